@@ -1,0 +1,31 @@
+package dev.kpikit.birt.oda;
+
+import java.util.Arrays;
+import java.util.function.Function;
+
+import org.eclipse.datatools.connectivity.oda.IQuery;
+import org.eclipse.datatools.connectivity.oda.OdaException;
+
+/** The data set types of the kpikit data source, with the ids plugin.xml declares. */
+enum DataSetType {
+
+    /** One table of the data folder (CSV, JSON or XLSX), typed columns. Query text: the file name. */
+    TABLE("dev.kpikit.birt.oda.table", TableQuery::new);
+
+    final String id;
+    private final Function<KpikitConnection, IQuery> factory;
+
+    DataSetType(String id, Function<KpikitConnection, IQuery> factory) {
+        this.id = id;
+        this.factory = factory;
+    }
+
+    IQuery newQuery(KpikitConnection connection) {
+        return factory.apply(connection);
+    }
+
+    static DataSetType of(String id) throws OdaException {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst()
+                .orElseThrow(() -> new OdaException("kpikit has no data set type '" + id + "'"));
+    }
+}

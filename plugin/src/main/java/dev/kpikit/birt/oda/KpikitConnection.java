@@ -1,0 +1,123 @@
+package dev.kpikit.birt.oda;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.eclipse.datatools.connectivity.oda.IConnection;
+import org.eclipse.datatools.connectivity.oda.IDataSetMetaData;
+import org.eclipse.datatools.connectivity.oda.IQuery;
+import org.eclipse.datatools.connectivity.oda.OdaException;
+import org.eclipse.datatools.connectivity.oda.util.ResourceIdentifiers;
+
+import com.ibm.icu.util.ULocale;
+
+/**
+ * A connection is a data folder: the place where the account, revenue and metric tables
+ * live. A relative folder is resolved against the report design's folder, as BIRT's own
+ * file-based data sources do, so a report and its data can move together.
+ */
+final class KpikitConnection implements IConnection {
+
+    /** Data source property: the folder holding the tables. */
+    static final String DATA_FOLDER = "dataFolder";
+
+    private Object appContext;
+    private Path folder;
+
+    KpikitConnection(Object driverAppContext) {
+        this.appContext = driverAppContext;
+    }
+
+    @Override
+    public void open(Properties properties) throws OdaException {
+        String configured = properties == null ? null : properties.getProperty(DATA_FOLDER);
+        if (configured == null || configured.isBlank()) {
+            throw new OdaException("kpikit data source: the property '" + DATA_FOLDER + "' (the folder holding the data tables) is empty");
+        }
+        Path resolved = resolve(configured.trim());
+        if (!Files.isDirectory(resolved)) {
+            throw new OdaException("kpikit data source: data folder " + resolved + " does not exist or is not a folder");
+        }
+        folder = resolved;
+    }
+
+    private Path resolve(String configured) {
+        Path path = Path.of(configured);
+        if (path.isAbsolute()) {
+            return path.normalize();
+        }
+        // BIRT puts the design's folder (and the resource folder) into the ODA app context
+        ResourceIdentifiers ids = appContext == null ? null : ResourceIdentifiers.get(appContext);
+        URI base = ids == null ? null : ids.getDesignResourceBaseURI();
+        if (base == null && ids != null) {
+            base = ids.getApplResourceBaseURI();
+        }
+        if (base != null && "file".equals(base.getScheme())) {
+            // URI resolution treats a base without a trailing slash as a file, like a browser does
+            try {
+                URI relative = new URI(null, null, configured.replace('\\', '/'), null);
+                return Path.of(base.resolve(relative)).normalize();
+            } catch (URISyntaxException e) {
+                return path.toAbsolutePath().normalize();
+            }
+        }
+        return path.toAbsolutePath().normalize();
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    @Override
+    public void setAppContext(Object context) {
+        if (context != null) {
+            this.appContext = context;
+        }
+    }
+
+    @Override
+    public void close() {
+        folder = null;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return folder != null;
+    }
+
+    @Override
+    public IDataSetMetaData getMetaData(String dataSetType) {
+        return new KpikitDataSetMetaData(this);
+    }
+
+    @Override
+    public IQuery newQuery(String dataSetType) throws OdaException {
+        if (!isOpen()) {
+            throw new OdaException("kpikit data source is not open");
+        }
+        return DataSetType.of(dataSetType).newQuery(this);
+    }
+
+    @Override
+    public int getMaxQueries() {
+        return 0;
+    }
+
+    @Override
+    public void commit() {
+        // read-only
+    }
+
+    @Override
+    public void rollback() {
+        // read-only
+    }
+
+    @Override
+    public void setLocale(ULocale locale) {
+        // labels are localised per query from the report's locale in the app context
+    }
+}

@@ -1,0 +1,257 @@
+package dev.kpikit.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams a UTF-8 CSV file (with or without byte order mark) whose first line names the
+ * columns. Undeclared column types are inferred from the first rows, read in a first pass;
+ * the rows are then streamed in a second pass, so no more than one row is held at a time.
+ * Blank lines are skipped; {@link #rowNumber()} is the line a row starts on.
+ */
+public final class CsvTableReader implements TableReader {
+
+    private static final String DELIMITERS = ",;\t|";
+    private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+,\\d+");
+    private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+
+    private final Records records;
+    private final List<Column> columns;
+    private final CellText cells;
+    private Object[] row;
+
+    private CsvTableReader(Records records, List<Column> columns, CellText cells) {
+        this.records = records;
+        this.columns = columns;
+        this.cells = cells;
+    }
+
+    /**
+     * Opens a CSV file and types its columns.
+     *
+     * @throws java.nio.file.NoSuchFileException naming the full path when the file is missing
+     * @throws DataFormatException               when the file is empty, its header is unusable or
+     *                                           its sample rows are not valid CSV
+     */
+    public static CsvTableReader open(Path file, CsvOptions options) throws IOException, DataFormatException {
+        String source = DataFiles.name(file);
+        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file, source);
+        List<String> names;
+        List<List<String>> sample = new ArrayList<>();
+        try (Records records = Records.open(file, source, delimiter)) {
+            names = Schema.names(records.header, source);
+            CSVRecord record;
+            while (sample.size() < options.inferenceRows() && (record = records.next()) != null) {
+                sample.add(record.toList());
+            }
+        }
+        char decimalSeparator = options.decimalSeparator() != null ? options.decimalSeparator()
+                : detectDecimalSeparator(delimiter, sample);
+        CellText cells = new CellText(decimalSeparator);
+        List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
+        // A second pass streams the rows, so that a large file is never held in memory.
+        return new CsvTableReader(Records.open(file, source, delimiter), columns, cells);
+    }
+
+    /** The candidate delimiter that splits the header line most often; ',' if none does. */
+    private static char detectDelimiter(Path file, String source) throws IOException, DataFormatException {
+        String header;
+        try (BufferedReader reader = DataFiles.openUtf8(file)) {
+            header = reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw notUtf8(source, 1, e);
+        }
+        char best = DELIMITERS.charAt(0);
+        long bestCount = 0;
+        for (char candidate : DELIMITERS.toCharArray()) {
+            long count = header == null ? 0 : countOutsideQuotes(header, candidate);
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static long countOutsideQuotes(String line, char c) {
+        long count = 0;
+        boolean quoted = false;
+        for (char ch : line.toCharArray()) {
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * ',' when the cells cannot be split by it (another delimiter) and the sample writes
+     * decimals with a comma and never with a dot, as European spreadsheets export them.
+     */
+    private static char detectDecimalSeparator(char delimiter, List<List<String>> sample) {
+        if (delimiter == ',') {
+            return '.';
+        }
+        boolean comma = false;
+        for (List<String> row : sample) {
+            for (String cell : row) {
+                String value = cell.strip();
+                if (DOT_DECIMAL.matcher(value).matches()) {
+                    return '.';
+                }
+                comma |= COMMA_DECIMAL.matcher(value).matches();
+            }
+        }
+        return comma ? ',' : '.';
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean next() throws DataFormatException {
+        CSVRecord record = records.next();
+        if (record == null) {
+            row = null;
+            return false;
+        }
+        long line = records.line;
+        if (record.size() != columns.size()) {
+            throw new DataFormatException(source() + ", line " + line + ": expected " + columns.size()
+                    + " cells as in the header, found " + record.size(), source(), line, null);
+        }
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            Column column = columns.get(i);
+            try {
+                values[i] = cells.parse(record.get(i), column.type());
+            } catch (IllegalArgumentException e) {
+                String where = source() + ", line " + line + ", column '" + column.name() + "' (" + (i + 1) + ")";
+                throw new DataFormatException(where + ": " + DataFormatException.unexpected(column.type().description(),
+                        record.get(i)), source(), line, column.name());
+            }
+        }
+        row = values;
+        return true;
+    }
+
+    @Override
+    public Object value(int columnIndex) {
+        if (row == null) {
+            throw new IllegalStateException(source() + ": no current row; call next() first");
+        }
+        return row[columnIndex];
+    }
+
+    @Override
+    public String source() {
+        return records.source;
+    }
+
+    @Override
+    public long rowNumber() {
+        return records.line;
+    }
+
+    @Override
+    public void close() {
+        records.close();
+    }
+
+    private static DataFormatException notUtf8(String source, long line, CharacterCodingException e) {
+        return new DataFormatException(source + ", line " + line
+                + ": the file is not UTF-8 text; save it as CSV UTF-8", source, line, null, e);
+    }
+
+    /** The CSV records of a file after its header, each with the line it starts on. */
+    private static final class Records implements AutoCloseable {
+
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> iterator;
+        private final String source;
+        private List<String> header;
+        /** The line the last record read starts on. */
+        private long line;
+
+        private Records(CSVParser parser, String source) {
+            this.parser = parser;
+            this.iterator = parser.iterator();
+            this.source = source;
+        }
+
+        static Records open(Path file, String source, char delimiter) throws IOException, DataFormatException {
+            // Empty lines are read (and skipped below) rather than ignored by the parser, which
+            // would then not count them in the line numbers.
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+            Records records = new Records(CSVParser.builder().setReader(DataFiles.openUtf8(file)).setFormat(format).get(), source);
+            try {
+                CSVRecord header = records.next();
+                if (header == null) {
+                    throw new DataFormatException(source + " is empty; its first line must name the columns", source, 0, null);
+                }
+                records.header = header.toList();
+                return records;
+            } catch (DataFormatException | RuntimeException e) {
+                records.close();
+                throw e;
+            }
+        }
+
+        /** The next record that is not a blank line, or null at the end of the file. */
+        CSVRecord next() throws DataFormatException {
+            while (true) {
+                // The parser counts the line breaks it has read: the next record starts after them.
+                long start = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!iterator.hasNext()) {
+                        return null;
+                    }
+                    record = iterator.next();
+                } catch (UncheckedIOException e) {
+                    throw problem(e.getCause(), start);
+                }
+                line = start;
+                if (record.size() > 1 || !CellText.isBlank(record.get(0))) {
+                    return record;
+                }
+            }
+        }
+
+        private DataFormatException problem(IOException e, long start) {
+            if (e instanceof CharacterCodingException coding) {
+                return notUtf8(source, start, coding);
+            }
+            if (e instanceof CSVException) {
+                return new DataFormatException(source + ", line " + start + ": not valid CSV: " + e.getMessage(),
+                        source, start, null, e);
+            }
+            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

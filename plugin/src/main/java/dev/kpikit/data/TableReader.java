@@ -1,0 +1,40 @@
+package dev.kpikit.data;
+
+import java.util.List;
+
+/**
+ * Streams the rows of one table, one row at a time. Typical use:
+ * <pre>{@code
+ * try (TableReader reader = Tables.open(file)) {
+ *     while (reader.next()) {
+ *         Object amount = reader.value(2);
+ *     }
+ * }
+ * }</pre>
+ */
+public interface TableReader extends AutoCloseable {
+
+    /** The columns, known as soon as the reader is open. */
+    List<Column> columns();
+
+    /** Moves to the next row; false at the end of the table. */
+    boolean next() throws DataFormatException;
+
+    /**
+     * The value of a column (0-based) in the current row, of the column type's
+     * {@link ColumnType#valueClass() class}, or null for an empty cell.
+     */
+    Object value(int columnIndex);
+
+    /** Where the rows come from, for messages: a file name or a query. */
+    String source();
+
+    /**
+     * The 1-based number of the current row where its source counts rows: the line of a
+     * CSV file, the row of a spreadsheet, the position in a JSON array or a query result.
+     */
+    long rowNumber();
+
+    @Override
+    void close();
+}

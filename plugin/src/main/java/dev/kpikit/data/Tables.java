@@ -1,0 +1,61 @@
+package dev.kpikit.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Helpers for working with any {@link TableReader}. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /** Opens a table file with inferred column types; see {@link #open(Path, Map)}. */
+    public static TableReader open(Path file) throws IOException, DataFormatException {
+        return open(file, Map.of());
+    }
+
+    /**
+     * Opens a table file with the reader its extension calls for: .csv, .tsv and .txt as CSV
+     * (delimiter detected), .json as a JSON array of objects, .xlsx and .xlsm by their first sheet.
+     *
+     * @param declaredTypes column name to type, overriding inference
+     * @throws java.nio.file.NoSuchFileException naming the full path when the file is missing
+     * @throws DataFormatException               for another extension, or a file that cannot be read
+     */
+    public static TableReader open(Path file, Map<String, ColumnType> declaredTypes) throws IOException, DataFormatException {
+        DataFiles.requireExists(file);
+        String name = DataFiles.name(file);
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        TableOptions options = TableOptions.defaults().withDeclaredTypes(declaredTypes);
+        return switch (extension) {
+            case "csv", "tsv", "txt" -> CsvTableReader.open(file, CsvOptions.defaults().withDeclaredTypes(declaredTypes));
+            case "json" -> JsonTableReader.open(file, options);
+            case "xlsx", "xlsm" -> XlsxTableReader.open(file, null, options);
+            default -> throw new DataFormatException(name + ": kpikit reads tables from .csv, .tsv, .txt, .json and .xlsx files;"
+                    + " save the table in one of these formats", name, 0, null);
+        };
+    }
+
+    /**
+     * Checks that the table has the named columns (ignoring case), so that a report fails with
+     * a message the user can act on rather than deep inside a calculation:
+     * {@code revenue.csv: missing column 'amount'; found: date, account_id}.
+     */
+    public static void requireColumns(TableReader reader, String... names) throws DataFormatException {
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            if (reader.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String what = missing.size() == 1 ? "column '" : "columns '";
+            throw new DataFormatException(reader.source() + ": missing " + what + String.join("', '", missing)
+                    + "'; found: " + Schema.list(reader.columns()), reader.source(), 0, missing.get(0));
+        }
+    }
+}

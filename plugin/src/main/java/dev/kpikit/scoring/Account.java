@@ -1,0 +1,54 @@
+package dev.kpikit.scoring;
+
+import dev.kpikit.kpi.Ratios;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An account ready to be scored: identity and factor inputs. A missing input is absent
+ * from the map; the model's missing-value policy decides what it is worth.
+ */
+public record Account(String id, String name, String segment, Map<FactorInput, BigDecimal> inputs) {
+
+    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+
+    public Account {
+        Objects.requireNonNull(id, "id");
+        EnumMap<FactorInput, BigDecimal> copy = new EnumMap<>(FactorInput.class);
+        inputs.forEach((input, value) -> {
+            if (value != null) {
+                copy.put(input, value);
+            }
+        });
+        inputs = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Joins the account table row with the revenue the ledger holds for it. Relationship
+     * years count completed months up to the as-of date; a start after it counts as missing.
+     */
+    public static Account of(AccountProfile profile, RevenueLedger ledger) {
+        Map<FactorInput, BigDecimal> inputs = new EnumMap<>(FactorInput.class);
+        inputs.put(FactorInput.REVENUE, ledger.revenue(profile.id()).current());
+        inputs.put(FactorInput.REVENUE_SHARE, ledger.share(profile.id()));
+        inputs.put(FactorInput.REVENUE_GROWTH, ledger.growth(profile.id()));
+        inputs.put(FactorInput.STRATEGIC_VALUE, profile.strategicValue());
+        inputs.put(FactorInput.GROWTH_POTENTIAL, profile.growthPotential());
+        inputs.put(FactorInput.ENGAGEMENT, profile.engagement());
+        inputs.put(FactorInput.SATISFACTION, profile.satisfaction());
+        if (profile.relationshipStart() != null && !profile.relationshipStart().isAfter(ledger.asOf())) {
+            long months = ChronoUnit.MONTHS.between(profile.relationshipStart(), ledger.asOf());
+            inputs.put(FactorInput.RELATIONSHIP_YEARS, Ratios.divide(BigDecimal.valueOf(months), TWELVE));
+        }
+        return new Account(profile.id(), profile.name(), profile.segment(), inputs);
+    }
+
+    public BigDecimal input(FactorInput input) {
+        return inputs.get(input);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kpikit.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The score of one account under a model.
+ *
+ * @param score        0 to 100 with two decimals: exactly the sum of the factors' points
+ * @param tier         the tier after the model's rules
+ * @param scoreTier    the tier the score alone gives
+ * @param factors      one entry per factor of the model, in model order
+ * @param appliedRules the rules that changed the tier, in the order they applied
+ */
+public record AccountScore(BigDecimal score, String tier, String scoreTier, List<FactorScore> factors,
+                           List<TierRule> appliedRules) {
+
+    public AccountScore {
+        factors = List.copyOf(factors);
+        appliedRules = List.copyOf(appliedRules);
+    }
+
+    /** A short sentence with the tier and its main reasons, like "KEY: 41% of revenue, strategic value 5/5". */
+    public String explain(Locale locale) {
+        return Explanations.explain(this, locale);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kpikit.scoring;
+
+import java.math.BigDecimal;
+
+/**
+ * Herfindahl-Hirschman index of revenue concentration, accumulated in one pass:
+ * HHI = 10,000 x sum(x_i^2) / (sum x_i)^2, which equals the sum of squared percentage
+ * shares. 10,000 means one account holds all revenue. Values that are null are skipped;
+ * negative values (credit notes) are refused because shares would lose their meaning.
+ */
+public final class Concentration {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    private BigDecimal sum = BigDecimal.ZERO;
+    private BigDecimal sumOfSquares = BigDecimal.ZERO;
+    private long count;
+
+    public Concentration add(BigDecimal value) {
+        if (value == null) {
+            return this;
+        }
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("HHI needs non-negative values, got " + value.toPlainString());
+        }
+        sum = sum.add(value);
+        sumOfSquares = sumOfSquares.add(value.multiply(value));
+        count++;
+        return this;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The index from 0 to 10,000; null when there is no value or the total is zero. */
+    public BigDecimal hhi() {
+        if (sum.signum() == 0) {
+            return null;
+        }
+        return dev.kpikit.kpi.Ratios.divide(sumOfSquares.multiply(TEN_THOUSAND), sum.multiply(sum));
+    }
+
+    /** The band of {@link #hhi()}; null when there is no index. */
+    public ConcentrationBand band() {
+        return ConcentrationBand.of(hhi());
+    }
+}

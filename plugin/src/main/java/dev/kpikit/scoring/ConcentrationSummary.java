@@ -1,0 +1,15 @@
+package dev.kpikit.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * How much revenue depends on few accounts. Shares are fractions of current-period revenue,
+ * null when it is zero.
+ *
+ * @param keyAccountShare share of the accounts in the model's best tier
+ * @param majorCustomers  accounts at or above the major-customer share, biggest first
+ */
+public record ConcentrationSummary(BigDecimal hhi, ConcentrationBand band, BigDecimal topOneShare, int topN,
+                                   BigDecimal topNShare, BigDecimal keyAccountShare, List<String> majorCustomers) {
+}

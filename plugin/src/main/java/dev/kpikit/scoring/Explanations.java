@@ -1,0 +1,64 @@
+package dev.kpikit.scoring;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Builds the one-line explanation of a score from {@code messages.properties}; translators
+ * add {@code messages_fr.properties} and so on. A locale without its own file falls back
+ * to English, never to the JVM's default locale, so reports do not depend on the server.
+ */
+final class Explanations {
+
+    private static final String BUNDLE = "dev.kpikit.scoring.messages";
+    private static final int TOP_REASONS = 2;
+
+    private Explanations() {
+    }
+
+    static String explain(AccountScore score, Locale locale) {
+        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        List<String> reasons = score.factors().stream()
+                .filter(factor -> factor.value() != null && factor.points().signum() > 0)
+                .sorted(Comparator.comparing(FactorScore::points).reversed())
+                .limit(TOP_REASONS)
+                .map(factor -> format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
+                .toList();
+        List<String> rules = new ArrayList<>();
+        for (TierRule rule : score.appliedRules()) {
+            rules.add(switch (rule) {
+                case TierRule.MaxTierBelowShare cap ->
+                        format(messages, locale, "rule.maxTierBelowShare", tierName(messages, cap.tier()), cap.minShare());
+                case TierRule.MinTierWhen floor -> format(messages, locale, "rule.minTierWhen",
+                        tierName(messages, floor.tier()), messages.getString("input." + floor.input().key()), floor.equals());
+            });
+        }
+        String tier = tierName(messages, score.tier());
+        String sentence = reasons.isEmpty()
+                ? format(messages, locale, "explanation.noReason", tier)
+                : format(messages, locale, "explanation", tier, join(messages, locale, reasons));
+        return rules.isEmpty() ? sentence : format(messages, locale, "explanation.withRules", sentence, join(messages, locale, rules));
+    }
+
+    private static String join(ResourceBundle messages, Locale locale, List<String> parts) {
+        String joined = parts.getFirst();
+        for (String part : parts.subList(1, parts.size())) {
+            joined = format(messages, locale, "list.join", joined, part);
+        }
+        return joined;
+    }
+
+    /** Tiers are named by the model; a translation "tier.KEY" is used when the bundle has one. */
+    private static String tierName(ResourceBundle messages, String tier) {
+        return messages.containsKey("tier." + tier) ? messages.getString("tier." + tier) : tier;
+    }
+
+    private static String format(ResourceBundle messages, Locale locale, String key, Object... args) {
+        return new MessageFormat(messages.getString(key), locale).format(args);
+    }
+}

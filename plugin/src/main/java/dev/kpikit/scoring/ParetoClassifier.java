@@ -1,0 +1,44 @@
+package dev.kpikit.scoring;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * ABC classes by cumulative revenue share. Accounts are ordered by revenue, highest first
+ * and ties by id; an account is A while the revenue ranked before it is below
+ * {@code aUpTo} of the total, B while below {@code bUpTo}, C after. So the account that
+ * crosses 80% is still A: with one customer at 90%, that customer is A, not B.
+ */
+public record ParetoClassifier(BigDecimal aUpTo, BigDecimal bUpTo) {
+
+    /** A up to 80% of revenue, B up to 95%, C the rest. */
+    public static final ParetoClassifier DEFAULT = new ParetoClassifier(new BigDecimal("0.80"), new BigDecimal("0.95"));
+
+    public ParetoClassifier {
+        Objects.requireNonNull(aUpTo, "aUpTo");
+        Objects.requireNonNull(bUpTo, "bUpTo");
+        if (aUpTo.signum() <= 0 || aUpTo.compareTo(bUpTo) > 0 || bUpTo.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("need 0 < aUpTo <= bUpTo <= 1, got " + aUpTo + " and " + bUpTo);
+        }
+    }
+
+    /** Class of every account, in revenue order; empty when total revenue is not positive. */
+    public Map<String, AbcClass> classify(RevenueShares revenue) {
+        Map<String, AbcClass> classes = new LinkedHashMap<>();
+        BigDecimal total = revenue.total();
+        if (total.signum() <= 0) {
+            return classes;
+        }
+        BigDecimal before = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> account : revenue.ranked().entrySet()) {
+            // before / total < threshold, without dividing
+            AbcClass abc = before.compareTo(aUpTo.multiply(total)) < 0 ? AbcClass.A
+                    : before.compareTo(bUpTo.multiply(total)) < 0 ? AbcClass.B : AbcClass.C;
+            classes.put(account.getKey(), abc);
+            before = before.add(account.getValue());
+        }
+        return classes;
+    }
+}

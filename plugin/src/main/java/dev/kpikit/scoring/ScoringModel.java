@@ -1,0 +1,232 @@
+package dev.kpikit.scoring;
+
+import dev.kpikit.kpi.Ratios;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A key-account scoring model: weighted factors, tiers and rules, read from JSON (see
+ * {@code default-model.json} for the format). The score of an account is
+ * 100 x sum(weight x normalised value) / sum(weights), where a factor excluded for a
+ * missing input leaves the sum of weights; each factor's points are rounded to the cent
+ * so that they add up exactly to the score. Immutable and safe to share between threads.
+ */
+public final class ScoringModel {
+
+    private static final String DEFAULT_RESOURCE = "default-model.json";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final ScoringModel DEFAULT = loadDefault();
+
+    private final String name;
+    private final List<Factor> factors;
+    private final List<Tier> tiers;
+    private final List<TierRule> rules;
+    /** The scales of a standalone model, which depend on no population; null otherwise. */
+    private final List<FactorScale> standaloneScales;
+
+    ScoringModel(String name, List<Factor> factors, List<Tier> tiers, List<TierRule> rules) {
+        this.name = name;
+        this.factors = List.copyOf(factors);
+        this.tiers = List.copyOf(tiers);
+        this.rules = List.copyOf(rules);
+        this.standaloneScales = standalone() ? scales(List.of()) : null;
+    }
+
+    /** The built-in model: fixed scales only, so it scores one account without a population. */
+    public static ScoringModel defaultModel() {
+        return DEFAULT;
+    }
+
+    /** Reads a model file; a mistake in it is a {@link ModelException} naming the file, line, column and field. */
+    public static ScoringModel read(Path file) {
+        try {
+            return ModelReader.read(Files.readAllBytes(file), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a model from a stream; {@code source} names it in error messages. */
+    public static ScoringModel read(InputStream in, String source) {
+        try {
+            return ModelReader.read(in.readAllBytes(), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ScoringModel parse(String json, String source) {
+        return ModelReader.read(json.getBytes(StandardCharsets.UTF_8), source);
+    }
+
+    private static ScoringModel loadDefault() {
+        try (InputStream in = ScoringModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return read(Objects.requireNonNull(in, DEFAULT_RESOURCE), DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Factor> factors() {
+        return factors;
+    }
+
+    /** From the best tier to the lowest, which starts at 0. */
+    public List<Tier> tiers() {
+        return tiers;
+    }
+
+    public List<TierRule> rules() {
+        return rules;
+    }
+
+    /** True when every factor is FIXED_SCALE without MEAN or MEDIAN: one account can be scored alone. */
+    public boolean standalone() {
+        return factors.stream().allMatch(Factor::standalone);
+    }
+
+    /** The tier a score falls in, before any rule. */
+    public Tier tier(BigDecimal score) {
+        return tiers.get(tierIndexOf(score));
+    }
+
+    int tierIndex(String tierName) {
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i).name().equals(tierName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no tier " + tierName + " in model " + name);
+    }
+
+    private int tierIndexOf(BigDecimal score) {
+        int i = 0;
+        while (score.compareTo(tiers.get(i).minScore()) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Scores one account from its inputs by name ({@code "strategic_value" -> 5}); an absent
+     * or null input is missing. Only for a {@link #standalone()} model.
+     *
+     * @throws IllegalArgumentException for an input name that is not a {@link FactorInput}
+     * @throws IllegalStateException    when the model needs a population
+     */
+    public AccountScore score(Map<String, BigDecimal> inputs) {
+        Map<FactorInput, BigDecimal> byInput = new EnumMap<>(FactorInput.class);
+        inputs.forEach((key, value) -> byInput.put(FactorInput.fromKey(key).orElseThrow(
+                () -> new IllegalArgumentException("unknown input " + key)), value));
+        return score(new Account("", "", null, byInput));
+    }
+
+    /** Scores one account alone; only for a {@link #standalone()} model. */
+    public AccountScore score(Account account) {
+        if (standaloneScales == null) {
+            throw new IllegalStateException("model " + name + " normalises over a population: score all accounts with rank()");
+        }
+        return score(account, standaloneScales);
+    }
+
+    /** Scores every account against the others and ranks them: best score first, ties by account id. */
+    public List<RankedAccount> rank(Collection<Account> accounts) {
+        List<FactorScale> scales = scales(accounts);
+        List<Map.Entry<Account, AccountScore>> scored = new ArrayList<>();
+        for (Account account : accounts) {
+            scored.add(Map.entry(account, score(account, scales)));
+        }
+        scored.sort(Comparator.comparing((Map.Entry<Account, AccountScore> entry) -> entry.getValue().score()).reversed()
+                .thenComparing(entry -> entry.getKey().id()));
+        List<RankedAccount> ranked = new ArrayList<>(scored.size());
+        for (Map.Entry<Account, AccountScore> entry : scored) {
+            ranked.add(new RankedAccount(ranked.size() + 1, entry.getKey(), entry.getValue()));
+        }
+        return List.copyOf(ranked);
+    }
+
+    /** The fast path: the model turned into arrays of doubles. Only for a {@link #standalone()} model. */
+    public CompiledModel compile() {
+        if (!standalone()) {
+            throw new IllegalStateException("model " + name + " normalises over a population and cannot be compiled");
+        }
+        return new CompiledModel(this);
+    }
+
+    private List<FactorScale> scales(Collection<Account> population) {
+        return factors.stream()
+                .map(factor -> new FactorScale(factor, new SortedValues(
+                        population.stream().map(account -> account.input(factor.input())).toList())))
+                .toList();
+    }
+
+    private AccountScore score(Account account, List<FactorScale> scales) {
+        List<BigDecimal> normalised = new ArrayList<>(scales.size());
+        BigDecimal includedWeight = BigDecimal.ZERO;
+        for (FactorScale scale : scales) {
+            BigDecimal value = account.input(scale.factor().input());
+            BigDecimal normal;
+            if (value != null) {
+                normal = scale.normalise(value);
+            } else if (scale.excludesMissing()) {
+                normal = null;
+            } else {
+                normal = scale.fill() == null ? BigDecimal.ZERO : scale.normalise(scale.fill());
+            }
+            normalised.add(normal);
+            if (normal != null) {
+                includedWeight = includedWeight.add(scale.factor().weight());
+            }
+        }
+        List<BigDecimal> exactPoints = new ArrayList<>(scales.size());
+        for (int i = 0; i < scales.size(); i++) {
+            BigDecimal normal = normalised.get(i);
+            BigDecimal points = normal == null ? null
+                    : Ratios.divide(HUNDRED.multiply(scales.get(i).factor().weight()).multiply(normal), includedWeight);
+            exactPoints.add(points == null ? BigDecimal.ZERO : points);
+        }
+        List<BigDecimal> points = LargestRemainder.round(exactPoints);
+        List<FactorScore> factorScores = new ArrayList<>(scales.size());
+        BigDecimal score = BigDecimal.ZERO.setScale(2);
+        for (int i = 0; i < scales.size(); i++) {
+            FactorScale scale = scales.get(i);
+            Factor factor = scale.factor();
+            factorScores.add(new FactorScore(factor.id(), factor.input(), account.input(factor.input()),
+                    normalised.get(i), points.get(i), scale.outOf()));
+            score = score.add(points.get(i));
+        }
+        int scoreTier = tierIndexOf(score);
+        int tier = scoreTier;
+        List<TierRule> applied = new ArrayList<>();
+        for (TierRule rule : rules) {
+            int next = rule.apply(tier, account, this);
+            if (next != tier) {
+                applied.add(rule);
+                tier = next;
+            }
+        }
+        return new AccountScore(score, tiers.get(tier).name(), tiers.get(scoreTier).name(), factorScores, applied);
+    }
+
+    @Override
+    public String toString() {
+        return "ScoringModel[" + name + "]";
+    }
+}

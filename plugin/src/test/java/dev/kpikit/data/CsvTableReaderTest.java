@@ -1,0 +1,334 @@
+package dev.kpikit.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTableReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private static CsvTableReader open(Path file) throws IOException, DataFormatException {
+        return CsvTableReader.open(file, CsvOptions.defaults());
+    }
+
+    /** All rows, each as a list of values. */
+    private static List<List<Object>> rows(TableReader reader) throws DataFormatException {
+        List<List<Object>> rows = new ArrayList<>();
+        while (reader.next()) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < reader.columns().size(); i++) {
+                row.add(reader.value(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void infersTypesAndReadsTypedValues() throws Exception {
+        Path file = write("accounts.csv", """
+                account_id,since,revenue,key_account,name
+                1,2024-01-31,1234.56,true,Acme
+                2,2023-12-01,-7,FALSE,"Bolt, Inc."
+                """);
+        try (TableReader reader = open(file)) {
+            assertEquals(List.of(new Column("account_id", ColumnType.INTEGER), new Column("since", ColumnType.DATE),
+                    new Column("revenue", ColumnType.DECIMAL), new Column("key_account", ColumnType.BOOLEAN),
+                    new Column("name", ColumnType.STRING)), reader.columns());
+            assertEquals(List.of(
+                    List.of(1L, LocalDate.of(2024, 1, 31), new BigDecimal("1234.56"), true, "Acme"),
+                    List.of(2L, LocalDate.of(2023, 12, 1), new BigDecimal("-7"), false, "Bolt, Inc.")), rows(reader));
+            assertEquals("accounts.csv", reader.source());
+        }
+    }
+
+    @Test
+    void stripsTheByteOrderMark() throws Exception {
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, "\uFEFFaccount_id,amount\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        try (TableReader reader = open(file)) {
+            assertEquals("account_id", reader.columns().get(0).name());
+            assertEquals(List.of(List.of(1L, 2L)), rows(reader));
+        }
+    }
+
+    @Test
+    void detectsSemicolonsAndCommaDecimals() throws Exception {
+        Path file = write("umsatz.csv", """
+                datum;kunde;betrag
+                2024-01-31;Müller GmbH;1234,56
+                2024-02-29;Schmidt AG;-0,5
+                2024-03-31;Weber KG;12
+                """);
+        try (TableReader reader = open(file)) {
+            assertEquals(ColumnType.DECIMAL, reader.columns().get(2).type());
+            List<List<Object>> rows = rows(reader);
+            assertEquals(new BigDecimal("1234.56"), rows.get(0).get(2));
+            assertEquals(new BigDecimal("-0.5"), rows.get(1).get(2));
+            assertEquals(new BigDecimal("12"), rows.get(2).get(2));
+            assertEquals("Müller GmbH", rows.get(0).get(1));
+        }
+    }
+
+    @Test
+    void detectsTabsAndPipes() throws Exception {
+        try (TableReader reader = open(write("tabs.tsv", "a\tb\n1\t2\n"))) {
+            assertEquals(2, reader.columns().size());
+        }
+        try (TableReader reader = open(write("pipes.csv", "a|b|c\n1|2|3\n"))) {
+            assertEquals(3, reader.columns().size());
+        }
+        try (TableReader reader = open(write("one.csv", "amount\n1.5\n"))) {
+            assertEquals(List.of(new Column("amount", ColumnType.DECIMAL)), reader.columns());
+        }
+    }
+
+    @Test
+    void keepsDecimalDotsWhenTheSampleHasThem() throws Exception {
+        Path file = write("mixed.csv", "a;b\n1,5;2.5\n");
+        try (TableReader reader = open(file)) {
+            assertEquals(List.of(ColumnType.STRING, ColumnType.DECIMAL), reader.columns().stream().map(Column::type).toList());
+        }
+    }
+
+    @Test
+    void infersTheNarrowestTypeEveryValueFits() throws Exception {
+        Path file = write("types.csv", """
+                whole,mixed,code,empty,date_or_text,yes_no,big
+                1,1,007,,2024-01-01,true,99999999999999999999
+                -2,2.25,012,,not a date,False,1
+                """);
+        try (TableReader reader = open(file)) {
+            assertEquals(List.of(ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.STRING, ColumnType.STRING,
+                    ColumnType.STRING, ColumnType.BOOLEAN, ColumnType.DECIMAL),
+                    reader.columns().stream().map(Column::type).toList());
+            assertTrue(reader.next());
+            assertEquals(new BigDecimal("1"), reader.value(1));
+            assertEquals("007", reader.value(2));
+            assertEquals(new BigDecimal("99999999999999999999"), reader.value(6));
+        }
+    }
+
+    @Test
+    void inferenceLooksOnlyAtTheFirstRowsAsConfigured() throws Exception {
+        Path file = write("late.csv", "amount\n1\n2\n2.5\n");
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withInferenceRows(2))) {
+            assertEquals(ColumnType.INTEGER, reader.columns().get(0).type());
+            assertTrue(reader.next());
+            assertTrue(reader.next());
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("late.csv, line 4, column 'amount' (1): expected a whole number, found '2.5'", e.getMessage());
+        }
+    }
+
+    @Test
+    void declaredTypesOverrideInference() throws Exception {
+        Path file = write("declared.csv", "Account_ID,amount,month\n42,10,2024-01-01\n");
+        CsvOptions options = CsvOptions.defaults().withDeclaredTypes(
+                Map.of("account_id", ColumnType.STRING, "amount", ColumnType.DECIMAL, "month", ColumnType.STRING));
+        try (TableReader reader = CsvTableReader.open(file, options)) {
+            assertEquals(List.of(new Column("Account_ID", ColumnType.STRING), new Column("amount", ColumnType.DECIMAL),
+                    new Column("month", ColumnType.STRING)), reader.columns());
+            assertEquals(List.of(List.of("42", new BigDecimal("10"), "2024-01-01")), rows(reader));
+        }
+    }
+
+    @Test
+    void declaringAColumnTheFileLacksNamesTheColumnsFound() throws IOException {
+        Path file = write("revenue.csv", "date,account_id\n2024-01-01,1\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.open(file,
+                CsvOptions.defaults().withDeclaredTypes(Map.of("amout", ColumnType.DECIMAL))));
+        assertEquals("revenue.csv: a type is declared for column 'amout', which the table does not have; found: date, account_id",
+                e.getMessage());
+    }
+
+    @Test
+    void aMalformedNumberOnALateLineNamesFileLineColumnAndExpectation() throws IOException {
+        StringBuilder csv = new StringBuilder("date,account_id,amount\n");
+        for (int i = 0; i < 500; i++) {
+            csv.append("2024-01-01,").append(i).append(',').append(i).append(".50\n");
+        }
+        csv.append("2024-01-02,7,\"12,3x\"\n");
+        Path file = write("revenue.csv", csv.toString());
+        DataFormatException e = assertThrows(DataFormatException.class, () -> {
+            try (TableReader reader = open(file)) {
+                while (reader.next()) {
+                    // read to the bad line
+                }
+            }
+        });
+        assertEquals("revenue.csv, line 502, column 'amount' (3): expected a decimal number, found '12,3x'", e.getMessage());
+        assertEquals("revenue.csv", e.source());
+        assertEquals(502, e.line());
+        assertEquals("amount", e.column());
+    }
+
+    @Test
+    void aDeclaredTypeTheDataDoesNotFitFailsWithTheLine() throws Exception {
+        Path file = write("dates.csv", "date\n2024-01-31\n31.01.2024\n");
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withDeclaredTypes(Map.of("date", ColumnType.DATE)))) {
+            assertTrue(reader.next());
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("dates.csv, line 3, column 'date' (1): expected a date yyyy-MM-dd, found '31.01.2024'", e.getMessage());
+        }
+    }
+
+    @Test
+    void aRaggedRowNamesItsLine() throws Exception {
+        Path file = write("ragged.csv", "a,b,c\n1,2,3\n4,5\n");
+        try (TableReader reader = open(file)) {
+            assertTrue(reader.next());
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("ragged.csv, line 3: expected 3 cells as in the header, found 2", e.getMessage());
+            assertEquals(3, e.line());
+        }
+    }
+
+    @Test
+    void aMissingFileNamesItsFullPath() {
+        Path file = dir.resolve("nowhere.csv");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> open(file));
+        assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileHasNoHeader() throws IOException {
+        Path file = write("empty.csv", "");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> open(file));
+        assertEquals("empty.csv is empty; its first line must name the columns", e.getMessage());
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceIsRejected() throws IOException {
+        Path file = write("twice.csv", "amount,date,Amount\n1,2024-01-01,2\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> open(file));
+        assertEquals("twice.csv: the header names column 'Amount' twice (columns 1 and 3)", e.getMessage());
+    }
+
+    @Test
+    void emptyCellsAreNull() throws Exception {
+        Path file = write("gaps.csv", "id,amount,date,name\n1,,,\n,2.5,2024-01-01, \n");
+        try (TableReader reader = open(file)) {
+            assertEquals(List.of(ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.DATE, ColumnType.STRING),
+                    reader.columns().stream().map(Column::type).toList());
+            assertTrue(reader.next());
+            assertEquals(1L, reader.value(0));
+            assertNull(reader.value(1));
+            assertNull(reader.value(2));
+            assertNull(reader.value(3));
+            assertTrue(reader.next());
+            assertNull(reader.value(0));
+            assertNull(reader.value(3));
+        }
+    }
+
+    @Test
+    void rowNumbersAreFileLinesCountingBlankLinesAndQuotedLineBreaks() throws Exception {
+        Path file = write("lines.csv", "id,note\r\n1,plain\r\n\r\n2,\"two\r\nlines\"\r\n3,last");
+        try (TableReader reader = open(file)) {
+            List<Long> lines = new ArrayList<>();
+            while (reader.next()) {
+                lines.add(reader.rowNumber());
+            }
+            assertEquals(List.of(2L, 4L, 6L), lines);
+        }
+    }
+
+    @Test
+    void anExplicitDelimiterIsUsed() throws Exception {
+        Path file = write("explicit.csv", "a;b,c\n1;2,3\n");
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withDelimiter(','))) {
+            assertEquals(List.of("a;b", "c"), reader.columns().stream().map(Column::name).toList());
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8IsReported() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "name\nM\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> {
+            try (TableReader reader = open(file)) {
+                rows(reader);
+            }
+        });
+        assertTrue(e.getMessage().startsWith("latin1.csv, line "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the file is not UTF-8 text; save it as CSV UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void anUnclosedQuoteIsReported() throws Exception {
+        Path file = write("quote.csv", "a,b\n1,2\n3,\"open\n");
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withInferenceRows(1))) {
+            assertTrue(reader.next());
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertTrue(e.getMessage().startsWith("quote.csv, line 3: not valid CSV: "), e.getMessage());
+        }
+    }
+
+    @Test
+    void valueBeforeNextIsAnError() throws Exception {
+        try (TableReader reader = open(write("x.csv", "a\n1\n"))) {
+            assertThrows(IllegalStateException.class, () -> reader.value(0));
+            assertTrue(reader.next());
+            assertFalse(reader.next());
+            assertThrows(IllegalStateException.class, () -> reader.value(0));
+        }
+    }
+
+    @Test
+    void requireColumnsNamesWhatIsMissingAndWhatWasFound() throws Exception {
+        try (TableReader reader = open(write("revenue.csv", "date,account_id\n2024-01-01,1\n"))) {
+            Tables.requireColumns(reader, "DATE", "account_id");
+            DataFormatException e = assertThrows(DataFormatException.class,
+                    () -> Tables.requireColumns(reader, "date", "amount"));
+            assertEquals("revenue.csv: missing column 'amount'; found: date, account_id", e.getMessage());
+            assertEquals("amount", e.column());
+        }
+    }
+
+    /** A million rows stream through a small heap (the test JVM may be started with -Xmx96m). */
+    @Test
+    void streamsALargeFile() throws Exception {
+        Path file = dir.resolve("large.csv");
+        int rows = 1_000_000;
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("date,account_id,amount,note\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("2024-01-" + (10 + i % 20) + "," + (i % 1000) + "," + i + ".25,row number " + i + "\n");
+            }
+        }
+        long count = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        try (TableReader reader = open(file)) {
+            while (reader.next()) {
+                count++;
+                sum = sum.add((BigDecimal) reader.value(2));
+            }
+        }
+        assertEquals(rows, count);
+        assertEquals(new BigDecimal("499999750000.00"), sum); // 0 + 1 + ... + 999,999 plus a million quarters
+    }
+}

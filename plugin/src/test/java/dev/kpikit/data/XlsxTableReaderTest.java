@@ -1,0 +1,252 @@
+package dev.kpikit.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxTableReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path save(Workbook workbook, String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (workbook; OutputStream out = Files.newOutputStream(file)) {
+            workbook.write(out);
+        }
+        return file;
+    }
+
+    private static void cells(Row row, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            switch (values[i]) {
+                case null -> { }
+                case String text -> row.createCell(i).setCellValue(text);
+                case Number number -> row.createCell(i).setCellValue(number.doubleValue());
+                case Boolean flag -> row.createCell(i).setCellValue(flag);
+                case LocalDate date -> row.createCell(i).setCellValue(date);
+                default -> throw new IllegalArgumentException(values[i].toString());
+            }
+        }
+    }
+
+    private static CellStyle format(Workbook workbook, String format) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        return style;
+    }
+
+    /** Revenue on a first sheet, with a date format, a percentage and a formula; accounts on a second. */
+    private Path book() throws IOException {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet revenue = workbook.createSheet("Revenue");
+        cells(revenue.createRow(0), "account_id", "date", "amount", "key", "name", "share", "double");
+        CellStyle date = format(workbook, "dd.mm.yyyy");
+        CellStyle percent = format(workbook, "0%");
+        CellStyle money = format(workbook, "#,##0.00 €");
+        for (int i = 1; i <= 3; i++) {
+            Row row = revenue.createRow(i);
+            cells(row, i, LocalDate.of(2024, i, 15), 1000 + i + 0.25, i % 2 == 0, "Account " + i, 0.15);
+            row.getCell(1).setCellStyle(date);
+            row.getCell(2).setCellStyle(money);
+            row.getCell(5).setCellStyle(percent);
+            row.createCell(6).setCellFormula("A" + (i + 1) + "*2");
+        }
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        cells(workbook.createSheet("Accounts").createRow(0), "id", "segment");
+        return save(workbook, "book.xlsx");
+    }
+
+    @Test
+    void readsTheFirstSheetByValue() throws Exception {
+        try (TableReader reader = XlsxTableReader.open(book())) {
+            assertEquals("book.xlsx, sheet 'Revenue'", reader.source());
+            assertEquals(List.of(new Column("account_id", ColumnType.INTEGER), new Column("date", ColumnType.DATE),
+                    new Column("amount", ColumnType.DECIMAL), new Column("key", ColumnType.BOOLEAN),
+                    new Column("name", ColumnType.STRING), new Column("share", ColumnType.DECIMAL),
+                    new Column("double", ColumnType.INTEGER)), reader.columns());
+            assertTrue(reader.next());
+            assertEquals(2, reader.rowNumber());
+            assertEquals(1L, reader.value(0));
+            assertEquals(LocalDate.of(2024, 1, 15), reader.value(1));
+            assertEquals(new BigDecimal("1001.25"), reader.value(2));
+            assertEquals(false, reader.value(3));
+            assertEquals("Account 1", reader.value(4));
+            assertEquals(new BigDecimal("0.15"), reader.value(5));
+            assertEquals(2L, reader.value(6));
+            assertTrue(reader.next());
+            assertTrue(reader.next());
+            assertEquals(4, reader.rowNumber());
+            assertFalse(reader.next());
+        }
+    }
+
+    @Test
+    void readsASheetByName() throws Exception {
+        try (TableReader reader = XlsxTableReader.open(book(), "accounts", TableOptions.defaults())) {
+            assertEquals("book.xlsx, sheet 'Accounts'", reader.source());
+            assertEquals(List.of(new Column("id", ColumnType.STRING), new Column("segment", ColumnType.STRING)), reader.columns());
+            assertFalse(reader.next());
+        }
+    }
+
+    @Test
+    void aMissingSheetNamesTheSheetsThereAre() throws IOException {
+        Path book = book();
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> XlsxTableReader.open(book, "Umsatz", TableOptions.defaults()));
+        assertEquals("book.xlsx has no sheet 'Umsatz'; its sheets are 'Revenue', 'Accounts'", e.getMessage());
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsColumnNamesFileSheetRowAndCell() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Revenue");
+        cells(sheet.createRow(0), "date", "account_id", "amount");
+        for (int i = 1; i < 6; i++) {
+            cells(sheet.createRow(i), "2024-01-0" + i, i, i * 1.5);
+        }
+        cells(sheet.createRow(6), "2024-01-07", 7, "12,3x");
+        Path file = save(workbook, "revenue.xlsx");
+        TableOptions options = TableOptions.defaults().withDeclaredTypes(Map.of("amount", ColumnType.DECIMAL));
+        try (TableReader reader = XlsxTableReader.open(file, null, options)) {
+            assertEquals(ColumnType.DATE, reader.columns().get(0).type(), "ISO dates typed as text are dates too");
+            for (int i = 1; i < 6; i++) {
+                assertTrue(reader.next());
+            }
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("revenue.xlsx, sheet 'Revenue', row 7, column 'amount' (C7): expected a decimal number, found '12,3x'",
+                    e.getMessage());
+            assertEquals(7, e.line());
+            assertEquals("amount", e.column());
+        }
+    }
+
+    @Test
+    void blankRowsAreSkippedAndMissingCellsAreNull() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Data");
+        sheet.createRow(0).createCell(0).setCellValue(" ");
+        cells(sheet.createRow(2), "id", null, "amount");
+        cells(sheet.createRow(3), 1, null, 2.5);
+        sheet.createRow(4);
+        cells(sheet.createRow(6), null, "note", null);
+        Path file = save(workbook, "gaps.xlsx");
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            assertEquals(List.of(new Column("id", ColumnType.INTEGER), new Column("column_2", ColumnType.STRING),
+                    new Column("amount", ColumnType.DECIMAL)), reader.columns());
+            assertTrue(reader.next());
+            assertEquals(4, reader.rowNumber());
+            assertEquals(1L, reader.value(0));
+            assertNull(reader.value(1));
+            assertTrue(reader.next());
+            assertEquals(7, reader.rowNumber());
+            assertNull(reader.value(0));
+            assertEquals("note", reader.value(1));
+            assertNull(reader.value(2));
+            assertFalse(reader.next());
+        }
+    }
+
+    @Test
+    void aValueRightOfTheHeaderIsReported() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Data");
+        cells(sheet.createRow(0), "id", "amount");
+        cells(sheet.createRow(1), 1, 2, null, "stray note");
+        Path file = save(workbook, "stray.xlsx");
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("stray.xlsx, sheet 'Data', row 2, cell D2: expected no value right of the header's last column B, "
+                    + "found 'stray note'", e.getMessage());
+        }
+    }
+
+    @Test
+    void readsDatesOfA1904Workbook() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        workbook.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+        Sheet sheet = workbook.createSheet("Data");
+        cells(sheet.createRow(0), "date");
+        cells(sheet.createRow(1), LocalDate.of(2024, 2, 29));
+        sheet.getRow(1).getCell(0).setCellStyle(format(workbook, "yyyy-mm-dd"));
+        Path file = save(workbook, "mac.xlsx");
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            assertTrue(reader.next());
+            assertEquals(LocalDate.of(2024, 2, 29), reader.value(0));
+        }
+    }
+
+    @Test
+    void aFileThatIsNoWorkbookIsReported() throws IOException {
+        Path file = Files.writeString(dir.resolve("fake.xlsx"), "id,amount\n1,2\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertTrue(e.getMessage().startsWith("fake.xlsx cannot be read as an Excel .xlsx workbook: "), e.getMessage());
+    }
+
+    @Test
+    void anEmptySheetHasNoHeader() throws IOException {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        workbook.createSheet("Empty");
+        Path file = save(workbook, "empty.xlsx");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertEquals("empty.xlsx, sheet 'Empty' is empty; its first row must name the columns", e.getMessage());
+    }
+
+    @Test
+    void aMissingFileNamesItsFullPath() {
+        Path file = dir.resolve("nowhere.xlsx");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> XlsxTableReader.open(file));
+        assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+    }
+
+    private Path largeBook(int rows) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        Sheet sheet = workbook.createSheet("Revenue");
+        cells(sheet.createRow(0), "account_id", "amount", "note");
+        for (int i = 1; i <= rows; i++) {
+            cells(sheet.createRow(i), i % 1000, i + 0.5, "row " + i);
+        }
+        Path file = save(workbook, "large.xlsx");
+        workbook.dispose();
+        return file;
+    }
+
+    @Test
+    void streamsALargeSheetAndCanStopEarly() throws Exception {
+        int rows = 200_000;
+        Path file = largeBook(rows);
+        long count = 0;
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            while (reader.next()) {
+                count++;
+            }
+        }
+        assertEquals(rows, count);
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            assertTrue(reader.next());
+            assertEquals(1L, reader.value(0));
+        } // closing stops the parser thread that waits on a full queue
+    }
+}

@@ -1,0 +1,66 @@
+package dev.kpikit.runner.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.kpikit.runner.engine.KpikitEngine;
+import dev.kpikit.runner.engine.OutputFormat;
+import dev.kpikit.runner.engine.RenderRequest;
+import dev.kpikit.runner.engine.ReportFailedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kpikit render}: any .rptdesign, with the kpikit plugin loaded, to PDF, XLSX or HTML. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render a report design and print the files written.")
+final class RenderCommand implements Callable<Integer> {
+
+    /** The report parameter that names the data folder in kpikit's templates. */
+    static final String DATA_FOLDER_PARAMETER = "dataFolder";
+
+    @Option(names = "--template", required = true, paramLabel = "FILE", description = "The .rptdesign to render.")
+    Path template;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder, passed as the report parameter 'dataFolder'.")
+    Path data;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A report parameter (repeatable).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--format", split = ",", defaultValue = "pdf", paramLabel = "FORMAT",
+            description = "pdf, xlsx, html; comma separated (default: ${DEFAULT-VALUE}).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Report locale, e.g. en, fr, nb (default: ${DEFAULT-VALUE}).")
+    String locale;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(template)) {
+            System.err.println("kpikit render: no report design at " + template.toAbsolutePath());
+            return 2;
+        }
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        if (data != null) {
+            all.put(DATA_FOLDER_PARAMETER, data.toAbsolutePath().normalize().toString());
+        }
+        try (KpikitEngine engine = KpikitEngine.start()) {
+            RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
+                    out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
+            engine.render(request).forEach(file -> System.out.println(file));
+            return 0;
+        } catch (ReportFailedException | IllegalArgumentException e) {
+            System.err.println("kpikit render: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.kpikit.runner.engine;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+
+import org.eclipse.birt.core.exception.BirtException;
+import org.eclipse.birt.core.framework.Platform;
+import org.eclipse.birt.report.engine.api.EngineConfig;
+import org.eclipse.birt.report.engine.api.EngineException;
+import org.eclipse.birt.report.engine.api.HTMLRenderOption;
+import org.eclipse.birt.report.engine.api.IEngineTask;
+import org.eclipse.birt.report.engine.api.IGetParameterDefinitionTask;
+import org.eclipse.birt.report.engine.api.IParameterDefnBase;
+import org.eclipse.birt.report.engine.api.IRenderTask;
+import org.eclipse.birt.report.engine.api.IReportDocument;
+import org.eclipse.birt.report.engine.api.IReportEngine;
+import org.eclipse.birt.report.engine.api.IReportEngineFactory;
+import org.eclipse.birt.report.engine.api.IReportRunnable;
+import org.eclipse.birt.report.engine.api.IRunTask;
+import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
+import org.eclipse.birt.report.engine.api.PDFRenderOption;
+import org.eclipse.birt.report.engine.api.RenderOption;
+import org.eclipse.birt.report.model.api.DesignFileException;
+import org.eclipse.birt.report.model.api.ErrorDetail;
+
+/**
+ * The BIRT report engine embedded in POJO mode, with the kpikit plugin found on the class
+ * path. Start it once per JVM: BIRT's platform is global. A report runs once into a report
+ * document, which is then rendered to each format, so all formats show the same data.
+ */
+public final class KpikitEngine implements AutoCloseable {
+
+    /** Kept referenced: java.util.logging holds loggers weakly and would forget the level. */
+    private static final java.util.logging.Logger DTP_LOGGER = java.util.logging.Logger.getLogger("org.eclipse.datatools");
+
+    private final IReportEngine engine;
+    private final long startMillis;
+
+    private KpikitEngine(IReportEngine engine, long startMillis) {
+        this.engine = engine;
+        this.startMillis = startMillis;
+    }
+
+    public static KpikitEngine start() throws ReportFailedException {
+        long started = System.nanoTime();
+        System.setProperty("java.awt.headless", "true");
+        EngineConfig config = new EngineConfig();
+        // BIRT logs every failed query with a stack trace; kpikit reports the error itself
+        config.setLogConfig(null, Level.parse(System.getProperty("kpikit.birtLogLevel", "OFF")));
+        DTP_LOGGER.setLevel(Level.parse(System.getProperty("kpikit.birtLogLevel", "OFF")));
+        try {
+            Platform.startup(config);
+            IReportEngineFactory factory = (IReportEngineFactory) Platform
+                    .createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);
+            IReportEngine engine = factory.createReportEngine(config);
+            return new KpikitEngine(engine, (System.nanoTime() - started) / 1_000_000);
+        } catch (BirtException e) {
+            throw new ReportFailedException("the BIRT engine did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Milliseconds that platform start-up and engine creation took. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public IReportEngine birt() {
+        return engine;
+    }
+
+    /**
+     * Renders the request and returns the files written. Each file is written under a
+     * temporary name and moved into place, so a failure never leaves a half file over a
+     * good one.
+     */
+    public List<Path> render(RenderRequest request) throws ReportFailedException {
+        String design = request.design().toString();
+        Path work = null;
+        try {
+            IReportRunnable runnable = engine.openReportDesign(request.design().toAbsolutePath().toString());
+            Files.createDirectories(request.outDir());
+            work = Files.createTempDirectory("kpikit-render-");
+            Path document = work.resolve("report.rptdocument");
+            run(runnable, request, document);
+            List<Path> written = new ArrayList<>();
+            try (var reportDocument = new OpenDocument(engine.openReportDocument(document.toString()))) {
+                for (OutputFormat format : request.formats()) {
+                    written.add(renderOne(reportDocument.document(), request, format));
+                }
+            }
+            return written;
+        } catch (EngineException e) {
+            throw new ReportFailedException(design + ": " + designErrors(e), e);
+        } catch (BirtException e) {
+            throw new ReportFailedException(design + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ReportFailedException(design + ": " + e, e);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private void run(IReportRunnable runnable, RenderRequest request, Path document)
+            throws BirtException, ReportFailedException {
+        Map<String, Object> parameters = convertParameters(runnable, request);
+        IRunTask task = engine.createRunTask(runnable);
+        try {
+            task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
+            task.setLocale(request.locale());
+            task.setParameterValues(parameters);
+            if (!task.validateParameters()) {
+                throw new ReportFailedException(request.design() + ": parameter values are not valid: " + parameters, null);
+            }
+            task.run(document.toString());
+            failOnErrors(request, task.getErrors());
+        } finally {
+            task.close();
+        }
+    }
+
+    private Path renderOne(IReportDocument document, RenderRequest request, OutputFormat format)
+            throws BirtException, IOException, ReportFailedException {
+        Path target = request.outDir().resolve(request.baseName() + "." + format.extension());
+        Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
+        IRenderTask task = engine.createRenderTask(document);
+        try {
+            task.setLocale(request.locale());
+            RenderOption options = switch (format) {
+                case PDF -> new PDFRenderOption();
+                case HTML -> html(request.outDir());
+                case XLSX -> new RenderOption();
+            };
+            options.setOutputFormat(format.emitterFormat());
+            options.setOutputFileName(partial.toString());
+            task.setRenderOption(options);
+            task.render();
+            failOnErrors(request, task.getErrors());
+        } finally {
+            task.close();
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static HTMLRenderOption html(Path outDir) {
+        HTMLRenderOption options = new HTMLRenderOption();
+        options.setEmbeddable(false);
+        options.setImageDirectory(outDir.resolve("images").toString());
+        options.setBaseImageURL("images");
+        return options;
+    }
+
+    private static void failOnErrors(RenderRequest request, List<?> errors) throws ReportFailedException {
+        if (errors != null && !errors.isEmpty()) {
+            String messages = errors.stream().map(KpikitEngine::describe).distinct()
+                    .filter(message -> !message.equals(TASK_CANCELLED)).collect(Collectors.joining("; "));
+            throw new ReportFailedException(request.design() + ": " + messages,
+                    errors.get(0) instanceof Throwable t ? t : null);
+        }
+    }
+
+    /** What BIRT adds to the real error when CANCEL_ON_ERROR stops the task. */
+    private static final String TASK_CANCELLED = "The task is cancelled.";
+
+    /** The deepest useful message: BIRT wraps the data source's own message several times. */
+    private static String describe(Object error) {
+        if (!(error instanceof Throwable throwable)) {
+            return String.valueOf(error);
+        }
+        String message = throwable.getMessage();
+        for (Throwable cause = throwable.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.contains(cause.getMessage())) {
+                message = message + " (" + cause.getMessage() + ")";
+            }
+        }
+        return message;
+    }
+
+    /** A design that does not open: list each error with its line, as the Designer's problem view would. */
+    private static String designErrors(EngineException e) {
+        if (e.getCause() instanceof DesignFileException file) {
+            return file.getErrorList().stream()
+                    .map(error -> error instanceof ErrorDetail detail
+                            ? "line " + detail.getLineNo() + ": " + detail.getMessage()
+                            : String.valueOf(error))
+                    .collect(Collectors.joining("; "));
+        }
+        return e.getMessage();
+    }
+
+    /** Converts "name=value" text to the type each parameter declares. */
+    private Map<String, Object> convertParameters(IReportRunnable runnable, RenderRequest request)
+            throws ReportFailedException {
+        IGetParameterDefinitionTask task = engine.createGetParameterDefinitionTask(runnable);
+        try {
+            Map<String, IScalarParameterDefn> declared = new LinkedHashMap<>();
+            for (Object defn : (Collection<?>) task.getParameterDefns(false)) {
+                if (defn instanceof IScalarParameterDefn scalar) {
+                    declared.put(scalar.getName(), scalar);
+                }
+            }
+            Map<String, Object> values = new HashMap<>();
+            for (var entry : request.parameters().entrySet()) {
+                IScalarParameterDefn defn = declared.get(entry.getKey());
+                if (defn == null) {
+                    throw new ReportFailedException(request.design() + " has no parameter '" + entry.getKey()
+                            + "'; its parameters are " + declared.keySet(), null);
+                }
+                values.put(entry.getKey(), convert(request, defn, entry.getValue()));
+            }
+            return values;
+        } finally {
+            task.close();
+        }
+    }
+
+    private static Object convert(RenderRequest request, IParameterDefnBase defn, String text) throws ReportFailedException {
+        IScalarParameterDefn scalar = (IScalarParameterDefn) defn;
+        try {
+            return switch (scalar.getDataType()) {
+                case IScalarParameterDefn.TYPE_DECIMAL -> new BigDecimal(text.trim());
+                case IScalarParameterDefn.TYPE_FLOAT -> Double.valueOf(text.trim());
+                case IScalarParameterDefn.TYPE_INTEGER -> Integer.valueOf(text.trim());
+                case IScalarParameterDefn.TYPE_BOOLEAN -> Boolean.valueOf(text.trim());
+                case IScalarParameterDefn.TYPE_DATE -> java.sql.Date.valueOf(text.trim());
+                default -> text;
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ReportFailedException(request.design() + ", parameter '" + defn.getName() + "': cannot read '" + text
+                    + "' as " + typeName(scalar.getDataType()), e);
+        }
+    }
+
+    private static String typeName(int dataType) {
+        return switch (dataType) {
+            case IScalarParameterDefn.TYPE_DECIMAL, IScalarParameterDefn.TYPE_FLOAT -> "a number";
+            case IScalarParameterDefn.TYPE_INTEGER -> "a whole number";
+            case IScalarParameterDefn.TYPE_BOOLEAN -> "true or false";
+            case IScalarParameterDefn.TYPE_DATE -> "a date (yyyy-MM-dd)";
+            default -> "text";
+        };
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is not worth failing a render for
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.destroy();
+        Platform.shutdown();
+    }
+
+    /** Lets try-with-resources close a report document. */
+    private record OpenDocument(IReportDocument document) implements AutoCloseable {
+        @Override
+        public void close() {
+            document.close();
+        }
+    }
+}
