@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads typed values from the text of a cell: whole numbers, exact decimals with a chosen
- * decimal separator, ISO dates and true/false. Blank text is an empty cell.
+ * decimal separator, ISO dates and true/false. Surrounding spaces are dropped, as they are
+ * never meant and would split one account into two; blank text is an empty cell.
  */
 final class CellText {
 
@@ -45,7 +46,7 @@ final class CellText {
         }
         String value = text.strip();
         return switch (type) {
-            case STRING -> text;
+            case STRING -> value;
             case INTEGER -> parseInteger(value);
             case DECIMAL -> parseDecimal(value);
             case DATE -> parseDate(value);

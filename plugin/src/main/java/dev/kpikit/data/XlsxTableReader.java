@@ -3,6 +3,7 @@ package dev.kpikit.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -360,6 +361,8 @@ public final class XlsxTableReader implements TableReader {
      */
     private static final class ValueFormatter extends DataFormatter {
 
+        private static final MathContext EXCEL_PRECISION = new MathContext(15);
+
         private final boolean date1904;
 
         ValueFormatter(boolean date1904) {
@@ -372,7 +375,8 @@ public final class XlsxTableReader implements TableReader {
                 LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904);
                 return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString() : dateTime.toString();
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            // Excel shows and computes with 15 significant digits: 0.1 + 0.2 is 0.3, not 0.30000000000000004
+            return new BigDecimal(value, EXCEL_PRECISION).stripTrailingZeros().toPlainString();
         }
     }
 }

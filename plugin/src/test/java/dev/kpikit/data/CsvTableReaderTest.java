@@ -230,7 +230,7 @@ class CsvTableReaderTest {
 
     @Test
     void emptyCellsAreNull() throws Exception {
-        Path file = write("gaps.csv", "id,amount,date,name\n1,,,\n,2.5,2024-01-01, \n");
+        Path file = write("gaps.csv", "id,amount,date,name\n1,,,\n,2.5,2024-01-01, \n2, 3 ,, Acme \n");
         try (TableReader reader = open(file)) {
             assertEquals(List.of(ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.DATE, ColumnType.STRING),
                     reader.columns().stream().map(Column::type).toList());
@@ -242,6 +242,8 @@ class CsvTableReaderTest {
             assertTrue(reader.next());
             assertNull(reader.value(0));
             assertNull(reader.value(3));
+            assertTrue(reader.next());
+            assertEquals("Acme", reader.value(3), "surrounding spaces are dropped");
         }
     }
 

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
 
 class XlsxTableReaderTest {
 
@@ -99,6 +100,22 @@ class XlsxTableReaderTest {
             assertTrue(reader.next());
             assertEquals(4, reader.rowNumber());
             assertFalse(reader.next());
+        }
+    }
+
+    @Test
+    void numbersKeepExcelsFifteenDigits() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Data");
+        cells(sheet.createRow(0), "amount");
+        cells(sheet.createRow(1), 0.1 + 0.2);
+        cells(sheet.createRow(2), 123456789.123);
+        Path file = save(workbook, "noise.xlsx");
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            assertTrue(reader.next());
+            assertEquals(new BigDecimal("0.3"), reader.value(0));
+            assertTrue(reader.next());
+            assertEquals(new BigDecimal("123456789.123"), reader.value(0));
         }
     }
 
@@ -186,7 +203,9 @@ class XlsxTableReaderTest {
     @Test
     void readsDatesOfA1904Workbook() throws Exception {
         XSSFWorkbook workbook = new XSSFWorkbook();
-        workbook.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+        CTWorkbook root = workbook.getCTWorkbook();
+        (root.isSetWorkbookPr() ? root.getWorkbookPr() : root.addNewWorkbookPr()).setDate1904(true);
+        assertTrue(workbook.isDate1904());
         Sheet sheet = workbook.createSheet("Data");
         cells(sheet.createRow(0), "date");
         cells(sheet.createRow(1), LocalDate.of(2024, 2, 29));
@@ -228,9 +247,7 @@ class XlsxTableReaderTest {
         for (int i = 1; i <= rows; i++) {
             cells(sheet.createRow(i), i % 1000, i + 0.5, "row " + i);
         }
-        Path file = save(workbook, "large.xlsx");
-        workbook.dispose();
-        return file;
+        return save(workbook, "large.xlsx");
     }
 
     @Test
@@ -244,9 +261,10 @@ class XlsxTableReaderTest {
             }
         }
         assertEquals(rows, count);
-        try (TableReader reader = XlsxTableReader.open(file)) {
-            assertTrue(reader.next());
-            assertEquals(1L, reader.value(0));
-        } // closing stops the parser thread that waits on a full queue
+        TableReader early = XlsxTableReader.open(file);
+        assertTrue(early.next());
+        assertEquals(1L, early.value(0));
+        early.close(); // stops the parser thread, which waits on a full queue
+        early.close(); // and closing again does no harm
     }
 }

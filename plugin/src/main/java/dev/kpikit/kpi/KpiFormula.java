@@ -1,0 +1,118 @@
+package dev.kpikit.kpi;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.ezylang.evalex.BaseException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.data.EvaluationValue;
+import com.ezylang.evalex.parser.ASTNode;
+import com.ezylang.evalex.parser.Token;
+
+/**
+ * A catalog formula over named metrics, such as {@code DIVIDE(conversions, visits)} or
+ * {@code revenue / consultants}, checked when compiled: syntax, functions, and that every name
+ * is a declared metric. A metric's value in the calendar period before is available as
+ * {@code previous_<metric>}, so {@code GROWTH(revenue, previous_revenue)} is monthly revenue
+ * growth.
+ *
+ * <p>The language is EvalEx with its own functions and operators, plus every kpikit formula as a
+ * function: {@code DIVIDE} and {@code GROWTH} ({@link Ratios}) and each of {@link Formulas} in
+ * upper snake case ({@code CAGR}, {@code CONVERSION_RATE}, {@code RETENTION_RATE}...); names
+ * ignore case. Unlike plain EvalEx, arithmetic follows the rule of this package: a missing
+ * operand gives a missing result, and {@code a / 0} is missing rather than an error, so
+ * {@code revenue / consultants} and {@code DIVIDE(revenue, consultants)} mean the same. The
+ * numeric built-ins ({@code ROUND}, {@code MIN}, {@code SQRT}...) also give a missing result for
+ * a missing argument; use {@code COALESCE(x, 0)} where a missing value should count as zero.
+ * Implicit multiplication is off, so {@code 2 revenue} is refused as a probable typo.
+ */
+public final class KpiFormula {
+
+    /** Prefix that names a metric's value in the previous period. */
+    public static final String PREVIOUS = "previous_";
+
+    private final String text;
+    private final Set<String> metrics;
+    private final Expression parsed;
+
+    private KpiFormula(String text, Set<String> metrics, Expression parsed) {
+        this.text = text;
+        this.metrics = metrics;
+        this.parsed = parsed;
+    }
+
+    /**
+     * Parses and checks {@code text}.
+     *
+     * @param metrics the names the formula may use (matched ignoring case, as EvalEx does)
+     * @throws FormulaException on a syntax error, an unknown function or an unknown metric
+     */
+    public static KpiFormula compile(String text, Collection<String> metrics) {
+        Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        known.addAll(metrics);
+        metrics.forEach(metric -> known.add(PREVIOUS + metric));
+        Expression expression = new Expression(text, FormulaLanguage.CONFIGURATION);
+        try {
+            Token unknown = expression.getAllASTNodes().stream()
+                    .map(ASTNode::getToken)
+                    .filter(t -> t.getType() == Token.TokenType.VARIABLE_OR_CONSTANT)
+                    .filter(t -> !known.contains(t.getValue()) && !expression.getConstants().containsKey(t.getValue()))
+                    .min(Comparator.comparingInt(Token::getStartPosition))
+                    .orElse(null);
+            if (unknown != null) {
+                throw new FormulaException("Unknown metric '" + unknown.getValue() + "'", unknown.getStartPosition());
+            }
+        } catch (BaseException e) {
+            throw new FormulaException(e.getMessage(), e.getStartPosition());
+        }
+        return new KpiFormula(text, known, expression);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The formula's value for one period's metrics; metrics absent from a map are missing (null).
+     * Null when the formula meets a missing value or a zero divisor.
+     *
+     * @param previousMetricValues the metrics of the calendar period before, for {@code previous_<metric>}
+     *
+     * @throws FormulaException when EvalEx still fails (a built-in function given a missing value, a text result...)
+     */
+    public BigDecimal evaluate(Map<String, BigDecimal> metricValues, Map<String, BigDecimal> previousMetricValues) {
+        // case-insensitive like EvalEx, so "Revenue" in the data cannot be shadowed by a null "revenue"
+        Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        metrics.forEach(name -> values.put(name, null));
+        metricValues.forEach((name, value) -> put(values, name, value));
+        previousMetricValues.forEach((name, value) -> put(values, PREVIOUS + name, value));
+        try {
+            EvaluationValue result = parsed.copy().withValues(values).evaluate();
+            if (result.isNullValue()) {
+                return null;
+            }
+            if (!result.isNumberValue()) {
+                throw new FormulaException("The result is not a number but " + result.getDataType(), 1);
+            }
+            return result.getNumberValue();
+        } catch (BaseException e) {
+            throw new FormulaException(e.getMessage(), e.getStartPosition());
+        }
+    }
+
+    private void put(Map<String, Object> values, String name, BigDecimal value) {
+        if (metrics.contains(name)) {
+            values.put(name, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
