@@ -40,8 +40,8 @@ import org.xml.sax.XMLReader;
  * Streams one sheet of an Excel .xlsx workbook as a table: the first non-blank row names the
  * columns, blank rows are skipped. The sheet is parsed with POI's event API on a background
  * thread that hands rows over through a small queue, so a large sheet is never held in memory.
- * Cells are read by value, not as displayed: numbers exactly as stored (a percentage is 0.15),
- * date-formatted numbers as dates. Types are inferred as for CSV from the first rows, which are
+ * Cells are read by value, not as displayed: numbers as Excel holds them, to its 15 significant
+ * digits (a percentage is 0.15), date-formatted numbers as dates. Types are inferred as for CSV from the first rows, which are
  * kept and served first. {@link #rowNumber()} is the sheet's own row number.
  */
 public final class XlsxTableReader implements TableReader {

@@ -117,7 +117,15 @@ final class RowsResultSet implements IResultSet {
     @Override
     public int getInt(int index) throws OdaException {
         Number value = number(index);
-        return value == null ? 0 : Math.toIntExact(value.longValue());
+        if (value == null) {
+            return 0;
+        }
+        long whole = value.longValue();
+        if (whole != (int) whole) {
+            throw new OdaException(reader.source() + ", row " + reader.rowNumber() + ", column '" + columns.get(index - 1).name()
+                    + "': " + whole + " is too large for an integer column; declare the column DECIMAL in the data set's column types");
+        }
+        return (int) whole;
     }
 
     @Override

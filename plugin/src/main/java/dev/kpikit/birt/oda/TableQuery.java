@@ -13,14 +13,13 @@ import org.eclipse.datatools.connectivity.oda.OdaException;
 
 import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
-import dev.kpikit.data.CsvOptions;
-import dev.kpikit.data.CsvTableReader;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.TableReader;
+import dev.kpikit.data.Tables;
 
 /**
- * Data set "table": one CSV table of the data folder with typed columns. The query text
- * is the file name; the property {@code columnTypes} ("amount=DECIMAL, date=DATE") fixes
+ * Data set "table": one table of the data folder (CSV, JSON or XLSX) with typed columns.
+ * The query text is the file name; the property {@code columnTypes} ("amount=DECIMAL, date=DATE") fixes
  * types that would otherwise be inferred from the first rows.
  */
 final class TableQuery extends AbstractQuery {
@@ -54,7 +53,7 @@ final class TableQuery extends AbstractQuery {
     private TableReader open() throws OdaException {
         Path file = connection.folder().resolve(queryText).normalize();
         try {
-            return CsvTableReader.open(file, CsvOptions.defaults().withDeclaredTypes(declaredTypes()));
+            return Tables.open(file, declaredTypes());
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit table data set: file " + file + " not found in the data folder");
         } catch (IOException e) {
