@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.framework.Platform;
@@ -41,8 +42,13 @@ import org.eclipse.birt.report.model.api.ErrorDetail;
  */
 public final class KpikitEngine implements AutoCloseable {
 
-    /** Kept referenced: java.util.logging holds loggers weakly and would forget the level. */
-    private static final java.util.logging.Logger DTP_LOGGER = java.util.logging.Logger.getLogger("org.eclipse.datatools");
+    /**
+     * Libraries inside the engine that log through java.util.logging: every failed query with
+     * a stack trace (kpikit reports the error itself) and the XLSX emitter's progress lines.
+     * Kept referenced: java.util.logging holds loggers weakly and would forget the level.
+     */
+    private static final List<java.util.logging.Logger> QUIET_LOGGERS = Stream.of("org.eclipse.datatools", "uk.co.spudsoft")
+            .map(java.util.logging.Logger::getLogger).toList();
 
     private final IReportEngine engine;
     private final long startMillis;
@@ -56,9 +62,9 @@ public final class KpikitEngine implements AutoCloseable {
         long started = System.nanoTime();
         System.setProperty("java.awt.headless", "true");
         EngineConfig config = new EngineConfig();
-        // BIRT logs every failed query with a stack trace; kpikit reports the error itself
-        config.setLogConfig(null, Level.parse(System.getProperty("kpikit.birtLogLevel", "OFF")));
-        DTP_LOGGER.setLevel(Level.parse(System.getProperty("kpikit.birtLogLevel", "OFF")));
+        Level engineLogLevel = Level.parse(System.getProperty("kpikit.engineLogLevel", "OFF"));
+        config.setLogConfig(null, engineLogLevel);
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(engineLogLevel));
         try {
             Platform.startup(config);
             IReportEngineFactory factory = (IReportEngineFactory) Platform
