@@ -17,7 +17,7 @@ import java.util.List;
 public final class FunctionCatalog {
 
     /** The classes that declare function categories, in the order the Designer lists them. */
-    public static final List<Class<?>> CATEGORY_CLASSES = List.of(KpiFunctions.class);
+    public static final List<Class<?>> CATEGORY_CLASSES = List.of(KpiFunctions.class, KpiChartFunctions.class);
 
     private FunctionCatalog() {
     }
