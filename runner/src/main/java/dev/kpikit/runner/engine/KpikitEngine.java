@@ -65,6 +65,9 @@ public final class KpikitEngine implements AutoCloseable {
         Level engineLogLevel = Level.parse(System.getProperty("kpikit.engineLogLevel", "OFF"));
         config.setLogConfig(null, engineLogLevel);
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(engineLogLevel));
+        // PDFs embed DejaVu instead of naming the unembedded base-14 fonts, which lack glyphs
+        // that locales use in numbers (nb's minus sign U+2212, fr's narrow no-break space)
+        config.setFontConfig(KpikitEngine.class.getResource("fontsConfig.xml"));
         try {
             Platform.startup(config);
             IReportEngineFactory factory = (IReportEngineFactory) Platform

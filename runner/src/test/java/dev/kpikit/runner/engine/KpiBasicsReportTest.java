@@ -86,6 +86,23 @@ class KpiBasicsReportTest {
     }
 
     @Test
+    void pdfEmbedsItsFontsSoLocaleGlyphsShow(@TempDir Path norwegian) throws Exception {
+        Path pdf = SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-basics.rptdesign"),
+                Map.of("dataFolder", SharedEngine.sampleData("startup").toString()), List.of(OutputFormat.PDF),
+                norwegian, Locale.forLanguageTag("nb"), "kpi-basics")).get(0);
+        // Norwegian writes a negative number with U+2212 MINUS SIGN and groups digits with a space;
+        // the unembedded base-14 fonts have no minus sign and the value would read as growth
+        String text = Outputs.pdfText(pdf);
+        assertTrue(text.contains("\u221210,0"), text);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                var font = document.getPage(0).getResources().getFont(name);
+                assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+            }
+        }
+    }
+
+    @Test
     void htmlShowsTheSameValues() throws Exception {
         String html = Files.readString(out.resolve("kpi-basics.html"));
         assertNotNull(html);
