@@ -1,6 +1,7 @@
 package dev.kpikit.birt.aggregations;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.birt.core.data.DataType;
@@ -15,16 +16,39 @@ import org.eclipse.birt.data.engine.api.aggregation.IParameterDefn;
 record Aggregation(String name, String displayName, String description, List<Parameter> parameters,
         Supplier<Accumulator> accumulators) implements IAggrFunction {
 
-    /** An argument of the aggregation; the first one is usually the data field. */
-    record Parameter(String name, String displayName, String description, boolean isDataField, boolean isOptional)
-            implements IParameterDefn {
+    /** What a data field accepts; BIRT's builder offers only matching columns. */
+    enum Accepts {
+        NUMBER(DataType.ANY_TYPE, DataType.INTEGER_TYPE, DataType.DOUBLE_TYPE, DataType.DECIMAL_TYPE),
+        DATE(DataType.ANY_TYPE, DataType.DATE_TYPE, DataType.SQL_DATE_TYPE, DataType.STRING_TYPE),
+        ANYTHING();
 
+        private final Set<Integer> dataTypes;
+
+        Accepts(Integer... dataTypes) {
+            this.dataTypes = Set.of(dataTypes);
+        }
+
+        boolean accepts(int dataType) {
+            return this == ANYTHING || dataTypes.contains(dataType);
+        }
+    }
+
+    /** An argument of the aggregation; the first one is usually the data field. */
+    record Parameter(String name, String displayName, String description, boolean isDataField, boolean isOptional,
+            Accepts accepts) implements IParameterDefn {
+
+        /** A numeric column or expression, one value per row. */
         static Parameter field(String name, String displayName, String description) {
-            return new Parameter(name, displayName, description, true, false);
+            return new Parameter(name, displayName, description, true, false, Accepts.NUMBER);
+        }
+
+        /** A date column or expression (a date, or text yyyy-MM-dd), one value per row. */
+        static Parameter dateField(String name, String displayName, String description) {
+            return new Parameter(name, displayName, description, true, false, Accepts.DATE);
         }
 
         static Parameter option(String name, String displayName, String description) {
-            return new Parameter(name, displayName, description, false, true);
+            return new Parameter(name, displayName, description, false, true, Accepts.ANYTHING);
         }
 
         @Override
@@ -49,10 +73,7 @@ record Aggregation(String name, String displayName, String description, List<Par
 
         @Override
         public boolean supportDataType(int dataType) {
-            return !isDataField || switch (dataType) {
-                case DataType.ANY_TYPE, DataType.INTEGER_TYPE, DataType.DOUBLE_TYPE, DataType.DECIMAL_TYPE -> true;
-                default -> false;
-            };
+            return !isDataField || accepts.accepts(dataType);
         }
     }
 

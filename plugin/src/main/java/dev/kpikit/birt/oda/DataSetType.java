@@ -10,7 +10,10 @@ import org.eclipse.datatools.connectivity.oda.OdaException;
 enum DataSetType {
 
     /** One table of the data folder (CSV, JSON or XLSX), typed columns. Query text: the file name. */
-    TABLE("dev.kpikit.birt.oda.table", TableQuery::new);
+    TABLE("dev.kpikit.birt.oda.table", TableQuery::new),
+
+    /** One row per KPI per period from a KPI catalog and a metric table. Settings: properties or parameters. */
+    KPIS("dev.kpikit.birt.oda.kpis", KpisQuery::new);
 
     final String id;
     private final Function<KpikitConnection, IQuery> factory;

@@ -65,6 +65,23 @@ class FunctionMetadataTest {
     }
 
     @Test
+    void statusTakesOptionalDirectionAndTolerance() throws Exception {
+        IScriptFunction status = Arrays.stream(FunctionProvider.getFunctions("KPI"))
+                .filter(f -> f.getName().equals("status")).findFirst().orElseThrow();
+        assertEquals(List.of("value", "target", "direction", "tolerance"), names(status.getArguments()));
+        assertEquals(List.of(false, false, true, true),
+                Arrays.stream(status.getArguments()).map(IScriptFunctionArgument::isOptional).toList());
+        assertEquals("String", status.getDataTypeName());
+    }
+
+    @Test
+    void kpiAggregationsAreInTheAggregationBuilder() throws Exception {
+        for (String name : List.of("KPI_RATIO_OF_SUMS", "KPI_WEIGHTED_AVERAGE", "KPI_PERIOD_GROWTH")) {
+            assertTrue(AggregationManager.getInstance().getAggregation(name) != null, name);
+        }
+    }
+
+    @Test
     void hhiAggregationIsInTheAggregationBuilder() throws Exception {
         var hhi = AggregationManager.getInstance().getAggregation("KPI_HHI");
         assertTrue(hhi != null && hhi.getDisplayName().contains("Herfindahl"));

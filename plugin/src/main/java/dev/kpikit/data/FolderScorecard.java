@@ -1,0 +1,164 @@
+package dev.kpikit.data;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.SortedMap;
+
+import dev.kpikit.kpi.Grain;
+import dev.kpikit.kpi.KpiCatalog;
+import dev.kpikit.kpi.KpiResult;
+import dev.kpikit.kpi.MetricAccumulator;
+import dev.kpikit.kpi.Period;
+
+/**
+ * A KPI scorecard from files: a {@link KpiCatalog} and a metric table with a date column and
+ * one column per catalog metric. The table's rows stream into a {@link MetricAccumulator}, so
+ * memory grows with periods x metrics, never with rows.
+ */
+public final class FolderScorecard {
+
+    /**
+     * Which rows of the scorecard to return.
+     *
+     * @param asOf     rows dated later are ignored and the latest period is the one containing it;
+     *                 null: the latest period with data
+     * @param grain    only KPIs of this grain; null: all
+     * @param periods  how many periods to return per grain, the latest and those before; 0: all
+     * @param locale   labels come from {@code <catalog name>_<locale>.properties} beside the catalog when
+     *                 there is one; null: the catalog's own texts
+     */
+    public record Options(LocalDate asOf, Grain grain, int periods, Locale locale) {
+
+        public Options {
+            if (periods < 0) {
+                throw new IllegalArgumentException("periods must be 0 (all) or more, not " + periods);
+            }
+        }
+
+        public static Options all() {
+            return new Options(null, null, 0, null);
+        }
+    }
+
+    /** One KPI in one period, and how many periods before the latest that period is (0 for the latest). */
+    public record Row(KpiResult result, int periodsAgo) {
+    }
+
+    private FolderScorecard() {
+    }
+
+    /**
+     * @throws java.nio.file.NoSuchFileException for a missing catalog or metric table
+     * @throws dev.kpikit.kpi.KpiCatalogException naming the catalog file, KPI and position of each problem
+     * @throws DataFormatException naming the metric table, line and column
+     */
+    public static List<Row> evaluate(Path catalogFile, Path metricsFile, Options options) throws IOException, DataFormatException {
+        KpiCatalog catalog = KpiCatalog.load(catalogFile);
+        SortedMap<Period, Map<String, BigDecimal>> metrics = accumulate(catalog, metricsFile, options.asOf());
+        List<KpiResult> results = catalog.evaluate(metrics, messages(catalogFile, options.locale())).rows();
+
+        Map<Grain, Period> latest = new EnumMap<>(Grain.class);
+        for (Period period : metrics.keySet()) {
+            latest.put(period.grain(), options.asOf() == null ? period : Period.containing(options.asOf(), period.grain()));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (KpiResult result : results) {
+            Period period = result.period();
+            int periodsAgo = (int) (ChronoUnit.MONTHS.between(period.start(), latest.get(period.grain()).start())
+                    / period.grain().months());
+            boolean shown = (options.grain() == null || options.grain() == period.grain())
+                    && (options.periods() == 0 || periodsAgo < options.periods());
+            if (shown) {
+                rows.add(new Row(result, periodsAgo));
+            }
+        }
+        return rows;
+    }
+
+    /** Sums the metric table into the periods of the catalog's grains. */
+    private static SortedMap<Period, Map<String, BigDecimal>> accumulate(KpiCatalog catalog, Path metricsFile, LocalDate asOf)
+            throws IOException, DataFormatException {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        String dateColumn;
+        // a first look checks the columns with a message about metrics; the second read types them
+        try (TableReader header = Tables.open(metricsFile)) {
+            Tables.requireColumns(header, catalog.metrics().toArray(String[]::new));
+            dateColumn = header.columns().get(ColumnMapping.defaults().resolve(header, ColumnMapping.DATE).get(ColumnMapping.DATE)).name();
+        }
+        types.put(dateColumn, ColumnType.DATE);
+        catalog.metrics().forEach(metric -> types.put(metric, ColumnType.DECIMAL));
+
+        MetricAccumulator accumulator = catalog.newAccumulator();
+        try (TableReader reader = Tables.open(metricsFile, types)) {
+            int dateIndex = indexOf(reader, dateColumn);
+            Map<String, Integer> metricIndexes = new LinkedHashMap<>();
+            catalog.metrics().forEach(metric -> metricIndexes.put(metric, indexOf(reader, metric)));
+            Map<String, BigDecimal> row = new HashMap<>();
+            while (reader.next()) {
+                LocalDate date = (LocalDate) reader.value(dateIndex);
+                if (date == null) {
+                    throw new DataFormatException(reader.source() + ", line " + reader.rowNumber() + ", column '" + dateColumn
+                            + "': the date is missing", reader.source(), reader.rowNumber(), dateColumn);
+                }
+                if (asOf != null && date.isAfter(asOf)) {
+                    continue;
+                }
+                metricIndexes.forEach((metric, index) -> row.put(metric, (BigDecimal) reader.value(index)));
+                accumulator.add(date, row);
+            }
+        }
+        return accumulator.metricsByPeriod();
+    }
+
+    private static int indexOf(TableReader reader, String column) {
+        List<Column> columns = reader.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(reader.source() + " lost column " + column); // checked when first opened
+    }
+
+    /**
+     * The labels of {@code locale} from {@code <catalog name>[_<locale>].properties} (UTF-8) in the
+     * catalog's folder, falling back from de_CH to de to the base file; null when there is none.
+     * Never falls back to the JVM's default locale: a report in English stays English on a German server.
+     */
+    static ResourceBundle messages(Path catalogFile, Locale locale) throws MalformedURLException {
+        if (locale == null) {
+            return null;
+        }
+        String name = catalogFile.getFileName().toString();
+        String baseName = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        Path folder = catalogFile.toAbsolutePath().getParent();
+        URL[] urls = {folder.toUri().toURL()};
+        try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+            try {
+                return ResourceBundle.getBundle(baseName, locale, loader,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            } catch (MissingResourceException e) {
+                return null;
+            } finally {
+                ResourceBundle.clearCache(loader); // a report run may edit the files between runs
+            }
+        } catch (IOException e) {
+            return null; // closing a class loader over a folder does not fail in practice; no labels then
+        }
+    }
+}
