@@ -56,21 +56,18 @@ final class ScheduleRunCommand implements Callable<Integer> {
         }
         SmtpSettings smtp = schedules.smtp().orElseGet(SmtpSettings::fromEnvironment);
         MailTransport transport = mail.transport(smtp);
-        KpikitEngine engine;
-        try {
-            engine = KpikitEngine.start();
-        } catch (ReportFailedException e) {
-            System.err.println("kpikit schedule run: " + e.getMessage());
-            return 1;
-        }
+        LazyEngine engine = new LazyEngine();
         ScheduleRunner runner;
         try {
-            runner = ScheduleRunner.start(schedules, storeSettings, new BirtReportRenderer(() -> engine), transport, smtp.from());
+            runner = ScheduleRunner.start(schedules, storeSettings, new BirtReportRenderer(engine), transport, smtp.from());
         } catch (SQLException | SchedulerException e) {
             System.err.println("kpikit schedule run: " + e.getMessage());
-            engine.close();
             return 2;
         }
+        // the engine takes seconds to start: warm it now, without holding up the scheduler
+        Thread warm = new Thread(engine::get, "kpikit-engine-start");
+        warm.setDaemon(true);
+        warm.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("kpikit schedule run: stopping; running deliveries finish first");
@@ -84,5 +81,28 @@ final class ScheduleRunCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The BIRT engine, started by the first delivery (or the warm-up thread), once. */
+    static final class LazyEngine implements java.util.function.Supplier<KpikitEngine> {
+        private KpikitEngine engine;
+
+        @Override
+        public synchronized KpikitEngine get() {
+            if (engine == null) {
+                try {
+                    engine = KpikitEngine.start();
+                } catch (ReportFailedException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+            return engine;
+        }
+
+        synchronized void close() {
+            if (engine != null) {
+                engine.close();
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class DeliveryMail {
 
     public record Content(InternetAddress from, List<InternetAddress> to, List<InternetAddress> cc,
             List<InternetAddress> bcc, String subject, String intro, String title, String period,
-            List<Headline> headlines, List<Attachment> attachments) {
+            List<Headline> headlines, byte[] kpiImage, List<Attachment> attachments) {
     }
 
     public static MimeMessage build(Session session, String messageId, Content content) throws MessagingException {
@@ -56,7 +56,7 @@ public final class DeliveryMail {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(plainText(content), "UTF-8");
         alternative.addBodyPart(text);
-        byte[] image = KpiImage.png(content.headlines());
+        byte[] image = content.kpiImage();
         MimeBodyPart html = new MimeBodyPart();
         html.setText(html(content, image != null), "UTF-8", "html");
         alternative.addBodyPart(html);

@@ -35,6 +35,7 @@ import dev.kpikit.runner.engine.RenderRequest;
 import dev.kpikit.runner.engine.ReportFailedException;
 import dev.kpikit.runner.mail.Attachment;
 import dev.kpikit.runner.mail.Headline;
+import dev.kpikit.runner.mail.KpiImage;
 
 /**
  * Renders with the embedded BIRT engine into a temporary folder, keeps the files in memory and
@@ -121,7 +122,7 @@ public final class BirtReportRenderer implements ReportRenderer {
                 OutputFormat format = schedule.formats().get(i);
                 attachments.add(new Attachment(fileName(title, asOf, format), contentType(format), Files.readAllBytes(files.get(i))));
             }
-            return new RenderedReport(title, attachments, facts.headlines, facts.hasData);
+            return new RenderedReport(title, attachments, facts.headlines, KpiImage.png(facts.headlines), facts.hasData);
         } catch (IOException e) {
             throw new ReportFailedException(schedule.template() + ": " + e, e);
         } finally {

@@ -215,7 +215,7 @@ public final class DeliveryService {
         }
         return new DeliveryMail.Content(from, schedule.to(), schedule.cc(), schedule.bcc(),
                 Placeholders.fill(schedule.subject(), values), Placeholders.fill(schedule.body(), values), report.title(),
-                period, report.headlines(), report.attachments());
+                period, report.headlines(), report.kpiImage(), report.attachments());
     }
 
     private String newMessageId(Schedule schedule, Fire fire) {

@@ -87,7 +87,8 @@ public final class ScheduleRunner implements AutoCloseable {
     static Properties quartzProperties(StoreDatabase database, RunnerSettings settings, String dataSource) {
         Properties p = new Properties();
         p.put("org.quartz.scheduler.instanceName", "kpikit");  // the same on every runner of a cluster
-        p.put("org.quartz.scheduler.instanceId", "AUTO");
+        // a single runner keeps Quartz's fixed id: after a restart it must find and recover its own fired triggers
+        p.put("org.quartz.scheduler.instanceId", database.settings().clustered() ? instanceId() : "NON_CLUSTERED");
         p.put("org.quartz.scheduler.skipUpdateCheck", "true");
         p.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(settings.threads()));
         p.put("org.quartz.threadPool.threadCount", String.valueOf(settings.threads()));
@@ -102,6 +103,17 @@ public final class ScheduleRunner implements AutoCloseable {
         p.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.clusterCheckin().toMillis()));
         p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return p;
+    }
+
+    /** host:pid:random, unique even for two runners started in the same millisecond (Quartz's AUTO is host + time). */
+    static String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + java.util.UUID.randomUUID().toString().substring(0, 6);
     }
 
     /** Adds and updates the jobs of enabled schedules and removes the others. An unchanged trigger is kept as is (it remembers misfires). */

@@ -28,7 +28,7 @@ public final class StoreDatabase implements AutoCloseable {
 
     public static StoreDatabase open(StoreSettings settings, int connections) throws SQLException {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(durable(settings.url()));
         if (settings.username() != null) {
             config.setUsername(settings.username());
         }
@@ -55,6 +55,15 @@ public final class StoreDatabase implements AutoCloseable {
             throw e;
         }
         return database;
+    }
+
+    /**
+     * H2 flushes commits to disk up to half a second late by default: a runner killed in that
+     * window would lose a recorded step. WRITE_DELAY=0 makes every commit durable.
+     */
+    static String durable(String url) {
+        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
+                ? url + ";WRITE_DELAY=0" : url;
     }
 
     private static String rootMessage(Throwable e) {
