@@ -23,7 +23,7 @@ public final class EmlFolderTransport implements MailTransport {
         try {
             Files.createDirectories(folder);
             String id = message.getMessageID() == null ? String.valueOf(System.nanoTime()) : message.getMessageID();
-            Path target = folder.resolve(id.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
+            Path target = folder.resolve(id.replaceAll("^<|>$", "").replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
             Path partial = folder.resolve("." + target.getFileName() + ".partial");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 message.writeTo(out, new String[0]);

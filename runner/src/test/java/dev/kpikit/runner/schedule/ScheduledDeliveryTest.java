@@ -130,16 +130,20 @@ class ScheduledDeliveryTest {
     }
 
     @Test
-    void aTemplateThatFailsIsRecordedAsFailedAndOtherSchedulesStillDeliver() throws Exception {
+    void aTemplateThatFailsIsRecordedAsFailedOthersStillDeliverAndAnEmptyReportIsSkipped() throws Exception {
         SharedEngine.get();
         Path broken = folder.resolve("broken.rptdesign");
         Files.writeString(broken, "<?xml version=\"1.0\"?><report xmlns=\"http://www.eclipse.org/birt/2005/design\">"
                 + "<body><table><oops/></body></report>");
+        Path empty = Files.createDirectories(folder.resolve("empty-data"));
+        Files.writeString(empty.resolve("account_revenue.csv"), "account_id,name,segment,revenue_previous,revenue_current\n");
         int port = greenMail.getSmtp().getPort();
         String cron = TestSchedules.cronAt(TestSchedules.inSeconds(4));
         start(TestSchedules.file(port, TestSchedules.fastRunner(2),
                 TestSchedules.schedule("broken", cron, "a@kpikit.test", broken.toString(), "")
-                        + TestSchedules.schedule("good", cron, "b@kpikit.test")), port);
+                        + TestSchedules.schedule("good", cron, "b@kpikit.test")
+                        + TestSchedules.schedule("no-data", cron, "c@kpikit.test").replace(TestSchedules.DATA, empty.toString())
+                        + "    skipWhenNoData: true\n"), port);
 
         DeliveryRecord failed = awaitFinal("broken");
         DeliveryRecord good = awaitFinal("good");
@@ -147,6 +151,9 @@ class ScheduledDeliveryTest {
         assertTrue(failed.error().startsWith("render failed: ") && failed.error().contains("broken.rptdesign"), failed.error());
         assertEquals(0, failed.attempts(), "nothing was sent");
         assertEquals(DeliveryStatus.SENT, good.status());
+        DeliveryRecord skipped = awaitFinal("no-data");
+        assertEquals(DeliveryStatus.SKIPPED, skipped.status(), String.valueOf(skipped.error()));
+        assertEquals("no data", skipped.note());
         awaitMessages(greenMail, 2);
         List<String> to = new ArrayList<>();
         for (MimeMessage m : greenMail.getReceivedMessages()) {
