@@ -94,6 +94,17 @@ public final class KpikitEngine implements AutoCloseable {
      * good one.
      */
     public List<Path> render(RenderRequest request) throws ReportFailedException {
+        return render(request, document -> { });
+    }
+
+    /** Reads a rendered report document (data extraction, title) before it is deleted. */
+    @FunctionalInterface
+    public interface DocumentReader {
+        void read(IReportDocument document) throws BirtException;
+    }
+
+    /** Like {@link #render(RenderRequest)}, then lets {@code reader} look at the report document. */
+    public List<Path> render(RenderRequest request, DocumentReader reader) throws ReportFailedException {
         String design = request.design().toString();
         Path work = null;
         try {
@@ -107,6 +118,7 @@ public final class KpikitEngine implements AutoCloseable {
                 for (OutputFormat format : request.formats()) {
                     written.add(renderOne(reportDocument.document(), request, format));
                 }
+                reader.read(reportDocument.document());
             }
             return written;
         } catch (EngineException e) {

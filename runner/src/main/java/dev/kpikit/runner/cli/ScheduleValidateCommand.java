@@ -1,0 +1,34 @@
+package dev.kpikit.runner.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.kpikit.runner.schedule.ScheduleFileReader;
+import dev.kpikit.runner.schedule.ScheduleValidationException;
+import dev.kpikit.runner.schedule.Schedules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code kpikit schedule validate FILE}: every problem of a schedules file, each naming the schedule and field. */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a schedules file; exit 1 listing every problem.")
+final class ScheduleValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The schedules file (.yaml, .yml or .json).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        try {
+            Schedules schedules = ScheduleFileReader.read(file);
+            System.out.printf("%s: %d schedule(s), %d enabled, OK%n", file, schedules.schedules().size(), schedules.enabled().size());
+            return 0;
+        } catch (ScheduleValidationException e) {
+            System.err.println("kpikit schedule validate: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("kpikit schedule validate: " + e.getMessage());
+            return 2;
+        }
+    }
+}

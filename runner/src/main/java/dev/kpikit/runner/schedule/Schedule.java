@@ -1,0 +1,29 @@
+package dev.kpikit.runner.schedule;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.kpikit.runner.engine.OutputFormat;
+import jakarta.mail.internet.InternetAddress;
+
+/** One validated schedule: what to render, when (cron in its own time zone), to whom, how to retry. */
+public record Schedule(String id, Path template, Map<String, String> parameters, AsOfRule asOf, String asOfParameter,
+        Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
+        List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
+        List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled) {
+
+    public static final String DEFAULT_SUBJECT = "{title} - {period}";
+    public static final String DEFAULT_BODY = "Hello,\n\nattached is {title} for {period}.";
+
+    public List<InternetAddress> allRecipients() {
+        return java.util.stream.Stream.of(to, cc, bcc).flatMap(List::stream).toList();
+    }
+
+    /** Identifies what the trigger needs to fire at the right times; a change re-creates the trigger. */
+    public String timingKey() {
+        return cron + "|" + timeZone.getId();
+    }
+}

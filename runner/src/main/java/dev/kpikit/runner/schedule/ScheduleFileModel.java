@@ -1,0 +1,42 @@
+package dev.kpikit.runner.schedule;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schedules file as written (YAML or JSON), before validation: every field may be
+ * missing. {@link ScheduleFileReader} checks it and turns it into {@link Schedules}.
+ */
+public final class ScheduleFileModel {
+
+    private ScheduleFileModel() {
+    }
+
+    public record File(Smtp smtp, Store store, Runner runner, List<Entry> schedules) {
+    }
+
+    /** {@code password} exists only so that the validator can refuse it by name. */
+    public record Smtp(String host, Integer port, String from, String username, String passwordEnv,
+            String passwordFile, String password, Integer timeoutSeconds) {
+    }
+
+    public record Store(String url, String username, String passwordEnv, String passwordFile, String password,
+            Boolean clustered) {
+    }
+
+    public record Runner(Integer threads, Integer leaseSeconds, Integer heartbeatSeconds,
+            Integer misfireThresholdSeconds, Integer clusterCheckinMillis) {
+    }
+
+    public record Entry(String id, String template, Map<String, String> parameters, String asOf, String asOfParameter,
+            String locale, List<String> formats, String cron, String timeZone, List<String> to, List<String> cc,
+            List<String> bcc, String owner, String subject, String body, List<HeadlineEntry> headline,
+            Retry retry, Boolean skipWhenNoData, Boolean enabled) {
+    }
+
+    public record HeadlineEntry(String name, String label, String item, String column, String format) {
+    }
+
+    public record Retry(Integer attempts, String initialDelay, Double multiplier, String maxDelay) {
+    }
+}

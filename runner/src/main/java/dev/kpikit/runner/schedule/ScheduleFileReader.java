@@ -1,0 +1,392 @@
+package dev.kpikit.runner.schedule;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.quartz.CronExpression;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.kpikit.runner.engine.OutputFormat;
+import dev.kpikit.runner.mail.Addresses;
+import dev.kpikit.runner.mail.SmtpSettings;
+import dev.kpikit.runner.mail.SmtpSettings.PasswordSource;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * Reads a schedules file (.yaml/.yml or .json) and validates all of it at once, so an
+ * operator sees every problem in one go, each naming the schedule and the field.
+ * Relative paths (templates, parameters named like folders, password files) are resolved
+ * against the file's own folder.
+ */
+public final class ScheduleFileReader {
+
+    private final Path file;
+    private final List<String> problems = new ArrayList<>();
+
+    private ScheduleFileReader(Path file) {
+        this.file = file;
+    }
+
+    public static Schedules read(Path file) throws ScheduleValidationException, IOException {
+        return new ScheduleFileReader(file).readAndValidate();
+    }
+
+    private Schedules readAndValidate() throws ScheduleValidationException, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no schedules file at " + file.toAbsolutePath());
+        }
+        ScheduleFileModel.File model;
+        try {
+            model = mapper(file).readValue(file.toFile(), ScheduleFileModel.File.class);
+        } catch (JsonMappingException e) {
+            throw new ScheduleValidationException(file.toString(), List.of(where(e) + ": " + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ScheduleValidationException(file.toString(), List.of("not valid YAML/JSON: " + e.getOriginalMessage()));
+        }
+        if (model == null) {
+            throw new ScheduleValidationException(file.toString(), List.of("the file is empty"));
+        }
+        Optional<SmtpSettings> smtp = Optional.ofNullable(model.smtp()).map(this::smtp);
+        Optional<StoreSettings> store = Optional.ofNullable(model.store()).map(this::store);
+        RunnerSettings runner = runner(model.runner());
+        List<Schedule> schedules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<ScheduleFileModel.Entry> entries = model.schedules() == null ? List.of() : model.schedules();
+        if (entries.isEmpty()) {
+            problems.add("schedules: none listed");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            ScheduleFileModel.Entry entry = entries.get(i);
+            String id = entry == null ? null : entry.id();
+            String name = id == null || id.isBlank() ? "schedule #" + (i + 1) : "schedule '" + id + "'";
+            if (entry == null) {
+                problems.add(name + ": empty entry");
+                continue;
+            }
+            if (id == null || id.isBlank()) {
+                problems.add(name + ", field 'id': missing");
+            } else if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                problems.add(name + ", field 'id': use letters, digits, '.', '_' and '-' (at most 100)");
+            } else if (!ids.add(id)) {
+                problems.add(name + ", field 'id': used twice");
+            }
+            Schedule schedule = schedule(name, entry);
+            if (schedule != null) {
+                schedules.add(schedule);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScheduleValidationException(file.toString(), problems);
+        }
+        return new Schedules(smtp, store, runner, List.copyOf(schedules));
+    }
+
+    static ObjectMapper mapper(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    }
+
+    /** "schedule #2, field 'crn'" from Jackson's path (schedules[1].crn). */
+    private static String where(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        boolean inSchedules = false;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append(inSchedules && path.toString().equals("schedules") ? "" : "[" + ref.getIndex() + "]");
+                if (inSchedules && path.toString().equals("schedules")) {
+                    path.setLength(0);
+                    path.append("schedule #").append(ref.getIndex() + 1).append(", field '");
+                }
+            } else {
+                if (ref.getFieldName().equals("schedules") && path.isEmpty()) {
+                    inSchedules = true;
+                    path.append("schedules");
+                    continue;
+                }
+                path.append(path.isEmpty() || path.toString().endsWith("'") ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        String text = path.toString();
+        return text.contains("field '") ? text + "'" : text.isEmpty() ? "file" : "field '" + text + "'";
+    }
+
+    private Schedule schedule(String name, ScheduleFileModel.Entry e) {
+        int before = problems.size();
+        Path template = null;
+        if (e.template() == null || e.template().isBlank()) {
+            problems.add(name + ", field 'template': missing");
+        } else {
+            template = resolve(e.template());
+            if (!e.template().endsWith(".rptdesign")) {
+                problems.add(name + ", field 'template': '" + e.template() + "' is not a .rptdesign file");
+            } else if (!Files.isRegularFile(template)) {
+                problems.add(name + ", field 'template': unknown template, no file at " + template);
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (e.parameters() != null) {
+            e.parameters().forEach((k, v) -> parameters.put(k, resolveFolderParameter(k, v)));
+        }
+        AsOfRule asOf = fieldOf(name, "asOf", e.asOf(), AsOfRule::parse, AsOfRule.END_OF_LAST_MONTH);
+        Locale locale = fieldOf(name, "locale", e.locale(), ScheduleFileReader::locale, Locale.ENGLISH);
+        List<OutputFormat> formats = fieldOf(name, "formats", e.formats(), ScheduleFileReader::formats, List.of(OutputFormat.PDF));
+        String cron = e.cron();
+        if (cron == null || cron.isBlank()) {
+            problems.add(name + ", field 'cron': missing (e.g. \"0 0 8 ? * MON\" for Mondays at 8:00)");
+        } else {
+            try {
+                CronExpression.validateExpression(cron);
+            } catch (java.text.ParseException ex) {
+                problems.add(name + ", field 'cron': bad cron expression '" + cron + "': " + ex.getMessage()
+                        + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week [year])");
+            }
+        }
+        ZoneId zone = null;
+        if (e.timeZone() == null || e.timeZone().isBlank()) {
+            problems.add(name + ", field 'timeZone': missing (e.g. Europe/Oslo)");
+        } else {
+            try {
+                zone = ZoneId.of(e.timeZone());
+            } catch (DateTimeException ex) {
+                problems.add(name + ", field 'timeZone': unknown time zone '" + e.timeZone() + "'");
+            }
+        }
+        List<InternetAddress> to = addresses(name, "to", e.to());
+        if (to.isEmpty() && (e.to() == null || e.to().isEmpty())) {
+            problems.add(name + ", field 'to': at least one recipient is needed");
+        }
+        List<InternetAddress> cc = addresses(name, "cc", e.cc());
+        List<InternetAddress> bcc = addresses(name, "bcc", e.bcc());
+        InternetAddress owner = e.owner() == null ? null : addresses(name, "owner", List.of(e.owner())).stream().findFirst().orElse(null);
+        List<HeadlineKpi> headline = headline(name, e.headline());
+        Set<String> known = new HashSet<>(Placeholders.BUILT_IN);
+        headline.forEach(h -> known.add(h.name()));
+        String subject = e.subject() == null ? Schedule.DEFAULT_SUBJECT : e.subject();
+        if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
+            problems.add(name + ", field 'subject': CR/LF in a header value");
+        }
+        String body = e.body() == null ? Schedule.DEFAULT_BODY : e.body();
+        checkPlaceholders(name, "subject", subject, known);
+        checkPlaceholders(name, "body", body, known);
+        RetryPolicy retry = retry(name, e.retry());
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
+                bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
+                e.enabled() == null || e.enabled());
+    }
+
+    /** A parameter whose value names an existing folder relative to this file is passed as an absolute path. */
+    private String resolveFolderParameter(String key, String value) {
+        if (value == null) {
+            return "";
+        }
+        Path candidate = resolve(value);
+        return !Path.of(value).isAbsolute() && Files.isDirectory(candidate) ? candidate.toString() : value;
+    }
+
+    private Path resolve(String path) {
+        Path p = Path.of(path);
+        Path base = file.toAbsolutePath().getParent();
+        return (p.isAbsolute() ? p : base.resolve(p)).normalize();
+    }
+
+    private <V, T> T fieldOf(String name, String field, V value, Function<? super V, T> parse, T fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException ex) {
+            problems.add(name + ", field '" + field + "': " + ex.getMessage());
+            return fallback;
+        }
+    }
+
+    private static Locale locale(String tag) {
+        Locale locale = Locale.forLanguageTag((tag).replace('_', '-'));
+        if (locale.getLanguage().isEmpty()) {
+            throw new IllegalArgumentException("'" + tag + "' is not a language tag (e.g. en, en-GB, nb-NO)");
+        }
+        return locale;
+    }
+
+    private static List<OutputFormat> formats(List<String> list) {
+        List<OutputFormat> formats = list.stream().map(OutputFormat::parse).distinct().toList();
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("at least one format (pdf, xlsx) is needed");
+        }
+        if (formats.contains(OutputFormat.HTML)) {
+            throw new IllegalArgumentException("html is not attached; use pdf and/or xlsx");
+        }
+        return formats;
+    }
+
+    private List<InternetAddress> addresses(String name, String field, List<String> texts) {
+        List<InternetAddress> result = new ArrayList<>();
+        if (texts == null) {
+            return result;
+        }
+        for (String text : texts) {
+            try {
+                result.add(Addresses.parse(text));
+            } catch (IllegalArgumentException ex) {
+                problems.add(name + ", field '" + field + "': " + ex.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private List<HeadlineKpi> headline(String name, List<ScheduleFileModel.HeadlineEntry> entries) {
+        List<HeadlineKpi> result = new ArrayList<>();
+        if (entries == null) {
+            return result;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ScheduleFileModel.HeadlineEntry h = entries.get(i);
+            String where = name + ", field 'headline[" + i + "]";
+            if (h.name() == null || !h.name().matches("[A-Za-z][A-Za-z0-9_]*")) {
+                problems.add(where + ".name': a name of letters, digits and '_' is needed (it is the {placeholder})");
+            } else if (Placeholders.BUILT_IN.contains(h.name()) || !names.add(h.name())) {
+                problems.add(where + ".name': '" + h.name() + "' is taken");
+            }
+            if (h.item() == null || h.item().isBlank()) {
+                problems.add(where + ".item': missing (the name of a table or list in the report)");
+            }
+            if (h.column() == null || h.column().isBlank()) {
+                problems.add(where + ".column': missing (a binding of that item)");
+            }
+            if (h.format() != null) {
+                try {
+                    new java.text.DecimalFormat(h.format());
+                } catch (IllegalArgumentException ex) {
+                    problems.add(where + ".format': bad number pattern '" + h.format() + "'");
+                }
+            }
+            result.add(new HeadlineKpi(h.name(), h.label() == null ? h.name() : h.label(), h.item(), h.column(), h.format()));
+        }
+        return result;
+    }
+
+    private void checkPlaceholders(String name, String field, String template, Set<String> known) {
+        for (String placeholder : Placeholders.namesIn(template)) {
+            if (!known.contains(placeholder)) {
+                problems.add(name + ", field '" + field + "': unknown placeholder {" + placeholder + "}; known: "
+                        + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private RetryPolicy retry(String name, ScheduleFileModel.Retry r) {
+        if (r == null) {
+            return RetryPolicy.DEFAULT;
+        }
+        RetryPolicy d = RetryPolicy.DEFAULT;
+        int attempts = r.attempts() == null ? d.attempts() : r.attempts();
+        if (attempts < 1 || attempts > 20) {
+            problems.add(name + ", field 'retry.attempts': between 1 and 20");
+        }
+        Duration initial = fieldOf(name, "retry.initialDelay", r.initialDelay(), Durations::parse, d.initialDelay());
+        Duration max = fieldOf(name, "retry.maxDelay", r.maxDelay(), Durations::parse, d.maxDelay());
+        double multiplier = r.multiplier() == null ? d.multiplier() : r.multiplier();
+        if (multiplier < 1) {
+            problems.add(name + ", field 'retry.multiplier': at least 1");
+        }
+        return new RetryPolicy(attempts, initial, multiplier, max);
+    }
+
+    private SmtpSettings smtp(ScheduleFileModel.Smtp s) {
+        if (s.password() != null) {
+            problems.add("smtp, field 'password': never put a password in the schedules file; "
+                    + "use passwordEnv (an environment variable's name) or passwordFile");
+        }
+        if (s.host() == null || s.host().isBlank()) {
+            problems.add("smtp, field 'host': missing");
+            return null;
+        }
+        if (s.host().indexOf('\r') >= 0 || s.host().indexOf('\n') >= 0) {
+            problems.add("smtp, field 'host': CR/LF in a host name");
+        }
+        int port = s.port() == null ? 587 : s.port();
+        String from = s.from() == null ? "kpikit@localhost" : s.from();
+        try {
+            Addresses.parse(from);
+        } catch (IllegalArgumentException ex) {
+            problems.add("smtp, field 'from': " + ex.getMessage());
+        }
+        PasswordSource password = PasswordSource.NONE;
+        if (s.passwordEnv() != null && s.passwordFile() != null) {
+            problems.add("smtp: give passwordEnv or passwordFile, not both");
+        } else if (s.passwordEnv() != null) {
+            password = PasswordSource.fromEnvironment(s.passwordEnv());
+        } else if (s.passwordFile() != null) {
+            password = PasswordSource.fromFile(resolve(s.passwordFile()));
+        }
+        if (s.username() != null && password == PasswordSource.NONE) {
+            problems.add("smtp, field 'username': set passwordEnv or passwordFile too");
+        }
+        int timeout = s.timeoutSeconds() == null ? SmtpSettings.DEFAULT_TIMEOUT_MILLIS : s.timeoutSeconds() * 1000;
+        return new SmtpSettings(s.host().strip(), port, from, s.username(), password, timeout);
+    }
+
+    private StoreSettings store(ScheduleFileModel.Store s) {
+        if (s.password() != null) {
+            problems.add("store, field 'password': never put a password in the schedules file; use passwordEnv or passwordFile");
+        }
+        if (s.url() == null || !s.url().startsWith("jdbc:")) {
+            problems.add("store, field 'url': a JDBC URL is needed (jdbc:postgresql://host/db or jdbc:h2:file:...)");
+            return null;
+        }
+        Supplier<String> password = () -> null;
+        if (s.passwordEnv() != null) {
+            password = () -> System.getenv(s.passwordEnv());
+        } else if (s.passwordFile() != null) {
+            PasswordSource source = PasswordSource.fromFile(resolve(s.passwordFile()));
+            password = source::read;
+        }
+        boolean clustered = s.clustered() == null ? StoreSettings.isPostgreSql(s.url()) : s.clustered();
+        return new StoreSettings(s.url(), s.username(), password, clustered);
+    }
+
+    private RunnerSettings runner(ScheduleFileModel.Runner r) {
+        RunnerSettings d = RunnerSettings.DEFAULT;
+        if (r == null) {
+            return d;
+        }
+        int threads = r.threads() == null ? d.threads() : r.threads();
+        if (threads < 1 || threads > 64) {
+            problems.add("runner, field 'threads': between 1 and 64");
+        }
+        Duration lease = r.leaseSeconds() == null ? d.lease() : Duration.ofSeconds(r.leaseSeconds());
+        Duration heartbeat = r.heartbeatSeconds() == null ? d.heartbeat() : Duration.ofSeconds(r.heartbeatSeconds());
+        if (heartbeat.compareTo(lease) >= 0) {
+            problems.add("runner, field 'heartbeatSeconds': must be shorter than leaseSeconds");
+        }
+        Duration misfire = r.misfireThresholdSeconds() == null ? d.misfireThreshold() : Duration.ofSeconds(r.misfireThresholdSeconds());
+        Duration checkin = r.clusterCheckinMillis() == null ? d.clusterCheckin() : Duration.ofMillis(r.clusterCheckinMillis());
+        return new RunnerSettings(threads, lease, heartbeat, misfire, checkin);
+    }
+}

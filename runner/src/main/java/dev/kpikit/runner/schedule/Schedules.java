@@ -1,0 +1,19 @@
+package dev.kpikit.runner.schedule;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kpikit.runner.mail.SmtpSettings;
+
+/** A validated schedules file. {@code smtp} is empty when the file has no smtp section (the environment's then). */
+public record Schedules(Optional<SmtpSettings> smtp, Optional<StoreSettings> store, RunnerSettings runner,
+        List<Schedule> schedules) {
+
+    public Optional<Schedule> byId(String id) {
+        return schedules.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public List<Schedule> enabled() {
+        return schedules.stream().filter(Schedule::enabled).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.kpikit.runner.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.CronExpression;
+
+import dev.kpikit.runner.engine.OutputFormat;
+import dev.kpikit.runner.engine.SharedEngine;
+
+/** The schedules file: what it accepts, and problems named by schedule and field. */
+class ScheduleFileReaderTest {
+
+    @TempDir
+    Path folder;
+
+    private List<String> problems(String yaml) throws Exception {
+        Path file = folder.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        return assertThrows(ScheduleValidationException.class, () -> ScheduleFileReader.read(file)).problems();
+    }
+
+    private static String entry(String id, String field, String value) {
+        String base = "  - id: " + id + "\n    template: " + TestSchedules.TEMPLATE + "\n    cron: \"0 0 8 ? * MON\"\n"
+                + "    timeZone: Europe/Oslo\n    to: [\"ceo@kpikit.test\"]\n";
+        return base.replaceFirst("(?m)^    " + field + ": .*$", "    " + field + ": " + value)
+                + (base.contains("    " + field + ":") ? "" : "    " + field + ": " + value + "\n");
+    }
+
+    @Test
+    void theExampleFileIsValidAndDefaultsApply() throws Exception {
+        Schedules schedules = ScheduleFileReader.read(SharedEngine.home().resolve("schedules/example.yaml"));
+        Schedule s = schedules.schedules().get(0);
+        assertEquals("startup-monday", s.id());
+        assertEquals(List.of(OutputFormat.PDF, OutputFormat.XLSX), s.formats());
+        assertEquals(AsOfRule.END_OF_LAST_MONTH, s.asOf());
+        assertEquals(SharedEngine.sampleData("startup").toString(), s.parameters().get("dataFolder"), "relative to the file");
+        assertEquals(Locale.UK, s.locale());
+        assertTrue(schedules.smtp().orElseThrow().toString().contains("localhost:25"));
+    }
+
+    @Test
+    void eachProblemNamesTheScheduleAndTheField() throws Exception {
+        List<String> problems = problems("schedules:\n"
+                + entry("bad-cron", "cron", "\"0 0 25 ? * MON\"")
+                + entry("bad-zone", "timeZone", "Europe/Atlantis")
+                + entry("no-template", "template", "missing.rptdesign")
+                + entry("bad-address", "to", "[\"ceo@@kpikit\"]")
+                + entry("crlf", "subject", "\"Hello\\r\\nBcc: victim@example.com\"")
+                + entry("placeholder", "subject", "\"{title} {nope}\"")
+                + entry("bad-cc", "cc", "[\"Robert <bob@kpikit.test>\\nX: y\"]"));
+        String all = String.join("\n", problems);
+        assertTrue(all.contains("schedule 'bad-cron', field 'cron': bad cron expression '0 0 25 ? * MON'"), all);
+        assertTrue(all.contains("schedule 'bad-zone', field 'timeZone': unknown time zone 'Europe/Atlantis'"), all);
+        assertTrue(all.contains("schedule 'no-template', field 'template': unknown template"), all);
+        assertTrue(all.contains("schedule 'bad-address', field 'to': malformed address 'ceo@@kpikit'"), all);
+        assertTrue(all.contains("schedule 'crlf', field 'subject': CR/LF in a header value"), all);
+        assertTrue(all.contains("schedule 'placeholder', field 'subject': unknown placeholder {nope}"), all);
+        assertTrue(all.contains("schedule 'bad-cc', field 'cc': line break in address"), all);
+        assertEquals(7, problems.size(), all);
+    }
+
+    @Test
+    void aPasswordInTheFileIsRefusedWithoutRepeatingIt() throws Exception {
+        List<String> problems = problems("smtp: {host: smtp.example.com, password: s3cret}\nschedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("smtp, field 'password': never put a password in the schedules file"));
+        assertTrue(!problems.get(0).contains("s3cret"));
+    }
+
+    @Test
+    void unknownFieldsAndDuplicateIdsAreNamed() throws Exception {
+        assertTrue(problems("schedules:\n  - id: a\n    crn: x\n").get(0).contains("schedule #1, field 'crn'"));
+        List<String> duplicate = problems("schedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]") + entry("a", "to", "[\"b@kpikit.test\"]"));
+        assertTrue(duplicate.contains("schedule 'a', field 'id': used twice"), duplicate.toString());
+    }
+
+    @Test
+    void mondaysAtEightStayAtEightAcrossDaylightSavingChanges() throws Exception {
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        CronExpression cron = new CronExpression("0 0 8 ? * MON");
+        cron.setTimeZone(TimeZone.getTimeZone(oslo));
+        // Norway leaves winter time on 29 March 2026 and goes back on 25 October 2026
+        Date after = Date.from(ZonedDateTime.of(2026, 3, 20, 0, 0, 0, 0, oslo).toInstant());
+        for (int week = 0; week < 32; week++) {
+            after = cron.getTimeAfter(after);
+            ZonedDateTime local = after.toInstant().atZone(oslo);
+            assertEquals(8, local.getHour(), local.toString());
+            assertEquals(0, local.getMinute());
+        }
+        Instant beforeChange = ZonedDateTime.of(2026, 3, 23, 8, 0, 0, 0, oslo).toInstant();
+        Instant afterChange = ZonedDateTime.of(2026, 3, 30, 8, 0, 0, 0, oslo).toInstant();
+        assertEquals(7 * 24 - 1, java.time.Duration.between(beforeChange, afterChange).toHours(), "one hour less in UTC");
+    }
+
+    @Test
+    void asOfRulesAndPeriods() {
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        assertEquals(LocalDate.of(2026, 10, 31), AsOfRule.END_OF_LAST_MONTH.asOf(monday));
+        assertEquals("October 2026", AsOfRule.END_OF_LAST_MONTH.period(LocalDate.of(2026, 10, 31), Locale.UK));
+        assertEquals(LocalDate.of(2026, 11, 22), AsOfRule.END_OF_LAST_WEEK.asOf(monday));
+        assertEquals(LocalDate.of(2026, 9, 30), AsOfRule.END_OF_LAST_QUARTER.asOf(monday));
+        assertEquals("Q3 2026", AsOfRule.END_OF_LAST_QUARTER.period(LocalDate.of(2026, 9, 30), Locale.UK));
+        assertEquals(LocalDate.of(2025, 12, 31), AsOfRule.END_OF_LAST_YEAR.asOf(monday));
+        assertEquals(AsOfRule.END_OF_LAST_MONTH, AsOfRule.parse("End of  last month"));
+    }
+
+    @Test
+    void retriesBackOffExponentiallyUpToTheCap() {
+        RetryPolicy policy = new RetryPolicy(5, java.time.Duration.ofSeconds(30), 2, java.time.Duration.ofMinutes(1));
+        assertEquals(30, policy.delayAfter(1).toSeconds());
+        assertEquals(60, policy.delayAfter(2).toSeconds());
+        assertEquals(60, policy.delayAfter(3).toSeconds());
+    }
+}

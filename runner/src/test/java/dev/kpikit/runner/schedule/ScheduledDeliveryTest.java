@@ -1,0 +1,291 @@
+package dev.kpikit.runner.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.kpikit.runner.engine.SharedEngine;
+import dev.kpikit.runner.mail.SmtpTransport;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A runner in this JVM (Quartz on an H2 file, the real BIRT engine) mailing to GreenMail on
+ * loopback: a schedule fires, the message arrives as a manager would read it.
+ */
+class ScheduledDeliveryTest {
+
+    @TempDir
+    Path folder;
+    GreenMail greenMail;
+    ScheduleRunner runner;
+
+    @BeforeEach
+    void startMailServer() {
+        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+        greenMail.stop();
+    }
+
+    private ScheduleRunner start(String yaml, int smtpPort) throws Exception {
+        Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, yaml));
+        runner = ScheduleRunner.start(schedules, StoreSettings.h2(folder.resolve("store")),
+                new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
+                schedules.smtp().orElseThrow().from());
+        return runner;
+    }
+
+    static dev.kpikit.runner.engine.KpikitEngine engine() {
+        try {
+            return SharedEngine.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aScheduleFiresAndTheManagerReceivesPdfAndHeadlineKpis() throws Exception {
+        SharedEngine.get();  // started before the fire time, so the fire is on time
+        int port = greenMail.getSmtp().getPort();
+        Instant at = TestSchedules.inSeconds(4);
+        String extra = "    cc: [\"cfo@kpikit.test\"]\n    bcc: [\"archive@kpikit.test\"]\n"
+                + "    formats: [pdf, xlsx]\n    locale: en-GB\n";
+        start(TestSchedules.file(port, TestSchedules.fastRunner(2),
+                TestSchedules.schedule("weekly-startup", TestSchedules.cronAt(at), "ceo@kpikit.test",
+                        TestSchedules.TEMPLATE, extra)), port);
+
+        awaitMessages(greenMail, 3);  // one copy each for to, cc and bcc
+        MimeMessage message = greenMail.getReceivedMessages()[0];
+        assertEquals(List.of("ceo@kpikit.test"), addresses(message.getRecipients(Message.RecipientType.TO)));
+        assertEquals(List.of("cfo@kpikit.test"), addresses(message.getRecipients(Message.RecipientType.CC)));
+        assertEquals(null, message.getHeader("Bcc"), "Bcc is not shown to recipients");
+        assertEquals(3, greenMail.getReceivedMessages().length);
+
+        LocalDate asOf = LocalDate.ofInstant(at, ZoneId.of("Europe/Oslo")).withDayOfMonth(1).minusDays(1);
+        String period = java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", Locale.UK).format(asOf);
+        assertEquals("Revenue growth and concentration - " + period + ": revenue 63,850.00", message.getSubject());
+
+        Parts parts = Parts.of(message);
+        assertTrue(parts.text.contains("Revenue this month") && parts.text.contains("63,850.00"), parts.text);
+        assertTrue(parts.text.contains("Concentration (HHI)") && parts.text.contains("5,276"), parts.text);
+        assertTrue(parts.html.contains("<td style=\"padding:2px 0;text-align:right;font-weight:bold\">63,850.00</td>"), parts.html);
+        assertTrue(parts.html.contains("cid:kpis@kpikit"), "the KPI image is referenced inline");
+        assertNotNull(parts.inlineImage, "the KPI image travels inline");
+        assertTrue(parts.inlineImage.length > 500 && parts.inlineImage[1] == 'P', "a PNG");
+
+        String pdfName = "revenue-growth-and-concentration_" + asOf + ".pdf";
+        assertTrue(parts.attachments.containsKey(pdfName), "attachments: " + parts.attachments.keySet());
+        assertTrue(parts.attachments.containsKey(pdfName.replace(".pdf", ".xlsx")), "attachments: " + parts.attachments.keySet());
+        try (PDDocument pdf = Loader.loadPDF(parts.attachments.get(pdfName))) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll(" +", " ");
+            assertTrue(text.contains("Total 63,850.00"), text);
+            assertTrue(text.contains("Revenue concentration (HHI) 5,276"), text);
+            assertTrue(text.contains("Client A 41,000.00 45,100.00 10.0% 70.6%"), text);
+        }
+
+        DeliveryRecord record = awaitFinal("weekly-startup");
+        assertEquals(DeliveryStatus.SENT, record.status());
+        assertEquals(1, record.attempts());
+        assertEquals(message.getMessageID(), record.messageId());
+        assertEquals(at, record.fireTime());
+        assertTrue(record.recipients().contains("bcc: archive@kpikit.test"), record.recipients());
+        assertTrue(record.files().contains(pdfName + " ("), record.files());
+        assertTrue(record.finished() != null && !record.late());
+    }
+
+    @Test
+    void aTemplateThatFailsIsRecordedAsFailedOthersStillDeliverAndAnEmptyReportIsSkipped() throws Exception {
+        SharedEngine.get();
+        Path broken = folder.resolve("broken.rptdesign");
+        Files.writeString(broken, "<?xml version=\"1.0\"?><report xmlns=\"http://www.eclipse.org/birt/2005/design\">"
+                + "<body><table><oops/></body></report>");
+        Path empty = Files.createDirectories(folder.resolve("empty-data"));
+        Files.writeString(empty.resolve("account_revenue.csv"), "account_id,name,segment,revenue_previous,revenue_current\n");
+        int port = greenMail.getSmtp().getPort();
+        String cron = TestSchedules.cronAt(TestSchedules.inSeconds(4));
+        start(TestSchedules.file(port, TestSchedules.fastRunner(2),
+                TestSchedules.schedule("broken", cron, "a@kpikit.test", broken.toString(), "")
+                        + TestSchedules.schedule("good", cron, "b@kpikit.test")
+                        + TestSchedules.schedule("no-data", cron, "c@kpikit.test").replace(TestSchedules.DATA, empty.toString())
+                        + "    skipWhenNoData: true\n"), port);
+
+        DeliveryRecord failed = awaitFinal("broken");
+        DeliveryRecord good = awaitFinal("good");
+        assertEquals(DeliveryStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("render failed: ") && failed.error().contains("broken.rptdesign"), failed.error());
+        assertEquals(0, failed.attempts(), "nothing was sent");
+        assertEquals(DeliveryStatus.SENT, good.status());
+        DeliveryRecord skipped = awaitFinal("no-data");
+        assertEquals(DeliveryStatus.SKIPPED, skipped.status(), String.valueOf(skipped.error()));
+        assertEquals("no data", skipped.note());
+        awaitMessages(greenMail, 2);
+        List<String> to = new ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            to.add(m.getRecipients(Message.RecipientType.TO)[0].toString() + " " + m.getSubject());
+        }
+        assertTrue(to.stream().anyMatch(s -> s.startsWith("b@kpikit.test Revenue growth")), to.toString());
+        assertTrue(to.stream().anyMatch(s -> s.equals("ops@kpikit.test kpikit: delivery of 'broken' failed")),
+                "the owner is told: " + to);
+        assertEquals(2, greenMail.getReceivedMessages().length, "nothing went to the broken schedule's recipients");
+    }
+
+    @Test
+    void smtpDownForTheFirstAttemptsThenUpDeliversOnce() throws Exception {
+        SharedEngine.get();
+        greenMail.stop();
+        int port = freePort();
+        start(TestSchedules.file(port, TestSchedules.fastRunner(2),
+                TestSchedules.schedule("retrying", TestSchedules.cronAt(TestSchedules.inSeconds(3)), "ceo@kpikit.test")), port);
+        awaitAttempts("retrying", 2);  // two refused connections
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        greenMail.start();
+
+        DeliveryRecord record = awaitFinal("retrying");
+        assertEquals(DeliveryStatus.SENT, record.status(), String.valueOf(record.error()));
+        assertTrue(record.attempts() >= 3, "attempts: " + record.attempts());
+        Thread.sleep(1000);  // a duplicate would arrive now
+        assertEquals(1, greenMail.getReceivedMessages().length);
+        assertEquals(record.messageId(), greenMail.getReceivedMessages()[0].getMessageID());
+    }
+
+    @Test
+    void aFireMissedWhileTheRunnerWasDownIsDeliveredOnceLate() throws Exception {
+        SharedEngine.get();
+        int port = greenMail.getSmtp().getPort();
+        Instant at = TestSchedules.inSeconds(4);
+        String yaml = TestSchedules.file(port, TestSchedules.fastRunner(2),
+                TestSchedules.schedule("missed", TestSchedules.cronAt(at), "ceo@kpikit.test"));
+        start(yaml, port);
+        runner.close();  // down before the fire time
+        runner = null;
+        Thread.sleep(Duration.between(Instant.now(), at).toMillis() + 3_000);  // past the 2 s misfire threshold
+        start(yaml, port);
+
+        DeliveryRecord record = awaitFinal("missed");
+        assertEquals(DeliveryStatus.SENT, record.status());
+        assertTrue(record.late(), "recorded as late");
+        assertEquals(at, record.nominalTime(), "reports on the missed slot");
+        awaitMessages(greenMail, 1);
+        Thread.sleep(500);
+        assertEquals(1, greenMail.getReceivedMessages().length);
+    }
+
+    private DeliveryRecord awaitFinal(String scheduleId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (DeliveryRecord r : runner.store().all()) {
+                if (r.scheduleId().equals(scheduleId) && r.status().isFinal()) {
+                    return r;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(scheduleId + " did not finish: " + runner.store().all());
+    }
+
+    private void awaitAttempts(String scheduleId, int attempts) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (DeliveryRecord r : runner.store().all()) {
+                if (r.scheduleId().equals(scheduleId) && r.attempts() >= attempts) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(scheduleId + " made no " + attempts + " attempts: " + runner.store().all());
+    }
+
+    /** GreenMail keeps one copy per recipient; waits until {@code n} copies are there. */
+    static void awaitMessages(GreenMail mail, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (mail.getReceivedMessages().length < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(mail.getReceivedMessages().length >= n, "expected " + n + " message copies, got " + mail.getReceivedMessages().length);
+    }
+
+    static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+    }
+
+    /** The text, HTML, inline image and attachments of a received message. */
+    static final class Parts {
+        String text = "";
+        String html = "";
+        byte[] inlineImage;
+        final java.util.Map<String, byte[]> attachments = new java.util.LinkedHashMap<>();
+
+        static Parts of(Part message) throws Exception {
+            Parts parts = new Parts();
+            parts.walk(message);
+            return parts;
+        }
+
+        private void walk(Part part) throws Exception {
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    walk(multipart.getBodyPart(i));
+                }
+            } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                attachments.put(part.getFileName(), bytes(part));
+            } else if (part.isMimeType("text/plain")) {
+                text = (String) part.getContent();
+            } else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            } else if (part.isMimeType("image/png") && part instanceof BodyPart) {
+                inlineImage = bytes(part);
+            }
+        }
+
+        private static byte[] bytes(Part part) throws Exception {
+            try (InputStream in = part.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                in.transferTo(out);
+                return out.toByteArray();
+            }
+        }
+    }
+}
