@@ -159,7 +159,7 @@ class KpiScorecardReportTest {
         Kpi clickThrough = KPIS.get(0);
         String latest = "Taux de clics (CTR) 2026-08 " + format("0.00%", value("2026-08", clickThrough), Locale.FRANCE);
         assertTrue(text.contains(latest), "missing '" + latest + "' in\n" + text);
-        assertTrue(text.contains("Retour sur d\u00e9penses publicitaires (ROAS)"), "labels with accents from kpi-catalog_fr.properties");
+        assertTrue(text.contains("Co\u00fbt par acquisition 2026-08"), "labels with accents from kpi-catalog_fr.properties:\n" + text);
         assertTrue(!text.contains("2026-09") && text.contains("2026-03"), "periods up to 2026-08 only");
     }
 
