@@ -137,8 +137,8 @@ public final class FolderScorecard {
 
     /**
      * The labels of {@code locale} from {@code <catalog name>[_<locale>].properties} (UTF-8) in the
-     * catalog's folder, falling back from de_CH to de to the base file; null when there is none.
-     * Never falls back to the JVM's default locale: a report in English stays English on a German server.
+     * catalog's folder, falling back from fr_CA to fr to the base file; null when there is none.
+     * Never falls back to the JVM's default locale: a report in English stays English on a French server.
      */
     static ResourceBundle messages(Path catalogFile, Locale locale) throws MalformedURLException {
         if (locale == null) {

@@ -56,7 +56,7 @@ class FolderScorecardTest {
                 2026-03-10,A,200,9
                 2026-04-02,A,1000,100
                 """);
-        Files.writeString(folder.resolve("kpi-catalog_de.properties"), "kpi.conversion=Konversionsrate\n");
+        Files.writeString(folder.resolve("kpi-catalog_fr.properties"), "kpi.conversion=Taux de conversion\n");
     }
 
     private static void assertNumber(String expected, BigDecimal actual) {
@@ -66,7 +66,7 @@ class FolderScorecardTest {
     @Test
     void latestPeriodsWithStatusTrendAndLocalisedLabels() throws Exception {
         List<FolderScorecard.Row> rows = FolderScorecard.evaluate(catalog, metrics,
-                new FolderScorecard.Options(LocalDate.of(2026, 3, 31), null, 2, Locale.GERMANY));
+                new FolderScorecard.Options(LocalDate.of(2026, 3, 31), null, 2, Locale.FRANCE));
         assertEquals(List.of("2026-Q1 quarterly 0", "2026-02 conversion 1", "2026-03 conversion 0"),
                 rows.stream().map(r -> r.result().period() + " " + r.result().kpiId() + " " + r.periodsAgo()).toList());
 
@@ -74,10 +74,10 @@ class FolderScorecardTest {
         assertNumber("0.02818181818181818181818181818181818", quarter.value());
         assertEquals(Status.AMBER, quarter.status());
         assertNull(quarter.trend(), "no quarter before 2026-Q1");
-        assertEquals("Conversion rate (quarter)", quarter.label(), "no German label: the catalog's text");
+        assertEquals("Conversion rate (quarter)", quarter.label(), "no French label: the catalog's text");
 
         KpiResult february = rows.get(1).result();
-        assertEquals("Konversionsrate", february.label());
+        assertEquals("Taux de conversion", february.label());
         assertNumber("0.02", february.value());
         assertNumber("0.03", february.previousValue());
         assertEquals(Status.RED, february.status());

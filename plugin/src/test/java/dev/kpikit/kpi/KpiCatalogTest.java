@@ -122,15 +122,15 @@ class KpiCatalogTest {
 
     @Test
     void labelsAreLocalised() {
-        ResourceBundle german = new ListResourceBundle() {
+        ResourceBundle dutch = new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
-                return new Object[][] {{"kpi.conversion", "Konversionsrate"}};
+                return new Object[][] {{"kpi.conversion", "Conversiepercentage"}};
             }
         };
         Scorecard scorecard = KpiCatalog.parse(SHOP, "shop.json")
-                .evaluate(metricsByPeriod("2026-01", row("visits", "1")), german);
-        assertEquals("Konversionsrate", scorecard.row(Period.parse("2026-01"), "conversion").orElseThrow().label());
+                .evaluate(metricsByPeriod("2026-01", row("visits", "1")), dutch);
+        assertEquals("Conversiepercentage", scorecard.row(Period.parse("2026-01"), "conversion").orElseThrow().label());
         assertEquals("Cost per acquisition", scorecard.row(Period.parse("2026-01"), "cpa").orElseThrow().label());
     }
 

@@ -151,14 +151,15 @@ class KpiScorecardReportTest {
     }
 
     @Test
-    void anEarlierAsOfDateAndAGermanReportShowThatMonthWithGermanLabels(@TempDir Path german) throws Exception {
+    void anEarlierAsOfDateAndAFrenchReportShowThatMonthWithFrenchLabels(@TempDir Path french) throws Exception {
         SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"),
                 Map.of("dataFolder", SharedEngine.sampleData("agency").toString(), "asOf", "2026-08-31"),
-                List.of(OutputFormat.PDF), german, Locale.GERMANY, "kpi-scorecard"));
-        String text = Outputs.pdfText(german.resolve("kpi-scorecard.pdf")).replaceAll(" +", " ");
+                List.of(OutputFormat.PDF), french, Locale.FRANCE, "kpi-scorecard"));
+        String text = Outputs.pdfText(french.resolve("kpi-scorecard.pdf")).replaceAll(" +", " ");
         Kpi clickThrough = KPIS.get(0);
-        String latest = "Klickrate 2026-08 " + format("0.00%", value("2026-08", clickThrough), Locale.GERMANY);
+        String latest = "Taux de clics (CTR) 2026-08 " + format("0.00%", value("2026-08", clickThrough), Locale.FRANCE);
         assertTrue(text.contains(latest), "missing '" + latest + "' in\n" + text);
+        assertTrue(text.contains("Co\u00fbt par acquisition 2026-08"), "labels with accents from kpi-catalog_fr.properties:\n" + text);
         assertTrue(!text.contains("2026-09") && text.contains("2026-03"), "periods up to 2026-08 only");
     }
 
@@ -183,6 +184,8 @@ class KpiScorecardReportTest {
                 .redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the generator did not finish");
         assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes()));
-        assertArrayEquals(Files.readAllBytes(agency.resolve("metrics.csv")), Files.readAllBytes(generated.resolve("metrics.csv")));
+        for (String file : List.of("metrics.csv", "accounts.csv", "revenue.csv")) {
+            assertArrayEquals(Files.readAllBytes(agency.resolve(file)), Files.readAllBytes(generated.resolve(file)), file);
+        }
     }
 }
