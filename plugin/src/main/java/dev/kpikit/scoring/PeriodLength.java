@@ -35,6 +35,12 @@ public enum PeriodLength {
         return new DateRange(start(asOf).minusMonths(months), end);
     }
 
+    /** The whole calendar month, quarter or year that contains {@code date}. */
+    public DateRange containing(LocalDate date) {
+        LocalDate start = start(date);
+        return new DateRange(start, start.plusMonths(months).minusDays(1));
+    }
+
     private LocalDate start(LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         int firstMonth = (asOf.getMonthValue() - 1) / months * months + 1;
