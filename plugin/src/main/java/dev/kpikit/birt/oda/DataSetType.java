@@ -10,7 +10,11 @@ import org.eclipse.datatools.connectivity.oda.OdaException;
 enum DataSetType {
 
     /** One table of the data folder (CSV, JSON or XLSX), typed columns. Query text: the file name. */
-    TABLE("dev.kpikit.birt.oda.table", TableQuery::new);
+    TABLE("dev.kpikit.birt.oda.table", TableQuery::new),
+    /** Scored accounts: one row per account. Parameters asOf, periodLength, modelFile. */
+    ACCOUNTS("dev.kpikit.birt.oda.accounts", AccountsQuery::new),
+    /** HHI and top-N shares per period. Parameters asOf, periodLength, topN. */
+    CONCENTRATION("dev.kpikit.birt.oda.concentration", ConcentrationQuery::new);
 
     final String id;
     private final Function<KpikitConnection, IQuery> factory;
