@@ -21,6 +21,16 @@ public enum PeriodLength {
         this.months = months;
     }
 
+    /** MONTH, QUARTER or YEAR in any case, as users write them ("quarter"). */
+    public static PeriodLength parse(String text) {
+        for (PeriodLength length : values()) {
+            if (length.name().equalsIgnoreCase(text.strip())) {
+                return length;
+            }
+        }
+        throw new IllegalArgumentException("'" + text.strip() + "' is not a period length; expected MONTH, QUARTER or YEAR");
+    }
+
     /** The calendar period containing {@code asOf}, from its first day up to {@code asOf}. */
     public DateRange current(LocalDate asOf) {
         return new DateRange(start(asOf), asOf);

@@ -71,10 +71,9 @@ abstract class PortfolioQuery extends AbstractQuery {
             return DEFAULT_PERIOD;
         }
         try {
-            return PeriodLength.valueOf(text.toUpperCase(Locale.ROOT));
+            return PeriodLength.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new OdaException("kpikit " + dataSetName() + " data set, parameter " + PERIOD_LENGTH + ": '" + text
-                    + "' is not a period length; expected MONTH, QUARTER or YEAR");
+            throw new OdaException("kpikit " + dataSetName() + " data set, parameter " + PERIOD_LENGTH + ": " + e.getMessage());
         }
     }
 
