@@ -138,13 +138,16 @@ public final class ScoringFolder {
     /** The rows of the account table; an optional column that is absent leaves its judgement blank. */
     public List<AccountProfile> profiles() throws IOException, DataFormatException {
         List<AccountProfile> profiles = new ArrayList<>();
+        // Segments, judgements and start dates repeat across accounts: one object each, not one per row
+        Map<Object, Object> shared = new HashMap<>();
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
             while (table.reader.next()) {
                 String id = table.required(ColumnMapping.ACCOUNT_ID);
                 String name = table.optional(ColumnMapping.NAME);
-                profiles.add(new AccountProfile(id, name == null ? id : name, table.optional(SEGMENT),
-                        table.optional(STRATEGIC_VALUE), table.optional(GROWTH_POTENTIAL), table.optional(ENGAGEMENT),
-                        table.optional(SATISFACTION), table.optional(RELATIONSHIP_START)));
+                profiles.add(new AccountProfile(id, name == null ? id : name, table.shared(SEGMENT, shared),
+                        table.shared(STRATEGIC_VALUE, shared), table.shared(GROWTH_POTENTIAL, shared),
+                        table.shared(ENGAGEMENT, shared), table.shared(SATISFACTION, shared),
+                        table.shared(RELATIONSHIP_START, shared)));
             }
         }
         return profiles;
@@ -220,6 +223,13 @@ public final class ScoringFolder {
         <T> T optional(String field) {
             Integer index = indexes.get(field);
             return index == null ? null : (T) reader.value(index);
+        }
+
+        /** The field's value, the same object as an equal value read before. */
+        @SuppressWarnings("unchecked")
+        <T> T shared(String field, Map<Object, Object> seen) {
+            T value = optional(field);
+            return value == null ? null : (T) seen.computeIfAbsent(value, v -> v);
         }
 
         <T> T required(String field) throws DataFormatException {
