@@ -61,7 +61,7 @@ class ScoreCommandTest {
         assertTrue(first.get("score").isNumber());
         // the points of all factors add up to the score
         double points = 0;
-        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) first::fields) {
+        for (var field : first.properties()) {
             if (field.getKey().endsWith("_points") && field.getValue().isNumber()) {
                 points += field.getValue().asDouble();
             }
