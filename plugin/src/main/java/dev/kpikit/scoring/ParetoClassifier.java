@@ -33,12 +33,23 @@ public record ParetoClassifier(BigDecimal aUpTo, BigDecimal bUpTo) {
         }
         BigDecimal before = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> account : revenue.ranked().entrySet()) {
-            // before / total < threshold, without dividing
-            AbcClass abc = before.compareTo(aUpTo.multiply(total)) < 0 ? AbcClass.A
-                    : before.compareTo(bUpTo.multiply(total)) < 0 ? AbcClass.B : AbcClass.C;
-            classes.put(account.getKey(), abc);
+            classes.put(account.getKey(), classOf(before, total));
             before = before.add(account.getValue());
         }
         return classes;
+    }
+
+    /**
+     * Class of an account when the accounts ranked before it hold {@code shareBefore} of
+     * revenue (a fraction: 0.8 = 80%); null for a null share.
+     */
+    public AbcClass classOf(BigDecimal shareBefore) {
+        return shareBefore == null ? null : classOf(shareBefore, BigDecimal.ONE);
+    }
+
+    /** before / total below a limit, compared without dividing. */
+    private AbcClass classOf(BigDecimal before, BigDecimal total) {
+        return before.compareTo(aUpTo.multiply(total)) < 0 ? AbcClass.A
+                : before.compareTo(bUpTo.multiply(total)) < 0 ? AbcClass.B : AbcClass.C;
     }
 }

@@ -21,6 +21,16 @@ public enum PeriodLength {
         this.months = months;
     }
 
+    /** MONTH, QUARTER or YEAR in any case, as users write them ("quarter"). */
+    public static PeriodLength parse(String text) {
+        for (PeriodLength length : values()) {
+            if (length.name().equalsIgnoreCase(text.strip())) {
+                return length;
+            }
+        }
+        throw new IllegalArgumentException("'" + text.strip() + "' is not a period length; expected MONTH, QUARTER or YEAR");
+    }
+
     /** The calendar period containing {@code asOf}, from its first day up to {@code asOf}. */
     public DateRange current(LocalDate asOf) {
         return new DateRange(start(asOf), asOf);
@@ -33,6 +43,12 @@ public enum PeriodLength {
             end = end.withDayOfMonth(end.lengthOfMonth());
         }
         return new DateRange(start(asOf).minusMonths(months), end);
+    }
+
+    /** The whole calendar month, quarter or year that contains {@code date}. */
+    public DateRange containing(LocalDate date) {
+        LocalDate start = start(date);
+        return new DateRange(start, start.plusMonths(months).minusDays(1));
     }
 
     private LocalDate start(LocalDate asOf) {

@@ -1,14 +1,18 @@
 package dev.kpikit.scoring;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The key-account analysis of a whole portfolio: every account scored, ranked and
- * classified, and the concentration of revenue. Accounts are those of the account table
+ * classified, and the concentration of revenue. {@link #accounts()} builds each account's
+ * report (with its factor details) when it is read, in rank order. Accounts are those of the account table
  * and those with revenue rows; one without a table row is scored on revenue alone, one
  * without revenue rows gets zero revenue and RFM 111.
  */
@@ -20,6 +24,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
     /** Pareto thresholds, how many accounts "top N" counts, and the major-customer share. */
     public record Options(ParetoClassifier pareto, int topN, BigDecimal majorCustomerShare) {
         public static final Options DEFAULT = new Options(ParetoClassifier.DEFAULT, 5, RevenueShares.MAJOR_CUSTOMER_SHARE);
+    }
+
+    /** An account and its score, for ranking. */
+    private record Scored(Account account, BigDecimal score) {
     }
 
     public static Portfolio analyse(RevenueLedger ledger, Collection<AccountProfile> profiles, ScoringModel model) {
@@ -41,14 +49,33 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         List<String> major = shares.majorCustomers(options.majorCustomerShare());
         String bestTier = model.tiers().getFirst().name();
 
-        List<RankedAccount> ranked = model.rank(accounts);
-        List<AccountReport> reports = ranked.stream().map(entry -> {
-            String id = entry.account().id();
-            return new AccountReport(entry.rank(), entry.account(), entry.score(), ledger.revenue(id), abc.get(id),
-                    rfm.getOrDefault(id, NO_PURCHASE), major.contains(id));
-        }).toList();
-        List<String> keyAccounts = ranked.stream().filter(entry -> entry.score().tier().equals(bestTier))
-                .map(entry -> entry.account().id()).toList();
+        // Rank on the scores alone and score each account again when its row is read: a million
+        // accounts' factor details would take gigabytes, their scores a few megabytes.
+        ScoringModel.Scorer scorer = model.scorer(accounts);
+        List<Scored> ranked = new ArrayList<>(accounts.size());
+        List<String> keyAccounts = new ArrayList<>();
+        for (Account account : accounts) {
+            AccountScore score = scorer.score(account);
+            ranked.add(new Scored(account, score.score()));
+            if (score.tier().equals(bestTier)) {
+                keyAccounts.add(account.id());
+            }
+        }
+        ranked.sort(Comparator.comparing(Scored::score).reversed().thenComparing(scored -> scored.account().id()));
+        List<AccountReport> reports = new AbstractList<>() {
+            @Override
+            public AccountReport get(int index) {
+                Account account = ranked.get(index).account();
+                String id = account.id();
+                return new AccountReport(index + 1, account, scorer.score(account), ledger.revenue(id), abc.get(id),
+                        rfm.getOrDefault(id, NO_PURCHASE), major.contains(id));
+            }
+
+            @Override
+            public int size() {
+                return ranked.size();
+            }
+        };
         BigDecimal hhi = shares.hhi();
         ConcentrationSummary concentration = new ConcentrationSummary(hhi, ConcentrationBand.of(hhi),
                 shares.topShare(1), options.topN(), shares.topShare(options.topN()), shares.shareOf(keyAccounts), major);

@@ -148,10 +148,10 @@ public final class ScoringModel {
 
     /** Scores every account against the others and ranks them: best score first, ties by account id. */
     public List<RankedAccount> rank(Collection<Account> accounts) {
-        List<FactorScale> scales = scales(accounts);
+        Scorer scorer = scorer(accounts);
         List<Map.Entry<Account, AccountScore>> scored = new ArrayList<>();
         for (Account account : accounts) {
-            scored.add(Map.entry(account, score(account, scales)));
+            scored.add(Map.entry(account, scorer.score(account)));
         }
         scored.sort(Comparator.comparing((Map.Entry<Account, AccountScore> entry) -> entry.getValue().score()).reversed()
                 .thenComparing(entry -> entry.getKey().id()));
@@ -160,6 +160,33 @@ public final class ScoringModel {
             ranked.add(new RankedAccount(ranked.size() + 1, entry.getKey(), entry.getValue()));
         }
         return List.copyOf(ranked);
+    }
+
+    /**
+     * Scores accounts against a population whose statistics (min, max, ranks, mean, median) are
+     * taken once, so that a caller can score an account again when it needs the details rather
+     * than keep every account's {@link AccountScore}.
+     */
+    public Scorer scorer(Collection<Account> population) {
+        return new Scorer(scales(population));
+    }
+
+    /** This model with one population's scales; immutable and safe to share between threads. */
+    public final class Scorer {
+        private final List<FactorScale> scales;
+
+        private Scorer(List<FactorScale> scales) {
+            this.scales = scales;
+        }
+
+        /** The score of an account, as {@link #rank} gives it. */
+        public AccountScore score(Account account) {
+            return ScoringModel.this.score(account, scales);
+        }
+
+        public ScoringModel model() {
+            return ScoringModel.this;
+        }
     }
 
     /** The fast path: the model turned into arrays of doubles. Only for a {@link #standalone()} model. */

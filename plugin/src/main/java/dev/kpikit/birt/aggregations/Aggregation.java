@@ -10,11 +10,32 @@ import org.eclipse.birt.data.engine.api.aggregation.IAggrFunction;
 import org.eclipse.birt.data.engine.api.aggregation.IParameterDefn;
 
 /**
- * One kpikit aggregation as BIRT's aggregation builder lists it: a summary over the rows
- * of a group, computed in a single pass by an accumulator that delegates to the domain.
+ * One kpikit aggregation as BIRT's aggregation builder lists it, computed by an accumulator
+ * that delegates to the domain.
+ *
+ * @param kind     a summary gives one value per group, a running aggregation one per row
+ * @param dataType BIRT's {@link DataType} of the result
+ * @param passes   how often BIRT feeds the group's rows to the accumulator: a running value
+ *                 that depends on the whole group (a Pareto class) needs a first pass to see it
  */
-record Aggregation(String name, String displayName, String description, List<Parameter> parameters,
-        Supplier<Accumulator> accumulators) implements IAggrFunction {
+record Aggregation(String name, String displayName, String description, Kind kind, int dataType, int passes,
+        List<Parameter> parameters, Supplier<Accumulator> accumulators) implements IAggrFunction {
+
+    enum Kind {
+        SUMMARY(SUMMARY_AGGR), RUNNING(RUNNING_AGGR);
+
+        final int birtType;
+
+        Kind(int birtType) {
+            this.birtType = birtType;
+        }
+    }
+
+    /** A one-pass summary with a decimal result, like an HHI. */
+    static Aggregation summary(String name, String displayName, String description, List<Parameter> parameters,
+            Supplier<Accumulator> accumulators) {
+        return new Aggregation(name, displayName, description, Kind.SUMMARY, DataType.DECIMAL_TYPE, 1, parameters, accumulators);
+    }
 
     /** What a data field accepts; BIRT's builder offers only matching columns. */
     enum Accepts {
@@ -94,12 +115,12 @@ record Aggregation(String name, String displayName, String description, List<Par
 
     @Override
     public int getType() {
-        return SUMMARY_AGGR;
+        return kind.birtType;
     }
 
     @Override
     public int getDataType() {
-        return DataType.DECIMAL_TYPE;
+        return dataType;
     }
 
     @Override
@@ -109,7 +130,7 @@ record Aggregation(String name, String displayName, String description, List<Par
 
     @Override
     public int getNumberOfPasses() {
-        return 1;
+        return passes;
     }
 
     @Override

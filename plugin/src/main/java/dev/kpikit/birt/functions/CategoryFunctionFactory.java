@@ -2,6 +2,8 @@ package dev.kpikit.birt.functions;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.Function;
@@ -11,6 +13,8 @@ import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.script.functionservice.IScriptFunctionContext;
 import org.eclipse.birt.core.script.functionservice.IScriptFunctionExecutor;
 import org.eclipse.birt.core.script.functionservice.IScriptFunctionFactory;
+
+import com.ibm.icu.util.ULocale;
 
 import dev.kpikit.birt.BirtErrors;
 import dev.kpikit.birt.Values;
@@ -42,6 +46,10 @@ public abstract class CategoryFunctionFactory implements IScriptFunctionFactory 
         @Override
         public Object execute(Object[] arguments, IScriptFunctionContext context) throws BirtException {
             Object[] javaArguments = convert(arguments == null ? new Object[0] : arguments, zone(context));
+            if (function.wantsLocale()) {
+                javaArguments = Arrays.copyOf(javaArguments, javaArguments.length + 1);
+                javaArguments[javaArguments.length - 1] = locale(context);
+            }
             try {
                 return function.method().invoke(null, javaArguments);
             } catch (InvocationTargetException e) {
@@ -85,6 +93,15 @@ public abstract class CategoryFunctionFactory implements IScriptFunctionFactory 
 
         private String name() {
             return function.category() + "." + function.name();
+        }
+
+        /** The report's locale (BIRT gives an ICU ULocale); English when there is none, never the server's. */
+        private static Locale locale(IScriptFunctionContext context) {
+            Object locale = context == null ? null : context.findProperty(IScriptFunctionContext.LOCALE);
+            if (locale instanceof ULocale icu) {
+                return icu.toLocale();
+            }
+            return locale instanceof Locale plain ? plain : Locale.ENGLISH;
         }
 
         private static ZoneId zone(IScriptFunctionContext context) {

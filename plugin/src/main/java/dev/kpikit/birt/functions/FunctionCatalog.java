@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every kpikit script function, read from its declaration ({@link FunctionCategory},
@@ -17,7 +18,7 @@ import java.util.List;
 public final class FunctionCatalog {
 
     /** The classes that declare function categories, in the order the Designer lists them. */
-    public static final List<Class<?>> CATEGORY_CLASSES = List.of(KpiFunctions.class, KpiChartFunctions.class);
+    public static final List<Class<?>> CATEGORY_CLASSES = List.of(KeyAccountFunctions.class, KpiFunctions.class, KpiChartFunctions.class);
 
     private FunctionCatalog() {
     }
@@ -25,8 +26,12 @@ public final class FunctionCatalog {
     public record Argument(String name, String dataType, boolean optional, Class<?> javaType) {
     }
 
+    /**
+     * @param wantsLocale the method's last parameter is a {@link Locale}: not an argument designers
+     *                    pass, but the report's locale, filled in from the function context
+     */
     public record Function(String category, String name, String description, List<Argument> arguments,
-            String returnType, boolean variableArguments, Method method) {
+            String returnType, boolean variableArguments, boolean wantsLocale, Method method) {
 
         /** Key of the description in plugin.properties, e.g. {@code KPI.divide.desc}. */
         public String descriptionKey() {
@@ -68,9 +73,15 @@ public final class FunctionCatalog {
         if (!Modifier.isStatic(method.getModifiers())) {
             throw new IllegalStateException(where + " must be static");
         }
-        List<Argument> arguments = Arrays.stream(method.getParameters()).map(p -> argument(where, p)).toList();
+        Parameter[] parameters = method.getParameters();
+        boolean wantsLocale = parameters.length > 0 && parameters[parameters.length - 1].getType() == Locale.class;
+        if (wantsLocale && method.isVarArgs()) {
+            throw new IllegalStateException(where + ": a function cannot take both variable arguments and the locale");
+        }
+        List<Argument> arguments = Arrays.stream(parameters, 0, parameters.length - (wantsLocale ? 1 : 0))
+                .map(p -> argument(where, p)).toList();
         return new Function(category, method.getName(), method.getAnnotation(ScriptFunction.class).value(),
-                arguments, dataType(method.getReturnType()), method.isVarArgs(), method);
+                arguments, dataType(method.getReturnType()), method.isVarArgs(), wantsLocale, method);
     }
 
     private static Argument argument(String where, Parameter parameter) {

@@ -13,7 +13,11 @@ enum DataSetType {
     TABLE("dev.kpikit.birt.oda.table", TableQuery::new),
 
     /** One row per KPI per period from a KPI catalog and a metric table. Settings: properties or parameters. */
-    KPIS("dev.kpikit.birt.oda.kpis", KpisQuery::new);
+    KPIS("dev.kpikit.birt.oda.kpis", KpisQuery::new),
+    /** Scored accounts: one row per account. Parameters asOf, periodLength, modelFile. */
+    ACCOUNTS("dev.kpikit.birt.oda.accounts", AccountsQuery::new),
+    /** HHI and top-N shares per period. Parameters asOf, periodLength, topN. */
+    CONCENTRATION("dev.kpikit.birt.oda.concentration", ConcentrationQuery::new);
 
     final String id;
     private final Function<KpikitConnection, IQuery> factory;

@@ -14,6 +14,7 @@ import org.eclipse.birt.core.script.functionservice.IScriptFunctionArgument;
 import org.eclipse.birt.core.script.functionservice.IScriptFunctionCategory;
 import org.eclipse.birt.core.script.functionservice.impl.FunctionProvider;
 import org.eclipse.birt.data.engine.api.aggregation.AggregationManager;
+import org.eclipse.birt.data.engine.api.aggregation.IAggrFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,22 @@ class FunctionMetadataTest {
         var hhi = AggregationManager.getInstance().getAggregation("KPI_HHI");
         assertTrue(hhi != null && hhi.getDisplayName().contains("Herfindahl"));
         assertEquals("Expression", hhi.getParameterDefn()[0].getName());
+    }
+
+    @Test
+    void keyAccountCategoryAndAggregationsAreRegistered() throws Exception {
+        assertTrue(categories.get("KeyAccount").getDescription().startsWith("Key-account scoring"));
+        Map<String, IScriptFunction> functions = Arrays.stream(FunctionProvider.getFunctions("KeyAccount"))
+                .collect(Collectors.toMap(IScriptFunction::getName, Function.identity()));
+        assertTrue(functions.keySet().containsAll(List.of("score", "tier", "explain", "paretoClass", "share")), functions.keySet().toString());
+        // the report's locale is filled in by kpikit, not an argument designers see
+        assertEquals("model", names(functions.get("explain").getArguments()).getLast());
+        assertEquals("String", functions.get("explain").getDataTypeName());
+        var aggregations = AggregationManager.getInstance();
+        assertEquals(IAggrFunction.SUMMARY_AGGR, aggregations.getAggregation("KA_HHI").getType());
+        assertEquals("N", aggregations.getAggregation("KA_TOP_N_SHARE").getParameterDefn()[1].getName());
+        assertEquals(IAggrFunction.RUNNING_AGGR, aggregations.getAggregation("KA_PARETO_CLASS").getType());
+        assertEquals(2, aggregations.getAggregation("KA_PARETO_CLASS").getNumberOfPasses());
     }
 
     private static List<String> names(IScriptFunctionArgument[] arguments) {

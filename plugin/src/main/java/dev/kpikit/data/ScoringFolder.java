@@ -1,0 +1,254 @@
+package dev.kpikit.data;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kpikit.scoring.AccountProfile;
+import dev.kpikit.scoring.ConcentrationSeries;
+import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.Portfolio;
+import dev.kpikit.scoring.RevenueLedger;
+import dev.kpikit.scoring.ScoringModel;
+
+/**
+ * A data folder as key-account scoring reads it:
+ * <pre>
+ * accounts.csv        account_id, name, segment, strategic_value, growth_potential, engagement,
+ *                     satisfaction, relationship_start (one row per account; judgements may be blank)
+ * revenue.csv         date, account_id, amount (one row per invoice, order or month)
+ * scoring-model.json  optional; the built-in default model otherwise
+ * </pre>
+ * Each table may also be .tsv, .txt, .json or .xlsx. Columns are found through a
+ * {@link ColumnMapping}, so a user's own column names work. Revenue rows are streamed:
+ * memory grows with the number of accounts, never with the number of rows.
+ */
+public final class ScoringFolder {
+
+    public static final String ACCOUNTS_TABLE = "accounts";
+    public static final String REVENUE_TABLE = "revenue";
+    public static final String MODEL_FILE = "scoring-model.json";
+
+    public static final String SEGMENT = "segment";
+    public static final String STRATEGIC_VALUE = "strategic_value";
+    public static final String GROWTH_POTENTIAL = "growth_potential";
+    public static final String ENGAGEMENT = "engagement";
+    public static final String SATISFACTION = "satisfaction";
+    public static final String RELATIONSHIP_START = "relationship_start";
+
+    private static final List<String> EXTENSIONS = List.of("csv", "tsv", "txt", "json", "xlsx");
+
+    private static final ColumnMapping MAPPING = ColumnMapping.defaults()
+            .withField(SEGMENT, "segment", "industry")
+            .withField(STRATEGIC_VALUE, "strategic_value", "strategic_importance", "strategic")
+            .withField(GROWTH_POTENTIAL, "growth_potential", "potential")
+            .withField(ENGAGEMENT, "engagement", "collaboration")
+            .withField(SATISFACTION, "satisfaction", "csat")
+            .withField(RELATIONSHIP_START, "relationship_start", "customer_since", "start_date");
+
+    /** The type each field is read as, whatever the first rows would suggest (ids like 1001 stay text). */
+    private static final Map<String, ColumnType> FIELD_TYPES = Map.of(
+            ColumnMapping.ACCOUNT_ID, ColumnType.STRING, ColumnMapping.NAME, ColumnType.STRING,
+            ColumnMapping.DATE, ColumnType.DATE, ColumnMapping.AMOUNT, ColumnType.DECIMAL,
+            SEGMENT, ColumnType.STRING, STRATEGIC_VALUE, ColumnType.DECIMAL, GROWTH_POTENTIAL, ColumnType.DECIMAL,
+            ENGAGEMENT, ColumnType.DECIMAL, SATISFACTION, ColumnType.DECIMAL, RELATIONSHIP_START, ColumnType.DATE);
+
+    private final Path folder;
+    private final ColumnMapping mapping;
+
+    public ScoringFolder(Path folder) {
+        this(folder, MAPPING);
+    }
+
+    public ScoringFolder(Path folder, ColumnMapping mapping) {
+        this.folder = folder;
+        this.mapping = mapping;
+    }
+
+    /** kpikit's usual column names for the scoring fields; add a user's overrides with {@link ColumnMapping#withOverrides}. */
+    public static ColumnMapping defaultMapping() {
+        return MAPPING;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * The scoring model: {@code modelFile} (relative to the folder) when given, else the folder's
+     * scoring-model.json when there is one, else the built-in default.
+     *
+     * @throws dev.kpikit.scoring.ModelException naming file, line, column and field of a mistake
+     * @throws NoSuchFileException               naming the full path of a model file that is missing
+     */
+    public ScoringModel model(String modelFile) throws NoSuchFileException {
+        if (modelFile != null && !modelFile.isBlank()) {
+            Path file = folder.resolve(modelFile.strip()).normalize();
+            DataFiles.requireExists(file);
+            return ScoringModel.read(file);
+        }
+        Path own = folder.resolve(MODEL_FILE);
+        return Files.isRegularFile(own) ? ScoringModel.read(own) : ScoringModel.defaultModel();
+    }
+
+    /** {@code asOf} when given, else the date of the latest revenue row (a pass over the revenue table). */
+    public LocalDate asOfOrLatest(LocalDate asOf) throws IOException, DataFormatException {
+        if (asOf != null) {
+            return asOf;
+        }
+        LocalDate[] latest = new LocalDate[1];
+        readRevenue((date, account, amount) -> {
+            if (latest[0] == null || date.isAfter(latest[0])) {
+                latest[0] = date;
+            }
+        });
+        if (latest[0] == null) {
+            throw new DataFormatException(table(REVENUE_TABLE).getFileName() + " has no rows; give an as-of date",
+                    table(REVENUE_TABLE).getFileName().toString(), 0, null);
+        }
+        return latest[0];
+    }
+
+    public RevenueLedger ledger(LocalDate asOf, PeriodLength periodLength) throws IOException, DataFormatException {
+        RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
+        readRevenue(ledger::add);
+        return ledger;
+    }
+
+    public ConcentrationSeries concentration(LocalDate asOf, PeriodLength periodLength, int topN)
+            throws IOException, DataFormatException {
+        ConcentrationSeries series = new ConcentrationSeries(asOf, periodLength, topN);
+        readRevenue(series::add);
+        return series;
+    }
+
+    /** Every account scored, ranked and classified as of {@code asOf}. */
+    public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model)
+            throws IOException, DataFormatException {
+        return Portfolio.analyse(ledger(asOf, periodLength), profiles(), model);
+    }
+
+    /** The rows of the account table; an optional column that is absent leaves its judgement blank. */
+    public List<AccountProfile> profiles() throws IOException, DataFormatException {
+        List<AccountProfile> profiles = new ArrayList<>();
+        // Segments, judgements and start dates repeat across accounts: one object each, not one per row
+        Map<Object, Object> shared = new HashMap<>();
+        try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
+            while (table.reader.next()) {
+                String id = table.required(ColumnMapping.ACCOUNT_ID);
+                String name = table.optional(ColumnMapping.NAME);
+                profiles.add(new AccountProfile(id, name == null ? id : name, table.shared(SEGMENT, shared),
+                        table.shared(STRATEGIC_VALUE, shared), table.shared(GROWTH_POTENTIAL, shared),
+                        table.shared(ENGAGEMENT, shared), table.shared(SATISFACTION, shared),
+                        table.shared(RELATIONSHIP_START, shared)));
+            }
+        }
+        return profiles;
+    }
+
+    /** Receives the revenue rows one by one. */
+    @FunctionalInterface
+    public interface RevenueRows {
+        void add(LocalDate date, String accountId, BigDecimal amount);
+    }
+
+    /** Streams the revenue table's rows; a blank date, account or amount is an error naming its line. */
+    public void readRevenue(RevenueRows rows) throws IOException, DataFormatException {
+        try (Typed table = open(REVENUE_TABLE, ColumnMapping.DATE, ColumnMapping.ACCOUNT_ID, ColumnMapping.AMOUNT)) {
+            int date = table.indexes.get(ColumnMapping.DATE);
+            int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+            int amount = table.indexes.get(ColumnMapping.AMOUNT);
+            TableReader reader = table.reader;
+            while (reader.next()) {
+                Object dateValue = reader.value(date);
+                Object accountValue = reader.value(account);
+                Object amountValue = reader.value(amount);
+                if (dateValue == null || accountValue == null || amountValue == null) {
+                    String field = dateValue == null ? ColumnMapping.DATE
+                            : accountValue == null ? ColumnMapping.ACCOUNT_ID : ColumnMapping.AMOUNT;
+                    throw table.blank(field);
+                }
+                rows.add((LocalDate) dateValue, (String) accountValue, (BigDecimal) amountValue);
+            }
+        }
+    }
+
+    /** The table file of that name with a readable extension; a missing one names what was looked for. */
+    Path table(String name) throws NoSuchFileException {
+        for (String extension : EXTENSIONS) {
+            Path file = folder.resolve(name + "." + extension);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new NoSuchFileException(folder.resolve(name + ".csv").toAbsolutePath().toString(), null,
+                "no " + name + " table (looked for " + name + ".csv, .tsv, .txt, .json, .xlsx)");
+    }
+
+    /**
+     * Opens a table with its fields' columns typed as kpikit reads them: a first look resolves the
+     * mapping to the user's column names, which the real reader is then told the types of.
+     */
+    private Typed open(String name, String... requiredFields) throws IOException, DataFormatException {
+        Path file = table(name);
+        Map<String, ColumnType> declared = new HashMap<>();
+        try (TableReader probe = Tables.open(file)) {
+            mapping.resolve(probe, requiredFields).forEach((field, index) -> {
+                ColumnType type = FIELD_TYPES.get(field);
+                if (type != null) {
+                    declared.put(probe.columns().get(index).name(), type);
+                }
+            });
+        }
+        TableReader reader = Tables.open(file, declared);
+        try {
+            return new Typed(reader, mapping.resolve(reader, requiredFields));
+        } catch (DataFormatException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** An open table with the column index of each field found. */
+    private record Typed(TableReader reader, Map<String, Integer> indexes) implements AutoCloseable {
+
+        @SuppressWarnings("unchecked")
+        <T> T optional(String field) {
+            Integer index = indexes.get(field);
+            return index == null ? null : (T) reader.value(index);
+        }
+
+        /** The field's value, the same object as an equal value read before. */
+        @SuppressWarnings("unchecked")
+        <T> T shared(String field, Map<Object, Object> seen) {
+            T value = optional(field);
+            return value == null ? null : (T) seen.computeIfAbsent(value, v -> v);
+        }
+
+        <T> T required(String field) throws DataFormatException {
+            T value = optional(field);
+            if (value == null) {
+                throw blank(field);
+            }
+            return value;
+        }
+
+        DataFormatException blank(String field) {
+            String column = reader.columns().get(indexes.get(field)).name();
+            return new DataFormatException(reader.source() + ", line " + reader.rowNumber() + ", column '" + column
+                    + "': the " + field.replace('_', ' ') + " is empty", reader.source(), reader.rowNumber(), column);
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+}

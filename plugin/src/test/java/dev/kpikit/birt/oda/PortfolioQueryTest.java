@@ -1,0 +1,113 @@
+package dev.kpikit.birt.oda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.eclipse.datatools.connectivity.oda.IConnection;
+import org.eclipse.datatools.connectivity.oda.IQuery;
+import org.eclipse.datatools.connectivity.oda.IResultSet;
+import org.eclipse.datatools.connectivity.oda.OdaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The accounts and concentration data sets through the ODA interfaces, as BIRT drives them. */
+class PortfolioQueryTest {
+
+    private static IConnection connect(Path folder) throws OdaException {
+        IConnection connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
+        Properties properties = new Properties();
+        properties.setProperty(KpikitConnection.DATA_FOLDER, folder.toString());
+        connection.open(properties);
+        return connection;
+    }
+
+    /** Stands in for BIRT's engine task, which the app context carries. */
+    public static final class FakeTask {
+        public Locale getLocale() {
+            return Locale.GERMANY;
+        }
+    }
+
+    @Test
+    void accountsOfTheStartupSampleAsOfTheLatestRevenueDate() throws Exception {
+        IQuery query = connect(Path.of("../sample-data/startup")).newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        query.setAppContext(Map.of("EngineTask", new FakeTask()));
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "year");
+        query.setNull(PortfolioQuery.AS_OF);
+        IResultSet rows = query.executeQuery();
+        assertTrue(rows.next());
+        assertEquals(1, rows.getInt(rows.findColumn("rank")));
+        assertEquals("Client A", rows.getString(rows.findColumn("name")));
+        assertEquals(new BigDecimal("75.85"), rows.getBigDecimal(rows.findColumn("score")));
+        assertEquals("KEY", rows.getString(rows.findColumn("tier")));
+        assertEquals("A", rows.getString(rows.findColumn("abc_class")));
+        assertEquals(new BigDecimal("30.00"), rows.getBigDecimal(rows.findColumn("revenue_share_points")));
+        assertEquals("KEY: 43\u00a0% of revenue, strategic value 4/5", rows.getString(rows.findColumn("explanation")),
+                "the report's locale formats the numbers");
+        assertTrue(rows.next());
+        assertEquals("Nordlys Robotics", rows.getString(rows.findColumn("name")));
+        assertEquals("KEY", rows.getString(rows.findColumn("tier")));
+        int count = 2;
+        while (rows.next()) {
+            count++;
+        }
+        assertEquals(40, count);
+    }
+
+    @Test
+    void anEarlierAsOfDateAndAQuarter() throws Exception {
+        IQuery query = connect(Path.of("../sample-data/startup")).newQuery(DataSetType.CONCENTRATION.id);
+        query.prepare("");
+        query.setDate(PortfolioQuery.AS_OF, Date.valueOf("2025-12-31"));
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "QUARTER");
+        query.setInt(ConcentrationQuery.TOP_N, 3);
+        IResultSet rows = query.executeQuery();
+        int periods = 0;
+        String last = null;
+        while (rows.next()) {
+            periods++;
+            last = rows.getDate(rows.findColumn("period_end")).toString();
+            assertEquals(3, rows.getInt(rows.findColumn("top_n")));
+        }
+        // 2024-Q4 (from November) to 2025-Q4
+        assertEquals(5, periods);
+        assertEquals("2025-12-31", last);
+    }
+
+    @Test
+    void aBadModelFileFailsWithFileLineColumnAndField(@TempDir Path folder) throws Exception {
+        Files.copy(Path.of("../sample-data/startup/accounts.csv"), folder.resolve("accounts.csv"));
+        Files.copy(Path.of("../sample-data/startup/revenue.csv"), folder.resolve("revenue.csv"));
+        Files.writeString(folder.resolve("my-model.json"), "{\n  \"factors\": [\n    {\"id\": \"loyalty\", \"weight\": 1}\n  ]\n}\n");
+        IQuery query = connect(folder).newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        query.setString(AccountsQuery.MODEL_FILE, "my-model.json");
+        OdaException e = assertThrows(OdaException.class, query::executeQuery);
+        assertTrue(e.getMessage().startsWith("my-model.json, line 3, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("factors[0].id") && e.getMessage().contains("loyalty"), e.getMessage());
+
+        query.setString(AccountsQuery.MODEL_FILE, "");
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "fortnight");
+        OdaException period = assertThrows(OdaException.class, query::executeQuery);
+        assertEquals("kpikit accounts data set, parameter periodLength: 'fortnight' is not a period length;"
+                + " expected MONTH, QUARTER or YEAR", period.getMessage());
+
+        Files.delete(folder.resolve("accounts.csv"));
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "YEAR");
+        OdaException missing = assertThrows(OdaException.class, query::executeQuery);
+        assertTrue(missing.getMessage().contains("accounts.csv") && missing.getMessage().contains("no accounts table"),
+                missing.getMessage());
+        assertFalse(missing.getMessage().contains("null"), missing.getMessage());
+    }
+}

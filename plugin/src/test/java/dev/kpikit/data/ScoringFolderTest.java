@@ -1,0 +1,95 @@
+package dev.kpikit.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kpikit.scoring.ModelException;
+import dev.kpikit.scoring.PeriodConcentration;
+import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.Portfolio;
+
+class ScoringFolderTest {
+
+    @TempDir
+    Path folder;
+
+    private void write(String name, String text) throws Exception {
+        Files.writeString(folder.resolve(name), text);
+    }
+
+    @Test
+    void usersOwnColumnNamesAndNumericIdsWork() throws Exception {
+        // ids look numeric, amounts integer in the first rows, a mapped amount column, German headers
+        write("accounts.csv", "Customer-ID,Customer,Strategic Value\n1001,Acme,5\n1002,Bolt,\n");
+        write("revenue.csv", "Rechnungsdatum;Customer ID;Umsatz\n2026-01-05;1001;300\n2026-02-05;1002;100,5\n");
+        ScoringFolder scoring = new ScoringFolder(folder,
+                ScoringFolder.defaultMapping().withOverrides("date=Rechnungsdatum, amount=Umsatz"));
+        Portfolio portfolio = scoring.portfolio(scoring.asOfOrLatest(null), PeriodLength.YEAR, scoring.model(null));
+        assertEquals(List.of("1001", "1002"), portfolio.accounts().stream().map(a -> a.account().id()).toList());
+        assertEquals(new BigDecimal("100.5"), portfolio.accounts().get(1).revenue().current());
+        assertNull(portfolio.accounts().get(1).account().input(dev.kpikit.scoring.FactorInput.STRATEGIC_VALUE));
+        assertEquals(LocalDate.of(2026, 2, 5), scoring.asOfOrLatest(null));
+    }
+
+    @Test
+    void computedRowsReadLikeAnyTable() throws Exception {
+        write("accounts.csv", "account_id,name\nA,Alpha\n");
+        write("revenue.csv", "date,account_id,amount\n2026-01-05,A,300\n2026-02-05,A,100\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        try (TableReader rows = PortfolioTables.accounts(
+                scoring.portfolio(LocalDate.of(2026, 2, 28), PeriodLength.MONTH, scoring.model(null)), Locale.ENGLISH)) {
+            assertTrue(rows.next());
+            int score = PortfolioTables.ACCOUNT_COLUMNS.stream().map(Column::name).toList().indexOf("score");
+            int share = PortfolioTables.ACCOUNT_COLUMNS.stream().map(Column::name).toList().indexOf("revenue_share_points");
+            // alone with 100% of February's revenue: share 30 of 40 weight (growth -66.7% gives 0) -> 75
+            assertEquals(new BigDecimal("75.00"), rows.value(score));
+            assertEquals(new BigDecimal("75.00"), rows.value(share));
+            assertEquals(1L, rows.value(0));
+            assertEquals(false, rows.next());
+        }
+        List<PeriodConcentration> periods = scoring.concentration(LocalDate.of(2026, 2, 28), PeriodLength.MONTH, 5).periods();
+        assertEquals(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)), periods.stream().map(PeriodConcentration::start).toList());
+        assertEquals(0, new BigDecimal("10000").compareTo(periods.get(0).hhi()));
+    }
+
+    @Test
+    void mistakesNameTheFileLineAndField() throws Exception {
+        write("accounts.csv", "account_id,name\nA,Alpha\n");
+        write("revenue.csv", "date,account_id,amount\n2026-01-05,A,300\n2026-01-06,,1\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        DataFormatException blank = assertThrows(DataFormatException.class, () -> scoring.readRevenue((d, a, m) -> { }));
+        assertEquals("revenue.csv, line 3, column 'account_id': the account id is empty", blank.getMessage());
+
+        write("model.json", "{\"factors\": [{\"id\": \"strategic_value\", \"weight\": -1}]}");
+        ModelException model = assertThrows(ModelException.class, () -> scoring.model("model.json"));
+        assertTrue(model.getMessage().startsWith("model.json, line 1, column "), model.getMessage());
+        assertTrue(model.getMessage().contains("factors[0].weight"), model.getMessage());
+        assertThrows(NoSuchFileException.class, () -> scoring.model("absent.json"));
+
+        Files.delete(folder.resolve("revenue.csv"));
+        NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> scoring.readRevenue((d, a, m) -> { }));
+        assertTrue(missing.getMessage().contains("revenue.csv") && missing.getReason().contains(".xlsx"), missing.getMessage());
+    }
+
+    @Test
+    void revenueRowsAreStreamedOnce() throws Exception {
+        write("revenue.csv", "date,account_id,amount\n2026-01-05,A,1\n2026-01-06,B,2\n");
+        List<String> seen = new ArrayList<>();
+        new ScoringFolder(folder).readRevenue((date, account, amount) -> seen.add(account + amount));
+        assertEquals(List.of("A1", "B2"), seen);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.kpikit.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ConcentrationMeasuresTest {
+
+    private static BigDecimal d(String text) {
+        return new BigDecimal(text);
+    }
+
+    @Test
+    void topNShareKeepsTheLargestValuesOnly() {
+        TopNShare top2 = new TopNShare(2);
+        for (String value : List.of("10", "40", "5", "30", "15")) {
+            top2.add(d(value));
+        }
+        top2.add(null);
+        assertEquals(0, d("0.7").compareTo(top2.share()), "(40 + 30) / 100");
+        assertNull(new TopNShare(3).share());
+        assertThrows(IllegalArgumentException.class, () -> new TopNShare(0));
+        assertThrows(IllegalArgumentException.class, () -> top2.add(d("-1")));
+    }
+
+    @Test
+    void paretoClassOfTheShareBefore() {
+        ParetoClassifier pareto = ParetoClassifier.DEFAULT;
+        assertEquals(AbcClass.A, pareto.classOf(d("0.79")));
+        assertEquals(AbcClass.B, pareto.classOf(d("0.80")));
+        assertEquals(AbcClass.C, pareto.classOf(d("0.95")));
+        assertNull(pareto.classOf(null));
+    }
+
+    @Test
+    void periodsAreCalendarPeriodsCutAtTheAsOfDate() {
+        assertEquals(new PeriodLength.DateRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31)),
+                PeriodLength.QUARTER.containing(LocalDate.of(2026, 11, 15)));
+        ConcentrationSeries series = new ConcentrationSeries(LocalDate.of(2026, 11, 15), PeriodLength.QUARTER, 1)
+                .add(LocalDate.of(2026, 9, 30), "A", d("60"))
+                .add(LocalDate.of(2026, 9, 1), "B", d("20"))
+                .add(LocalDate.of(2026, 8, 1), "B", d("20"))
+                .add(LocalDate.of(2026, 11, 2), "A", d("10"))
+                .add(LocalDate.of(2026, 11, 16), "B", d("99"));
+        List<PeriodConcentration> periods = series.periods();
+        assertEquals(2, periods.size());
+        PeriodConcentration q3 = periods.get(0);
+        assertEquals(LocalDate.of(2026, 7, 1), q3.start());
+        assertEquals(LocalDate.of(2026, 9, 30), q3.end());
+        assertEquals(2, q3.accounts());
+        // 60 and 40 of 100: 3,600 + 1,600
+        assertEquals(0, d("5200").compareTo(q3.hhi()));
+        assertEquals(0, d("0.6").compareTo(q3.topOneShare()));
+        assertEquals(LocalDate.of(2026, 11, 15), periods.get(1).end(), "the row after the as-of date is left out");
+        assertEquals(0, d("10").compareTo(periods.get(1).revenue()));
+    }
+}

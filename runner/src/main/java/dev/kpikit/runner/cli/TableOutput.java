@@ -1,0 +1,74 @@
+package dev.kpikit.runner.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import dev.kpikit.data.Column;
+import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.TableReader;
+
+/** Writes any kpikit table, row by row, as CSV (header first) or as a JSON array of objects. */
+enum TableOutput {
+    CSV, JSON;
+
+    static TableOutput parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + text + "'; expected csv or json");
+        }
+    }
+
+    /** Writes every row; numbers keep all their digits, dates are ISO, blanks are empty (CSV) or null (JSON). */
+    void write(TableReader table, OutputStream out) throws IOException, DataFormatException {
+        List<Column> columns = table.columns();
+        if (this == CSV) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            printer.printRecord(columns.stream().map(Column::name).toList());
+            Object[] cells = new Object[columns.size()];
+            while (table.next()) {
+                for (int i = 0; i < cells.length; i++) {
+                    Object value = table.value(i);
+                    cells[i] = value instanceof BigDecimal decimal ? decimal.toPlainString() : value;
+                }
+                printer.printRecord(cells);
+            }
+            printer.flush();
+            return;
+        }
+        JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
+        json.writeStartArray();
+        while (table.next()) {
+            json.writeStartObject();
+            for (int i = 0; i < columns.size(); i++) {
+                json.writeFieldName(columns.get(i).name());
+                Object value = table.value(i);
+                switch (value) {
+                    case null -> json.writeNull();
+                    case BigDecimal decimal -> json.writeNumber(decimal);
+                    case Long number -> json.writeNumber(number);
+                    case Boolean flag -> json.writeBoolean(flag);
+                    default -> json.writeString(value.toString());
+                }
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeRaw('\n');
+        json.flush();
+    }
+}
