@@ -17,7 +17,9 @@ enum DataSetType {
     /** Scored accounts: one row per account. Parameters asOf, periodLength, modelFile. */
     ACCOUNTS("dev.kpikit.birt.oda.accounts", AccountsQuery::new),
     /** HHI and top-N shares per period. Parameters asOf, periodLength, topN. */
-    CONCENTRATION("dev.kpikit.birt.oda.concentration", ConcentrationQuery::new);
+    CONCENTRATION("dev.kpikit.birt.oda.concentration", ConcentrationQuery::new),
+    /** Monthly revenue of the key accounts and of the rest. Parameters as ACCOUNTS, plus months. */
+    KEY_ACCOUNT_REVENUE("dev.kpikit.birt.oda.keyAccountRevenue", KeyAccountRevenueQuery::new);
 
     final String id;
     private final Function<KpikitConnection, IQuery> factory;

@@ -19,7 +19,7 @@ import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
-import dev.kpikit.data.ListTableReader;
+import dev.kpikit.data.ComputedTableReader;
 import dev.kpikit.kpi.Grain;
 import dev.kpikit.kpi.KpiCatalogException;
 import dev.kpikit.kpi.KpiResult;
@@ -90,7 +90,7 @@ final class KpisQuery extends AbstractQuery {
         }
         List<Object[]> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(values(row)));
-        return new RowsResultSet(new ListTableReader(catalog.getFileName() + " over " + metrics.getFileName(), COLUMNS, values),
+        return new RowsResultSet(new ComputedTableReader(catalog.getFileName() + " over " + metrics.getFileName(), COLUMNS, values.iterator()),
                 getMaxRows());
     }
 
