@@ -81,6 +81,18 @@ class ChartImagesTest {
     }
 
     @Test
+    void stackedBarIsAsLongAsItsTotalOnTheScale() throws IOException {
+        // 30 + 20 + blank + 10 = 60 of 100 points over 480 px: dark up to about x = 288, white after
+        BufferedImage image = decode(new StackedBar(Arrays.asList(new BigDecimal("30"), new BigDecimal("20"), null,
+                new BigDecimal("10")), new BigDecimal("100")).png(120, 14));
+        int middle = image.getHeight() / 2;
+        assertTrue(dark(image, 20, middle), "the first part is the darkest");
+        assertTrue(!darkIn(image, 300, 480, 0, image.getHeight()), "nothing beyond 60 points");
+        int grey = image.getRGB(170, middle) & 0xff; // second part, 30..50 points: mid grey
+        assertTrue(grey > 80 && grey < 200, "the second part is a lighter grey, was " + grey);
+    }
+
+    @Test
     void emptySparklineIsABlankImage() throws IOException {
         BufferedImage image = decode(new Sparkline(null).png(60, 20));
         assertTrue(!dark(image, 120, 40));

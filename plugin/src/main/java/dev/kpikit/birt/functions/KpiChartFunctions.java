@@ -6,15 +6,19 @@ import java.util.List;
 
 import dev.kpikit.chart.BulletGraph;
 import dev.kpikit.chart.Sparkline;
+import dev.kpikit.chart.StackedBar;
 
 /** The {@code KpiChart} category: PNG images for BIRT dynamic image items (expression-based). */
-@FunctionCategory(name = "KpiChart", description = "Images for dynamic image items: bullet graphs and sparklines as PNG.")
+@FunctionCategory(name = "KpiChart", description = "Images for dynamic image items: bullet graphs, sparklines and stacked bars as PNG.")
 public final class KpiChartFunctions {
 
     private static final int BULLET_WIDTH = 200;
     private static final int BULLET_HEIGHT = 24;
     private static final int SPARKLINE_WIDTH = 120;
     private static final int SPARKLINE_HEIGHT = 24;
+    private static final int CONTRIBUTIONS_WIDTH = 120;
+    private static final int CONTRIBUTIONS_HEIGHT = 14;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private KpiChartFunctions() {
     }
@@ -38,6 +42,16 @@ public final class KpiChartFunctions {
             @Arg(value = "height", optional = true) Integer height) {
         return new Sparkline(values == null ? List.of() : Arrays.asList(values))
                 .png(orDefault(width, SPARKLINE_WIDTH), orDefault(height, SPARKLINE_HEIGHT));
+    }
+
+    @ScriptFunction("Stacked bar (PNG) of parts such as the points each factor adds to a key-account score (an array,"
+            + " in a fixed order so each part keeps its grey), on a scale where scaleMax (default 100) fills the width.")
+    public static byte[] contributions(@Arg("parts") BigDecimal[] parts,
+            @Arg(value = "scaleMax", optional = true) BigDecimal scaleMax,
+            @Arg(value = "width", optional = true) Integer width,
+            @Arg(value = "height", optional = true) Integer height) {
+        return new StackedBar(parts == null ? List.of() : Arrays.asList(parts), scaleMax == null ? HUNDRED : scaleMax)
+                .png(orDefault(width, CONTRIBUTIONS_WIDTH), orDefault(height, CONTRIBUTIONS_HEIGHT));
     }
 
     private static int orDefault(Integer pixels, int fallback) {
