@@ -15,7 +15,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -73,11 +72,6 @@ public record BulletGraph(BigDecimal value, BigDecimal target, List<BigDecimal> 
 
         CategoryPlot plot = new CategoryPlot(data, category, scale, bar);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setBackgroundPaint(null);
-        plot.setInsets(RectangleInsets.ZERO_INSETS);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         double from = Math.min(0, lowest());
         for (int i = 0; i < bounds.size(); i++) {
             double to = bounds.get(i).doubleValue();
@@ -88,11 +82,7 @@ public record BulletGraph(BigDecimal value, BigDecimal target, List<BigDecimal> 
             ValueMarker line = new ValueMarker(target.doubleValue(), MEASURE, new BasicStroke(2.5f));
             plot.addRangeMarker(line, Layer.FOREGROUND);
         }
-        JFreeChart chart = new JFreeChart(null, null, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(RectangleInsets.ZERO_INSETS);
-        chart.setBorderVisible(false);
-        return chart;
+        return Frameless.chart(plot);
     }
 
     private double lowest() {

@@ -12,7 +12,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -43,17 +42,7 @@ public record Sparkline(List<BigDecimal> values) {
         NumberAxis y = hiddenAxis(series.getMinY(), series.getMaxY());
 
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), x, y, new LastPointRenderer(lastPresent()));
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setBackgroundPaint(null);
-        plot.setInsets(RectangleInsets.ZERO_INSETS);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        JFreeChart chart = new JFreeChart(null, null, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(RectangleInsets.ZERO_INSETS);
-        chart.setBorderVisible(false);
-        return chart;
+        return Frameless.chart(plot);
     }
 
     /** No axis line or labels; a margin of a fifth on each side keeps the end dot whole. */

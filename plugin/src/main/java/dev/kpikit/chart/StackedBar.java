@@ -13,7 +13,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -64,15 +63,6 @@ public record StackedBar(List<BigDecimal> parts, BigDecimal scaleMax) {
         }
         CategoryPlot plot = new CategoryPlot(data, category, scale, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setBackgroundPaint(null);
-        plot.setInsets(RectangleInsets.ZERO_INSETS);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        JFreeChart chart = new JFreeChart(null, null, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(RectangleInsets.ZERO_INSETS);
-        chart.setBorderVisible(false);
-        return chart;
+        return Frameless.chart(plot);
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.FileUtils;
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.framework.Platform;
 import org.eclipse.birt.report.engine.api.EngineConfig;
@@ -128,7 +129,7 @@ public final class KpikitEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new ReportFailedException(design + ": " + e, e);
         } finally {
-            deleteQuietly(work);
+            FileUtils.deleteQuietly(work == null ? null : work.toFile()); // a leftover is not worth failing a render for
         }
     }
 
@@ -273,16 +274,6 @@ public final class KpikitEngine implements AutoCloseable {
         };
     }
 
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a render for
-        }
-    }
 
     @Override
     public void close() {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
+import org.apache.commons.io.FileUtils;
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.report.engine.api.IDataExtractionTask;
 import org.eclipse.birt.report.engine.api.IDataIterator;
@@ -126,7 +127,7 @@ public final class BirtReportRenderer implements ReportRenderer {
         } catch (IOException e) {
             throw new ReportFailedException(schedule.template() + ": " + e, e);
         } finally {
-            deleteQuietly(work);
+            FileUtils.deleteQuietly(work == null ? null : work.toFile()); // a leftover is not worth failing a delivery for
         }
     }
 
@@ -241,14 +242,4 @@ public final class BirtReportRenderer implements ReportRenderer {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a delivery for
-        }
-    }
 }
