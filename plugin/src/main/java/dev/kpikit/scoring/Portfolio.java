@@ -4,6 +4,7 @@ import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,6 +126,45 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     starts.get(account)), ledger);
         }
 
+        /**
+         * The account's inputs as doubles, indexed by {@link FactorInput#ordinal()}, NaN when missing:
+         * what {@link #account} holds, for {@link CompiledModel#score}.
+         */
+        void rawInputs(int account, double[] raw) {
+            int ledgerAccount = ledgerNumber[account];
+            BigDecimal current = ledgerAccount < 0 ? BigDecimal.ZERO : ledger.current(ledgerAccount);
+            BigDecimal previous = ledgerAccount < 0 ? BigDecimal.ZERO : ledger.previous(ledgerAccount);
+            BigDecimal total = ledger.totalCurrent();
+            raw[FactorInput.REVENUE.ordinal()] = current.doubleValue();
+            raw[FactorInput.REVENUE_SHARE.ordinal()] = total.signum() == 0 ? Double.NaN
+                    : current.doubleValue() / total.doubleValue();
+            raw[FactorInput.REVENUE_GROWTH.ordinal()] = previous.signum() == 0 ? Double.NaN
+                    : current.subtract(previous).doubleValue() / previous.abs().doubleValue();
+            raw[FactorInput.STRATEGIC_VALUE.ordinal()] = doubleOf(strategicValues.get(account));
+            raw[FactorInput.GROWTH_POTENTIAL.ordinal()] = doubleOf(growthPotentials.get(account));
+            raw[FactorInput.ENGAGEMENT.ordinal()] = doubleOf(engagements.get(account));
+            raw[FactorInput.SATISFACTION.ordinal()] = doubleOf(satisfactions.get(account));
+            LocalDate start = starts.get(account);
+            raw[FactorInput.RELATIONSHIP_YEARS.ordinal()] = start == null || start.isAfter(ledger.asOf()) ? Double.NaN
+                    : ChronoUnit.MONTHS.between(start, ledger.asOf()) / 12.0;
+        }
+
+        private static double doubleOf(BigDecimal value) {
+            return value == null ? Double.NaN : value.doubleValue();
+        }
+
+        /** An input that the account table gives as it is (not computed), or revenue; null for the others. */
+        BigDecimal storedInput(int account, FactorInput input) {
+            return switch (input) {
+                case REVENUE -> currentRevenue(account);
+                case STRATEGIC_VALUE -> strategicValues.get(account);
+                case GROWTH_POTENTIAL -> growthPotentials.get(account);
+                case ENGAGEMENT -> engagements.get(account);
+                case SATISFACTION -> satisfactions.get(account);
+                default -> throw new IllegalArgumentException(input + " is computed");
+            };
+        }
+
         AccountRevenue revenue(int account) {
             int ledgerAccount = ledgerNumber[account];
             return ledgerAccount < 0
@@ -182,10 +222,17 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             String bestTier = model.tiers().getFirst().name();
             int[] cents = new int[n];
             boolean[] key = new boolean[n];
+            FastScores fast = FastScores.of(model, accounts);
             for (int account = 0; account < n; account++) {
-                AccountScore score = scorer.score(accounts.account(account));
-                cents[account] = score.score().movePointRight(2).intValueExact();
-                key[account] = score.tier().equals(bestTier);
+                long scored = fast == null ? FastScores.UNSURE : fast.score(account);
+                if (scored != FastScores.UNSURE) {
+                    cents[account] = (int) (scored >> 8);
+                    key[account] = (scored & 0xff) == 0;
+                } else {
+                    AccountScore score = scorer.score(accounts.account(account));
+                    cents[account] = score.score().movePointRight(2).intValueExact();
+                    key[account] = score.tier().equals(bestTier);
+                }
             }
             this.ranked = IntSort.sorted(n, (a, b) -> cents[a] != cents[b] ? Integer.compare(cents[b], cents[a])
                     : accounts.id(a).compareTo(accounts.id(b)));
@@ -246,6 +293,89 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 }
             };
             return new Portfolio(reports, concentration);
+        }
+    }
+
+    /**
+     * Scores in cents and tiers from the compiled model, where the exact path would give the same:
+     * the double score is within 1e-12 of the exact one, so away from a half cent it rounds to the
+     * same cents, and rules are checked on exact values without building the account.
+     */
+    private static final class FastScores {
+
+        /** The account needs the exact path: its score is too near a half cent, or a rule needs it. */
+        static final long UNSURE = Long.MIN_VALUE;
+        private static final double MARGIN = 1e-6;
+
+        private final ScoringModel model;
+        private final CompiledModel compiled;
+        private final Builder accounts;
+        private final double[] raw = new double[FactorInput.values().length];
+        /** Revenue at which the share reaches each MaxTierBelowShare rule's minimum; by rule. */
+        private final BigDecimal[] shareThresholds;
+        private final int[] ruleTiers;
+
+        private FastScores(ScoringModel model, Builder accounts) {
+            this.model = model;
+            this.compiled = model.compile();
+            this.accounts = accounts;
+            List<TierRule> rules = model.rules();
+            shareThresholds = new BigDecimal[rules.size()];
+            ruleTiers = new int[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                switch (rules.get(i)) {
+                    case TierRule.MaxTierBelowShare cap -> {
+                        shareThresholds[i] = cap.minShare().multiply(accounts.ledger.totalCurrent());
+                        ruleTiers[i] = model.tierIndex(cap.tier());
+                    }
+                    case TierRule.MinTierWhen floor -> ruleTiers[i] = model.tierIndex(floor.tier());
+                }
+            }
+        }
+
+        /** Null when the model needs the exact path for every account. */
+        static FastScores of(ScoringModel model, Builder accounts) {
+            if (!model.standalone() || accounts.ledger.totalCurrent().signum() <= 0) {
+                return null;
+            }
+            for (TierRule rule : model.rules()) {
+                if (rule instanceof TierRule.MinTierWhen floor && switch (floor.input()) {
+                    case REVENUE_SHARE, REVENUE_GROWTH, RELATIONSHIP_YEARS -> true;
+                    default -> false;
+                }) {
+                    return null;
+                }
+            }
+            return new FastScores(model, accounts);
+        }
+
+        /** cents << 8 | tier position after the rules; {@link #UNSURE} when only the exact path can tell. */
+        long score(int account) {
+            accounts.rawInputs(account, raw);
+            double hundredths = compiled.score(raw) * 100;
+            double fraction = hundredths - Math.floor(hundredths);
+            if (!Double.isFinite(hundredths) || Math.abs(fraction - 0.5) < MARGIN) {
+                return UNSURE;
+            }
+            long cents = (long) Math.floor(hundredths + 0.5);
+            int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(cents, 2)));
+            List<TierRule> rules = model.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                switch (rules.get(i)) {
+                    case TierRule.MaxTierBelowShare cap -> {
+                        if (accounts.currentRevenue(account).compareTo(shareThresholds[i]) < 0) {
+                            tier = Math.max(tier, ruleTiers[i]);
+                        }
+                    }
+                    case TierRule.MinTierWhen floor -> {
+                        BigDecimal value = accounts.storedInput(account, floor.input());
+                        if (value != null && value.compareTo(floor.equals()) == 0) {
+                            tier = Math.min(tier, ruleTiers[i]);
+                        }
+                    }
+                }
+            }
+            return cents << 8 | tier;
         }
     }
 }

@@ -149,6 +149,10 @@ public final class RevenueLedger {
         return current.get(account);
     }
 
+    BigDecimal previous(int account) {
+        return previous.get(account);
+    }
+
     MoneyColumn currentColumn() {
         return current;
     }
