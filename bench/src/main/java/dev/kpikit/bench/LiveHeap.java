@@ -35,6 +35,16 @@ final class LiveHeap {
         return heap;
     }
 
+    /**
+     * Heap in use right after a full collection: what is really live now. The most in use after
+     * any GC ({@link #maxLiveAfterGc}) can overstate it, as G1's young collections leave the old
+     * generation's garbage in place.
+     */
+    static long afterFullGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     long maxLiveAfterGc() {
         return maxLive.get();
     }

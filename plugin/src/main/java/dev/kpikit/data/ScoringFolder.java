@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.kpikit.scoring.AccountProfile;
 import dev.kpikit.scoring.ConcentrationSeries;
@@ -132,25 +132,25 @@ public final class ScoringFolder {
     /** Every account scored, ranked and classified as of {@code asOf}. */
     public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model)
             throws IOException, DataFormatException {
-        return Portfolio.analyse(ledger(asOf, periodLength), profiles(), model);
+        Portfolio.Builder accounts = Portfolio.builder(ledger(asOf, periodLength));
+        readProfiles(accounts::add);
+        return accounts.analyse(model);
     }
 
-    /** The rows of the account table; an optional column that is absent leaves its judgement blank. */
-    public List<AccountProfile> profiles() throws IOException, DataFormatException {
-        List<AccountProfile> profiles = new ArrayList<>();
+    /** Streams the rows of the account table; an optional column that is absent leaves its judgement blank. */
+    public void readProfiles(Consumer<AccountProfile> profiles) throws IOException, DataFormatException {
         // Segments, judgements and start dates repeat across accounts: one object each, not one per row
         Map<Object, Object> shared = new HashMap<>();
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
             while (table.reader.next()) {
                 String id = table.required(ColumnMapping.ACCOUNT_ID);
                 String name = table.optional(ColumnMapping.NAME);
-                profiles.add(new AccountProfile(id, name == null ? id : name, table.shared(SEGMENT, shared),
+                profiles.accept(new AccountProfile(id, name == null ? id : name, table.shared(SEGMENT, shared),
                         table.shared(STRATEGIC_VALUE, shared), table.shared(GROWTH_POTENTIAL, shared),
                         table.shared(ENGAGEMENT, shared), table.shared(SATISFACTION, shared),
                         table.shared(RELATIONSHIP_START, shared)));
             }
         }
-        return profiles;
     }
 
     /** Receives the revenue rows one by one. */

@@ -48,7 +48,7 @@ public record ParetoClassifier(BigDecimal aUpTo, BigDecimal bUpTo) {
     }
 
     /** before / total below a limit, compared without dividing. */
-    private AbcClass classOf(BigDecimal before, BigDecimal total) {
+    AbcClass classOf(BigDecimal before, BigDecimal total) {
         return before.compareTo(aUpTo.multiply(total)) < 0 ? AbcClass.A
                 : before.compareTo(bUpTo.multiply(total)) < 0 ? AbcClass.B : AbcClass.C;
     }

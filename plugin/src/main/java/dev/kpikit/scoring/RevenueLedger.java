@@ -4,24 +4,34 @@ import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Streams revenue rows (date, account, amount) into per-account totals, so memory grows
  * with the number of accounts, never with the number of rows. Rows dated after the
  * as-of date are ignored: the ledger describes the business as it stood on that day.
- * See {@link PeriodLength} for how the current and previous periods are cut.
+ * See {@link PeriodLength} for how the current and previous periods are cut. Totals are
+ * kept in columns indexed by account number (in the order accounts first appeared): about
+ * 100 bytes an account, so millions of accounts fit in a small heap.
  */
 public final class RevenueLedger {
+
+    /** {@link #lastPurchase} of an account without a purchase. */
+    private static final int NO_PURCHASE = Integer.MIN_VALUE;
 
     private final LocalDate asOf;
     private final PeriodLength periodLength;
     private final PeriodLength.DateRange currentPeriod;
     private final PeriodLength.DateRange previousPeriod;
-    private final Map<String, Totals> totals = new TreeMap<>();
+    private final IdIndex ids = new IdIndex();
+    private final MoneyColumn current = new MoneyColumn();
+    private final MoneyColumn previous = new MoneyColumn();
+    private final MoneyColumn lifetime = new MoneyColumn();
+    /** Epoch day of the latest purchase, {@link #NO_PURCHASE} when none. */
+    private int[] lastPurchase = new int[0];
+    private int[] purchaseCount = new int[0];
     private BigDecimal totalCurrent = BigDecimal.ZERO;
     private BigDecimal totalPrevious = BigDecimal.ZERO;
 
@@ -39,20 +49,27 @@ public final class RevenueLedger {
         if (date.isAfter(asOf)) {
             return this;
         }
-        Totals account = totals.computeIfAbsent(accountId, id -> new Totals());
-        account.lifetime = account.lifetime.add(amount);
+        int account = ids.add(accountId);
+        if (account == lastPurchase.length) {
+            int length = Math.max(16, account + (account >> 1));
+            lastPurchase = Arrays.copyOf(lastPurchase, length);
+            Arrays.fill(lastPurchase, account, length, NO_PURCHASE);
+            purchaseCount = Arrays.copyOf(purchaseCount, length);
+            current.ensureCapacity(length);
+            previous.ensureCapacity(length);
+            lifetime.ensureCapacity(length);
+        }
+        lifetime.add(account, amount);
         if (currentPeriod.contains(date)) {
-            account.current = account.current.add(amount);
+            current.add(account, amount);
             totalCurrent = totalCurrent.add(amount);
         } else if (previousPeriod.contains(date)) {
-            account.previous = account.previous.add(amount);
+            previous.add(account, amount);
             totalPrevious = totalPrevious.add(amount);
         }
         if (amount.signum() > 0) {
-            account.purchaseCount++;
-            if (account.lastPurchase == null || date.isAfter(account.lastPurchase)) {
-                account.lastPurchase = date;
-            }
+            purchaseCount[account]++;
+            lastPurchase[account] = Math.max(lastPurchase[account], Math.toIntExact(date.toEpochDay()));
         }
         return this;
     }
@@ -84,14 +101,15 @@ public final class RevenueLedger {
 
     /** Totals of one account; zeros for an account without rows. */
     public AccountRevenue revenue(String accountId) {
-        Totals account = totals.getOrDefault(accountId, new Totals());
-        return new AccountRevenue(accountId, account.current, account.previous, account.lifetime,
-                account.lastPurchase, account.purchaseCount);
+        int account = ids.indexOf(accountId);
+        return account < 0
+                ? new AccountRevenue(accountId, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, 0)
+                : revenue(account);
     }
 
     /** Every account that had a row up to the as-of date, sorted by id. */
     public List<AccountRevenue> accounts() {
-        return totals.keySet().stream().map(this::revenue).toList();
+        return Arrays.stream(IntSort.sorted(size(), (a, b) -> id(a).compareTo(id(b)))).mapToObj(this::revenue).toList();
     }
 
     /** The account's part of current-period revenue; null when the total is zero. */
@@ -105,11 +123,50 @@ public final class RevenueLedger {
         return Ratios.growth(revenue.current(), revenue.previous());
     }
 
-    private static final class Totals {
-        BigDecimal current = BigDecimal.ZERO;
-        BigDecimal previous = BigDecimal.ZERO;
-        BigDecimal lifetime = BigDecimal.ZERO;
-        LocalDate lastPurchase;
-        long purchaseCount;
+    // By account number, 0 to size() - 1, for the portfolio's columns.
+
+    /** Number of accounts with a row up to the as-of date. */
+    int size() {
+        return ids.size();
+    }
+
+    /** The number of an account; -1 when it has no row. */
+    int indexOf(String accountId) {
+        return ids.indexOf(accountId);
+    }
+
+    String id(int account) {
+        return ids.id(account);
+    }
+
+    AccountRevenue revenue(int account) {
+        return new AccountRevenue(ids.id(account), current.get(account), previous.get(account), lifetime.get(account),
+                lastPurchase[account] == NO_PURCHASE ? null : LocalDate.ofEpochDay(lastPurchase[account]),
+                purchaseCount[account]);
+    }
+
+    BigDecimal current(int account) {
+        return current.get(account);
+    }
+
+    BigDecimal previous(int account) {
+        return previous.get(account);
+    }
+
+    MoneyColumn currentColumn() {
+        return current;
+    }
+
+    MoneyColumn lifetimeColumn() {
+        return lifetime;
+    }
+
+    /** Epoch day of the account's latest purchase; {@link Integer#MIN_VALUE} when none. */
+    int lastPurchaseDay(int account) {
+        return lastPurchase[account];
+    }
+
+    int purchaseCount(int account) {
+        return purchaseCount[account];
     }
 }

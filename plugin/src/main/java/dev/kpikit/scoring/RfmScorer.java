@@ -1,10 +1,8 @@
 package dev.kpikit.scoring;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * RFM quintiles over the accounts of a ledger, up to its as-of date: recency from the last
@@ -15,32 +13,69 @@ import java.util.function.Function;
  */
 public final class RfmScorer {
 
-    private static final BigDecimal FIVE = BigDecimal.valueOf(5);
-
     private RfmScorer() {
     }
 
     /** RFM of every account in the ledger, by account id. */
     public static Map<String, RfmScore> score(RevenueLedger ledger) {
-        List<AccountRevenue> accounts = ledger.accounts();
-        Function<AccountRevenue, BigDecimal> recency = account -> account.lastPurchase() == null
-                ? null : BigDecimal.valueOf(account.lastPurchase().toEpochDay());
-        Function<AccountRevenue, BigDecimal> frequency = account -> BigDecimal.valueOf(account.purchaseCount());
-        SortedValues recencies = new SortedValues(accounts.stream().map(recency).toList());
-        SortedValues frequencies = new SortedValues(accounts.stream().map(frequency).toList());
-        SortedValues monetaries = new SortedValues(accounts.stream().map(AccountRevenue::lifetime).toList());
+        byte[] codes = codes(ledger);
         Map<String, RfmScore> scores = new LinkedHashMap<>();
-        for (AccountRevenue account : accounts) {
-            BigDecimal lastPurchase = recency.apply(account);
-            scores.put(account.accountId(), new RfmScore(
-                    lastPurchase == null ? 1 : quintile(recencies, lastPurchase),
-                    quintile(frequencies, frequency.apply(account)),
-                    quintile(monetaries, account.lifetime())));
+        for (AccountRevenue account : ledger.accounts()) {
+            scores.put(account.accountId(), decode(codes[ledger.indexOf(account.accountId())]));
         }
         return scores;
     }
 
-    private static int quintile(SortedValues population, BigDecimal value) {
-        return 1 + Math.min(4, population.percentileRank(value).multiply(FIVE).intValue());
+    /** RFM of every account by its number in the ledger, each packed in a byte: see {@link #decode}. */
+    static byte[] codes(RevenueLedger ledger) {
+        int n = ledger.size();
+        byte[] recency = quintiles(n, account -> ledger.lastPurchaseDay(account) != Integer.MIN_VALUE,
+                (a, b) -> Integer.compare(ledger.lastPurchaseDay(a), ledger.lastPurchaseDay(b)));
+        byte[] frequency = quintiles(n, account -> true,
+                (a, b) -> Integer.compare(ledger.purchaseCount(a), ledger.purchaseCount(b)));
+        byte[] monetary = quintiles(n, account -> true, ledger.lifetimeColumn()::compare);
+        byte[] codes = new byte[n];
+        for (int account = 0; account < n; account++) {
+            codes[account] = (byte) ((recency[account] - 1) * 25 + (frequency[account] - 1) * 5 + monetary[account] - 1);
+        }
+        return codes;
+    }
+
+    /** The RFM packed by {@link #codes}: (recency - 1) x 25 + (frequency - 1) x 5 + monetary - 1. */
+    static RfmScore decode(byte code) {
+        return new RfmScore(1 + code / 25, 1 + code / 5 % 5, 1 + code % 5);
+    }
+
+    /**
+     * Quintile of each account among the members of the population, 1 for the others. The mid-rank
+     * (below + (equal - 1) / 2) / (members - 1) is a fraction, so its quintile is whole-number arithmetic.
+     */
+    private static byte[] quintiles(int n, IntPredicate member, IntSort.IntComparator order) {
+        byte[] quintiles = new byte[n];
+        int members = 0;
+        for (int account = 0; account < n; account++) {
+            quintiles[account] = 1;
+            members += member.test(account) ? 1 : 0;
+        }
+        int[] sorted = new int[members];
+        for (int account = 0, i = 0; account < n; account++) {
+            if (member.test(account)) {
+                sorted[i++] = account;
+            }
+        }
+        IntSort.sort(sorted, order);
+        for (int start = 0, end; start < members; start = end) {
+            end = start + 1;
+            while (end < members && order.compare(sorted[start], sorted[end]) == 0) {
+                end++;
+            }
+            long equal = end - start;
+            int quintile = members <= 1 ? 3
+                    : 1 + (int) Math.min(4, 5 * (2L * start + equal - 1) / (2L * (members - 1)));
+            for (int i = start; i < end; i++) {
+                quintiles[sorted[i]] = (byte) quintile;
+            }
+        }
+        return quintiles;
     }
 }

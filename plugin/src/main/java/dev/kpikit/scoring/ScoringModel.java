@@ -165,10 +165,11 @@ public final class ScoringModel {
     /**
      * Scores accounts against a population whose statistics (min, max, ranks, mean, median) are
      * taken once, so that a caller can score an account again when it needs the details rather
-     * than keep every account's {@link AccountScore}.
+     * than keep every account's {@link AccountScore}. A {@link #standalone()} model does not look at
+     * the population.
      */
     public Scorer scorer(Collection<Account> population) {
-        return new Scorer(scales(population));
+        return new Scorer(standaloneScales != null ? standaloneScales : scales(population));
     }
 
     /** This model with one population's scales; immutable and safe to share between threads. */

@@ -1,0 +1,57 @@
+package dev.kpikit.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values that repeat across accounts (segments, judgements 1 to 5, start dates), one per account
+ * number: each distinct value is kept once and every account holds a 2-byte code, or a 4-byte
+ * one once there are more than 65,535 distinct values. Null is code 0.
+ */
+final class ValueColumn<T> {
+
+    private final List<T> values = new ArrayList<>();
+    private final Map<T, Integer> codes = new HashMap<>();
+    private char[] small = new char[16];
+    private int[] large;
+
+    ValueColumn() {
+        values.add(null);
+    }
+
+    void ensureCapacity(int capacity) {
+        if (large != null) {
+            if (capacity > large.length) {
+                large = Arrays.copyOf(large, Math.max(capacity, large.length + (large.length >> 1)));
+            }
+        } else if (capacity > small.length) {
+            small = Arrays.copyOf(small, Math.max(capacity, small.length + (small.length >> 1)));
+        }
+    }
+
+    void set(int index, T value) {
+        int code = value == null ? 0 : codes.computeIfAbsent(value, v -> {
+            values.add(v);
+            return values.size() - 1;
+        });
+        if (large == null && code > Character.MAX_VALUE) {
+            large = new int[small.length];
+            for (int i = 0; i < small.length; i++) {
+                large[i] = small[i];
+            }
+            small = null;
+        }
+        if (large != null) {
+            large[index] = code;
+        } else {
+            small[index] = (char) code;
+        }
+    }
+
+    T get(int index) {
+        return values.get(large != null ? large[index] : small[index]);
+    }
+}
