@@ -165,11 +165,15 @@ class ConsultancyReportTest {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
             try (Workbook workbook = Outputs.xlsx(out.resolve(locale.toLanguageTag()).resolve(SCENARIO + ".xlsx"))) {
                 Sheet sheet = workbook.getSheetAt(0);
-                for (Kpi kpi : KPIS) {
-                    String label = locale.equals(Locale.ENGLISH) ? kpi.label() : null;
-                    if (label == null) {
-                        continue;
+                Properties labels = new Properties();
+                if (!locale.equals(Locale.ENGLISH)) {
+                    try (var reader = Files.newBufferedReader(SharedEngine.sampleData(SCENARIO)
+                            .resolve("kpi-catalog_" + locale.getLanguage() + ".properties"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                        labels.load(reader);
                     }
+                }
+                for (Kpi kpi : KPIS) {
+                    String label = labels.getProperty("kpi." + kpi.id(), kpi.label());
                     List<Cell> cells = cellsOf(Outputs.rowWith(sheet, label).orElseThrow());
                     double value = value("2026-10", kpi.id());
                     assertEquals(value, cells.get(1).getNumericCellValue(), Math.abs(value) * 1e-9, kpi.id());
