@@ -98,6 +98,8 @@ class RestaurantReportTest {
                 assertTrue(text.contains(flat(shown.replace('\u00a0', ' '))) || text.contains(shown),
                         locale + ", " + kpi.id() + ": missing '" + shown + "'");
             }
+            assertTrue(locale.equals(Locale.ENGLISH) || !text.contains("strategic value"),
+                    locale + ": the explanations follow the report language");
             int pages = Outputs.pdfPages(out.resolve(locale.toLanguageTag()).resolve(SCENARIO + ".pdf"));
             assertTrue(pages >= 2 && pages <= 3, locale + ": " + pages + " pages");
         }
