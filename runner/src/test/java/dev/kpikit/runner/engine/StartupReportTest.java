@@ -153,7 +153,7 @@ class StartupReportTest {
                 assertContains(text, texts.getProperty(key));
             }
             for (String key : List.of("common.status.GREEN", "common.status.RED", "common.tier.KEY", "common.trend.down",
-                    "common.group.KEY_ACCOUNTS", "common.col.account")) {
+                    "common.col.account")) {
                 assertContains(text, texts.getProperty(key));
             }
             int pages = Outputs.pdfPages(pdf);
