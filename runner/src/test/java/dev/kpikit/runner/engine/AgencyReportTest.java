@@ -102,6 +102,10 @@ class AgencyReportTest {
                     "common.tier.MAINTAIN", "common.trend.up", "common.trend.down")) {
                 assertContains(text, texts.getProperty(key));
             }
+            List<String> bookmarks = ScenarioReports.bookmarks(pdf);
+            for (String key : ScenarioReports.SECTIONS) {
+                assertTrue(bookmarks.contains(texts.getProperty(key)), locale + ": no bookmark '" + texts.getProperty(key) + "' in " + bookmarks);
+            }
             int pages = Outputs.pdfPages(pdf);
             assertTrue(pages >= 2 && pages <= 3, locale + ": " + pages + " pages");
             int images = ScenarioReports.pdfImages(pdf);

@@ -105,6 +105,10 @@ class KeyAccountReviewReportTest {
                     "review.band.HIGH", "common.tier.KEY", "common.tier.MAINTAIN", "review.col.band")) {
                 assertContains(text, texts.getProperty(key));
             }
+            List<String> bookmarks = ScenarioReports.bookmarks(pdf);
+            for (String key : List.of("common.section.keyAccounts", "review.section.concentration", "common.section.revenue")) {
+                assertTrue(bookmarks.contains(texts.getProperty(key)), locale + ": no bookmark '" + texts.getProperty(key) + "' in " + bookmarks);
+            }
             int pages = Outputs.pdfPages(pdf);
             assertTrue(pages >= 1 && pages <= 3, locale + ": " + pages + " pages");
             int images = ScenarioReports.pdfImages(pdf);

@@ -22,6 +22,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -90,6 +92,25 @@ final class ScenarioReports {
             }
         }
         return images;
+    }
+
+    /** The titles of the PDF's bookmarks (outline), depth first. */
+    static List<String> bookmarks(Path pdf) throws IOException {
+        List<String> titles = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                collect(outline.children(), titles);
+            }
+        }
+        return titles;
+    }
+
+    private static void collect(Iterable<PDOutlineItem> items, List<String> titles) {
+        for (PDOutlineItem item : items) {
+            titles.add(item.getTitle());
+            collect(item.children(), titles);
+        }
     }
 
     /** The fonts of the pages that are not embedded (empty when all are). */

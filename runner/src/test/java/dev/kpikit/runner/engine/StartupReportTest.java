@@ -156,6 +156,10 @@ class StartupReportTest {
                     "common.col.account")) {
                 assertContains(text, texts.getProperty(key));
             }
+            List<String> bookmarks = ScenarioReports.bookmarks(pdf);
+            for (String key : ScenarioReports.SECTIONS) {
+                assertTrue(bookmarks.contains(texts.getProperty(key)), locale + ": no bookmark '" + texts.getProperty(key) + "' in " + bookmarks);
+            }
             int pages = Outputs.pdfPages(pdf);
             assertTrue(pages >= 2 && pages <= 4, locale + ": " + pages + " pages");
             // a bullet per KPI, a contribution bar per account shown, the revenue chart, a trend chart per KPI
