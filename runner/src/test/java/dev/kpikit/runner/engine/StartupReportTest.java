@@ -143,6 +143,16 @@ class StartupReportTest {
     }
 
     @Test
+    void explanationsFollowTheReportLanguage() throws Exception {
+        // white space inside formatted numbers differs by language (no-break spaces), so check the words around them
+        assertContains(ScenarioReports.flatText(out.resolve("fr/startup.pdf")), "du chiffre d\u2019affaires, valeur strat\u00e9gique 4/5");
+        assertContains(ScenarioReports.flatText(out.resolve("es/startup.pdf")), "de los ingresos, valor estrat\u00e9gico 4/5");
+        assertContains(ScenarioReports.flatText(out.resolve("nb/startup.pdf")), "av omsetningen, strategisk verdi 4/5");
+        assertContains(ScenarioReports.flatText(out.resolve("nl/startup.pdf")), "van de omzet, strategische waarde 4/5");
+        assertContains(ScenarioReports.flatText(out.resolve("it/startup.pdf")), "del fatturato, valore strategico 4/5");
+    }
+
+    @Test
     void everyLanguageHasItsHeadingsStatusesTiersImagesAndEmbeddedFonts() throws Exception {
         for (Locale locale : ScenarioReports.LOCALES) {
             Path pdf = out.resolve(locale.getLanguage()).resolve("startup.pdf");
