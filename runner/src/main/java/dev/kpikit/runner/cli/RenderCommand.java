@@ -1,5 +1,6 @@
 package dev.kpikit.runner.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +25,13 @@ final class RenderCommand implements Callable<Integer> {
     /** The report parameter that names the data folder in kpikit's templates. */
     static final String DATA_FOLDER_PARAMETER = "dataFolder";
 
-    @Option(names = "--template", required = true, paramLabel = "FILE", description = "The .rptdesign to render.")
+    @Option(names = "--template", paramLabel = "FILE", description = "The .rptdesign to render.")
     Path template;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Instead of --template: report-templates/NAME.rptdesign, with --data defaulting to sample-data/NAME"
+                    + " (startup, consultancy, agency, restaurant).")
+    String scenario;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder, passed as the report parameter 'dataFolder'.")
     Path data;
@@ -43,10 +49,30 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Report locale, e.g. en, fr, nb (default: ${DEFAULT-VALUE}).")
     String locale;
 
+    PrintStream stdout = System.out;
+    PrintStream err = System.err;
+
     @Override
     public Integer call() {
+        if ((template == null) == (scenario == null)) {
+            err.println("kpikit render: give either --template FILE or --scenario NAME");
+            return 2;
+        }
+        if (scenario != null) {
+            Path home = KpikitCommand.home();
+            List<String> known = Scenarios.available(home);
+            if (!known.contains(scenario)) {
+                err.println("kpikit render: unknown scenario '" + scenario + "'; the scenarios are: "
+                        + (known.isEmpty() ? "(none found under " + home.resolve("sample-data") + ")" : String.join(", ", known)));
+                return 2;
+            }
+            template = Scenarios.design(home, scenario);
+            if (data == null) {
+                data = Scenarios.data(home, scenario);
+            }
+        }
         if (!Files.isRegularFile(template)) {
-            System.err.println("kpikit render: no report design at " + template.toAbsolutePath());
+            err.println("kpikit render: no report design at " + template.toAbsolutePath());
             return 2;
         }
         Map<String, String> all = new LinkedHashMap<>(parameters);
@@ -56,10 +82,10 @@ final class RenderCommand implements Callable<Integer> {
         try (KpikitEngine engine = KpikitEngine.start()) {
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
-            engine.render(request).forEach(file -> System.out.println(file));
+            engine.render(request).forEach(file -> stdout.println(file));
             return 0;
         } catch (ReportFailedException | IllegalArgumentException e) {
-            System.err.println("kpikit render: " + e.getMessage());
+            err.println("kpikit render: " + e.getMessage());
             return 1;
         }
     }

@@ -80,7 +80,7 @@ class DesignerTemplatesTest {
             assertTrue(text.contains(title), name + ": title '" + title + "' from ../i18n");
             assertTrue(text.contains(texts.getProperty("common.section.trends")), name);
             assertTrue(Outputs.pdfPages(pdf) >= 2, name);
-            assertTrue(ScenarioReports.images(pdf) >= 10, name + ": bullets, bars and charts with the sample data");
+            assertTrue(ScenarioReports.pdfImages(pdf) >= 10, name + ": bullets, bars and charts with the sample data");
         }
     }
 }

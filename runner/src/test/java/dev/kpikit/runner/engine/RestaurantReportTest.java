@@ -192,10 +192,10 @@ class RestaurantReportTest {
     void bulletsContributionsAndChartsAreImagesAndFontsAreEmbedded() throws Exception {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"))) {
             Path pdf = out.resolve(locale.toLanguageTag()).resolve(SCENARIO + ".pdf");
-            int images = ScenarioReports.images(pdf);
+            int images = ScenarioReports.pdfImages(pdf);
             // 6 bullets + 10 contribution bars + 1 revenue chart + 6 trend charts
             assertTrue(images >= 6 + 10 + 1 + 6, locale + ": " + images + " images");
-            assertEquals(List.of(), ScenarioReports.fontsNotEmbedded(pdf), locale + ": fonts not embedded");
+            assertEquals(List.of(), ScenarioReports.notEmbeddedFonts(pdf), locale + ": fonts not embedded");
         }
     }
 }

@@ -1,39 +1,47 @@
 package dev.kpikit.runner.engine;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.TreeMap;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 
-/**
- * What the scenario report tests (consultancy, restaurant) share: the six locales, the texts
- * of the i18n files, the KPI rules of a catalog written out independently of kpikit's classes,
- * and reading PDFs for images and fonts.
- */
+/** What the scenario report tests share: the six locales, the template texts, PDF images and fonts, XLSX cells. */
 final class ScenarioReports {
 
     static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.ITALIAN,
             Locale.forLanguageTag("nb"), Locale.FRENCH, Locale.forLanguageTag("es"));
+    static final List<String> SECTIONS = List.of("common.section.headline", "common.section.keyAccounts",
+            "common.section.revenue", "common.section.trends");
 
     /** id, English label, target, amber band (absolute), higher is better, the catalog's pattern, dead band. */
     record Kpi(String id, String label, double target, double band, boolean higherIsBetter, String pattern, double deadBand) {
@@ -52,27 +60,31 @@ final class ScenarioReports {
     private ScenarioReports() {
     }
 
-    /** The texts of report-templates/i18n/kpikit[_lang].properties, English under the others. */
+    /** Renders the design to PDF and XLSX in every locale: {@code out/<language>/<baseName>.pdf|xlsx}. */
+    static void renderAllLocales(String design, Map<String, String> parameters, Path out) throws Exception {
+        for (Locale locale : LOCALES) {
+            SharedEngine.get().render(new RenderRequest(SharedEngine.template(design), parameters,
+                    List.of(OutputFormat.PDF, OutputFormat.XLSX), out.resolve(locale.getLanguage()), locale,
+                    RenderRequest.baseNameOf(SharedEngine.template(design))));
+        }
+    }
+
+    /** The template texts of report-templates/i18n in that locale, English where a key is missing. */
     static Properties texts(Locale locale) throws IOException {
         Properties english = load("kpikit.properties");
-        if (locale.getLanguage().equals("en")) {
-            return english;
-        }
         Properties texts = new Properties(english);
-        texts.putAll(load("kpikit_" + locale.getLanguage() + ".properties"));
+        if (!locale.getLanguage().equals("en")) {
+            texts.putAll(load("kpikit_" + locale.getLanguage() + ".properties"));
+        }
         return texts;
     }
 
     private static Properties load(String file) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(SharedEngine.template("i18n").resolve(file), StandardCharsets.ISO_8859_1)) {
-            properties.load(reader);
+        try (InputStream in = Files.newInputStream(SharedEngine.home().resolve("report-templates/i18n").resolve(file))) {
+            properties.load(in); // ISO-8859-1 with \\u escapes, as BIRT reads them
         }
         return properties;
-    }
-
-    static String format(String pattern, double value, Locale locale) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)).format(value);
     }
 
     /** A CSV's columns summed by month (yyyy-MM of the first column), BigDecimal, header names as keys. */
@@ -96,8 +108,17 @@ final class ScenarioReports {
         return text.replaceAll("\\s+", " ");
     }
 
+    /** PDF text with runs of white space as one space. */
+    static String flatText(Path pdf) throws IOException {
+        return flat(Outputs.pdfText(pdf));
+    }
+
+    static void assertContains(String text, String expected) {
+        assertTrue(text.contains(expected), "missing '" + expected + "' in\n" + text);
+    }
+
     /** Image XObjects drawn on the pages (inside forms too), each page's resources counted once. */
-    static int images(Path pdf) throws IOException {
+    static int pdfImages(Path pdf) throws IOException {
         int count = 0;
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             for (PDPage page : document.getPages()) {
@@ -123,13 +144,33 @@ final class ScenarioReports {
         return count;
     }
 
+    /** The titles of the PDF's bookmarks (outline), depth first. */
+    static List<String> bookmarks(Path pdf) throws IOException {
+        List<String> titles = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                collect(outline.children(), titles);
+            }
+        }
+        return titles;
+    }
+
+    private static void collect(Iterable<PDOutlineItem> items, List<String> titles) {
+        for (PDOutlineItem item : items) {
+            titles.add(item.getTitle());
+            collect(item.children(), titles);
+        }
+    }
+
     /** The fonts of the pages that are not embedded (empty when all are). */
-    static List<String> fontsNotEmbedded(Path pdf) throws IOException {
+    static List<String> notEmbeddedFonts(Path pdf) throws IOException {
         List<String> missing = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             for (PDPage page : document.getPages()) {
-                for (COSName name : page.getResources().getFontNames()) {
-                    PDFont font = page.getResources().getFont(name);
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
                     if (!font.isEmbedded()) {
                         missing.add(font.getName());
                     }
@@ -137,5 +178,30 @@ final class ScenarioReports {
             }
         }
         return missing;
+    }
+
+    static String format(String pattern, double value, Locale locale) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)).format(value);
+    }
+
+    /** The first cell after the one showing {@code text}, on any sheet. */
+    static Optional<Cell> cellAfter(Workbook workbook, String text, int offset) {
+        DataFormatter formatter = new DataFormatter();
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (text.equals(formatter.formatCellValue(cell).trim())) {
+                        return Optional.ofNullable(row.getCell(cell.getColumnIndex() + offset));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static double numeric(Optional<Cell> cell, String what) {
+        Cell found = cell.orElseThrow(() -> new AssertionError("no cell for " + what));
+        assertTrue(found.getCellType() == CellType.NUMERIC, what + " is a " + found.getCellType() + " cell: " + found);
+        return found.getNumericCellValue();
     }
 }

@@ -1,0 +1,133 @@
+package dev.kpikit.runner.engine;
+
+import static dev.kpikit.runner.engine.ScenarioReports.assertContains;
+import static dev.kpikit.runner.engine.ScenarioReports.format;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report-templates/agency.rptdesign on sample-data/agency, rendered to PDF and XLSX in the six languages.
+ *
+ * The KPIs are summed per month from metrics.csv with BigDecimal (KpiScorecardReportTest.kpisByMonth), the clients'
+ * fee shares from revenue.csv. By hand, 2026-10 reads: click-through 1.11 % (target 1.05 %) on target and falling,
+ * conversion 3.36 % (4 %) off target and falling, return on ad spend 3.13 (3.5) near target and falling, cost per
+ * acquisition 35.72 (36, lower is better) on target and rising. The high-profile client Northwind Retail has 18.3 %
+ * of the year's fees and ranks first, Fjord Travel (11.4 %) second; the default model puts both in the GROWTH tier.
+ */
+class AgencyReportTest {
+
+    /** id, English label, target, tolerance band (absolute), higher is better, the catalog's pattern */
+    private record Kpi(String id, String label, double target, double band, boolean higherIsBetter, String pattern) {
+    }
+
+    private static final List<Kpi> KPIS = List.of(
+            new Kpi("clickThrough", "Click-through rate", 0.0105, 0.00105, true, "0.00%"),
+            new Kpi("conversion", "Conversion rate (of clicks)", 0.04, 0.004, true, "0.00%"),
+            new Kpi("roas", "Return on ad spend", 3.5, 0.5, true, "0.00"),
+            new Kpi("cpa", "Cost per acquisition", 36, 3.6, false, "#,##0.00"));
+    private static final double DEAD_BAND = 0.02;
+
+    @TempDir
+    static Path out;
+    static Map<String, Map<String, BigDecimal>> kpis;
+    static Map<String, Double> shares;
+
+    @BeforeAll
+    static void render() throws Exception {
+        kpis = KpiScorecardReportTest.kpisByMonth(SharedEngine.sampleData("agency").resolve("metrics.csv"));
+        shares = StartupReportTest.yearToDateShares(SharedEngine.sampleData("agency").resolve("revenue.csv"), "2026");
+        ScenarioReports.renderAllLocales("agency.rptdesign", Map.of("dataFolder", SharedEngine.sampleData("agency").toString()), out);
+    }
+
+    static double value(String month, Kpi kpi) {
+        return kpis.get(month).get(kpi.id()).doubleValue();
+    }
+
+    static String status(Kpi kpi, double value) {
+        double shortfall = kpi.higherIsBetter() ? kpi.target() - value : value - kpi.target();
+        return shortfall <= 0 ? "GREEN" : shortfall <= kpi.band() ? "AMBER" : "RED";
+    }
+
+    static String trend(double value, double previous) {
+        double change = (value - previous) / Math.abs(previous);
+        return Math.abs(change) <= DEAD_BAND ? "flat" : change > 0 ? "up" : "down";
+    }
+
+    @Test
+    void theSampleGivesEveryStatusInTheLatestMonth() {
+        assertEquals(List.of("GREEN down", "RED down", "AMBER down", "GREEN up"),
+                KPIS.stream().map(k -> status(k, value("2026-10", k)) + " " + trend(value("2026-10", k), value("2026-09", k))).toList());
+    }
+
+    @Test
+    void englishPdfShowsTheLatestMonthOfEveryKpiAndTheHighProfileClient() throws Exception {
+        Properties texts = ScenarioReports.texts(Locale.ENGLISH);
+        String text = ScenarioReports.flatText(out.resolve("en/agency.pdf"));
+        for (Kpi kpi : KPIS) {
+            double value = value("2026-10", kpi);
+            assertContains(text, kpi.label());
+            assertContains(text, format(kpi.pattern(), value, Locale.ENGLISH) + " " + format(kpi.pattern(), kpi.target(), Locale.ENGLISH) + " "
+                    + texts.getProperty("common.status." + status(kpi, value)) + " "
+                    + texts.getProperty("common.trend." + trend(value, value("2026-09", kpi))));
+        }
+        assertEquals("18.3%", format("0.0%", shares.get("A01"), Locale.ENGLISH));
+        assertTrue(Pattern.compile("1 Northwind Retail " + Pattern.quote(format("0.0%", shares.get("A01"), Locale.ENGLISH)) + " [\\d.]+ Growth GROWTH: ").matcher(text).find(), text);
+        assertTrue(Pattern.compile("2 Fjord Travel " + Pattern.quote(format("0.0%", shares.get("A07"), Locale.ENGLISH)) + " [\\d.]+ Growth GROWTH: ").matcher(text).find(), text);
+    }
+
+    @Test
+    void everyLanguageHasItsHeadingsStatusesTiersImagesAndEmbeddedFonts() throws Exception {
+        for (Locale locale : ScenarioReports.LOCALES) {
+            Path pdf = out.resolve(locale.getLanguage()).resolve("agency.pdf");
+            Properties texts = ScenarioReports.texts(locale);
+            String text = ScenarioReports.flatText(pdf);
+            assertContains(text, texts.getProperty("agency.title"));
+            for (String key : ScenarioReports.SECTIONS) {
+                assertContains(text, texts.getProperty(key));
+            }
+            for (String key : List.of("common.status.GREEN", "common.status.AMBER", "common.status.RED", "common.tier.GROWTH",
+                    "common.tier.MAINTAIN", "common.trend.up", "common.trend.down")) {
+                assertContains(text, texts.getProperty(key));
+            }
+            List<String> bookmarks = ScenarioReports.bookmarks(pdf);
+            for (String key : ScenarioReports.SECTIONS) {
+                assertTrue(bookmarks.contains(texts.getProperty(key)), locale + ": no bookmark '" + texts.getProperty(key) + "' in " + bookmarks);
+            }
+            int pages = Outputs.pdfPages(pdf);
+            assertTrue(pages >= 2 && pages <= 3, locale + ": " + pages + " pages");
+            int images = ScenarioReports.pdfImages(pdf);
+            assertTrue(images >= KPIS.size() + 10 + 1 + KPIS.size(), locale + ": " + images + " images");
+            assertEquals(List.of(), ScenarioReports.notEmbeddedFonts(pdf), locale + ": fonts not embedded");
+        }
+    }
+
+    @Test
+    void xlsxHoldsKpiValuesAndScoresAsNumbersInEveryLanguage() throws Exception {
+        for (Locale locale : ScenarioReports.LOCALES) {
+            try (Workbook workbook = Outputs.xlsx(out.resolve(locale.getLanguage()).resolve("agency.xlsx"))) {
+                assertEquals(shares.get("A01"), ScenarioReports.numeric(ScenarioReports.cellAfter(workbook, "Northwind Retail", 1), locale + " share"), 1e-9);
+                double score = ScenarioReports.numeric(ScenarioReports.cellAfter(workbook, "Northwind Retail", 2), locale + " score");
+                assertTrue(score > 0 && score <= 100, "score " + score);
+            }
+        }
+        try (Workbook workbook = Outputs.xlsx(out.resolve("en/agency.xlsx"))) {
+            for (Kpi kpi : KPIS) {
+                double value = ScenarioReports.numeric(ScenarioReports.cellAfter(workbook, kpi.label(), 1), kpi.label());
+                assertEquals(value("2026-10", kpi), value, Math.abs(value) * 1e-9, kpi.id());
+            }
+        }
+    }
+}
