@@ -78,7 +78,7 @@ class DesignerTemplatesTest {
             Properties texts = ScenarioReports.texts(Locale.ENGLISH);
             String title = texts.getProperty(name + ".title", design.getStringProperty("title"));
             assertTrue(text.contains(title), name + ": title '" + title + "' from ../i18n");
-            assertTrue(text.contains(texts.getProperty("common.section.trends")), name);
+            assertTrue(text.contains(texts.getProperty("common.section.keyAccounts")), name); // every report has it
             assertTrue(Outputs.pdfPages(pdf) >= 2, name);
             assertTrue(ScenarioReports.pdfImages(pdf) >= 10, name + ": bullets, bars and charts with the sample data");
         }
