@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kpikit demo}: renders every bundled report on its bundled sample data. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Render the bundled reports on the sample data to PDF and XLSX in out/.")
+        description = "Render the bundled reports on the sample data to PDF and XLSX in out/, and each sample's scoring workbook.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -48,6 +48,20 @@ final class DemoCommand implements Callable<Integer> {
         } catch (ReportFailedException e) {
             System.err.println("kpikit demo: " + e.getMessage());
             return 1;
+        }
+        // the live scoring workbook of every sample folder
+        List<Path> folders;
+        try (Stream<Path> dirs = Files.list(KpikitCommand.home().resolve("sample-data"))) {
+            folders = dirs.filter(dir -> Files.isRegularFile(dir.resolve("accounts.csv"))).sorted().toList();
+        }
+        for (Path folder : folders) {
+            Path workbook = out.resolve(folder.getFileName() + "-scoring.xlsx");
+            int status = new picocli.CommandLine(new WorkbookCommand()).execute("--data", folder.toString(), "--out", workbook.toString());
+            if (status == 0) {
+                System.out.println(workbook);
+            } else {
+                failures++;
+            }
         }
         return failures == 0 ? 0 : 1;
     }

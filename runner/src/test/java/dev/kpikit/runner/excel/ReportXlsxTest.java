@@ -36,7 +36,7 @@ import dev.kpikit.runner.engine.SharedEngine;
  * no merged cells in data tables, fit to one page wide; an account named like a formula stays text;
  * the XLSX emitter's streaming temporary files do not outlive the render.
  */
-class ReportXlsxTest {
+public class ReportXlsxTest {
 
     @TempDir
     static Path out;
@@ -147,7 +147,7 @@ class ReportXlsxTest {
     }
 
     /** The design with ExcelEmitter.StreamingXlsx set on the report. */
-    static String streaming(String design) {
+    public static String streaming(String design) {
         String marker = "    <list-property name=\"userProperties\">\n";
         assertTrue(design.contains(marker));
         return design.replaceFirst(marker, marker + """
@@ -161,7 +161,7 @@ class ReportXlsxTest {
     }
 
     /** Regular files under the temp folder that POI, the emitter or kpikit write: poifiles/, kpikit-poi-*, kpikit-render-*. */
-    static Set<Path> tempFiles(Path tmp) throws IOException {
+    public static Set<Path> tempFiles(Path tmp) throws IOException {
         Set<Path> files = new HashSet<>();
         try (Stream<Path> top = Files.list(tmp)) {
             for (Path entry : top.toList()) {
