@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.framework.Platform;
 import org.eclipse.birt.report.engine.api.EngineConfig;
+import org.eclipse.birt.report.engine.api.EngineConstants;
 import org.eclipse.birt.report.engine.api.EngineException;
 import org.eclipse.birt.report.engine.api.HTMLRenderOption;
 import org.eclipse.birt.report.engine.api.IEngineTask;
@@ -182,6 +183,8 @@ public final class KpikitEngine implements AutoCloseable {
      * page breaks alone (from a report document BIRT renders either one page or the document's HTML pages,
      * which also break long tables by page height). The price is a second pass over the data for XLSX.
      */
+    private static final int EXCEL_MAX_ROWS = 1_048_576;
+
     private Path runAndRenderXlsx(IReportRunnable runnable, RenderRequest request)
             throws BirtException, IOException, ReportFailedException {
         Path target = request.outDir().resolve(request.baseName() + "." + OutputFormat.XLSX.extension());
@@ -193,6 +196,14 @@ public final class KpikitEngine implements AutoCloseable {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
             task.setLocale(request.locale());
             task.setParameterValues(parameters);
+            // BIRT breaks a table with pageBreakInterval 0 every 10,000 rows anyway, and the emitter starts a
+            // new sheet there: allow a whole Excel sheet (1,048,576 rows) on one page instead
+            Map<String, Object> appContext = new java.util.HashMap<>();
+            if (task.getAppContext() != null) {
+                task.getAppContext().forEach((key, value) -> appContext.put(String.valueOf(key), value));
+            }
+            appContext.put(EngineConstants.APPCONTEXT_MAX_PAGE_BREAK_INTERVAL, EXCEL_MAX_ROWS - 1);
+            task.setAppContext(appContext);
             RenderOption options = new RenderOption();
             options.setOutputFormat(OutputFormat.XLSX.emitterFormat());
             options.setOutputFileName(partial.toString());

@@ -81,8 +81,13 @@ public final class XlsxStreamingBench {
         try (var left = Files.list(dev.kpikit.runner.engine.PoiTempFiles.folder())) {
             after = left.count();
         }
-        System.out.printf(Locale.ROOT, "accounts=%d xlsx=%d bytes time=%.1f s maxLiveAfterGc=%d MB maxHeap=%d MB tempFilesLeft=%d%n",
-                accounts, Files.size(work.resolve("out/key-accounts.xlsx")), millis / 1000.0, maxLive.get() >> 20,
+        int sheets;
+        try (var zip = new java.util.zip.ZipFile(work.resolve("out/key-accounts.xlsx").toFile())) {
+            String book = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            sheets = book.split("<sheet ", -1).length - 1;
+        }
+        System.out.printf(Locale.ROOT, "accounts=%d sheets=%d xlsx=%d bytes time=%.1f s maxLiveAfterGc=%d MB maxHeap=%d MB tempFilesLeft=%d%n",
+                accounts, sheets, Files.size(work.resolve("out/key-accounts.xlsx")), millis / 1000.0, maxLive.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, after);
         System.exit(0);
     }
