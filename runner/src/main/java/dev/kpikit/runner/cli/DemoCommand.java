@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * key account review on the startup sample, to PDF and XLSX in English. Paths on stdout, progress on stderr.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Render the scenario reports and the key account review on the sample data to PDF and XLSX in out/.")
+        description = "Render the scenario reports and the key account review on the sample data to PDF and XLSX in out/, and each sample's scoring workbook.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -73,6 +73,20 @@ final class DemoCommand implements Callable<Integer> {
         } catch (ReportFailedException e) {
             err.println("kpikit demo: the BIRT engine did not start: " + e.getMessage());
             return 1;
+        }
+        // the live scoring workbook of every scenario's sample folder
+        for (String scenario : Scenarios.DEMO) {
+            Path folder = Scenarios.data(home, scenario);
+            if (!Files.isRegularFile(folder.resolve("accounts.csv"))) {
+                continue;
+            }
+            Path workbook = outDir.resolve(folder.getFileName() + "-scoring.xlsx");
+            int status = new picocli.CommandLine(new WorkbookCommand()).execute("--data", folder.toString(), "--out", workbook.toString());
+            if (status == 0) {
+                out.println(workbook);
+            } else {
+                failed.add(workbook.getFileName().toString());
+            }
         }
         out.printf("kpikit demo: %d report(s) to PDF and XLSX in %d ms (engine start included)%n", rendered, millisSince(started));
         if (!failed.isEmpty()) {

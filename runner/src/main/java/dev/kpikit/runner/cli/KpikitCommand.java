@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code kpikit}: the command line of the runner. The launcher script passes its verbs here. */
 @Command(name = "kpikit", mixinStandardHelpOptions = true, version = "kpikit 0.1.0",
         description = "Key-account scoring and KPI reports on the BIRT engine.",
-        subcommands = {RenderCommand.class, ScoreCommand.class, DemoCommand.class, ScheduleCommand.class, SendCommand.class})
+        subcommands = {RenderCommand.class, ScoreCommand.class, WorkbookCommand.class, DemoCommand.class, ScheduleCommand.class, SendCommand.class})
 public final class KpikitCommand {
 
     /** The kpikit folder (report-templates/, sample-data/); the launcher sets it. */

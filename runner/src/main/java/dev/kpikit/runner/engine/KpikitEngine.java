@@ -19,11 +19,13 @@ import org.apache.commons.io.FileUtils;
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.framework.Platform;
 import org.eclipse.birt.report.engine.api.EngineConfig;
+import org.eclipse.birt.report.engine.api.EngineConstants;
 import org.eclipse.birt.report.engine.api.EngineException;
 import org.eclipse.birt.report.engine.api.HTMLRenderOption;
 import org.eclipse.birt.report.engine.api.IEngineTask;
 import org.eclipse.birt.report.engine.api.IGetParameterDefinitionTask;
 import org.eclipse.birt.report.engine.api.IParameterDefnBase;
+import org.eclipse.birt.report.engine.api.IRunAndRenderTask;
 import org.eclipse.birt.report.engine.api.IRenderTask;
 import org.eclipse.birt.report.engine.api.IReportDocument;
 import org.eclipse.birt.report.engine.api.IReportEngine;
@@ -117,7 +119,8 @@ public final class KpikitEngine implements AutoCloseable {
             List<Path> written = new ArrayList<>();
             try (var reportDocument = new OpenDocument(engine.openReportDocument(document.toString()))) {
                 for (OutputFormat format : request.formats()) {
-                    written.add(renderOne(reportDocument.document(), request, format));
+                    written.add(format == OutputFormat.XLSX ? runAndRenderXlsx(runnable, request)
+                            : renderOne(reportDocument.document(), request, format));
                 }
                 reader.read(reportDocument.document());
             }
@@ -170,6 +173,47 @@ public final class KpikitEngine implements AutoCloseable {
             failOnErrors(request, task.getErrors());
         } finally {
             task.close();
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /**
+     * XLSX runs the design again in one run-and-render task: the XLSX emitter starts a sheet, named after its
+     * first table, at each page break of the template, and only a run-and-render task gives it the template's
+     * page breaks alone (from a report document BIRT renders either one page or the document's HTML pages,
+     * which also break long tables by page height). The price is a second pass over the data for XLSX.
+     */
+    private static final int EXCEL_MAX_ROWS = 1_048_576;
+
+    private Path runAndRenderXlsx(IReportRunnable runnable, RenderRequest request)
+            throws BirtException, IOException, ReportFailedException {
+        Path target = request.outDir().resolve(request.baseName() + "." + OutputFormat.XLSX.extension());
+        Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
+        Map<String, Object> parameters = convertParameters(runnable, request);
+        IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
+        PoiTempFiles.acquired();
+        try {
+            task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
+            task.setLocale(request.locale());
+            task.setParameterValues(parameters);
+            // BIRT breaks a table with pageBreakInterval 0 every 10,000 rows anyway, and the emitter starts a
+            // new sheet there: allow a whole Excel sheet (1,048,576 rows) on one page instead
+            Map<String, Object> appContext = new java.util.HashMap<>();
+            if (task.getAppContext() != null) {
+                task.getAppContext().forEach((key, value) -> appContext.put(String.valueOf(key), value));
+            }
+            appContext.put(EngineConstants.APPCONTEXT_MAX_PAGE_BREAK_INTERVAL, EXCEL_MAX_ROWS - 1);
+            task.setAppContext(appContext);
+            RenderOption options = new RenderOption();
+            options.setOutputFormat(OutputFormat.XLSX.emitterFormat());
+            options.setOutputFileName(partial.toString());
+            task.setRenderOption(options);
+            task.run();
+            failOnErrors(request, task.getErrors());
+        } finally {
+            task.close();
+            PoiTempFiles.released();
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;

@@ -1,0 +1,210 @@
+package dev.kpikit.runner.excel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kpikit.runner.engine.SharedEngine;
+import dev.kpikit.scoring.Portfolio;
+import dev.kpikit.scoring.ScoringModel;
+
+/** The live scoring workbook read back with POI: layout, formats, formulas, and POI's recalculation against kpikit. */
+class ScoringWorkbookTest {
+
+    @TempDir
+    Path temp;
+
+    static String defaultModelJson() throws Exception {
+        try (InputStream in = ScoringModel.class.getResourceAsStream("default-model.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void startupWorkbookHasLiveFormulasFormatsPanesFiltersAndProperties() throws Exception {
+        Path file = Workbooks.write(SharedEngine.sampleData("startup"), null, temp.resolve("startup.xlsx"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+            assertEquals(List.of("Model", "Accounts", "KPIs"),
+                    List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2)));
+
+            XSSFSheet model = workbook.getSheet("Model");
+            assertEquals("revenue_share", model.getRow(1).getCell(0).getStringCellValue());
+            assertEquals(30, model.getRow(1).getCell(2).getNumericCellValue());
+            assertEquals(CellType.NUMERIC, model.getRow(1).getCell(2).getCellType());
+            Name weight = workbook.getName("W_0");
+            assertEquals("Model!$C$2", weight.getRefersToFormula());
+            assertEquals("Model!$A$11:$A$14", workbook.getName("TierNames").getRefersToFormula());
+            assertEquals("KEY", model.getRow(10).getCell(0).getStringCellValue());
+            assertEquals(70, model.getRow(10).getCell(1).getNumericCellValue());
+
+            XSSFSheet accounts = workbook.getSheet("Accounts");
+            assertEquals(41, accounts.getPhysicalNumberOfRows(), "header and 40 accounts");
+            PaneInformation pane = accounts.getPaneInformation();
+            assertTrue(pane.isFreezePane());
+            assertEquals(1, pane.getHorizontalSplitPosition());
+            assertEquals(2, pane.getVerticalSplitPosition());
+            assertTrue(accounts.getCTWorksheet().isSetAutoFilter());
+            assertTrue(accounts.getCTWorksheet().getAutoFilter().getRef().startsWith("A1:"));
+            assertTrue(accounts.getFitToPage());
+            assertEquals(1, accounts.getPrintSetup().getFitWidth());
+            assertEquals(0, accounts.getRepeatingRows().getFirstRow(), "header row repeated on printed pages");
+            assertEquals(0, accounts.getRepeatingRows().getLastRow());
+            assertNotNull(workbook.getPrintArea(1));
+
+            Row first = accounts.getRow(1);
+            Cell revenue = first.getCell(Workbooks.column(accounts, "revenue"));
+            assertEquals(CellType.NUMERIC, revenue.getCellType());
+            assertEquals("#,##0.00", revenue.getCellStyle().getDataFormatString());
+            assertEquals("0.0%", first.getCell(Workbooks.column(accounts, "revenue_share")).getCellStyle().getDataFormatString());
+            Cell normal = first.getCell(Workbooks.column(accounts, "revenue_share normalised"));
+            assertEquals(CellType.FORMULA, normal.getCellType());
+            assertTrue(normal.getCellFormula().contains("Min_0") && normal.getCellFormula().contains("Max_0"), normal.getCellFormula());
+            Cell points = first.getCell(Workbooks.column(accounts, "revenue_share points"));
+            assertTrue(points.getCellFormula().contains("100*W_0*"), points.getCellFormula());
+            Cell score = first.getCell(Workbooks.column(accounts, "Score"));
+            assertEquals(CellType.FORMULA, score.getCellType());
+            assertTrue(score.getCellFormula().startsWith("ROUND(SUM("), score.getCellFormula());
+            Cell tier = first.getCell(Workbooks.column(accounts, "Tier"));
+            assertTrue(tier.getCellFormula().startsWith("INDEX(TierNames,"), tier.getCellFormula());
+            assertTrue(first.getCell(Workbooks.column(accounts, "Tier position")).getCellFormula().contains("RuleValue_1"));
+            // cached results are written: the top account as kpikit ranks it
+            assertEquals("C01", first.getCell(0).getStringCellValue());
+            assertEquals(75.85, score.getNumericCellValue(), 0.005);
+            assertEquals("KEY", tier.getStringCellValue());
+
+            XSSFSheet kpis = workbook.getSheet("KPIs");
+            assertTrue(kpis.getPaneInformation().isFreezePane());
+            assertTrue(kpis.getCTWorksheet().isSetAutoFilter());
+            Cell period = kpis.getRow(1).getCell(0);
+            assertEquals(CellType.NUMERIC, period.getCellType());
+            assertTrue(DateUtil.isCellDateFormatted(period));
+            assertTrue(kpis.getSheetConditionalFormatting().getNumConditionalFormattings() >= 2);
+            assertNotNull(kpis.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0).getMultiStateFormatting(),
+                    "an icon set on the status score");
+            assertEquals(1, kpis.getDrawingPatriarch().getCharts().size());
+            assertTrue(kpis.getDrawingPatriarch().getCharts().getFirst().getCTChart().getPlotArea().sizeOfLineChartArray() == 1);
+
+            var properties = workbook.getProperties();
+            assertEquals("kpikit scoring workbook: startup", properties.getCoreProperties().getTitle());
+            assertEquals("2026-10-31", properties.getCustomProperties().getProperty("kpikit.asOf").getLpwstr());
+            assertEquals("kpikit default", properties.getCustomProperties().getProperty("kpikit.model").getLpwstr());
+            assertEquals("startup", properties.getCustomProperties().getProperty("kpikit.scenario").getLpwstr());
+        }
+    }
+
+    @Test
+    void poiRecalculatesKpikitsScoresAndTiers() throws Exception {
+        Path data = SharedEngine.sampleData("consultancy");
+        Path file = Workbooks.write(data, null, temp.resolve("consultancy.xlsx"));
+        assertMatchesKpikit(file, Workbooks.portfolio(data, ScoringModel.defaultModel()), null);
+    }
+
+    @Test
+    void aChangedWeightInExcelRescoresLikeKpikitWithThatWeight() throws Exception {
+        Path data = SharedEngine.sampleData("startup");
+        Path file = Workbooks.write(data, null, temp.resolve("startup.xlsx"));
+        ScoringModel heavier = ScoringModel.parse(defaultModelJson().replace("\"weight\": 30", "\"weight\": 60"), "heavier");
+        Portfolio expected = Workbooks.portfolio(data, heavier);
+        assertMatchesKpikit(file, expected, workbook -> workbook.getSheet("Model").getRow(1).getCell(2).setCellValue(60));
+        // and the tiers did move
+        assertFalse(Workbooks.kpikitTiers(expected).equals(Workbooks.kpikitTiers(Workbooks.portfolio(data, ScoringModel.defaultModel()))));
+    }
+
+    @Test
+    void populationNormalisationsAndMissingPoliciesAsFormulas() throws Exception {
+        String json = """
+                { "name": "population",
+                  "factors": [
+                    { "id": "revenue",     "weight": 25, "normalisation": "PERCENTILE_RANK", "missing": "ZERO" },
+                    { "id": "revenue_growth", "weight": 10, "normalisation": "MIN_MAX", "missing": "MEAN" },
+                    { "id": "strategic_value", "weight": 20, "normalisation": "PERCENTILE_RANK", "missing": "MEDIAN" },
+                    { "id": "engagement",  "weight": 15, "normalisation": "MIN_MAX", "missing": "EXCLUDE" },
+                    { "id": "satisfaction", "weight": 15, "normalisation": "FIXED_SCALE", "min": 1, "max": 5, "missing": "MEAN" },
+                    { "id": "relationship_years", "weight": 15, "normalisation": "FIXED_SCALE", "min": 0, "max": 8, "missing": "ZERO" }
+                  ],
+                  "tiers": [ { "name": "A", "minScore": 60 }, { "name": "B", "minScore": 40 }, { "name": "C", "minScore": 0 } ],
+                  "rules": [ { "type": "maxTierBelowShare", "tier": "B", "minShare": 0.02 },
+                             { "type": "minTierWhen", "factor": "strategic_value", "equals": 5, "tier": "B" } ] }
+                """;
+        ScoringModel model = ScoringModel.parse(json, "population.json");
+        for (String scenario : List.of("consultancy", "agency")) {
+            Path data = SharedEngine.sampleData(scenario);
+            Path file = Workbooks.write(data, model, temp.resolve(scenario + ".xlsx"));
+            assertMatchesKpikit(file, Workbooks.portfolio(data, model), null);
+        }
+    }
+
+    @Test
+    void anAccountNamedLikeAFormulaStaysText() throws Exception {
+        Path data = Workbooks.copyFolder(SharedEngine.sampleData("startup"), temp.resolve("startup"));
+        Path accounts = data.resolve("accounts.csv");
+        List<String> lines = Files.readAllLines(accounts);
+        String evil = "=HYPERLINK(\"\"http://example.com/x\"\",\"\"click\"\")";
+        lines.set(2, lines.get(2).replaceFirst("^C02,[^,]*,[^,]*,", "C02,\"" + evil + "\",@SUM(A1),"));
+        Files.write(accounts, lines);
+        Path file = Workbooks.write(data, null, temp.resolve("evil.xlsx"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = workbook.getSheet("Accounts");
+            boolean found = false;
+            for (Row row : sheet) {
+                if (row.getCell(0).getStringCellValue().equals("C02")) {
+                    Cell name = row.getCell(1);
+                    assertEquals(CellType.STRING, name.getCellType());
+                    assertEquals("=HYPERLINK(\"http://example.com/x\",\"click\")", name.getStringCellValue());
+                    assertTrue(name.getCellStyle().getQuotePrefixed());
+                    assertEquals(CellType.STRING, row.getCell(2).getCellType());
+                    assertEquals("@SUM(A1)", row.getCell(2).getStringCellValue());
+                    found = true;
+                }
+            }
+            assertTrue(found);
+        }
+    }
+
+    interface Edit {
+        void apply(XSSFWorkbook workbook);
+    }
+
+    /** Clears the cached results, recalculates every formula with POI and compares with kpikit. */
+    static void assertMatchesKpikit(Path file, Portfolio expected, Edit edit) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+            if (edit != null) {
+                edit.apply(workbook);
+            }
+            XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            evaluator.clearAllCachedResultValues();
+            evaluator.evaluateAll();
+            XSSFSheet accounts = workbook.getSheet("Accounts");
+            Map<String, Double> scores = Workbooks.numbers(accounts, "Score");
+            Map<String, String> tiers = Workbooks.texts(accounts, "Tier");
+            Map<String, BigDecimal> kpikit = Workbooks.kpikitScores(expected);
+            Map<String, String> kpikitTiers = Workbooks.kpikitTiers(expected);
+            assertEquals(kpikit.keySet(), scores.keySet());
+            kpikit.forEach((id, score) -> {
+                assertEquals(score.doubleValue(), scores.get(id), 0.01, () -> file.getFileName() + " " + id);
+                assertEquals(kpikitTiers.get(id), tiers.get(id), () -> file.getFileName() + " " + id + " at " + score);
+            });
+        }
+    }
+}
