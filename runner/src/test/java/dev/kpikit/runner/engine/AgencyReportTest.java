@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.kpikit.runner.engine.KpiScorecardReportTest.Kpi;
+
 /**
  * report-templates/agency.rptdesign on sample-data/agency, rendered to PDF and XLSX in the six languages.
  *
@@ -29,16 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgencyReportTest {
 
-    /** id, English label, target, tolerance band (absolute), higher is better, the catalog's pattern */
-    private record Kpi(String id, String label, double target, double band, boolean higherIsBetter, String pattern) {
-    }
-
-    private static final List<Kpi> KPIS = List.of(
-            new Kpi("clickThrough", "Click-through rate", 0.0105, 0.00105, true, "0.00%"),
-            new Kpi("conversion", "Conversion rate (of clicks)", 0.04, 0.004, true, "0.00%"),
-            new Kpi("roas", "Return on ad spend", 3.5, 0.5, true, "0.00"),
-            new Kpi("cpa", "Cost per acquisition", 36, 3.6, false, "#,##0.00"));
-    private static final double DEAD_BAND = 0.02;
+    // the agency catalog's KPIs, as the scorecard test writes them out
+    private static final List<Kpi> KPIS = KpiScorecardReportTest.KPIS;
+    private static final double DEAD_BAND = KpiScorecardReportTest.DEAD_BAND;
 
     @TempDir
     static Path out;

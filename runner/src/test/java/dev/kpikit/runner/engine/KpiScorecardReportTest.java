@@ -38,16 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KpiScorecardReportTest {
 
-    /** id, label, target, tolerance band (absolute), higher is better, the value's pattern */
-    private record Kpi(String id, String label, double target, double band, boolean higherIsBetter, String pattern) {
+    /** The agency catalog's KPIs: id, label, target, tolerance band (absolute), higher is better, the value's pattern. */
+    record Kpi(String id, String label, double target, double band, boolean higherIsBetter, String pattern) {
     }
 
-    private static final List<Kpi> KPIS = List.of(
+    static final List<Kpi> KPIS = List.of(
             new Kpi("clickThrough", "Click-through rate", 0.0105, 0.00105, true, "0.00%"),
             new Kpi("conversion", "Conversion rate (of clicks)", 0.04, 0.004, true, "0.00%"),
             new Kpi("roas", "Return on ad spend", 3.5, 0.5, true, "0.00"),
             new Kpi("cpa", "Cost per acquisition", 36, 3.6, false, "#,##0.00"));
-    private static final double DEAD_BAND = 0.02;
+    static final double DEAD_BAND = 0.02;
 
     @TempDir
     static Path out;
