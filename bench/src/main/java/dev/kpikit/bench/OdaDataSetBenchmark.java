@@ -15,6 +15,7 @@ import org.eclipse.datatools.connectivity.oda.IConnection;
 import org.eclipse.datatools.connectivity.oda.IQuery;
 import org.eclipse.datatools.connectivity.oda.IResultSet;
 import org.eclipse.datatools.connectivity.oda.IResultSetMetaData;
+import org.eclipse.datatools.connectivity.oda.OdaException;
 
 import dev.kpikit.birt.oda.KpikitDriver;
 
@@ -48,50 +49,73 @@ public final class OdaDataSetBenchmark {
         long firstRow = 0;
         long executedLive = 0;
         try {
-            IConnection connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
-            Properties properties = new Properties();
-            properties.setProperty("dataFolder", folder.toString());
-            connection.open(properties);
-            IQuery query = connection.newQuery("dev.kpikit.birt.oda.accounts");
-            query.prepare("");
-            query.setDate("asOf", Date.valueOf(AS_OF));
-            query.setString("periodLength", "YEAR");
-            IResultSet result = query.executeQuery();
+            IConnection connection = open(folder);
+            IResultSet result = execute(connection);
             firstRow = System.nanoTime();
             // what the result set holds once executed: the portfolio's columns (its pause is not timed)
             long gcStart = System.nanoTime();
             executedLive = LiveHeap.afterFullGc();
             started += System.nanoTime() - gcStart;
             firstRow += System.nanoTime() - gcStart;
-            IResultSetMetaData meta = result.getMetaData();
-            int columns = meta.getColumnCount();
-            int[] types = new int[columns + 1];
-            for (int i = 1; i <= columns; i++) {
-                types[i] = meta.getColumnType(i);
-            }
-            long checksum = 0;
-            while (result.next()) {
-                read++;
-                for (int i = 1; i <= columns; i++) {
-                    Object value = switch (types[i]) {
-                        case Types.INTEGER -> result.getInt(i);
-                        case Types.DECIMAL -> result.getBigDecimal(i);
-                        case Types.DATE -> result.getDate(i);
-                        case Types.BOOLEAN -> result.getBoolean(i);
-                        default -> result.getString(i);
-                    };
-                    checksum += value == null || result.wasNull() ? 0 : 1;
-                }
-            }
-            report(started, firstRow, read, heap, "completed, " + checksum + " non-blank cells");
+            Read all = readAll(result);
+            read = all.rows();
+            report(started, firstRow, read, heap, "completed, " + all.nonBlankCells() + " non-blank cells");
             System.out.printf("  live after a full GC: %d MB once executed, %d MB after the last row (result set open)%n",
                     executedLive >> 20, LiveHeap.afterFullGc() >> 20);
             result.close();
             connection.close();
         } catch (OutOfMemoryError e) {
-            report(started, firstRow, read, heap, "OutOfMemoryError (" + e.getMessage() + ") after " + read + " rows");
+            report(started, firstRow, read, heap, "OutOfMemoryError (" + e.getMessage() + ")");
             System.exit(3);
         }
+    }
+
+    /** What reading a result set saw: its rows and non-blank cells (the latter so no read can be optimised away). */
+    public record Read(long rows, long nonBlankCells) {
+    }
+
+    /** A connection of the kpikit driver to the data folder. */
+    public static IConnection open(Path folder) throws OdaException {
+        IConnection connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
+        Properties properties = new Properties();
+        properties.setProperty("dataFolder", folder.toString());
+        connection.open(properties);
+        return connection;
+    }
+
+    /** The scored accounts of the folder as of {@link #AS_OF} over a year, executed as BIRT executes a data set. */
+    public static IResultSet execute(IConnection connection) throws OdaException {
+        IQuery query = connection.newQuery("dev.kpikit.birt.oda.accounts");
+        query.prepare("");
+        query.setDate("asOf", Date.valueOf(AS_OF));
+        query.setString("periodLength", "YEAR");
+        return query.executeQuery();
+    }
+
+    /** Reads every column of every row through the typed getters, as BIRT does. */
+    public static Read readAll(IResultSet result) throws OdaException {
+        IResultSetMetaData meta = result.getMetaData();
+        int columns = meta.getColumnCount();
+        int[] types = new int[columns + 1];
+        for (int i = 1; i <= columns; i++) {
+            types[i] = meta.getColumnType(i);
+        }
+        long checksum = 0;
+        long rows = 0;
+        while (result.next()) {
+            rows++;
+            for (int i = 1; i <= columns; i++) {
+                Object value = switch (types[i]) {
+                    case Types.INTEGER -> result.getInt(i);
+                    case Types.DECIMAL -> result.getBigDecimal(i);
+                    case Types.DATE -> result.getDate(i);
+                    case Types.BOOLEAN -> result.getBoolean(i);
+                    default -> result.getString(i);
+                };
+                checksum += value == null || result.wasNull() ? 0 : 1;
+            }
+        }
+        return new Read(rows, checksum);
     }
 
     private static void report(long started, long firstRow, long rows, LiveHeap heap, String outcome) {
@@ -109,7 +133,7 @@ public final class OdaDataSetBenchmark {
     }
 
     /** accounts.csv and revenue.csv of the given size, from a fixed seed; kept for the next run. */
-    static void generateIfMissing(Path folder, int accounts, long rows) throws IOException {
+    public static void generateIfMissing(Path folder, int accounts, long rows) throws IOException {
         Path marker = folder.resolve("generated-" + accounts + "-" + rows);
         if (Files.exists(marker)) {
             return;

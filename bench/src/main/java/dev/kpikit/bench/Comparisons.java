@@ -1,0 +1,31 @@
+package dev.kpikit.bench;
+
+import static dev.kpikit.bench.harness.Comparison.variant;
+
+import java.util.List;
+
+import dev.kpikit.bench.harness.Comparison;
+import dev.kpikit.bench.trials.ExcelTrials;
+import dev.kpikit.bench.trials.ScaleTrial;
+
+/** Every comparison {@code ./kpikit bench} runs, in order; kpikit's way first in each. */
+final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    static List<Comparison> all() {
+        return List.of(
+                new Comparison("excel", "200,000 scored accounts to XLSX: BIRT's emitter (streaming) vs the scoring workbook writer",
+                        "accounts", List.of(variant("birt-emitter", ExcelTrials.BirtEmitter.class, "-Xmx1g"),
+                                variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
+                        List.of(200_000L), List.of(20_000L), 3, 2),
+                new Comparison("scale", "Scored accounts data set (12 revenue rows an account), executed and read to the last row",
+                        "accounts", List.of(variant("kpikit", ScaleTrial.class, "-Xmx2g")),
+                        List.of(10_000L, 100_000L, 1_000_000L), List.of(10_000L, 100_000L), 3, 1));
+    }
+
+    static List<String> names() {
+        return all().stream().map(Comparison::name).toList();
+    }
+}
