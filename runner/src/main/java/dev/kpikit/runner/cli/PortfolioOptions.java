@@ -1,0 +1,50 @@
+package dev.kpikit.runner.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.ScoringFolder;
+import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.Portfolio;
+import dev.kpikit.scoring.ScoringModel;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that score a data folder without a report (score, workbook), declared once. */
+final class PortfolioOptions {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder with accounts.csv and revenue.csv.")
+    Path data;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Scoring model (JSON). Default: the folder's scoring-model.json, else the built-in model.")
+    Path model;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date, yyyy-MM-dd. Default: the latest revenue date.")
+    LocalDate asOf;
+
+    @Option(names = "--period", defaultValue = "year", paramLabel = "LENGTH",
+            description = "Period of revenue share and growth: month, quarter or year, to date (default: ${DEFAULT-VALUE}).")
+    String period;
+
+    @Option(names = "--columns", paramLabel = "MAPPING",
+            description = "Your column names for kpikit's fields, e.g. \"amount=Umsatz, date=Rechnungsdatum\".")
+    String columns;
+
+    /** The folder's accounts scored by the model as of the date, and what they were scored with. */
+    record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio) {
+    }
+
+    Scored score() throws IOException, DataFormatException {
+        PeriodLength periodLength = PeriodLength.parse(period);
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
+        }
+        ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns));
+        ScoringModel scoringModel = folder.model(model == null ? null : model.toAbsolutePath().toString());
+        LocalDate date = folder.asOfOrLatest(asOf);
+        return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel));
+    }
+}
