@@ -19,7 +19,7 @@ final class Comparisons {
                 new Comparison("excel", "200,000 scored accounts to XLSX: BIRT's emitter (streaming) vs the scoring workbook writer",
                         "accounts", List.of(variant("birt-emitter", ExcelTrials.BirtEmitter.class, "-Xmx1g"),
                                 variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
-                        List.of(200_000L), List.of(20_000L), 3, 2),
+                        List.of(200_000L), List.of(20_000L), 3, 1),
                 new Comparison("scale", "Scored accounts data set (12 revenue rows an account), executed and read to the last row",
                         "accounts", List.of(variant("kpikit", ScaleTrial.class, "-Xmx2g")),
                         List.of(10_000L, 100_000L, 1_000_000L), List.of(10_000L, 100_000L), 3, 1));
