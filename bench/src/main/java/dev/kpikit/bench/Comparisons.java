@@ -22,7 +22,7 @@ final class Comparisons {
                         "rows", List.of(variant("kpikit-oda", DataTrials.KpikitOda.class, "-Xmx2g"),
                                 variant("jdbc-h2", DataTrials.JdbcH2.class, "-Xmx2g"),
                                 variant("scripted-js", DataTrials.ScriptedJs.class, "-Xmx2g")),
-                        List.of(1_000_000L, 10_000_000L), List.of(200_000L), 3, 1),
+                        List.of(1_000_000L, 10_000_000L), List.of(200_000L), 3, 2),
                 new Comparison("excel", "200,000 scored accounts to XLSX: BIRT's emitter (streaming) vs the scoring workbook writer",
                         "accounts", List.of(variant("birt-emitter", ExcelTrials.BirtEmitter.class, "-Xmx1g"),
                                 variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
