@@ -5,6 +5,7 @@ import static dev.kpikit.bench.harness.Comparison.variant;
 import java.util.List;
 
 import dev.kpikit.bench.harness.Comparison;
+import dev.kpikit.bench.trials.DataTrials;
 import dev.kpikit.bench.trials.ExcelTrials;
 import dev.kpikit.bench.trials.ScaleTrial;
 
@@ -16,6 +17,12 @@ final class Comparisons {
 
     static List<Comparison> all() {
         return List.of(
+                new Comparison("data", "Agency metrics CSV to the KPIs by month (HTML): kpikit's kpis data set vs BIRT's JDBC over H2 "
+                        + "(CSVREAD, sums in SQL) vs a scripted data set in JavaScript with BIRT aggregations",
+                        "rows", List.of(variant("kpikit-oda", DataTrials.KpikitOda.class, "-Xmx2g"),
+                                variant("jdbc-h2", DataTrials.JdbcH2.class, "-Xmx2g"),
+                                variant("scripted-js", DataTrials.ScriptedJs.class, "-Xmx2g")),
+                        List.of(1_000_000L, 10_000_000L), List.of(200_000L), 3, 2),
                 new Comparison("excel", "200,000 scored accounts to XLSX: BIRT's emitter (streaming) vs the scoring workbook writer",
                         "accounts", List.of(variant("birt-emitter", ExcelTrials.BirtEmitter.class, "-Xmx1g"),
                                 variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
