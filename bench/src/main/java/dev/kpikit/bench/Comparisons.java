@@ -6,7 +6,9 @@ import java.util.List;
 
 import dev.kpikit.bench.harness.Comparison;
 import dev.kpikit.bench.trials.ExcelTrials;
+import dev.kpikit.bench.trials.FunctionsTrials;
 import dev.kpikit.bench.trials.ScaleTrial;
+import dev.kpikit.bench.trials.ThroughputTrials;
 
 /** Every comparison {@code ./kpikit bench} runs, in order; kpikit's way first in each. */
 final class Comparisons {
@@ -16,6 +18,15 @@ final class Comparisons {
 
     static List<Comparison> all() {
         return List.of(
+                new Comparison("functions", "Start-up KPIs, key-account score and tier on every row, footer aggregates to PDF:"
+                        + " kpikit's script functions vs the same in BIRT JavaScript", "rows",
+                        List.of(variant("kpikit", FunctionsTrials.Kpikit.class, "-Xmx1g"),
+                                variant("javascript", FunctionsTrials.JavaScript.class, "-Xmx1g")),
+                        List.of(100_000L), List.of(20_000L), 5, 2),
+                new Comparison("throughput", "The four scenario reports to PDF, K renders each (the size), by one engine on 1 and on 2 threads",
+                        "renders", List.of(variant("1-thread", ThroughputTrials.OneThread.class, "-Xmx1g"),
+                                variant("2-threads", ThroughputTrials.TwoThreads.class, "-Xmx1g")),
+                        List.of(8L), List.of(1L), 5, 2),
                 new Comparison("excel", "200,000 scored accounts to XLSX: BIRT's emitter (streaming) vs the scoring workbook writer",
                         "accounts", List.of(variant("birt-emitter", ExcelTrials.BirtEmitter.class, "-Xmx1g"),
                                 variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
