@@ -40,7 +40,7 @@ public final class FunctionsTrials {
 
     /** Computed bindings a row: growth, retention, repeatRate, status, trend, share, score, tier. */
     static final int EXPRESSIONS_PER_ROW = 8;
-    static final int WARM_UP_ROWS = 2_000;
+    static final int WARM_UP_ROWS = 10_000;
     static final String CSV = "rows.csv";
 
     private FunctionsTrials() {
