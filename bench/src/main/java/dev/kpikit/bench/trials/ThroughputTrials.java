@@ -49,6 +49,8 @@ public final class ThroughputTrials {
 
         private final int threads;
         private KpikitEngine engine;
+        /** The threads of a multi-threaded variant, kept from the warm-up to the run (daemons: the run exits anyway). */
+        private ExecutorService pool;
 
         ThroughputTrial(int threads) {
             this.threads = threads;
@@ -58,48 +60,54 @@ public final class ThroughputTrials {
         public void prepare(TrialContext context) throws Exception {
             engine = KpikitEngine.start();
             context.record("engine start s", engine.startMillis() / 1000.0);
+            if (threads > 1) {
+                pool = Executors.newFixedThreadPool(threads, task -> {
+                    Thread thread = new Thread(task, "render");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
         }
 
+        /** One render of each report, by the same threads as the timed run (BIRT keeps some caches per thread). */
         @Override
         public void warmUp(TrialContext context) throws Exception {
-            for (String scenario : SCENARIOS) {
-                render(context, scenario, "warm-up");
-            }
+            renders(context, SCENARIOS.size(), "warm-up-");
         }
 
         @Override
         public long run(TrialContext context) throws Exception {
             int renders = Math.toIntExact(context.size() * SCENARIOS.size());
-            AtomicInteger next = new AtomicInteger();
             long started = System.nanoTime();
-            if (threads == 1) {
-                renderFrom(context, next, renders);
-            } else {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<?>> workers = new ArrayList<>();
-                    for (int t = 0; t < threads; t++) {
-                        workers.add(pool.submit(() -> {
-                            renderFrom(context, next, renders);
-                            return null;
-                        }));
-                    }
-                    for (Future<?> worker : workers) {
-                        worker.get();
-                    }
-                } finally {
-                    pool.shutdownNow();
-                }
-            }
+            renders(context, renders, "");
             double seconds = (System.nanoTime() - started) / 1e9;
             context.record("renders/s", renders / seconds);
             return renders;
         }
 
+        /** The renders, on the calling thread or spread over the pool's threads. */
+        private void renders(TrialContext context, int renders, String prefix) throws Exception {
+            AtomicInteger next = new AtomicInteger();
+            if (threads == 1) {
+                renderFrom(context, next, renders, prefix);
+                return;
+            }
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    renderFrom(context, next, renders, prefix);
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+
         /** Takes render i from the shared counter until all are done: report i % 4, so each thread mixes reports. */
-        private void renderFrom(TrialContext context, AtomicInteger next, int renders) throws Exception {
+        private void renderFrom(TrialContext context, AtomicInteger next, int renders, String prefix) throws Exception {
             for (int i = next.getAndIncrement(); i < renders; i = next.getAndIncrement()) {
-                render(context, SCENARIOS.get(i % SCENARIOS.size()), Integer.toString(i));
+                render(context, SCENARIOS.get(i % SCENARIOS.size()), prefix + i);
             }
         }
 
