@@ -19,8 +19,8 @@ import dev.kpikit.runner.engine.RenderRequest;
 
 /**
  * Renders per second of the four scenario reports (startup, consultancy, agency, restaurant, each on its sample data
- * folder, as {@code kpikit demo} renders them) to PDF with one engine: the size K is how often each report is
- * rendered, 4 x K renders in all, by one thread or spread over two threads sharing the engine. Every render is checked
+ * folder, as {@code kpikit demo} renders them) to PDF with one engine: the size is the number of renders, 4 x K for K
+ * renders of each report, by one thread or spread over two threads sharing the engine. Every render is checked
  * to be a PDF of more than one kilobyte.
  */
 public final class ThroughputTrials {
@@ -77,7 +77,10 @@ public final class ThroughputTrials {
 
         @Override
         public long run(TrialContext context) throws Exception {
-            int renders = Math.toIntExact(context.size() * SCENARIOS.size());
+            int renders = Math.toIntExact(context.size());
+            if (renders % SCENARIOS.size() != 0) {
+                throw new IllegalArgumentException("the size is the number of renders, a multiple of " + SCENARIOS.size());
+            }
             long started = System.nanoTime();
             renders(context, renders, "");
             double seconds = (System.nanoTime() - started) / 1e9;
