@@ -22,7 +22,7 @@ final class Comparisons {
                         + " kpikit's script functions vs the same in BIRT JavaScript", "rows",
                         List.of(variant("kpikit", FunctionsTrials.Kpikit.class, "-Xmx1g"),
                                 variant("javascript", FunctionsTrials.JavaScript.class, "-Xmx1g")),
-                        List.of(100_000L), List.of(20_000L), 5, 2),
+                        List.of(100_000L), List.of(50_000L), 5, 2),
                 new Comparison("throughput", "The four scenario reports to PDF (12 renders each; quick: 1) by one engine on 1 and on 2 threads",
                         "renders", List.of(variant("1-thread", ThroughputTrials.OneThread.class, "-Xmx1g"),
                                 variant("2-threads", ThroughputTrials.TwoThreads.class, "-Xmx1g")),
