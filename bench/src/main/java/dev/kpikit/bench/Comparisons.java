@@ -7,7 +7,9 @@ import java.util.List;
 import dev.kpikit.bench.harness.Comparison;
 import dev.kpikit.bench.trials.DataTrials;
 import dev.kpikit.bench.trials.ExcelTrials;
+import dev.kpikit.bench.trials.FunctionsTrials;
 import dev.kpikit.bench.trials.ScaleTrial;
+import dev.kpikit.bench.trials.ThroughputTrials;
 
 /** Every comparison {@code ./kpikit bench} runs, in order; kpikit's way first in each. */
 final class Comparisons {
@@ -17,6 +19,15 @@ final class Comparisons {
 
     static List<Comparison> all() {
         return List.of(
+                new Comparison("functions", "Start-up KPIs, key-account score and tier on every row, footer aggregates to PDF:"
+                        + " kpikit's script functions vs the same in BIRT JavaScript", "rows",
+                        List.of(variant("kpikit", FunctionsTrials.Kpikit.class, "-Xmx1g"),
+                                variant("javascript", FunctionsTrials.JavaScript.class, "-Xmx1g")),
+                        List.of(100_000L), List.of(50_000L), 5, 2),
+                new Comparison("throughput", "The four scenario reports to PDF (12 renders each; quick: 1) by one engine on 1 and on 2 threads",
+                        "renders", List.of(variant("1-thread", ThroughputTrials.OneThread.class, "-Xmx1g"),
+                                variant("2-threads", ThroughputTrials.TwoThreads.class, "-Xmx1g")),
+                        List.of(48L), List.of(4L), 5, 2),
                 new Comparison("data", "Agency metrics CSV to the KPIs by month (HTML): kpikit's kpis data set vs BIRT's JDBC over H2 "
                         + "(CSVREAD, sums in SQL) vs a scripted data set in JavaScript with BIRT aggregations",
                         "rows", List.of(variant("kpikit-oda", DataTrials.KpikitOda.class, "-Xmx2g"),

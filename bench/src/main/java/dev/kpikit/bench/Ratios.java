@@ -26,8 +26,10 @@ final class Ratios {
             line.append(" | ").append(figures(other));
             if (kpikit.ok() && other.ok()) {
                 double ratio = other.medianSeconds() / kpikit.medianSeconds();
-                line.append(String.format(Locale.ROOT, " => %s %.2fx %s", kpikit.variant(), ratio >= 1 ? ratio : 1 / ratio,
-                        ratio >= 1 ? "faster" : "slower"));
+                Summary faster = ratio >= 1 ? kpikit : other;
+                Summary slower = ratio >= 1 ? other : kpikit;
+                line.append(String.format(Locale.ROOT, " => %s %.2fx faster than %s", faster.variant(), Math.max(ratio, 1 / ratio),
+                        slower.variant()));
             }
         }
         return line.toString();
