@@ -71,6 +71,24 @@ public final class CompiledModel {
         return weight > 0 ? 100 * sum / weight : 0;
     }
 
+    /** What {@link #cents} returns when a score is too near a half cent for a double to tell how it rounds. */
+    public static final long UNSURE = Long.MIN_VALUE;
+    /** A double score is within 1e-12 of the exact one: a millionth of a cent keeps well clear of that. */
+    private static final double HALF_CENT_MARGIN = 1e-6;
+
+    /**
+     * A score from {@link #score} in cents, rounded half up as the exact path rounds it, or {@link #UNSURE} when it
+     * lies so near a half cent that only the exact path can tell which way it goes.
+     */
+    public static long cents(double score) {
+        double hundredths = score * 100;
+        double fraction = hundredths - Math.floor(hundredths);
+        if (!Double.isFinite(hundredths) || Math.abs(fraction - 0.5) < HALF_CENT_MARGIN) {
+            return UNSURE;
+        }
+        return (long) Math.floor(hundredths + 0.5);
+    }
+
     /** Score from 0 to 100 of values already normalised to 0..1, one per factor in model order. */
     public double scoreNormalised(double[] normalised) {
         double sum = 0;

@@ -304,8 +304,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
     private static final class FastScores {
 
         /** The account needs the exact path: its score is too near a half cent, or a rule needs it. */
-        static final long UNSURE = Long.MIN_VALUE;
-        private static final double MARGIN = 1e-6;
+        static final long UNSURE = CompiledModel.UNSURE;
 
         private final ScoringModel model;
         private final CompiledModel compiled;
@@ -352,12 +351,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         /** cents << 8 | tier position after the rules; {@link #UNSURE} when only the exact path can tell. */
         long score(int account) {
             accounts.rawInputs(account, raw);
-            double hundredths = compiled.score(raw) * 100;
-            double fraction = hundredths - Math.floor(hundredths);
-            if (!Double.isFinite(hundredths) || Math.abs(fraction - 0.5) < MARGIN) {
+            long cents = CompiledModel.cents(compiled.score(raw));
+            if (cents == UNSURE) {
                 return UNSURE;
             }
-            long cents = (long) Math.floor(hundredths + 0.5);
             int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(cents, 2)));
             List<TierRule> rules = model.rules();
             for (int i = 0; i < rules.size(); i++) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,6 +37,8 @@ public final class ScoringModel {
     private final List<TierRule> rules;
     /** The scales of a standalone model, which depend on no population; null otherwise. */
     private final List<FactorScale> standaloneScales;
+    /** A standalone model in doubles, for {@link #scoreOnly}; null otherwise. */
+    private final CompiledModel compiled;
 
     ScoringModel(String name, List<Factor> factors, List<Tier> tiers, List<TierRule> rules) {
         this.name = name;
@@ -43,6 +46,7 @@ public final class ScoringModel {
         this.tiers = List.copyOf(tiers);
         this.rules = List.copyOf(rules);
         this.standaloneScales = standalone() ? scales(List.of()) : null;
+        this.compiled = standaloneScales != null ? new CompiledModel(this) : null;
     }
 
     /** The built-in model: fixed scales only, so it scores one account without a population. */
@@ -146,6 +150,22 @@ public final class ScoringModel {
         return score(account, standaloneScales);
     }
 
+    /**
+     * The score alone, equal to {@code score(account).score()}, for callers that want nothing else on every row (a
+     * report function): from the compiled model, which rounds to the same cent, or exactly when the score lies too
+     * near a half cent for a double to tell. Only for a {@link #standalone()} model.
+     */
+    public BigDecimal scoreOnly(Map<FactorInput, BigDecimal> inputs) {
+        if (compiled == null) {
+            throw new IllegalStateException("model " + name + " normalises over a population: score all accounts with rank()");
+        }
+        double[] raw = new double[FactorInput.values().length];
+        Arrays.fill(raw, Double.NaN);
+        inputs.forEach((input, value) -> raw[input.ordinal()] = value == null ? Double.NaN : value.doubleValue());
+        long cents = CompiledModel.cents(compiled.score(raw));
+        return cents != CompiledModel.UNSURE ? BigDecimal.valueOf(cents, 2) : score(new Account("", "", null, inputs)).score();
+    }
+
     /** Scores every account against the others and ranks them: best score first, ties by account id. */
     public List<RankedAccount> rank(Collection<Account> accounts) {
         Scorer scorer = scorer(accounts);
@@ -195,7 +215,7 @@ public final class ScoringModel {
         if (!standalone()) {
             throw new IllegalStateException("model " + name + " normalises over a population and cannot be compiled");
         }
-        return new CompiledModel(this);
+        return compiled;
     }
 
     private List<FactorScale> scales(Collection<Account> population) {

@@ -3,6 +3,7 @@ package dev.kpikit.scoring;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -160,5 +161,28 @@ class ScoringPropertiesTest {
         AccountScore exact = model.score(new Account("a", "a", null, some));
         assertEquals(exact.score().doubleValue(), fast, 0.005 + 1e-9);
         assertEquals(exact.scoreTier(), compiled.tierName(exact.score().doubleValue()));
+    }
+
+    @Property
+    void theScoreAloneIsTheFullScore(@ForAll("standaloneInputs") Map<FactorInput, BigDecimal> inputs,
+                                     @ForAll FactorInput missing) {
+        ScoringModel model = ScoringModel.defaultModel();
+        Map<FactorInput, BigDecimal> some = new EnumMap<>(inputs);
+        some.remove(missing);
+        assertEquals(model.score(new Account("a", "a", null, some)).score(), model.scoreOnly(some));
+    }
+
+    @Example
+    void aScoreOnAHalfCentIsRoundedUpAsTheFullPathRoundsIt() {
+        ScoringModel model = ScoringModel.defaultModel();
+        // only share (weight 30) and engagement (10) count: engagement 2 of 1..5 gives 100 * 10 * 0.25 / 40 = 6.25
+        // points, a share of 0.00008 of 0..0.4 gives 100 * 30 * 0.0002 / 40 = 0.015: 6.265, a half cent, which a
+        // double holds as a little more or a little less; the score alone must still round it up
+        Map<FactorInput, BigDecimal> inputs = new EnumMap<>(FactorInput.class);
+        inputs.put(FactorInput.ENGAGEMENT, BigDecimal.valueOf(2));
+        inputs.put(FactorInput.REVENUE_SHARE, new BigDecimal("0.00008"));
+        assertEquals(new BigDecimal("6.27"), model.score(new Account("a", "a", null, inputs)).score());
+        assertEquals(CompiledModel.UNSURE, CompiledModel.cents(6.265), "a double cannot tell how 6.265 rounds");
+        assertEquals(new BigDecimal("6.27"), model.scoreOnly(inputs));
     }
 }

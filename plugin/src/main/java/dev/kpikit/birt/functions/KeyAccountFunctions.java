@@ -33,9 +33,10 @@ public final class KeyAccountFunctions {
             @Arg("strategicValue") BigDecimal strategicValue, @Arg("growthPotential") BigDecimal growthPotential,
             @Arg("engagement") BigDecimal engagement, @Arg("satisfaction") BigDecimal satisfaction,
             @Arg("relationshipYears") BigDecimal relationshipYears, @Arg(value = "model", optional = true) String model) {
-        AccountScore score = scoreOf(inputs(revenueShare, revenueGrowth, strategicValue, growthPotential, engagement,
-                satisfaction, relationshipYears), model);
-        return score == null ? null : score.score();
+        Map<FactorInput, BigDecimal> inputs = inputs(revenueShare, revenueGrowth, strategicValue, growthPotential, engagement,
+                satisfaction, relationshipYears);
+        // on every row of a report: the score alone, without the points and explanation the full path builds
+        return allBlank(inputs) ? null : ScoringModels.standalone(model).scoreOnly(inputs);
     }
 
     @ScriptFunction("The tier a score falls in under the model (KEY, GROWTH, MAINTAIN, STANDARD for the default),"
@@ -95,11 +96,15 @@ public final class KeyAccountFunctions {
 
     /** Null when every input is blank, as BIRT passes after the last row. */
     private static AccountScore scoreOf(Map<FactorInput, BigDecimal> inputs, String model) {
-        if (inputs.values().stream().allMatch(Objects::isNull)) {
+        if (allBlank(inputs)) {
             return null;
         }
         ScoringModel scoringModel = ScoringModels.standalone(model);
         return scoringModel.score(new Account("", "", null, inputs));
+    }
+
+    private static boolean allBlank(Map<FactorInput, BigDecimal> inputs) {
+        return inputs.values().stream().allMatch(Objects::isNull);
     }
 
     /** The class BIRT instantiates for this category (plugin.xml names it). */
