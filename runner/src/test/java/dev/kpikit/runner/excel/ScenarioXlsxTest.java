@@ -47,7 +47,7 @@ import dev.kpikit.runner.engine.SharedEngine;
  * merged cells; every number a numeric cell with a number format whose value, formatted as BIRT formats it, is
  * in the PDF; each account's revenue share is what revenue.csv gives; every total is a SUBTOTAL(109, ...) formula
  * whose cached value and recalculated value are the sum of the details above (and, for the review, revenue.csv's
- * total); the report's ratios get no total. Every sheet prints one page wide.
+ * total); the report's ratios get no total. Every sheet prints one page wide (fit to page on, 32766 pages tall).
  */
 class ScenarioXlsxTest {
 
@@ -113,7 +113,7 @@ class ScenarioXlsxTest {
             for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
                 XSSFSheet sheet = workbook.getSheetAt(index);
                 String where = report.design() + " '" + sheet.getSheetName() + "'";
-                assertEquals(1, sheet.getPrintSetup().getFitWidth(), where + ": one page wide");
+                assertPrintedOnePageWide(sheet, where);
                 assertEquals(List.of(), sheet.getMergedRegions(), where + ": no merged cells");
                 Table table = report.tables().stream().filter(t -> t.sheet().equals(sheet.getSheetName())).findFirst().orElse(null);
                 if (table == null) {
@@ -147,6 +147,17 @@ class ScenarioXlsxTest {
                         "the total over the periods is revenue.csv's total");
             }
         }
+    }
+
+    /**
+     * Fit to one page wide and (as good as) any number of pages tall: Excel and LibreOffice ignore the fit sizes
+     * unless the sheet's fit-to-page flag is set, and a fit height of 1 (the default) would squeeze every row onto one
+     * page; the emitter cannot write 0 (automatic), so the templates ask for 32766 pages tall.
+     */
+    static void assertPrintedOnePageWide(XSSFSheet sheet, String where) {
+        assertTrue(sheet.getFitToPage(), where + ": fit to page is on, else the fit width is ignored");
+        assertEquals(1, sheet.getPrintSetup().getFitWidth(), where + ": one page wide");
+        assertEquals(32766, sheet.getPrintSetup().getFitHeight(), where + ": as many pages tall as it takes");
     }
 
     private static void assertFrozenFilteredAndTitled(XSSFSheet sheet, Table table, String where) {
