@@ -39,6 +39,8 @@ import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignFileException;
 import org.eclipse.birt.report.model.api.ErrorDetail;
 
+import dev.kpikit.runner.excel.PrintTitles;
+
 /**
  * The BIRT report engine embedded in POJO mode, with the kpikit plugin found on the class
  * path. Start it once per JVM: BIRT's platform is global. A report runs once into a report
@@ -192,6 +194,7 @@ public final class KpikitEngine implements AutoCloseable {
             throws BirtException, IOException, ReportFailedException {
         Path target = request.outDir().resolve(request.baseName() + "." + OutputFormat.XLSX.extension());
         Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
+        Path emitted = request.outDir().resolve("." + target.getFileName() + ".emitted");
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
         PoiTempFiles.acquired();
@@ -206,13 +209,15 @@ public final class KpikitEngine implements AutoCloseable {
             task.setAppContext(appContext);
             RenderOption options = new RenderOption();
             options.setOutputFormat(OutputFormat.XLSX.emitterFormat());
-            options.setOutputFileName(partial.toString());
+            options.setOutputFileName(emitted.toString());
             task.setRenderOption(options);
             task.run();
             failOnErrors(request, task.getErrors());
+            PrintTitles.copyWithPrintTitles(emitted, partial);
         } finally {
             task.close();
             PoiTempFiles.released();
+            Files.deleteIfExists(emitted);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;

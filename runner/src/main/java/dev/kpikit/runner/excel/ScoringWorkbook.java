@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -75,10 +76,10 @@ import dev.kpikit.scoring.TierRule;
  * <p>Formulas reproduce {@link ScoringModel}: FIXED_SCALE and MIN_MAX clamp (x - low) / (high - low)
  * to 0..1 (MIN_MAX gives 0.5 when all values are equal); PERCENTILE_RANK is kpikit's mid-rank
  * (below + (equal - 1) / 2) / (n - 1) with COUNTIF; ZERO, MEAN, MEDIAN and EXCLUDE missing policies
- * (EXCLUDE re-weights the factors present). The score is the contributions' sum rounded to the
- * cent, which is what kpikit's largest-remainder rounding of the contributions adds up to; the
- * contributions themselves are unrounded. Tier = number of tiers whose minimum is above the score,
- * then each rule (maxTierBelowShare, minTierWhen) in model order, as kpikit applies them.
+ * (EXCLUDE re-weights the factors present). Each factor's exact points are rounded to cents the way
+ * kpikit rounds them (largest remainder: cut down to the cent, the cents short of the rounded sum go
+ * to the largest remainders, earlier factors first on ties), so they add up to the score. Tier = number
+ * of tiers whose minimum is above the score, then each rule (maxTierBelowShare, minTierWhen) in model order, as kpikit applies them.
  *
  * <p>Text (names, ids, segments) is written as string cells with Excel's quote prefix, so a name like
  * {@code =HYPERLINK(...)} stays inert text even when a user edits the cell. Above
@@ -276,9 +277,11 @@ public final class ScoringWorkbook {
     private void accountsSheet(Sheet sheet) {
         List<Factor> factors = model.factors();
         int firstNormal = FIRST_INPUT + inputColumns.size();
-        int firstPoints = firstNormal + factors.size();
+        int firstExact = firstNormal + factors.size();
+        int firstPoints = firstExact + factors.size();
         int includedCol = firstPoints + factors.size();
-        int scoreCol = includedCol + 1;
+        int centsCol = includedCol + 1;
+        int scoreCol = centsCol + 1;
         int scoreTierCol = scoreCol + 1;
         int tierPosCol = scoreTierCol + 1;
         int tierCol = tierPosCol + 1;
@@ -290,8 +293,9 @@ public final class ScoringWorkbook {
         List<String> titles = new ArrayList<>(List.of("Account ID", "Name", "Segment"));
         inputColumns.keySet().forEach(input -> titles.add(input.key()));
         factors.forEach(factor -> titles.add(factor.id() + " normalised"));
+        factors.forEach(factor -> titles.add(factor.id() + " exact points"));
         factors.forEach(factor -> titles.add(factor.id() + " points"));
-        titles.addAll(List.of("Weight included", "Score", "Score tier", "Tier position", "Tier", "kpikit score", "kpikit tier"));
+        titles.addAll(List.of("Weight included", "Cents short", "Score", "Score tier", "Tier position", "Tier", "kpikit score", "kpikit tier"));
         header(head, titles.toArray(String[]::new));
 
         List<AccountReport> reports = portfolio.accounts();
@@ -317,10 +321,18 @@ public final class ScoringWorkbook {
                 String normalRef = ref(firstNormal + f, excelRow);
                 formula(row, firstNormal + f, normalised(factor, f, x), styles.normal);
                 included.append(f == 0 ? "" : "+").append("IF(ISNUMBER(").append(normalRef).append("),W_").append(f).append(",0)");
-                formula(row, firstPoints + f, "IF(AND(ISNUMBER(" + normalRef + ")," + ref(includedCol, excelRow) + "<>0),100*W_" + f
+                formula(row, firstExact + f, "IF(AND(ISNUMBER(" + normalRef + ")," + ref(includedCol, excelRow) + "<>0),100*W_" + f
                         + "*" + normalRef + "/" + ref(includedCol, excelRow) + ",0)", styles.decimal);
             }
             formula(row, includedCol, included.toString(), styles.decimal);
+            List<String> exact = new ArrayList<>();
+            for (int f = 0; f < factors.size(); f++) {
+                exact.add(ref(firstExact + f, excelRow));
+            }
+            formula(row, centsCol, centsShort(exact), null);
+            for (int f = 0; f < factors.size(); f++) {
+                formula(row, firstPoints + f, largestRemainder(exact, f, ref(centsCol, excelRow)), styles.decimal);
+            }
             formula(row, scoreCol, "ROUND(SUM(" + ref(firstPoints, excelRow) + ":" + ref(firstPoints + factors.size() - 1, excelRow)
                     + "),2)", styles.decimal);
             String scoreTierPos = "COUNTIF(TierMins,\">\"&" + ref(scoreCol, excelRow) + ")";
@@ -548,6 +560,40 @@ public final class ScoringWorkbook {
         if (Injection.looksLikeFormula(value)) {
             cell.setCellStyle(styles.quoted);
         }
+    }
+
+    /**
+     * kpikit's largest-remainder cents (Hamilton's method) as formulas: the cents the points cut down to the cent
+     * fall short of their rounded sum, ...
+     */
+    private static String centsShort(List<String> exact) {
+        String floors = exact.stream().map(e -> "ROUNDDOWN(" + e + ",2)").collect(Collectors.joining("+"));
+        return "ROUND((ROUND(SUM(" + exact.get(0) + ":" + exact.get(exact.size() - 1) + "),2)-(" + floors + "))*100,0)";
+    }
+
+    /**
+     * ... and each factor's points cut down to the cent, plus a cent when its remainder ranks among the cents short:
+     * its rank is the number of factors whose remainder is larger, earlier factors winning ties (kpikit's order).
+     * Remainders within {@link #TIE} of each other are a tie: kpikit's exact decimals tie where Excel's doubles can
+     * differ in the last bit.
+     */
+    private static String largestRemainder(List<String> exact, int f, String centsShort) {
+        String mine = remainder(exact.get(f));
+        StringBuilder rank = new StringBuilder();
+        for (int g = 0; g < exact.size(); g++) {
+            if (g != f) {
+                rank.append(rank.isEmpty() ? "" : "+").append("IF(").append(remainder(exact.get(g))).append(">")
+                        .append(mine).append(g < f ? "-" : "+").append(TIE).append(",1,0)");
+            }
+        }
+        return "ROUNDDOWN(" + exact.get(f) + ",2)+IF(" + (rank.isEmpty() ? "0" : rank) + "<" + centsShort + ",0.01,0)";
+    }
+
+    /** Points closer than this are equal (a millionth of a cent). */
+    private static final String TIE = "1E-8";
+
+    private static String remainder(String exact) {
+        return "(" + exact + "-ROUNDDOWN(" + exact + ",2))";
     }
 
     private static void number(Row row, int column, BigDecimal value, CellStyle style) {

@@ -63,7 +63,7 @@ public class ReportXlsxTest {
             assertEquals(2, pane.getVerticalSplitPosition(), "rank and account columns frozen");
             assertEquals("A3:O43", accounts.getCTWorksheet().getAutoFilter().getRef(), "header and 40 accounts");
             assertEquals(0, accounts.getNumMergedRegions());
-            assertEquals(1, accounts.getPrintSetup().getFitWidth());
+            ScenarioXlsxTest.assertPrintedOnePageWide(accounts, "Key accounts");
 
             Row header = accounts.getRow(2);
             assertEquals("Revenue", header.getCell(2).getStringCellValue());

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kpikit.runner.engine.SharedEngine;
+import dev.kpikit.scoring.AccountReport;
+import dev.kpikit.scoring.FactorScore;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
 
@@ -80,8 +82,10 @@ class ScoringWorkbookTest {
             Cell normal = first.getCell(Workbooks.column(accounts, "revenue_share normalised"));
             assertEquals(CellType.FORMULA, normal.getCellType());
             assertTrue(normal.getCellFormula().contains("Min_0") && normal.getCellFormula().contains("Max_0"), normal.getCellFormula());
+            Cell exact = first.getCell(Workbooks.column(accounts, "revenue_share exact points"));
+            assertTrue(exact.getCellFormula().contains("100*W_0*"), exact.getCellFormula());
             Cell points = first.getCell(Workbooks.column(accounts, "revenue_share points"));
-            assertTrue(points.getCellFormula().contains("100*W_0*"), points.getCellFormula());
+            assertTrue(points.getCellFormula().startsWith("ROUNDDOWN("), points.getCellFormula());
             Cell score = first.getCell(Workbooks.column(accounts, "Score"));
             assertEquals(CellType.FORMULA, score.getCellType());
             assertTrue(score.getCellFormula().startsWith("ROUND(SUM("), score.getCellFormula());
@@ -205,6 +209,23 @@ class ScoringWorkbookTest {
                 assertEquals(score.doubleValue(), scores.get(id), 0.01, () -> file.getFileName() + " " + id);
                 assertEquals(kpikitTiers.get(id), tiers.get(id), () -> file.getFileName() + " " + id + " at " + score);
             });
+            // each factor's points in cents, as kpikit rounds them (largest remainder), adding up to the score
+            Map<String, Map<String, Double>> points = new java.util.HashMap<>();
+            Map<String, Map<String, Double>> exact = new java.util.HashMap<>();
+            int roundedUp = 0;
+            for (AccountReport report : expected.accounts()) {
+                String id = report.account().id();
+                double sum = 0;
+                for (FactorScore factor : report.score().factors()) {
+                    String f = factor.factorId();
+                    double cents = points.computeIfAbsent(f, k -> Workbooks.numbers(accounts, k + " points")).get(id);
+                    assertEquals(factor.points().doubleValue(), cents, 1e-9, () -> file.getFileName() + " " + id + " " + f);
+                    sum += cents;
+                    roundedUp += cents > exact.computeIfAbsent(f, k -> Workbooks.numbers(accounts, k + " exact points")).get(id) + 1e-9 ? 1 : 0;
+                }
+                assertEquals(report.score().score().doubleValue(), sum, 1e-9, () -> file.getFileName() + " " + id + ": the points add up to the score");
+            }
+            assertTrue(roundedUp > 0, "some points got the cent their remainder earned");
         }
     }
 }
