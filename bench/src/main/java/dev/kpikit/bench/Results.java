@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -78,8 +81,7 @@ final class Results {
                 live.add(s.size(), Math.max(1, s.medianLiveMb()));
             }
         }
-        LogAxis sizes = new LogAxis(comparison.unit());
-        sizes.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ROOT));
+        LogAxis sizes = decades(new LogAxis(comparison.unit()));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(sizes);
         plot.add(subplot(new XYSeriesCollection(time), "seconds", new Color(0x1F4E79)), 1);
         XYSeriesCollection heap = new XYSeriesCollection(peak);
@@ -90,6 +92,13 @@ final class Results {
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 720, 480);
     }
 
+    /** A tick a power of ten, labelled as a plain number (1,000, not 10^3). */
+    private static LogAxis decades(LogAxis axis) {
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return axis;
+    }
+
     private static XYPlot subplot(XYSeriesCollection data, String label, Color color) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         List<Color> colors = new ArrayList<>(List.of(color, color.darker().darker()));
@@ -97,7 +106,7 @@ final class Results {
             renderer.setSeriesPaint(i, colors.get(i % colors.size()));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
-        LogAxis values = new LogAxis(label);
+        LogAxis values = decades(new LogAxis(label));
         values.setSmallestValue(0.01);
         XYPlot plot = new XYPlot(data, null, values, renderer);
         plot.setBackgroundPaint(Color.WHITE);
