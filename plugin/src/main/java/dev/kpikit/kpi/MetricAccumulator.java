@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -22,6 +23,11 @@ public final class MetricAccumulator {
     private final Map<String, String> metricByColumn = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<Grain> grains;
     private final SortedMap<Period, Map<String, BigDecimal>> sums = new TreeMap<>();
+    /** Column names as the rows spell them, each resolved once: per row a hash lookup, not a case-insensitive search. */
+    private final Map<String, Optional<String>> resolvedColumns = new HashMap<>();
+    /** The day last added and its periods' sums, one per grain: metric rows mostly come day by day. */
+    private LocalDate lastDate;
+    private List<Map<String, BigDecimal>> lastSums;
 
     public MetricAccumulator(Collection<String> metrics, Collection<Grain> grains) {
         metrics.forEach(metric -> metricByColumn.put(metric, metric));
@@ -33,15 +39,20 @@ public final class MetricAccumulator {
         if (date == null) {
             throw new IllegalArgumentException("A metric row has no date: " + row);
         }
-        for (Grain grain : grains) {
-            Map<String, BigDecimal> periodSums = sums.computeIfAbsent(Period.containing(date, grain), p -> new HashMap<>());
-            row.forEach((column, value) -> {
-                String metric = metricByColumn.get(column);
-                if (metric != null && value != null) {
+        if (!date.equals(lastDate)) {
+            lastSums = grains.stream()
+                    .map(grain -> sums.computeIfAbsent(Period.containing(date, grain), p -> new HashMap<>())).toList();
+            lastDate = date;
+        }
+        row.forEach((column, value) -> {
+            String metric = resolvedColumns.computeIfAbsent(column, name -> Optional.ofNullable(metricByColumn.get(name)))
+                    .orElse(null);
+            if (metric != null && value != null) {
+                for (Map<String, BigDecimal> periodSums : lastSums) {
                     periodSums.merge(metric, value, BigDecimal::add);
                 }
-            });
-        }
+            }
+        });
     }
 
     /** A snapshot of the sums so far, by period and declared metric name; periods without any row are absent (gaps). */

@@ -50,6 +50,19 @@ class MetricAccumulatorTest {
     }
 
     @Test
+    void rowsOutOfDateOrderAndOnTheSameDayLandInTheirOwnPeriods() {
+        MetricAccumulator accumulator = new MetricAccumulator(List.of("visits", "conversions"), List.of(Grain.MONTH));
+        accumulator.add(LocalDate.of(2026, 1, 3), row("100", "3"));
+        accumulator.add(LocalDate.of(2026, 1, 3), row("10", "1"));
+        accumulator.add(LocalDate.of(2026, 2, 3), row("20", "2"));
+        accumulator.add(LocalDate.of(2026, 1, 4), row("1", "0"));
+        SortedMap<Period, Map<String, BigDecimal>> sums = accumulator.metricsByPeriod();
+        value("111", sums.get(Period.parse("2026-01")).get("visits"));
+        value("4", sums.get(Period.parse("2026-01")).get("conversions"));
+        value("20", sums.get(Period.parse("2026-02")).get("visits"));
+    }
+
+    @Test
     void aMetricWithoutValuesStaysMissing() {
         MetricAccumulator accumulator = new MetricAccumulator(List.of("visits", "conversions"), List.of(Grain.MONTH));
         accumulator.add(LocalDate.of(2026, 1, 3), row("100", null));
