@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import dev.kpikit.bench.harness.Summary;
 import dev.kpikit.bench.harness.TrialMain;
 
 /**
- * {@code ./kpikit bench [--quick] [--only NAME,...] [--rounds N] [--jfr] [--out DIR] [--data DIR]}: runs each
+ * {@code ./kpikit bench [--quick] [--only NAME,...] [--rounds N] [--sizes N,...] [--jfr] [--out DIR] [--data DIR]}: runs each
  * comparison of {@link Comparisons} at its sizes, the variants interleaved round by round (the order rotating, so no
  * variant always runs first), each run in a fresh JVM; prints the machine, then one line per comparison with the
  * ratio, and writes results.md, results.json and the scale plot into the output folder (default out/bench).
@@ -37,14 +38,16 @@ public final class Bench {
     private final boolean quick;
     private final int roundsOverride;
     private final boolean jfr;
+    private final List<Long> sizesOverride;
 
-    private Bench(Path home, Path data, Path out, boolean quick, int roundsOverride, boolean jfr) {
+    private Bench(Path home, Path data, Path out, boolean quick, int roundsOverride, boolean jfr, List<Long> sizesOverride) {
         this.home = home;
         this.data = data;
         this.out = out;
         this.quick = quick;
         this.roundsOverride = roundsOverride;
         this.jfr = jfr;
+        this.sizesOverride = sizesOverride;
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,6 +57,7 @@ public final class Bench {
         boolean quick = false;
         boolean jfr = false;
         int rounds = 0;
+        List<Long> sizes = List.of();
         Set<String> only = Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -61,11 +65,12 @@ public final class Bench {
                 case "--jfr" -> jfr = true;
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(size -> Long.parseLong(size.strip())).toList();
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
                     System.out.println("usage: kpikit bench [--quick] [--only " + String.join(",", Comparisons.names())
-                            + "] [--rounds N] [--jfr] [--out DIR] [--data DIR]");
+                            + "] [--rounds N] [--sizes N,...] [--jfr] [--out DIR] [--data DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
@@ -73,7 +78,7 @@ public final class Bench {
         }
         Files.createDirectories(out);
         Files.createDirectories(data);
-        Bench bench = new Bench(home, data, out, quick, rounds, jfr);
+        Bench bench = new Bench(home, data, out, quick, rounds, jfr, sizes);
         List<Comparison> chosen = new ArrayList<>();
         for (Comparison comparison : Comparisons.all()) {
             if (only.isEmpty() || only.contains(comparison.name())) {
@@ -104,7 +109,8 @@ public final class Bench {
     private List<Summary> measure(Comparison comparison) throws Exception {
         int rounds = roundsOverride > 0 ? roundsOverride : quick ? comparison.quickRounds() : comparison.rounds();
         List<Summary> summaries = new ArrayList<>();
-        for (long size : quick ? comparison.quickSizes() : comparison.sizes()) {
+        List<Long> sizes = !sizesOverride.isEmpty() ? sizesOverride : quick ? comparison.quickSizes() : comparison.sizes();
+        for (long size : sizes) {
             List<Variant> variants = comparison.variants();
             Map<Variant, List<Measurement>> runs = new LinkedHashMap<>();
             Map<Variant, List<String>> failures = new LinkedHashMap<>();
