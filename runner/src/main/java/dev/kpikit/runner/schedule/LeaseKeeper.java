@@ -54,8 +54,21 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops renewing, letting a renewal in flight finish: an interrupt in the middle of its write would close the H2
+     * store's file under every other user of the store (ClosedByInterruptException), which then fails until reopened.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("a lease renewal did not finish within 10 s of shutdown; interrupting it");
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

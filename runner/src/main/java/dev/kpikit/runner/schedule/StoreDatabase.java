@@ -58,12 +58,18 @@ public final class StoreDatabase implements AutoCloseable {
     }
 
     /**
-     * H2 flushes commits to disk up to half a second late by default: a runner killed in that
-     * window would lose a recorded step. WRITE_DELAY=0 makes every commit durable.
+     * An H2 file store made safe for a runner: H2 flushes commits to disk up to half a second late by default, and a
+     * runner killed in that window would lose a recorded step (WRITE_DELAY=0 makes every commit durable); and Quartz
+     * interrupts its misfire thread when it shuts down, which closes an H2 file channel that thread is using, after
+     * which the store fails until reopened (H2's retry: file system reopens the file and goes on).
      */
     static String durable(String url) {
-        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
-                ? url + ";WRITE_DELAY=0" : url;
+        String h2File = "jdbc:h2:file:";
+        if (!url.startsWith(h2File)) {
+            return url;
+        }
+        String reopening = "jdbc:h2:retry:" + url.substring(h2File.length());
+        return url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? reopening : reopening + ";WRITE_DELAY=0";
     }
 
     private static String rootMessage(Throwable e) {
