@@ -1,8 +1,8 @@
 package dev.kpikit.data;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -14,17 +14,13 @@ final class CellText {
 
     static final CellText DOT_DECIMALS = new CellText('.');
 
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** "007" or "-012": codes such as account numbers, whose zeros a number would lose. */
     private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\d.*");
 
     private final char decimalSeparator;
-    private final Pattern decimal;
 
     CellText(char decimalSeparator) {
         this.decimalSeparator = decimalSeparator;
-        this.decimal = Pattern.compile("-?\\d*" + Pattern.quote(String.valueOf(decimalSeparator)) + "?\\d+");
     }
 
     char decimalSeparator() {
@@ -71,29 +67,64 @@ final class CellText {
         }
     }
 
+    // The shapes below are checked by hand, not by regular expressions: they run for every cell of tables with
+    // millions of rows. CellTextPropertyTest holds the same shapes as regular expressions and compares.
+
     private static Long parseInteger(String value) {
-        if (!INTEGER.matcher(value).matches()) {
+        if (!isNumber(value, '\0')) { // "-?\d+"
             throw new IllegalArgumentException(value);
         }
         return Long.valueOf(value); // NumberFormatException (an IllegalArgumentException) beyond long
     }
 
     private BigDecimal parseDecimal(String value) {
-        if (!decimal.matcher(value).matches()) {
+        if (!isNumber(value, decimalSeparator)) { // "-?\d*" + separator + "?\d+"
             throw new IllegalArgumentException(value);
         }
-        return new BigDecimal(value.replace(decimalSeparator, '.'));
+        return new BigDecimal(decimalSeparator == '.' ? value : value.replace(decimalSeparator, '.'));
     }
 
+    /** An optional minus, digits, at most one separator, and at least one digit after it (or at all, without one). */
+    private static boolean isNumber(String value, char separator) {
+        int i = value.startsWith("-") ? 1 : 0;
+        boolean separated = false;
+        int digitsAtEnd = 0;
+        for (; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digitsAtEnd++;
+            } else if (c == separator && separator != '\0' && !separated) {
+                separated = true;
+                digitsAtEnd = 0;
+            } else {
+                return false;
+            }
+        }
+        return digitsAtEnd > 0;
+    }
+
+    /** yyyy-MM-dd, a real day of the calendar. */
     private static LocalDate parseDate(String value) {
-        if (!ISO_DATE.matcher(value).matches()) {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
             throw new IllegalArgumentException(value);
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+            return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(value, e);
         }
+    }
+
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException(value);
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static Boolean parseBoolean(String value) {

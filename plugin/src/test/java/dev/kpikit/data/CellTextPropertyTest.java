@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.Scale;
 
@@ -34,5 +41,60 @@ class CellTextPropertyTest {
         TypeGuess guess = new TypeGuess(CellText.DOT_DECIMALS);
         guess.add(code);
         assertEquals(ColumnType.STRING, guess.type());
+    }
+
+    // The shapes CellText checks by hand, as regular expressions: the specification the fast checks must match.
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d*\\.?\\d+");
+    private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d*,?\\d+");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    @Provide
+    Arbitrary<String> numberLikeText() {
+        return Arbitraries.strings().withChars("0123456789-.,+e ").ofMinLength(1).ofMaxLength(8)
+                .filter(text -> !text.isBlank());
+    }
+
+    @Property(tries = 3000)
+    void numbersAreReadExactlyWhenTheyHaveTheShapeOfOne(@ForAll("numberLikeText") String text) {
+        String value = text.strip();
+        assertEquals(INTEGER.matcher(value).matches() && value.length() < 19, reads(CellText.DOT_DECIMALS, text, ColumnType.INTEGER), text);
+        assertEquals(DOT_DECIMAL.matcher(value).matches(), reads(CellText.DOT_DECIMALS, text, ColumnType.DECIMAL), text);
+        assertEquals(COMMA_DECIMAL.matcher(value).matches(), reads(new CellText(','), text, ColumnType.DECIMAL), text);
+    }
+
+    @Provide
+    Arbitrary<String> dateLikeText() {
+        return Arbitraries.strings().withChars("0123456789-").ofMinLength(8).ofMaxLength(11);
+    }
+
+    @Property(tries = 3000)
+    void datesAreRealDaysInIsoForm(@ForAll("dateLikeText") String text) {
+        boolean isoDay;
+        try {
+            isoDay = ISO_DATE.matcher(text).matches() && LocalDate.parse(text) != null;
+        } catch (DateTimeParseException e) {
+            isoDay = false;
+        }
+        assertEquals(isoDay, reads(CellText.DOT_DECIMALS, text, ColumnType.DATE), text);
+        if (isoDay) {
+            assertEquals(LocalDate.parse(text), CellText.DOT_DECIMALS.parse(text, ColumnType.DATE));
+        }
+    }
+
+    @Example
+    void aDayOfTheCalendarIsChecked() {
+        assertEquals(LocalDate.of(2024, 2, 29), CellText.DOT_DECIMALS.parse("2024-02-29", ColumnType.DATE));
+        assertFalse(reads(CellText.DOT_DECIMALS, "2026-02-29", ColumnType.DATE));
+        assertFalse(reads(CellText.DOT_DECIMALS, "2026-13-01", ColumnType.DATE));
+    }
+
+    private static boolean reads(CellText cells, String text, ColumnType type) {
+        try {
+            cells.parse(text, type);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }
