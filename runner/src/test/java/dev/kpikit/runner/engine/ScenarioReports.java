@@ -1,5 +1,6 @@
 package dev.kpikit.runner.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -142,6 +143,29 @@ final class ScenarioReports {
             }
         }
         return count;
+    }
+
+    /**
+     * A scenario PDF in one language as a reader checks it: the texts of the keys are shown, each section key is a
+     * bookmark, the pages are within the range, there are at least so many images (bullets, bars, charts) and every
+     * font is embedded.
+     */
+    static void assertLocalizedPdf(Path pdf, Locale locale, List<String> textKeys, List<String> sectionKeys, int minPages,
+            int maxPages, int minImages) throws IOException {
+        Properties texts = texts(locale);
+        String text = flatText(pdf);
+        for (String key : textKeys) {
+            assertContains(text, texts.getProperty(key));
+        }
+        List<String> bookmarks = bookmarks(pdf);
+        for (String key : sectionKeys) {
+            assertTrue(bookmarks.contains(texts.getProperty(key)), locale + ": no bookmark '" + texts.getProperty(key) + "' in " + bookmarks);
+        }
+        int pages = Outputs.pdfPages(pdf);
+        assertTrue(pages >= minPages && pages <= maxPages, locale + ": " + pages + " pages");
+        int images = pdfImages(pdf);
+        assertTrue(images >= minImages, locale + ": " + images + " images");
+        assertEquals(List.of(), notEmbeddedFonts(pdf), locale + ": fonts not embedded");
     }
 
     /** The titles of the PDF's bookmarks (outline), depth first. */

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,27 +156,13 @@ class StartupReportTest {
     @Test
     void everyLanguageHasItsHeadingsStatusesTiersImagesAndEmbeddedFonts() throws Exception {
         for (Locale locale : ScenarioReports.LOCALES) {
-            Path pdf = out.resolve(locale.getLanguage()).resolve("startup.pdf");
-            Properties texts = ScenarioReports.texts(locale);
-            String text = ScenarioReports.flatText(pdf);
-            assertContains(text, texts.getProperty("startup.title"));
-            for (String key : ScenarioReports.SECTIONS) {
-                assertContains(text, texts.getProperty(key));
-            }
-            for (String key : List.of("common.status.GREEN", "common.status.RED", "common.tier.KEY", "common.trend.down",
-                    "common.col.account")) {
-                assertContains(text, texts.getProperty(key));
-            }
-            List<String> bookmarks = ScenarioReports.bookmarks(pdf);
-            for (String key : ScenarioReports.SECTIONS) {
-                assertTrue(bookmarks.contains(texts.getProperty(key)), locale + ": no bookmark '" + texts.getProperty(key) + "' in " + bookmarks);
-            }
-            int pages = Outputs.pdfPages(pdf);
-            assertTrue(pages >= 2 && pages <= 4, locale + ": " + pages + " pages");
+            List<String> textKeys = new ArrayList<>(List.of("startup.title"));
+            textKeys.addAll(ScenarioReports.SECTIONS);
+            textKeys.addAll(List.of("common.status.GREEN", "common.status.RED", "common.tier.KEY", "common.trend.down",
+                    "common.col.account"));
             // a bullet per KPI, a contribution bar per account shown, the revenue chart, a trend chart per KPI
-            int images = ScenarioReports.pdfImages(pdf);
-            assertTrue(images >= KPIS.size() + 10 + 1 + KPIS.size(), locale + ": " + images + " images");
-            assertEquals(List.of(), ScenarioReports.notEmbeddedFonts(pdf), locale + ": fonts not embedded");
+            ScenarioReports.assertLocalizedPdf(out.resolve(locale.getLanguage()).resolve("startup.pdf"), locale, textKeys,
+                    ScenarioReports.SECTIONS, 2, 4, KPIS.size() + 10 + 1 + KPIS.size());
         }
     }
 
