@@ -643,22 +643,22 @@ public final class ScoringWorkbook {
             editablePercent = workbook.createCellStyle();
             editablePercent.cloneStyleFrom(editable);
             editablePercent.setDataFormat(format.getFormat("0.0%"));
-            decimal = workbook.createCellStyle();
-            decimal.setDataFormat(format.getFormat("#,##0.00"));
-            integer = workbook.createCellStyle();
-            integer.setDataFormat(format.getFormat("#,##0"));
-            normal = workbook.createCellStyle();
-            normal.setDataFormat(format.getFormat("0.000"));
-            percent = workbook.createCellStyle();
-            percent.setDataFormat(format.getFormat("0.0%"));
-            currency = workbook.createCellStyle();
-            currency.setDataFormat(format.getFormat("#,##0.00"));
-            month = workbook.createCellStyle();
-            month.setDataFormat(format.getFormat("yyyy-mm-dd"));
+            decimal = formatted(workbook, "#,##0.00");
+            integer = formatted(workbook, "#,##0");
+            normal = formatted(workbook, "0.000");
+            percent = formatted(workbook, "0.0%");
+            currency = formatted(workbook, "#,##0.00");
+            month = formatted(workbook, "yyyy-mm-dd");
             bold = workbook.createCellStyle();
             bold.setFont(boldFont);
             quoted = workbook.createCellStyle();
             quoted.setQuotePrefixed(true);
+        }
+
+        private static CellStyle formatted(Workbook workbook, String pattern) {
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(pattern));
+            return style;
         }
     }
 }
