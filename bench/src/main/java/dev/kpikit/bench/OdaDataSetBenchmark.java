@@ -17,6 +17,7 @@ import org.eclipse.datatools.connectivity.oda.IResultSet;
 import org.eclipse.datatools.connectivity.oda.IResultSetMetaData;
 import org.eclipse.datatools.connectivity.oda.OdaException;
 
+import dev.kpikit.bench.harness.HeapWatch;
 import dev.kpikit.birt.oda.KpikitDriver;
 
 /**
@@ -42,8 +43,7 @@ public final class OdaDataSetBenchmark {
         long rows = args.length > 2 ? Long.parseLong(args[2]) : 12_000_000L;
         generateIfMissing(folder, accounts, rows);
 
-        System.gc();
-        LiveHeap heap = LiveHeap.watch();
+        HeapWatch heap = HeapWatch.start();
         long started = System.nanoTime();
         long read = 0;
         long firstRow = 0;
@@ -54,14 +54,14 @@ public final class OdaDataSetBenchmark {
             firstRow = System.nanoTime();
             // what the result set holds once executed: the portfolio's columns (its pause is not timed)
             long gcStart = System.nanoTime();
-            executedLive = LiveHeap.afterFullGc();
+            executedLive = HeapWatch.afterFullGc();
             started += System.nanoTime() - gcStart;
             firstRow += System.nanoTime() - gcStart;
             Read all = readAll(result);
             read = all.rows();
             report(started, firstRow, read, heap, "completed, " + all.nonBlankCells() + " non-blank cells");
             System.out.printf("  live after a full GC: %d MB once executed, %d MB after the last row (result set open)%n",
-                    executedLive >> 20, LiveHeap.afterFullGc() >> 20);
+                    executedLive >> 20, HeapWatch.afterFullGc() >> 20);
             result.close();
             connection.close();
         } catch (OutOfMemoryError e) {
@@ -118,12 +118,12 @@ public final class OdaDataSetBenchmark {
         return new Read(rows, checksum);
     }
 
-    private static void report(long started, long firstRow, long rows, LiveHeap heap, String outcome) {
+    private static void report(long started, long firstRow, long rows, HeapWatch heap, String outcome) {
         long end = System.nanoTime();
         double seconds = (end - started) / 1e9;
         System.out.printf("accounts data set: %s%n", outcome);
         System.out.printf("  max heap %d MB; largest heap still in use after a GC %d MB (the live data); %d GCs%n",
-                Runtime.getRuntime().maxMemory() >> 20, heap.maxLiveAfterGc() >> 20, heap.collections());
+                Runtime.getRuntime().maxMemory() >> 20, heap.live() >> 20, heap.collections());
         System.out.printf("  execute (stream revenue, read accounts, score, rank) %.1f s%n",
                 firstRow == 0 ? seconds : (firstRow - started) / 1e9);
         if (firstRow != 0) {

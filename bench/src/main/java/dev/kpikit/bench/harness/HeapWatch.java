@@ -20,14 +20,15 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * most in use just before a collection (garbage included: what the heap must hold), the live figure the most still
  * in use just after one (what the run really keeps, which G1's young collections can overstate by old garbage).
  */
-final class HeapWatch {
+public final class HeapWatch {
 
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong live = new AtomicLong();
+    private final AtomicLong collections = new AtomicLong();
 
-    static HeapWatch start() {
+    public static HeapWatch start() {
         System.gc();
         HeapWatch watch = new HeapWatch();
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -36,6 +37,7 @@ final class HeapWatch {
                     var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
                     watch.peak.accumulateAndGet(watch.heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
                     watch.live.accumulateAndGet(watch.heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+                    watch.collections.incrementAndGet();
                 }
             }, null, null);
         }
@@ -48,11 +50,21 @@ final class HeapWatch {
     }
 
     /** Peak and live so far, counting the heap in use now (a run too short for any GC still has a figure). */
-    long peak() {
+    public long peak() {
         return Math.max(peak.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
-    long live() {
+    public long live() {
         return live.get();
+    }
+
+    public long collections() {
+        return collections.get();
+    }
+
+    /** The heap in use right after a full collection: what is really live at this moment. */
+    public static long afterFullGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }
