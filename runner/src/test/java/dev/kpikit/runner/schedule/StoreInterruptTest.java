@@ -1,6 +1,5 @@
 package dev.kpikit.runner.schedule;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -31,6 +30,7 @@ class StoreInterruptTest {
             Instant first = Instant.parse("2026-01-01T00:00:00Z");
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger claimed = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     try {
@@ -38,7 +38,8 @@ class StoreInterruptTest {
                         store.claim("busy", fire, fire, false, false, "writer");
                         claimed.incrementAndGet();
                     } catch (SQLException | RuntimeException e) {
-                        // the interrupted thread itself may see its statement fail; the others must not
+                        // the interrupted thread itself may see its statement fail (committed or not); the others must not
+                        failed.incrementAndGet();
                     }
                 }
             });
@@ -54,7 +55,9 @@ class StoreInterruptTest {
             Instant after = Instant.parse("2027-01-01T00:00:00Z");
             store.claim("after", after, after, false, false, "main");
             assertTrue(store.find("after", after).isPresent(), "the store still takes writes after the interrupts");
-            assertEquals(claimed.get() + 1, store.all().size(), "every claim the writer saw succeed was kept");
+            int stored = store.all().size();
+            assertTrue(stored >= claimed.get() + 1 && stored <= claimed.get() + failed.get() + 1,
+                    "every claim the writer saw succeed was kept: " + stored + " stored, " + claimed + " succeeded, " + failed + " failed");
         }
     }
 }
