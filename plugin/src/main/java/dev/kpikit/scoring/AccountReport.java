@@ -3,7 +3,7 @@ package dev.kpikit.scoring;
 /**
  * Everything a key-account report shows about one account.
  *
- * @param abc           null when total revenue is not positive
+ * @param abc            null when no account has positive revenue; C for a net-negative account
  * @param majorCustomer  at or above the major-customer share of revenue
  * @param inAccountTable false for an account that has revenue rows but no row in the account table (scored under its id)
  */
