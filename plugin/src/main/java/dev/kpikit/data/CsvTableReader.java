@@ -165,6 +165,11 @@ public final class CsvTableReader implements TableReader {
     }
 
     @Override
+    public String rowWord() {
+        return "line";
+    }
+
+    @Override
     public long rowNumber() {
         return records.line;
     }
