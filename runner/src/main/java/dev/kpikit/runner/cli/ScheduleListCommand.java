@@ -14,6 +14,7 @@ import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,10 +30,13 @@ final class ScheduleListCommand implements Callable<Integer> {
     @Option(names = "--next", defaultValue = "3", paramLabel = "N", description = "How many fire times (default: ${DEFAULT-VALUE}).")
     int next;
 
+    @Mixin
+    RootsOptions roots = new RootsOptions();
+
     @Override
     public Integer call() {
         try {
-            for (Schedule s : ScheduleFileReader.read(file).schedules()) {
+            for (Schedule s : ScheduleFileReader.read(file, roots.roots()).schedules()) {
                 System.out.printf("%s  %s  \"%s\" %s  to %d recipient(s)  %s%n", s.id(), s.enabled() ? "enabled" : "DISABLED",
                         s.cron(), s.timeZone(), s.allRecipients().size(), s.template().getFileName());
                 if (s.enabled()) {

@@ -8,6 +8,7 @@ import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
 import dev.kpikit.runner.schedule.Schedules;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kpikit schedule validate FILE}: every problem of a schedules file, each naming the schedule and field. */
@@ -17,10 +18,13 @@ final class ScheduleValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The schedules file (.yaml, .yml or .json).")
     Path file;
 
+    @Mixin
+    RootsOptions roots = new RootsOptions();
+
     @Override
     public Integer call() {
         try {
-            Schedules schedules = ScheduleFileReader.read(file);
+            Schedules schedules = ScheduleFileReader.read(file, roots.roots());
             System.out.printf("%s: %d schedule(s), %d enabled, OK%n", file, schedules.schedules().size(), schedules.enabled().size());
             return 0;
         } catch (ScheduleValidationException e) {
