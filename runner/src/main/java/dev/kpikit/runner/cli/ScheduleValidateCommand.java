@@ -1,6 +1,7 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -21,17 +22,20 @@ final class ScheduleValidateCommand implements Callable<Integer> {
     @Mixin
     RootsOptions roots = new RootsOptions();
 
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
     public Integer call() {
         try {
             Schedules schedules = ScheduleFileReader.read(file, roots.roots());
-            System.out.printf("%s: %d schedule(s), %d enabled, OK%n", file, schedules.schedules().size(), schedules.enabled().size());
+            out.printf("%s: %d schedule(s), %d enabled, OK%n", file, schedules.schedules().size(), schedules.enabled().size());
             return 0;
         } catch (ScheduleValidationException e) {
-            System.err.println("kpikit schedule validate: " + e.getMessage());
+            err.println("kpikit schedule validate: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            System.err.println("kpikit schedule validate: " + e.getMessage());
+            err.println("kpikit schedule validate: " + e.getMessage());
             return 2;
         }
     }
