@@ -32,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * shuffling) XLSX, which costs a second pass over the data; each of the 20 (report, locale, format) outputs is
  * rendered at least 4 times concurrently. What it guards: the script functions, aggregations and the ODA data
  * sets share no mutable state between report runs (caches of models, catalogs, fonts, chart images included).
+ * It found one: BIRT's own Formatter.format keeps the report's locale in a field shared by all runs, so an English
+ * workbook rendered beside a Norwegian one had Norwegian dates; the templates use KPI.formatDate instead.
+ * Measured: about 90 s of CPU for the 220 renders (about 50 s on 2 idle cores; 3.5 min while four other builds
+ * shared them).
  */
 class ConcurrentRenderTest {
 
@@ -60,7 +64,7 @@ class ConcurrentRenderTest {
         return job.format() == OutputFormat.PDF ? withoutClockTime(Outputs.pdfText(files.get(0))) : cellValues(files.get(0));
     }
 
-    /** The page footers say when the report was made ("Created 6 Dec 2026, 11:53"): the minute is not the report's. */
+    /** The page footers say when the report was made ("Created Dec 6, 2026 11:53"): the minute is not the report's. */
     private static String withoutClockTime(String text) {
         return CLOCK_TIME.matcher(text).replaceAll("hh:mm");
     }
