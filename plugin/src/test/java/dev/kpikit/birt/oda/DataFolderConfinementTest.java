@@ -119,4 +119,23 @@ class DataFolderConfinementTest {
         query.prepare("../secret.json");
         assertTrue(refusal(query).startsWith("kpikit table data set: the query text (a table file) must stay inside the data folder"));
     }
+
+    @Test
+    void filesOfTheWrongKindInsideAreNamedWithoutQuotingTheirFirstLine() throws Exception {
+        String key = "sk_live_" + "4242".repeat(15);
+        Files.writeString(data.resolve("notes.txt"), key + ",other\nx,y\n");
+        String model = assertThrows(OdaException.class, accounts("notes.txt")::executeQuery).getMessage();
+        assertTrue(model.startsWith("notes.txt, line 1, column ") && !model.contains("sk_live"), model);
+        IQuery catalog = connection.newQuery(DataSetType.KPIS.id);
+        catalog.prepare("");
+        catalog.setString(KpisQuery.CATALOG_FILE, "notes.txt");
+        String catalogMessage = assertThrows(OdaException.class, catalog::executeQuery).getMessage();
+        assertTrue(catalogMessage.contains("notes.txt: line 1, column ") && !catalogMessage.contains("sk_live"), catalogMessage);
+        IQuery metrics = connection.newQuery(DataSetType.KPIS.id);
+        metrics.prepare("");
+        metrics.setString(KpisQuery.METRICS_FILE, "notes.txt");
+        String metricsMessage = assertThrows(OdaException.class, metrics::executeQuery).getMessage();
+        assertTrue(metricsMessage.endsWith("; found: " + key.substring(0, 30) + "..., other"),
+                "the columns found, each cut short: " + metricsMessage);
+    }
 }
