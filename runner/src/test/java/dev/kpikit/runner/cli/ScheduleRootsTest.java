@@ -148,4 +148,13 @@ class ScheduleRootsTest {
         assertEquals("kpikit schedule validate: " + temp.resolve("nope") + ": the reports root does not exist or is not a folder",
                 err().strip());
     }
+
+    @Test
+    void sendAndHistoryReadOnlyTheSettingsOfAFileWhoseSchedulesAreOutsideTheRoots() throws Exception {
+        Path file = schedules("outside/evil.rptdesign", "outside/payroll", "");
+        Files.writeString(file, "smtp: {host: mail.kpikit.test, port: 2525}\n" + Files.readString(file));
+        var settings = dev.kpikit.runner.schedule.ScheduleFileReader.readSettings(file);
+        assertEquals("mail.kpikit.test", settings.smtp().orElseThrow().host());
+        assertEquals(List.of(), settings.schedules(), "no schedule is read, so none can point outside");
+    }
 }
