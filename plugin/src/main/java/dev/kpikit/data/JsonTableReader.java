@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
+import dev.kpikit.kpi.JsonErrors;
+
 /**
  * Streams a JSON file holding an array of flat objects, one object per row:
  * {@code [{"account_id": 1, "amount": 12.50}, ...]}. The columns are the fields of the first
@@ -236,7 +238,7 @@ public final class JsonTableReader implements TableReader {
         /** Invalid JSON is a data problem with a location; other read errors are not. */
         private DataFormatException failure(IOException e) {
             if (e instanceof JsonProcessingException json) {
-                return new DataFormatException(where(json.getLocation(), null) + ": " + json.getOriginalMessage(),
+                return new DataFormatException(where(json.getLocation(), null) + ": " + JsonErrors.message(json),
                         source, json.getLocation() == null ? 0 : json.getLocation().getLineNr(), null, e);
             }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);

@@ -86,17 +86,17 @@ public final class ScoringFolder {
     }
 
     /**
-     * The scoring model: {@code modelFile} (relative to the folder) when given, else the folder's
-     * scoring-model.json when there is one, else the built-in default.
+     * The scoring model: {@code modelFile} when given, else the folder's scoring-model.json when
+     * there is one, else the built-in default. A file named by a report parameter is resolved with
+     * {@link ConfinedFolder} first, so that it stays inside the data folder.
      *
      * @throws dev.kpikit.scoring.ModelException naming file, line, column and field of a mistake
      * @throws NoSuchFileException               naming the full path of a model file that is missing
      */
-    public ScoringModel model(String modelFile) throws NoSuchFileException {
-        if (modelFile != null && !modelFile.isBlank()) {
-            Path file = folder.resolve(modelFile.strip()).normalize();
-            DataFiles.requireExists(file);
-            return ScoringModel.read(file);
+    public ScoringModel model(Path modelFile) throws NoSuchFileException {
+        if (modelFile != null) {
+            DataFiles.requireExists(modelFile);
+            return ScoringModel.read(modelFile);
         }
         Path own = folder.resolve(MODEL_FILE);
         return Files.isRegularFile(own) ? ScoringModel.read(own) : ScoringModel.defaultModel();

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.kpikit.kpi.JsonErrors;
+
 /**
  * Reads and validates a JSON scoring model. The format (see {@code default-model.json}):
  * <pre>
@@ -92,7 +94,7 @@ final class ModelReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    path(pointer), e.getOriginalMessage());
+                    path(pointer), JsonErrors.message(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.kpikit.birt.oda;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import org.eclipse.datatools.connectivity.oda.util.ResourceIdentifiers;
 
 import com.ibm.icu.util.ULocale;
 
+import dev.kpikit.data.ConfinedFolder;
+
 /**
  * A connection is a data folder: the place where the account, revenue and metric tables
  * live. A relative folder is resolved against the report design's folder, as BIRT's own
@@ -25,7 +28,7 @@ final class KpikitConnection implements IConnection {
     static final String DATA_FOLDER = "dataFolder";
 
     private Object appContext;
-    private Path folder;
+    private ConfinedFolder folder;
 
     KpikitConnection(Object driverAppContext) {
         this.appContext = driverAppContext;
@@ -41,7 +44,11 @@ final class KpikitConnection implements IConnection {
         if (!Files.isDirectory(resolved)) {
             throw new OdaException("kpikit data source: data folder " + resolved + " does not exist or is not a folder");
         }
-        folder = resolved;
+        try {
+            folder = ConfinedFolder.of(resolved, "the data folder");
+        } catch (IOException e) {
+            throw new OdaException("kpikit data source: data folder " + resolved + ": " + e.getMessage());
+        }
     }
 
     private Path resolve(String configured) {
@@ -68,6 +75,11 @@ final class KpikitConnection implements IConnection {
     }
 
     Path folder() {
+        return folder.folder();
+    }
+
+    /** The data folder that every file a data set names (by parameter, property or query text) must stay inside. */
+    ConfinedFolder dataFolder() {
         return folder;
     }
 

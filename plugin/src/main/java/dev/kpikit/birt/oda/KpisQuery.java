@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,8 @@ import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
+import dev.kpikit.data.IsoDates;
+import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.data.ComputedTableReader;
 import dev.kpikit.kpi.Grain;
 import dev.kpikit.kpi.KpiCatalogException;
@@ -109,9 +110,15 @@ final class KpisQuery extends AbstractQuery {
         return value instanceof String text && text.isBlank() ? null : value;
     }
 
-    private Path file(String name, String defaultName) {
+    /** The file a setting names inside the data folder; a name that leads out of it is refused. */
+    private Path file(String name, String defaultName) throws OdaException {
         Object configured = setting(name);
-        return connection.folder().resolve(configured == null ? defaultName : configured.toString().strip()).normalize();
+        try {
+            String givenBy = (parameters.get(name) != null ? "parameter '" : "property '") + name + "'";
+            return connection.dataFolder().resolve(configured == null ? defaultName : configured.toString(), givenBy);
+        } catch (OutsideFolderException e) {
+            throw new OdaException("kpikit kpis data set: " + e.getMessage());
+        }
     }
 
     private LocalDate asOf() throws OdaException {
@@ -126,9 +133,9 @@ final class KpisQuery extends AbstractQuery {
             return new java.sql.Date(date.getTime()).toLocalDate();
         }
         try {
-            return LocalDate.parse(value.toString().strip());
-        } catch (DateTimeParseException e) {
-            throw new OdaException("kpikit kpis data set, " + AS_OF + ": expected a date yyyy-MM-dd, found '" + value + "'");
+            return IsoDates.parse(value.toString(), "parameter '" + AS_OF + "'");
+        } catch (IllegalArgumentException e) {
+            throw new OdaException("kpikit kpis data set, " + e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.datatools.connectivity.oda.OdaException;
 import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.data.TableReader;
 import dev.kpikit.data.Tables;
 
@@ -51,7 +52,12 @@ final class TableQuery extends AbstractQuery {
     }
 
     private TableReader open() throws OdaException {
-        Path file = connection.folder().resolve(queryText).normalize();
+        Path file;
+        try {
+            file = connection.dataFolder().resolve(queryText, "the query text (a table file)");
+        } catch (OutsideFolderException e) {
+            throw new OdaException("kpikit table data set: " + e.getMessage());
+        }
         try {
             return Tables.open(file, declaredTypes());
         } catch (NoSuchFileException e) {

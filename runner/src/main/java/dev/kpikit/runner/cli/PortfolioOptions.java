@@ -48,7 +48,8 @@ final class PortfolioOptions {
             throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
         }
         ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns));
-        ScoringModel scoringModel = folder.model(model == null ? null : model.toAbsolutePath().toString());
+        // the command line is the user's own: --model may name a file anywhere (report parameters may not)
+        ScoringModel scoringModel = folder.model(model);
         LocalDate date = folder.asOfOrLatest(asOf);
         return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel, warnings));
     }

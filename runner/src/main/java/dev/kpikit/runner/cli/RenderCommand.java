@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class RenderCommand implements Callable<Integer> {
 
     /** The report parameter that names the data folder in kpikit's templates. */
-    static final String DATA_FOLDER_PARAMETER = "dataFolder";
+    static final String DATA_FOLDER_PARAMETER = RenderRequest.DATA_FOLDER_PARAMETER;
 
     @Option(names = "--template", paramLabel = "FILE", description = "The .rptdesign to render.")
     Path template;

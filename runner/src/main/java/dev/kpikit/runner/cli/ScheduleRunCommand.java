@@ -40,12 +40,15 @@ final class ScheduleRunCommand implements Callable<Integer> {
     @Mixin
     MailOptions mail = new MailOptions();
 
+    @Mixin
+    RootsOptions roots = new RootsOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         Schedules schedules;
         StoreSettings storeSettings;
         try {
-            schedules = ScheduleFileReader.read(file);
+            schedules = ScheduleFileReader.read(file, roots.roots());
             storeSettings = StoreOptions.resolve(store, file);
         } catch (ScheduleValidationException e) {
             System.err.println("kpikit schedule run: " + e.getMessage());

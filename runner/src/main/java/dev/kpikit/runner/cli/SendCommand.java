@@ -87,7 +87,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.read(config));
+            Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.readSettings(config));
             SmtpSettings smtp = configured.flatMap(Schedules::smtp).orElseGet(SmtpSettings::fromEnvironment);
             if (smtpHostPort != null) {
                 int colon = smtpHostPort.lastIndexOf(':');
@@ -128,14 +128,14 @@ final class SendCommand implements Callable<Integer> {
             design = KpikitCommand.home().resolve("report-templates").resolve(what.scenario + ".rptdesign");
             Path sample = KpikitCommand.home().resolve("sample-data").resolve(what.scenario);
             if (Files.isDirectory(sample)) {
-                parameters.put("dataFolder", sample.toString());
+                parameters.put(RenderCommand.DATA_FOLDER_PARAMETER, sample.toString());
             }
         }
         if (!Files.isRegularFile(design)) {
             throw new IllegalArgumentException("no report design at " + design.toAbsolutePath());
         }
         if (data != null) {
-            parameters.put("dataFolder", data.toAbsolutePath().normalize().toString());
+            parameters.put(RenderCommand.DATA_FOLDER_PARAMETER, data.toAbsolutePath().normalize().toString());
         }
         List<OutputFormat> outputs = formats.stream().map(OutputFormat::parse).toList();
         String id = "send." + design.getFileName().toString().replaceFirst("\\.rptdesign$", "").replaceAll("[^A-Za-z0-9._-]", "_");

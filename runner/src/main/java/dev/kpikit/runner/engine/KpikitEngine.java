@@ -39,6 +39,7 @@ import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignFileException;
 import org.eclipse.birt.report.model.api.ErrorDetail;
 
+import dev.kpikit.data.IsoDates;
 import dev.kpikit.runner.excel.PrintTitles;
 
 /**
@@ -321,12 +322,21 @@ public final class KpikitEngine implements AutoCloseable {
                 case IScalarParameterDefn.TYPE_FLOAT -> Double.valueOf(text.trim());
                 case IScalarParameterDefn.TYPE_INTEGER -> Integer.valueOf(text.trim());
                 case IScalarParameterDefn.TYPE_BOOLEAN -> Boolean.valueOf(text.trim());
-                case IScalarParameterDefn.TYPE_DATE -> java.sql.Date.valueOf(text.trim());
+                case IScalarParameterDefn.TYPE_DATE -> strictDate(request, defn, text);
                 default -> text;
             };
         } catch (IllegalArgumentException e) {
             throw new ReportFailedException(request.design() + ", parameter '" + defn.getName() + "': cannot read '" + text
                     + "' as " + typeName(scalar.getDataType()), e);
+        }
+    }
+
+    /** yyyy-MM-dd and a real day: java.sql.Date.valueOf is lenient and would make 2026-02-30 March 2. */
+    private static java.sql.Date strictDate(RenderRequest request, IParameterDefnBase defn, String text) throws ReportFailedException {
+        try {
+            return java.sql.Date.valueOf(IsoDates.parse(text, request.design() + ", parameter '" + defn.getName() + "'"));
+        } catch (IllegalArgumentException e) {
+            throw new ReportFailedException(e.getMessage(), e);
         }
     }
 

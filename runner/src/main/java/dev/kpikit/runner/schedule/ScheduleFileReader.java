@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.kpikit.data.IsoDates;
+import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.mail.Addresses;
 import dev.kpikit.runner.mail.SmtpSettings;
@@ -35,19 +37,31 @@ import jakarta.mail.internet.InternetAddress;
  * Reads a schedules file (.yaml/.yml or .json) and validates all of it at once, so an
  * operator sees every problem in one go, each naming the schedule and the field.
  * Relative paths (templates, parameters named like folders, password files) are resolved
- * against the file's own folder.
+ * against the file's own folder. Templates and data folders must lie under the
+ * {@link ScheduleRoots}.
  */
 public final class ScheduleFileReader {
 
     private final Path file;
+    private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
 
-    private ScheduleFileReader(Path file) {
+    private ScheduleFileReader(Path file, ScheduleRoots roots) {
         this.file = file;
+        this.roots = roots;
     }
 
-    public static Schedules read(Path file) throws ScheduleValidationException, IOException {
-        return new ScheduleFileReader(file).readAndValidate();
+    /** The whole file, every schedule's template and data folder under the roots. */
+    public static Schedules read(Path file, ScheduleRoots roots) throws ScheduleValidationException, IOException {
+        return new ScheduleFileReader(file, roots).readAndValidate();
+    }
+
+    /**
+     * Only the smtp, store and runner sections (for {@code send --config} and {@code schedule history}, which
+     * render no schedule); the result has no schedules.
+     */
+    public static Schedules readSettings(Path file) throws ScheduleValidationException, IOException {
+        return new ScheduleFileReader(file, null).readAndValidate();
     }
 
     private Schedules readAndValidate() throws ScheduleValidationException, IOException {
@@ -70,8 +84,8 @@ public final class ScheduleFileReader {
         RunnerSettings runner = runner(model.runner());
         List<Schedule> schedules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        List<ScheduleFileModel.Entry> entries = model.schedules() == null ? List.of() : model.schedules();
-        if (entries.isEmpty()) {
+        List<ScheduleFileModel.Entry> entries = model.schedules() == null || roots == null ? List.of() : model.schedules();
+        if (entries.isEmpty() && roots != null) {
             problems.add("schedules: none listed");
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -140,13 +154,15 @@ public final class ScheduleFileReader {
             template = resolve(e.template());
             if (!e.template().endsWith(".rptdesign")) {
                 problems.add(name + ", field 'template': '" + e.template() + "' is not a .rptdesign file");
+            } else if (!under(template, name + ", field 'template'", roots::template)) {
+                template = null;
             } else if (!Files.isRegularFile(template)) {
                 problems.add(name + ", field 'template': unknown template, no file at " + template);
             }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         if (e.parameters() != null) {
-            e.parameters().forEach((k, v) -> parameters.put(k, resolveFolderParameter(k, v)));
+            e.parameters().forEach((k, v) -> parameters.put(k, parameter(name, k, v)));
         }
         AsOfRule asOf = fieldOf(name, "asOf", e.asOf(), AsOfRule::parse, AsOfRule.END_OF_LAST_MONTH);
         Locale locale = fieldOf(name, "locale", e.locale(), ScheduleFileReader::locale, Locale.ENGLISH);
@@ -198,13 +214,45 @@ public final class ScheduleFileReader {
                 e.enabled() == null || e.enabled());
     }
 
-    /** A parameter whose value names an existing folder relative to this file is passed as an absolute path. */
-    private String resolveFolderParameter(String key, String value) {
+    /**
+     * A parameter's value as the report gets it: the data folder under the data root, a date checked strictly,
+     * a value that names an existing folder relative to this file as an absolute path.
+     */
+    private String parameter(String name, String key, String value) {
         if (value == null) {
             return "";
         }
+        String field = name + ", field 'parameters." + key + "'";
+        if (ScheduleRoots.namesDataFolder(key)) {
+            Path folder = resolve(value);
+            return under(folder, field, roots::dataFolder) ? folder.toString() : value;
+        }
+        if (IsoDates.looksLikeOne(value)) {
+            try {
+                IsoDates.parse(value, field);
+            } catch (IllegalArgumentException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
         Path candidate = resolve(value);
         return !Path.of(value).isAbsolute() && Files.isDirectory(candidate) ? candidate.toString() : value;
+    }
+
+    /** A check of a path against a root. */
+    @FunctionalInterface
+    private interface RootCheck {
+        Path check(Path path, String givenBy) throws OutsideFolderException;
+    }
+
+    /** Whether the path lies under its root; a problem naming the schedule, the field and the root when not. */
+    private boolean under(Path path, String field, RootCheck root) {
+        try {
+            root.check(path, field);
+            return true;
+        } catch (OutsideFolderException ex) {
+            problems.add(ex.getMessage());
+            return false;
+        }
     }
 
     private Path resolve(String path) {
