@@ -71,7 +71,7 @@ public final class CsvTableReader implements TableReader {
         try (BufferedReader reader = DataFiles.openUtf8(file)) {
             header = reader.readLine();
         } catch (CharacterCodingException e) {
-            throw notUtf8(source, 1, e);
+            throw notUtf8(file, source, e);
         }
         char best = DELIMITERS.charAt(0);
         long bestCount = 0;
@@ -174,9 +174,18 @@ public final class CsvTableReader implements TableReader {
         records.close();
     }
 
-    private static DataFormatException notUtf8(String source, long line, CharacterCodingException e) {
-        return new DataFormatException(source + ", line " + line
-                + ": the file is not UTF-8 text; save it as CSV UTF-8", source, line, null, e);
+    /** Names the line and byte of the first fault: the decoder reads ahead, so where it failed says little. */
+    private static DataFormatException notUtf8(Path file, String source, CharacterCodingException e) {
+        DataFiles.NotUtf8 fault;
+        try {
+            fault = DataFiles.firstNotUtf8(file);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(source + ": " + unreadable.getMessage(), unreadable);
+        }
+        long line = fault == null ? 0 : fault.line();
+        String where = fault == null ? "" : ", " + fault.where();
+        return new DataFormatException(source + where + ": the file is not UTF-8 text; save it as CSV UTF-8"
+                + " (in Excel: Save As, \"CSV UTF-8\")", source, line, null, e);
     }
 
     /** The CSV records of a file after its header, each with the line it starts on. */
@@ -184,13 +193,15 @@ public final class CsvTableReader implements TableReader {
 
         private final CSVParser parser;
         private final Iterator<CSVRecord> iterator;
+        private final Path file;
         private final String source;
         private List<String> header;
         /** The line the last record read starts on. */
         private long line;
 
-        private Records(CSVParser parser, String source) {
+        private Records(CSVParser parser, Path file, String source) {
             this.parser = parser;
+            this.file = file;
             this.iterator = parser.iterator();
             this.source = source;
         }
@@ -199,7 +210,7 @@ public final class CsvTableReader implements TableReader {
             // Empty lines are read (and skipped below) rather than ignored by the parser, which
             // would then not count them in the line numbers.
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-            Records records = new Records(CSVParser.builder().setReader(DataFiles.openUtf8(file)).setFormat(format).get(), source);
+            Records records = new Records(CSVParser.builder().setReader(DataFiles.openUtf8(file)).setFormat(format).get(), file, source);
             try {
                 CSVRecord header = records.next();
                 if (header == null) {
@@ -236,7 +247,7 @@ public final class CsvTableReader implements TableReader {
 
         private DataFormatException problem(IOException e, long start) {
             if (e instanceof CharacterCodingException coding) {
-                return notUtf8(source, start, coding);
+                return notUtf8(file, source, coding);
             }
             if (e instanceof CSVException) {
                 return new DataFormatException(source + ", line " + start + ": not valid CSV: " + e.getMessage(),

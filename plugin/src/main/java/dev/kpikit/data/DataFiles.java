@@ -2,6 +2,12 @@ package dev.kpikit.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,5 +48,59 @@ final class DataFiles {
             reader.close();
             throw e;
         }
+    }
+
+    /** The first byte of a file that is not UTF-8: its 1-based line, 0-based byte offset and value. */
+    record NotUtf8(long line, long offset, int value) {
+
+        /** "line 2, byte offset 107 (0xE9)" */
+        String where() {
+            return "line " + line + ", byte offset " + offset + " (0x" + String.format("%02X", value) + ")";
+        }
+    }
+
+    /**
+     * Finds the first byte sequence that is not UTF-8. Readers decode ahead in blocks, so the error
+     * they raise does not say where the fault is; this second look, made only after such an error,
+     * does.
+     *
+     * @return null when the whole file is UTF-8
+     */
+    static NotUtf8 firstNotUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(8192).limit(0);
+        CharBuffer out = CharBuffer.allocate(8192);
+        long consumed = 0; // bytes of the file before in's position
+        long line = 1;
+        try (InputStream stream = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = stream.read(in.array(), in.limit(), in.capacity() - in.limit());
+                end = read < 0;
+                if (!end) {
+                    in.limit(in.limit() + read);
+                }
+                while (true) {
+                    int start = in.position();
+                    CoderResult result = decoder.decode(in, out, end);
+                    for (int i = start; i < in.position(); i++) {
+                        if (in.get(i) == '\n') {
+                            line++;
+                        }
+                    }
+                    consumed += in.position() - start;
+                    if (result.isError()) {
+                        return new NotUtf8(line, consumed, in.get(in.position()) & 0xFF);
+                    }
+                    out.clear();
+                    if (result.isUnderflow()) {
+                        break;
+                    }
+                }
+                in.compact().flip();
+            }
+        }
+        return null;
     }
 }
