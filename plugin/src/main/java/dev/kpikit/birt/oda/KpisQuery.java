@@ -91,7 +91,7 @@ final class KpisQuery extends AbstractQuery {
         List<Object[]> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(values(row)));
         return new RowsResultSet(new ComputedTableReader(catalog.getFileName() + " over " + metrics.getFileName(), COLUMNS, values.iterator()),
-                getMaxRows());
+                getMaxRows(), TextLimit.of(appContext));
     }
 
     /** A row in the order of {@link #COLUMNS}. */

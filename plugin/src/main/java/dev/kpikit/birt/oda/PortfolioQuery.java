@@ -53,7 +53,7 @@ abstract class PortfolioQuery extends AbstractQuery {
             ScoringFolder folder = new ScoringFolder(connection.folder(),
                     ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING)));
             LocalDate asOf = folder.asOfOrLatest(date(AS_OF));
-            return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows());
+            return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows(), TextLimit.of(appContext));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit " + dataSetName() + " data set: " + e.getFile() + ": "
                     + (e.getReason() == null ? "no such file" : e.getReason()));

@@ -47,7 +47,7 @@ final class TableQuery extends AbstractQuery {
 
     @Override
     public IResultSet executeQuery() throws OdaException {
-        return new RowsResultSet(open(), getMaxRows());
+        return new RowsResultSet(open(), getMaxRows(), TextLimit.of(appContext));
     }
 
     private TableReader open() throws OdaException {
