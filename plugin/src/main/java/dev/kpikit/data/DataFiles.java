@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -34,10 +35,16 @@ final class DataFiles {
         }
     }
 
-    /** A UTF-8 reader that skips the byte order mark that Windows tools put first. */
-    static BufferedReader openUtf8(Path file) throws IOException {
+    /**
+     * A reader of text in {@code encoding} that fails on bytes which are not in it; for UTF-8 it skips
+     * the byte order mark that Windows tools put first.
+     */
+    static BufferedReader openText(Path file, Charset encoding) throws IOException {
         requireExists(file);
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader reader = Files.newBufferedReader(file, encoding);
+        if (!encoding.equals(StandardCharsets.UTF_8)) {
+            return reader;
+        }
         try {
             reader.mark(1);
             if (reader.read() != BYTE_ORDER_MARK) {
@@ -50,8 +57,8 @@ final class DataFiles {
         }
     }
 
-    /** The first byte of a file that is not UTF-8: its 1-based line, 0-based byte offset and value. */
-    record NotUtf8(long line, long offset, int value) {
+    /** The first byte of a file that is not text in its encoding: its 1-based line, 0-based byte offset and value. */
+    record Undecodable(long line, long offset, int value) {
 
         /** "line 2, byte offset 107 (0xE9)" */
         String where() {
@@ -60,14 +67,15 @@ final class DataFiles {
     }
 
     /**
-     * Finds the first byte sequence that is not UTF-8. Readers decode ahead in blocks, so the error
-     * they raise does not say where the fault is; this second look, made only after such an error,
-     * does.
+     * Finds the first byte sequence that is not text in {@code encoding}. Readers decode ahead in
+     * blocks, so the error they raise does not say where the fault is; this second look, made only
+     * after such an error, does. Lines are counted by '\n' bytes, which suits UTF-8 and the one-byte
+     * encodings.
      *
-     * @return null when the whole file is UTF-8
+     * @return null when the whole file decodes
      */
-    static NotUtf8 firstNotUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    static Undecodable firstUndecodable(Path file, Charset encoding) throws IOException {
+        CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(8192).limit(0);
         CharBuffer out = CharBuffer.allocate(8192);
@@ -91,7 +99,7 @@ final class DataFiles {
                     }
                     consumed += in.position() - start;
                     if (result.isError()) {
-                        return new NotUtf8(line, consumed, in.get(in.position()) & 0xFF);
+                        return new Undecodable(line, consumed, in.get(in.position()) & 0xFF);
                     }
                     out.clear();
                     if (result.isUnderflow()) {

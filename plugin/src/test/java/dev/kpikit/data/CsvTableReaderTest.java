@@ -277,8 +277,20 @@ class CsvTableReaderTest {
             }
         });
         assertEquals("latin1.csv, line 2, byte offset 6 (0xFC): the file is not UTF-8 text;"
-                + " save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\")", e.getMessage());
+                + " save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the encoding it is saved in,"
+                + " such as windows-1252 (the data source's 'encoding' property, the command line's --encoding)", e.getMessage());
         assertEquals(2, e.line());
+    }
+
+    @Test
+    void aFileInTheEncodingTheOptionsNameIsReadRight() throws IOException, DataFormatException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "name,amount\nM\u00fcller \u00c6r\u00f8,12.50\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1))) {
+            assertTrue(reader.next());
+            assertEquals("M\u00fcller \u00c6r\u00f8", reader.value(0));
+            assertEquals(new BigDecimal("12.50"), reader.value(1));
+        }
     }
 
     @Test

@@ -80,7 +80,8 @@ final class KpisQuery extends AbstractQuery {
         Path metrics = file(METRICS_FILE, DEFAULT_METRICS_FILE);
         List<FolderScorecard.Row> rows;
         try {
-            rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale()));
+            rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale(),
+                    connection.encoding()));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit kpis data set: file " + e.getFile() + " not found in the data folder");
         } catch (IOException e) {

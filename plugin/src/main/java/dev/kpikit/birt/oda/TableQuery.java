@@ -53,7 +53,7 @@ final class TableQuery extends AbstractQuery {
     private TableReader open() throws OdaException {
         Path file = connection.folder().resolve(queryText).normalize();
         try {
-            return Tables.open(file, declaredTypes());
+            return Tables.open(file, declaredTypes(), connection.encoding());
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit table data set: file " + file + " not found in the data folder");
         } catch (IOException e) {
