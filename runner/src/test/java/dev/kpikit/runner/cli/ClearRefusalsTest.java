@@ -163,6 +163,11 @@ class ClearRefusalsTest {
         accounts[offset] = (byte) 0xC9; // 'É' in Windows-1252, not UTF-8 before an 'A'
         Files.write(data.resolve("accounts.csv"), accounts);
         assertOneClearLine(kpikit("score", "--data", data.toString()), "kpikit score: accounts.csv, line 2, byte offset " + offset
-                + " (0xC9): the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\")");
+                + " (0xC9): the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the"
+                + " encoding it is saved in, such as windows-1252 (the data source's 'encoding' property, the command line's --encoding)");
+
+        Run run = kpikit("score", "--data", data.toString(), "--encoding", "windows-1252");
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(run.stdout().contains(",Client \u00c9A,"), run.stdout());
     }
 }
