@@ -37,6 +37,8 @@ class ClearRefusalsTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Djava.awt.headless=true", "-Xss512k", "-XX:TieredStopAtLevel=1",
+                // as a UTF-8 terminal would; a POSIX locale would print non-ASCII names as '?'
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-Dkpikit.home=" + SharedEngine.home(),
                 "dev.kpikit.runner.cli.KpikitCommand"));
         command.addAll(List.of(args));
@@ -160,7 +162,7 @@ class ClearRefusalsTest {
         byte[] accounts = Files.readAllBytes(data.resolve("accounts.csv"));
         String text = new String(accounts, StandardCharsets.UTF_8);
         int offset = text.indexOf("Client A") + "Client ".length();
-        accounts[offset] = (byte) 0xC9; // 'É' in Windows-1252, not UTF-8 before an 'A'
+        accounts[offset] = (byte) 0xC9; // "Client É" saved as Windows-1252: not UTF-8
         Files.write(data.resolve("accounts.csv"), accounts);
         assertOneClearLine(kpikit("score", "--data", data.toString()), "kpikit score: accounts.csv, line 2, byte offset " + offset
                 + " (0xC9): the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the"
@@ -168,6 +170,6 @@ class ClearRefusalsTest {
 
         Run run = kpikit("score", "--data", data.toString(), "--encoding", "windows-1252");
         assertEquals(0, run.exit(), run.stderr());
-        assertTrue(run.stdout().contains(",Client \u00c9A,"), run.stdout());
+        assertTrue(run.stdout().contains(",Client \u00c9,"), run.stdout());
     }
 }
