@@ -168,6 +168,11 @@ public final class CsvTableReader implements TableReader {
     }
 
     @Override
+    public String rowWord() {
+        return "line";
+    }
+
+    @Override
     public long rowNumber() {
         return records.line;
     }

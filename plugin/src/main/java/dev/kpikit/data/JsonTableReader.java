@@ -133,6 +133,11 @@ public final class JsonTableReader implements TableReader {
     }
 
     @Override
+    public String rowWord() {
+        return "element";
+    }
+
+    @Override
     public long rowNumber() {
         return objects.count;
     }

@@ -35,6 +35,11 @@ public interface TableReader extends AutoCloseable {
      */
     long rowNumber();
 
+    /** What {@link #rowNumber()} counts, for messages: "line" (CSV), "row" (spreadsheet, query), "element" (JSON). */
+    default String rowWord() {
+        return "row";
+    }
+
     @Override
     void close();
 }

@@ -26,7 +26,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads and validates a JSON scoring model. Jackson's tree has no positions, so a first
+ * Reads and validates a JSON scoring model. The format (see {@code default-model.json}):
+ * <pre>
+ * name        optional; the file name otherwise
+ * factors     [{id, input (default: the id), weight >= 0, normalisation FIXED_SCALE | MIN_MAX | PERCENTILE_RANK,
+ *              min and max (FIXED_SCALE only), missing ZERO | EXCLUDE | MEAN | MEDIAN (default ZERO)}]
+ * tiers       [{name, minScore}], best first, the last at 0; KEY 70, GROWTH 50, MAINTAIN 30, STANDARD 0 otherwise
+ * rules       [{type maxTierBelowShare, tier, minShare} | {type minTierWhen, factor, equals, tier}]
+ * outOfRange  REFUSE | CLAMP: a judgement of the account table outside its FIXED_SCALE factor's min..max is
+ *             refused (the default) or clamped to it with a warning per account
+ * </pre>
+ * Jackson's tree has no positions, so a first
  * streaming pass records the line and column of every field name and value by JSON
  * pointer; validation then reports any mistake at its place in the file.
  */
@@ -57,12 +67,13 @@ final class ModelReader {
     private ScoringModel read(byte[] json) {
         JsonNode root = parse(json);
         Node model = new Node(root, "", "");
-        model.expectObject().allowOnly("name", "factors", "tiers", "rules");
+        model.expectObject().allowOnly("name", "factors", "tiers", "rules", "outOfRange");
         List<Factor> factors = factors(model.required("factors"));
         List<Tier> tiers = model.has("tiers") ? tiers(model.field("tiers")) : DEFAULT_TIERS;
         List<TierRule> rules = model.has("rules") ? rules(model.field("rules"), factors, tiers) : List.of();
         String name = model.has("name") ? model.field("name").text() : source;
-        return new ScoringModel(name, factors, tiers, rules);
+        OutOfRange outOfRange = model.has("outOfRange") ? model.field("outOfRange").enumValue(OutOfRange.class) : OutOfRange.REFUSE;
+        return new ScoringModel(name, factors, tiers, rules, outOfRange);
     }
 
     private JsonNode parse(byte[] json) {

@@ -53,7 +53,7 @@ class ModelReaderTest {
                           ]
                         }
                         """));
-        assertEquals("model.json, line 1, column 35, colour: unknown field, expected one of name, factors, tiers, rules",
+        assertEquals("model.json, line 1, column 35, colour: unknown field, expected one of name, factors, tiers, rules, outOfRange",
                 refusal("{ \"factors\": [], \"name\": \"x\",     \"colour\": 1 }"));
     }
 

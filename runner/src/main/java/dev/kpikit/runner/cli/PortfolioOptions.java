@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.ScoringFolder;
@@ -56,7 +57,11 @@ final class PortfolioOptions {
     record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio) {
     }
 
-    Scored score() throws IOException, DataFormatException {
+    /**
+     * Scores the folder; what is scored but deserves a word (judgements clamped as the model allows, revenue of
+     * ids the account table lacks) goes to {@code warnings}, one sentence each.
+     */
+    Scored score(Consumer<String> warnings) throws IOException, DataFormatException {
         PeriodLength periodLength = PeriodLength.parse(period);
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
@@ -64,6 +69,6 @@ final class PortfolioOptions {
         ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withEncoding(charset());
         ScoringModel scoringModel = folder.model(model == null ? null : model.toAbsolutePath().toString());
         LocalDate date = folder.asOfOrLatest(asOf);
-        return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel));
+        return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel, warnings));
     }
 }
