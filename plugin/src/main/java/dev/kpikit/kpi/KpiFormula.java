@@ -1,8 +1,11 @@
 package dev.kpikit.kpi;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +34,8 @@ import com.ezylang.evalex.parser.Token;
  * numeric built-ins ({@code ROUND}, {@code MIN}, {@code SQRT}...) also give a missing result for
  * a missing argument; use {@code COALESCE(x, 0)} where a missing value should count as zero.
  * Implicit multiplication is off, so {@code 2 revenue} is refused as a probable typo.
- * A formula is at most {@link #MAX_LENGTH} characters long and nests parentheses at most
- * {@link #MAX_NESTING} deep.
+ * A formula is at most {@link #MAX_LENGTH} characters long, nests parentheses at most
+ * {@link #MAX_NESTING} deep and operations at most {@link #MAX_DEPTH} deep.
  */
 public final class KpiFormula {
 
@@ -48,6 +51,13 @@ public final class KpiFormula {
 
     /** How deep parentheses (groups and function calls) may nest. */
     public static final int MAX_NESTING = 20;
+
+    /**
+     * How deep operations may nest (each operator and function call is a level: {@code a+b+c} is 2
+     * deep). Evaluation recurses once per level, about half a kilobyte of stack each; 100 levels fit
+     * a small worker thread's stack many times over.
+     */
+    public static final int MAX_DEPTH = 100;
 
     private final String text;
     private final Set<String> metrics;
@@ -72,6 +82,7 @@ public final class KpiFormula {
         metrics.forEach(metric -> known.add(PREVIOUS + metric));
         Expression expression = new Expression(text, FormulaLanguage.CONFIGURATION);
         try {
+            checkDepth(expression.getAbstractSyntaxTree());
             Token unknown = expression.getAllASTNodes().stream()
                     .map(ASTNode::getToken)
                     .filter(t -> t.getType() == Token.TokenType.VARIABLE_OR_CONSTANT)
@@ -103,6 +114,24 @@ public final class KpiFormula {
                 throw new FormulaException("Parentheses nest deeper than the limit of " + MAX_NESTING, i + 1);
             } else if (!quoted && c == ')') {
                 depth--;
+            }
+        }
+    }
+
+    /** Measured without recursion, before anything walks the tree recursively. */
+    private static void checkDepth(ASTNode root) {
+        Deque<ASTNode> nodes = new ArrayDeque<>(List.of(root));
+        Deque<Integer> depths = new ArrayDeque<>(List.of(0));
+        while (!nodes.isEmpty()) {
+            ASTNode node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                throw new FormulaException("Operations nest deeper than the limit of " + MAX_DEPTH,
+                        node.getToken().getStartPosition());
+            }
+            for (ASTNode parameter : node.getParameters()) {
+                nodes.push(parameter);
+                depths.push(depth + 1);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.kpikit.kpi;
 import static dev.kpikit.kpi.Expect.d;
 import static dev.kpikit.kpi.Expect.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -134,14 +135,10 @@ class KpiFormulaTest {
 
     @Test
     void aFormulaAtTheLengthLimitEvaluates() {
-        // 500 additions: as deep as the evaluation's recursion gets within the limit
-        StringBuilder formula = new StringBuilder("visits");
-        int terms = 1;
-        while (formula.length() + 2 <= KpiFormula.MAX_LENGTH) {
-            formula.append("+1");
-            terms++;
-        }
-        value(String.valueOf(100 + terms - 1), eval(formula.toString(), metrics("visits", "100")));
+        // the sum of 100 metrics with names of 9 characters: 999 characters, 99 operations deep
+        String formula = "metric_01" + "+metric_01".repeat(99);
+        assertEquals(KpiFormula.MAX_LENGTH - 1, formula.length());
+        value("200", KpiFormula.compile(formula, List.of("metric_01")).evaluate(metrics("metric_01", "2"), Map.of()));
     }
 
     @Test
@@ -158,5 +155,43 @@ class KpiFormulaTest {
         assertEquals("Parentheses nest deeper than the limit of 20", e.reason());
         assertEquals(21, e.position());
         value("7", eval("(".repeat(20) + "visits" + ")".repeat(20), metrics("visits", "7")));
+    }
+
+    /** Each formula's result or failure, evaluated on a worker thread of 256 KB, a quarter of the JVM's default stack. */
+    private static List<Object> onASmallStack(List<String> formulas) throws InterruptedException {
+        List<Object> results = new java.util.ArrayList<>();
+        Thread worker = new Thread(null, () -> {
+            for (String formula : formulas) {
+                try {
+                    results.add(eval(formula, metrics("visits", "2")));
+                } catch (Throwable t) {
+                    results.add(t);
+                }
+            }
+        }, "small-stack", 256 * 1024);
+        worker.start();
+        worker.join();
+        return results;
+    }
+
+    @Test
+    void theDeepestFormulasWithinTheLimitsEvaluateOnASmallThreadStack() throws Exception {
+        List<Object> results = onASmallStack(List.of(
+                "-".repeat(KpiFormula.MAX_DEPTH) + "visits",
+                "visits" + "+1".repeat(KpiFormula.MAX_DEPTH),
+                "visits" + "^1".repeat(KpiFormula.MAX_DEPTH),
+                "DIVIDE(".repeat(KpiFormula.MAX_NESTING) + "visits" + ", 1)".repeat(KpiFormula.MAX_NESTING)));
+        assertEquals(List.of(d("2"), d("102"), d("2"), d("2")), results);
+    }
+
+    @Test
+    void operationsNestedDeeperThanTheLimitAreRefusedBeforeEvaluationRecursesOnThem() throws Exception {
+        // within the length limit, these once overflowed a small stack
+        String minuses = "-".repeat(KpiFormula.MAX_LENGTH - 6) + "visits";
+        String sum = "visits" + "+1".repeat((KpiFormula.MAX_LENGTH - 6) / 2);
+        for (Object result : onASmallStack(List.of(minuses, sum))) {
+            FormulaException e = assertInstanceOf(FormulaException.class, result);
+            assertEquals("Operations nest deeper than the limit of 100", e.reason());
+        }
     }
 }
