@@ -162,7 +162,7 @@ public final class KpikitEngine implements AutoCloseable {
         } catch (OutputFolder.NotWritableException e) {
             throw new ReportFailedException(e.getMessage(), e);
         } catch (EngineException e) {
-            throw new ReportFailedException(design + ": " + designErrors(e), e);
+            throw new ReportFailedException(design + ": " + engineError(e), e);
         } catch (BirtException e) {
             throw new ReportFailedException(design + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -342,8 +342,11 @@ public final class KpikitEngine implements AutoCloseable {
         return message;
     }
 
-    /** A design that does not open: list each error with its line, as the Designer's problem view would. */
-    private static String designErrors(EngineException e) {
+    /**
+     * A design that does not open: each error with its line, as the Designer's problem view would list
+     * them. A run that fails: what failed underneath BIRT's "Error happened while running the report."
+     */
+    private static String engineError(EngineException e) {
         if (e.getCause() instanceof DesignFileException file) {
             return file.getErrorList().stream()
                     .map(error -> error instanceof ErrorDetail detail
@@ -351,8 +354,19 @@ public final class KpikitEngine implements AutoCloseable {
                             : String.valueOf(error))
                     .collect(Collectors.joining("; "));
         }
-        return e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.startsWith(POI_CELL_LIMIT)) {
+                return String.format(Locale.ROOT, "the XLSX output has a text longer than an Excel cell holds (%,d characters)"
+                        + " that does not come from kpikit's data source (a label, text or expression of the design);"
+                        + " shorten it there, or render another format", SpreadsheetVersion.EXCEL2007.getMaxTextLength());
+            }
+        }
+        return describe(e);
     }
+
+    /** How POI refuses a cell text over Excel's limit (XSSFCell and SXSSFCell alike). */
+    private static final String POI_CELL_LIMIT = "The maximum length of cell contents (text) is";
 
     /** Converts "name=value" text to the type each parameter declares. */
     private Map<String, Object> convertParameters(IReportRunnable runnable, RenderRequest request)

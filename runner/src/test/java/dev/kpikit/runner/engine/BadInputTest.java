@@ -130,6 +130,28 @@ class BadInputTest {
     }
 
     @Test
+    void aDesignTextLongerThanAnExcelCellIsExplainedAndNoFormatIsWritten() throws Exception {
+        // not from kpikit's data source, so not cut: a label of the design itself
+        Path design = data.resolve("long-label.rptdesign");
+        Files.writeString(design, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <report xmlns="http://www.eclipse.org/birt/2005/design" version="3.2.23">
+                  <body>
+                    <label><text-property name="text">%s</text-property></label>
+                  </body>
+                </report>
+                """.formatted("word ".repeat(8_000)));
+        ReportFailedException e = assertThrows(ReportFailedException.class, () -> SharedEngine.get().render(new RenderRequest(
+                design, Map.of(), List.of(OutputFormat.PDF, OutputFormat.XLSX), out, Locale.ENGLISH, "long-label")));
+        assertEquals(design + ": the XLSX output has a text longer than an Excel cell holds (32,767 characters) that does"
+                + " not come from kpikit's data source (a label, text or expression of the design); shorten it there,"
+                + " or render another format", e.getMessage());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.toList(), "not even the PDF, which rendered");
+        }
+    }
+
+    @Test
     void anOutputFolderBelowARegularFileIsNamedAsNotADirectory() throws Exception {
         Path file = Files.writeString(out.resolve("a-file"), "x");
         ReportFailedException e = assertThrows(ReportFailedException.class, () -> SharedEngine.get().render(
