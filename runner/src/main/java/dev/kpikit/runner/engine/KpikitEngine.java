@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.FileUtils;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.framework.Platform;
 import org.eclipse.birt.data.engine.api.DataEngine;
@@ -44,7 +45,6 @@ import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignFileException;
 import org.eclipse.birt.report.model.api.ErrorDetail;
 import org.eclipse.datatools.connectivity.oda.OdaException;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +115,6 @@ public final class KpikitEngine implements AutoCloseable {
     public List<Path> render(RenderRequest request) throws ReportFailedException {
         return render(request, document -> { });
     }
-
 
     /** Reads a rendered report document (data extraction, title) before it is deleted. */
     @FunctionalInterface
