@@ -2,6 +2,13 @@ package dev.kpikit.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +35,16 @@ final class DataFiles {
         }
     }
 
-    /** A UTF-8 reader that skips the byte order mark that Windows tools put first. */
-    static BufferedReader openUtf8(Path file) throws IOException {
+    /**
+     * A reader of text in {@code encoding} that fails on bytes which are not in it; for UTF-8 it skips
+     * the byte order mark that Windows tools put first.
+     */
+    static BufferedReader openText(Path file, Charset encoding) throws IOException {
         requireExists(file);
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader reader = Files.newBufferedReader(file, encoding);
+        if (!encoding.equals(StandardCharsets.UTF_8)) {
+            return reader;
+        }
         try {
             reader.mark(1);
             if (reader.read() != BYTE_ORDER_MARK) {
@@ -42,5 +55,60 @@ final class DataFiles {
             reader.close();
             throw e;
         }
+    }
+
+    /** The first byte of a file that is not text in its encoding: its 1-based line, 0-based byte offset and value. */
+    record Undecodable(long line, long offset, int value) {
+
+        /** "line 2, byte offset 107 (0xE9)" */
+        String where() {
+            return "line " + line + ", byte offset " + offset + " (0x" + String.format("%02X", value) + ")";
+        }
+    }
+
+    /**
+     * Finds the first byte sequence that is not text in {@code encoding}. Readers decode ahead in
+     * blocks, so the error they raise does not say where the fault is; this second look, made only
+     * after such an error, does. Lines are counted by '\n' bytes, which suits UTF-8 and the one-byte
+     * encodings.
+     *
+     * @return null when the whole file decodes
+     */
+    static Undecodable firstUndecodable(Path file, Charset encoding) throws IOException {
+        CharsetDecoder decoder = encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(8192).limit(0);
+        CharBuffer out = CharBuffer.allocate(8192);
+        long consumed = 0; // bytes of the file before in's position
+        long line = 1;
+        try (InputStream stream = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = stream.read(in.array(), in.limit(), in.capacity() - in.limit());
+                end = read < 0;
+                if (!end) {
+                    in.limit(in.limit() + read);
+                }
+                while (true) {
+                    int start = in.position();
+                    CoderResult result = decoder.decode(in, out, end);
+                    for (int i = start; i < in.position(); i++) {
+                        if (in.get(i) == '\n') {
+                            line++;
+                        }
+                    }
+                    consumed += in.position() - start;
+                    if (result.isError()) {
+                        return new Undecodable(line, consumed, in.get(in.position()) & 0xFF);
+                    }
+                    out.clear();
+                    if (result.isUnderflow()) {
+                        break;
+                    }
+                }
+                in.compact().flip();
+            }
+        }
+        return null;
     }
 }

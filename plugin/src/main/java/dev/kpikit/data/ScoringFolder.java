@@ -2,6 +2,8 @@ package dev.kpikit.data;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,14 +68,25 @@ public final class ScoringFolder {
 
     private final Path folder;
     private final ColumnMapping mapping;
+    private final Charset encoding;
 
     public ScoringFolder(Path folder) {
         this(folder, MAPPING);
     }
 
     public ScoringFolder(Path folder, ColumnMapping mapping) {
+        this(folder, mapping, StandardCharsets.UTF_8);
+    }
+
+    private ScoringFolder(Path folder, ColumnMapping mapping, Charset encoding) {
         this.folder = folder;
         this.mapping = mapping;
+        this.encoding = encoding;
+    }
+
+    /** The same folder with its CSV tables read in {@code encoding} (UTF-8 when not set). */
+    public ScoringFolder withEncoding(Charset encoding) {
+        return new ScoringFolder(folder, mapping, encoding);
     }
 
     /** kpikit's usual column names for the scoring fields; add a user's overrides with {@link ColumnMapping#withOverrides}. */
@@ -288,7 +301,7 @@ public final class ScoringFolder {
     private Typed open(String name, String... requiredFields) throws IOException, DataFormatException {
         Path file = table(name);
         Map<String, ColumnType> declared = new HashMap<>();
-        try (TableReader probe = Tables.open(file)) {
+        try (TableReader probe = Tables.open(file, Map.of(), encoding)) {
             mapping.resolve(probe, requiredFields).forEach((field, index) -> {
                 ColumnType type = FIELD_TYPES.get(field);
                 if (type != null) {
@@ -296,7 +309,7 @@ public final class ScoringFolder {
                 }
             });
         }
-        TableReader reader = Tables.open(file, declared);
+        TableReader reader = Tables.open(file, declared, encoding);
         try {
             return new Typed(reader, mapping.resolve(reader, requiredFields));
         } catch (DataFormatException | RuntimeException e) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -209,6 +211,7 @@ public final class XlsxTableReader implements TableReader {
         }
 
         static SheetRows open(Path file, String fileName, String sheetName) throws IOException, DataFormatException {
+            requireZip(file, fileName);
             OPCPackage workbook;
             try {
                 workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -239,6 +242,28 @@ public final class XlsxTableReader implements TableReader {
                 workbook.revert();
                 throw e;
             }
+        }
+
+        private static final byte[] ZIP = {'P', 'K', 3, 4};
+        private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+        /**
+         * An .xlsx file is a zip archive. Anything else is refused here, before POI, which would log a
+         * warning of its own about the broken zip (falling back to stream processing) and then fail.
+         */
+        private static void requireZip(Path file, String fileName) throws IOException, DataFormatException {
+            byte[] start = new byte[4];
+            int read;
+            try (InputStream in = Files.newInputStream(file)) {
+                read = in.readNBytes(start, 0, start.length);
+            }
+            if (read == start.length && Arrays.equals(start, ZIP)) {
+                return;
+            }
+            String what = read == start.length && Arrays.equals(start, OLE2)
+                    ? "it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx"
+                    : read == 0 ? "the file is empty" : "an .xlsx file is a zip archive and this file is not one";
+            throw new DataFormatException(fileName + " is not an Excel .xlsx workbook: " + what, fileName, 0, null);
         }
 
         private static DataFormatException notAWorkbook(String fileName, Exception e) {

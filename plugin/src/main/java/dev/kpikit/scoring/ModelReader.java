@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +80,7 @@ final class ModelReader {
 
     private JsonNode parse(byte[] json) {
         String pointer = "";
+        JsonLocation lastToken = null;
         try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 JsonStreamContext context = parser.getParsingContext();
@@ -85,12 +88,18 @@ final class ModelReader {
                 JsonStreamContext owner = token.isStructStart() && context.getParent() != null ? context.getParent() : context;
                 pointer = owner.pathAsPointer().toString();
                 Map<String, JsonLocation> locations = token == JsonToken.FIELD_NAME ? nameLocations : valueLocations;
-                locations.putIfAbsent(pointer, parser.currentTokenLocation());
+                lastToken = parser.currentTokenLocation();
+                locations.putIfAbsent(pointer, lastToken);
             }
             if (valueLocations.isEmpty()) {
                 throw new ModelException(source, 1, 1, "", "the model is empty");
             }
             return MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own limits (nesting depth, number and text length) name its settings class and no place
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : lastToken;
+            throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                    path(pointer), beyondLimit(e));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
@@ -226,9 +235,34 @@ final class ModelReader {
     }
 
     /** {@code /factors/2/weight} as {@code factors[2].weight}. */
+    /** "the model nests objects and arrays deeper than 1000 levels" rather than Jackson's settings method. */
+    private static String beyondLimit(StreamConstraintsException e) {
+        int maxDepth = StreamReadConstraints.defaults().getMaxNestingDepth();
+        if (e.getOriginalMessage().contains("nesting depth")) {
+            return "the model nests objects and arrays deeper than " + maxDepth + " levels";
+        }
+        return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "");
+    }
+
+    /** Segments of a path shown at each end of a very deep one; the rest becomes "...". */
+    private static final int SHOWN_PATH_SEGMENTS = 3;
+
+    /**
+     * "factors[2].weight" for the pointer "/factors/2/weight". A path deeper than a model ever is
+     * (a hostile file nested thousands of levels) shows its first and last segments.
+     */
     private static String path(String pointer) {
+        List<String> segments = Arrays.stream(pointer.split("/")).filter(segment -> !segment.isEmpty()).toList();
+        if (segments.size() > 3 * SHOWN_PATH_SEGMENTS) {
+            return path(segments.subList(0, SHOWN_PATH_SEGMENTS)) + "..."
+                    + path(segments.subList(segments.size() - SHOWN_PATH_SEGMENTS, segments.size())).replaceFirst("^([^\\[])", ".$1");
+        }
+        return path(segments);
+    }
+
+    private static String path(List<String> segments) {
         StringBuilder path = new StringBuilder();
-        for (String segment : pointer.split("/")) {
+        for (String segment : segments) {
             if (segment.isEmpty()) {
                 continue;
             }

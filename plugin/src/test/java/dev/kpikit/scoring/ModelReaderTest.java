@@ -164,6 +164,15 @@ class ModelReaderTest {
     }
 
     @Test
+    void aModelNestedAMegabyteDeepIsRefusedWithAShortPathAndTheLimit() {
+        int depth = 500_000; // 1 MB of brackets
+        String json = "{\"factors\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+        String message = refusal(json);
+        assertEquals("model.json, line 1, column 1011, factors[0][0]...[0][0][0]:"
+                + " the model nests objects and arrays deeper than 1000 levels", message);
+    }
+
+    @Test
     void readsFilesAndStreamsNamingThemInErrors(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("accounts-2026.json");
         Files.writeString(file, "{\"factors\": [" + FACTOR + "], \"name\": \"mine\"}");

@@ -81,7 +81,8 @@ final class KpisQuery extends AbstractQuery {
         Path metrics = file(METRICS_FILE, DEFAULT_METRICS_FILE);
         List<FolderScorecard.Row> rows;
         try {
-            rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale()));
+            rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale(),
+                    connection.encoding()));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit kpis data set: file " + e.getFile() + " not found in the data folder");
         } catch (IOException e) {
@@ -92,7 +93,7 @@ final class KpisQuery extends AbstractQuery {
         List<Object[]> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(values(row)));
         return new RowsResultSet(new ComputedTableReader(catalog.getFileName() + " over " + metrics.getFileName(), COLUMNS, values.iterator()),
-                getMaxRows());
+                getMaxRows(), TextLimit.of(appContext));
     }
 
     /** A row in the order of {@link #COLUMNS}. */

@@ -52,9 +52,9 @@ abstract class PortfolioQuery extends AbstractQuery {
     public final IResultSet executeQuery() throws OdaException {
         try {
             ScoringFolder folder = new ScoringFolder(connection.folder(),
-                    ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING)));
+                    ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING))).withEncoding(connection.encoding());
             LocalDate asOf = folder.asOfOrLatest(date(AS_OF));
-            return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows());
+            return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows(), TextLimit.of(appContext));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit " + dataSetName() + " data set: " + e.getFile() + ": "
                     + (e.getReason() == null ? "no such file" : e.getReason()));

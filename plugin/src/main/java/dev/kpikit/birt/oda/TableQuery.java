@@ -48,7 +48,7 @@ final class TableQuery extends AbstractQuery {
 
     @Override
     public IResultSet executeQuery() throws OdaException {
-        return new RowsResultSet(open(), getMaxRows());
+        return new RowsResultSet(open(), getMaxRows(), TextLimit.of(appContext));
     }
 
     private TableReader open() throws OdaException {
@@ -59,7 +59,7 @@ final class TableQuery extends AbstractQuery {
             throw new OdaException("kpikit table data set: " + e.getMessage());
         }
         try {
-            return Tables.open(file, declaredTypes());
+            return Tables.open(file, declaredTypes(), connection.encoding());
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit table data set: file " + file + " not found in the data folder");
         } catch (IOException e) {

@@ -39,6 +39,31 @@ class PortfolioQueryTest {
     }
 
     @Test
+    void theEncodingPropertyReadsCsvTablesSavedInAnotherCharacterSet(@TempDir Path folder) throws Exception {
+        Path startup = Path.of("../sample-data/startup");
+        Files.copy(startup.resolve("revenue.csv"), folder.resolve("revenue.csv"));
+        Files.writeString(folder.resolve("accounts.csv"), Files.readString(startup.resolve("accounts.csv"))
+                .replace("Client A", "Caf\u00e9 M\u00fcller"), java.nio.charset.Charset.forName("windows-1252"));
+        IConnection connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
+        Properties properties = new Properties();
+        properties.setProperty(KpikitConnection.DATA_FOLDER, folder.toString());
+        properties.setProperty(KpikitConnection.ENCODING, "windows-1252");
+        connection.open(properties);
+        IQuery query = connection.newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "year");
+        query.setNull(PortfolioQuery.AS_OF);
+        IResultSet rows = query.executeQuery();
+        assertTrue(rows.next());
+        assertEquals("Caf\u00e9 M\u00fcller", rows.getString(rows.findColumn("name")));
+
+        properties.setProperty(KpikitConnection.ENCODING, "klingon");
+        OdaException e = assertThrows(OdaException.class, () -> new KpikitDriver().getConnection(null).open(properties));
+        assertEquals("kpikit data source: the property 'encoding' names no known character set: 'klingon';"
+                + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name", e.getMessage());
+    }
+
+    @Test
     void accountsOfTheStartupSampleAsOfTheLatestRevenueDate() throws Exception {
         IQuery query = connect(Path.of("../sample-data/startup")).newQuery(DataSetType.ACCOUNTS.id);
         query.prepare("");

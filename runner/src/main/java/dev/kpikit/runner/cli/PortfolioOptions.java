@@ -1,6 +1,8 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,6 +36,23 @@ final class PortfolioOptions {
             description = "Your column names for kpikit's fields, e.g. \"amount=Umsatz, date=Rechnungsdatum\".")
     String columns;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Character set of the CSV tables, e.g. windows-1252 (default: UTF-8, with or without byte order mark).")
+    String encoding;
+
+    /** The character set of the folder's CSV tables. */
+    Charset charset() {
+        if (encoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(encoding.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--encoding '" + encoding + "' names no known character set;"
+                    + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name");
+        }
+    }
+
     /** The folder's accounts scored by the model as of the date, and what they were scored with. */
     record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio) {
     }
@@ -47,7 +66,7 @@ final class PortfolioOptions {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
         }
-        ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns));
+        ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withEncoding(charset());
         // the command line is the user's own: --model may name a file anywhere (report parameters may not)
         ScoringModel scoringModel = folder.model(model);
         LocalDate date = folder.asOfOrLatest(asOf);

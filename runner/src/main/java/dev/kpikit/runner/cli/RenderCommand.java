@@ -82,7 +82,8 @@ final class RenderCommand implements Callable<Integer> {
         try (KpikitEngine engine = KpikitEngine.start()) {
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
-            engine.render(request).forEach(file -> stdout.println(file));
+            engine.render(request, document -> { }, warning -> err.println("kpikit render: warning: " + warning))
+                    .forEach(file -> stdout.println(file));
             return 0;
         } catch (ReportFailedException | IllegalArgumentException e) {
             err.println("kpikit render: " + e.getMessage());

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.PortfolioTables;
 import dev.kpikit.data.TableReader;
+import dev.kpikit.runner.engine.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,15 +81,8 @@ final class ScoreCommand implements Callable<Integer> {
     private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, Path target)
             throws IOException, DataFormatException {
         Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IOException("cannot write to " + target + ": " + (folder == null ? "no folder" : folder + " is not a folder"));
-        }
-        Path partial;
-        try {
-            partial = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
-        } catch (IOException e) {
-            throw new IOException("cannot write to " + target + ": " + (Files.isWritable(folder) ? e.getMessage() : "permission denied"), e);
-        }
+        OutputFolder.prepare(folder, target); // says why not: not a directory, permission denied
+        Path partial = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
         boolean moved = false;
         try {
             try (OutputStream to = Files.newOutputStream(partial)) {

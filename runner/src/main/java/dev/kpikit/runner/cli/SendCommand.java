@@ -102,7 +102,8 @@ final class SendCommand implements Callable<Integer> {
                 try (LeaseKeeper leases = new LeaseKeeper(deliveries, runner.heartbeat())) {
                     Schedules one = new Schedules(Optional.of(smtp), Optional.empty(), runner, List.of(schedule));
                     DeliveryService service = new DeliveryService(() -> one, deliveries, leases,
-                            new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC());
+                            new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC(),
+                            false); // the history row printed below tells the outcome
                     Instant now = Instant.now();
                     DeliveryRecord result = service.deliver(new Fire(schedule.id(), now, now, false, false));
                     ScheduleHistoryCommand.print(List.of(result));

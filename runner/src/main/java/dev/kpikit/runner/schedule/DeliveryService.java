@@ -46,10 +46,21 @@ public final class DeliveryService {
     private final InternetAddress from;
     private final String runnerId;
     private final Clock clock;
+    private final boolean logsFailures;
     private final Session session = Session.getInstance(new java.util.Properties());
 
     public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
             MailTransport transport, String from, String runnerId, Clock clock) {
+        this(schedules, store, leases, renderer, transport, from, runnerId, clock, true);
+    }
+
+    /**
+     * @param logsFailures false for a caller that shows each delivery's outcome itself ({@code kpikit send}
+     *                     prints the history row), so that a failure is not told twice
+     */
+    public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
+            MailTransport transport, String from, String runnerId, Clock clock, boolean logsFailures) {
+        this.logsFailures = logsFailures;
         this.schedules = schedules;
         this.store = store;
         this.leases = leases;
@@ -118,7 +129,7 @@ public final class DeliveryService {
         try {
             report = renderer.render(schedule, asOf, period, slot);
         } catch (ReportFailedException | RuntimeException e) {
-            LOG.error("{}: the report did not render: {}", schedule.id(), e.getMessage());
+            // logged once, as the delivery's failure
             return fail(row, owner, schedule, "render failed: " + e.getMessage(), null);
         }
         if (schedule.skipWhenNoData() && !report.hasData()) {
@@ -188,7 +199,9 @@ public final class DeliveryService {
     /** After the last attempt: tell the schedule's owner, once, by mail (logged if that fails too). */
     private void notifyOwner(Schedule schedule, DeliveryRecord row, String error) {
         if (schedule == null || schedule.owner() == null) {
-            LOG.error("{} at {}: FAILED: {}", row.scheduleId(), row.fireTime(), error);
+            if (logsFailures) {
+                LOG.error("{} at {}: FAILED: {}", row.scheduleId(), row.fireTime(), error);
+            }
             return;
         }
         String text = "kpikit could not deliver schedule '" + schedule.id() + "' for " + row.nominalTime() + ".\n\n"

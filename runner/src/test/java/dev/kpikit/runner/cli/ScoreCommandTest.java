@@ -221,6 +221,15 @@ class ScoreCommandTest {
         assertEquals(List.of(target), listed(dir));
     }
 
+    @Test
+    void outBelowARegularFileSaysItIsNotADirectory(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertEquals(1, score("--data", startup(), "--out", file.resolve("scores.csv").toString()));
+        assertEquals("kpikit score: cannot write to " + file.resolve("scores.csv") + ": " + file + " is not a directory",
+                stderr().strip());
+        assertEquals("not a folder", Files.readString(file));
+    }
+
     /** The files directly in a folder, not its sub-folders. */
     private static List<Path> listed(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
