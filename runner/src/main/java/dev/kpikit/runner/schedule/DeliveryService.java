@@ -71,6 +71,11 @@ public final class DeliveryService {
         this.clock = clock;
     }
 
+    /** The schedule of that id in this runner's schedules file, or null. */
+    Schedule schedule(String id) {
+        return schedules.get().byId(id).orElse(null);
+    }
+
     public DeliveryRecord deliver(Fire fire) throws SQLException, InterruptedException {
         String owner = runnerId + "/" + UUID.randomUUID();
         DeliveryStore.Claim claim = claimWaitingForDeadOwner(fire, owner);

@@ -45,6 +45,7 @@ public final class ScheduleFileReader {
     private final Path file;
     private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
+    private Map<String, BusinessCalendar> calendars = Map.of();
 
     private ScheduleFileReader(Path file, ScheduleRoots roots) {
         this.file = file;
@@ -82,6 +83,9 @@ public final class ScheduleFileReader {
         Optional<SmtpSettings> smtp = Optional.ofNullable(model.smtp()).map(this::smtp);
         Optional<StoreSettings> store = Optional.ofNullable(model.store()).map(this::store);
         RunnerSettings runner = runner(model.runner());
+        if (roots != null) {
+            calendars = BusinessCalendars.read(model.calendars(), problems);
+        }
         List<Schedule> schedules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<ScheduleFileModel.Entry> entries = model.schedules() == null || roots == null ? List.of() : model.schedules();
@@ -111,7 +115,7 @@ public final class ScheduleFileReader {
         if (!problems.isEmpty()) {
             throw new ScheduleValidationException(file.toString(), problems);
         }
-        return new Schedules(smtp, store, runner, List.copyOf(schedules));
+        return new Schedules(smtp, store, runner, List.copyOf(schedules), calendars);
     }
 
     static ObjectMapper mapper(Path file) {
@@ -206,12 +210,28 @@ public final class ScheduleFileReader {
         checkPlaceholders(name, "subject", subject, known);
         checkPlaceholders(name, "body", body, known);
         RetryPolicy retry = retry(name, e.retry());
+        BusinessCalendar calendar = null;
+        if (e.calendar() != null) {
+            calendar = calendars.get(e.calendar());
+            if (calendar == null) {
+                problems.add(name + ", field 'calendar': unknown calendar '" + e.calendar() + "'; known: "
+                        + calendars.keySet().stream().sorted().toList());
+            }
+        }
+        OnExcludedDay onExcludedDay = fieldOf(name, "onExcludedDay", e.onExcludedDay(), OnExcludedDay::parse, OnExcludedDay.SKIP);
+        if (e.onExcludedDay() != null && e.calendar() == null) {
+            problems.add(name + ", field 'onExcludedDay': needs a 'calendar' that says which days are excluded");
+        }
         if (problems.size() > before) {
             return null;
         }
+        if (calendar != null) {
+            BusinessCalendars.neverFires(cron, zone, calendar, onExcludedDay)
+                    .ifPresent(why -> problems.add(name + ", field 'calendar': " + why));
+        }
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
-                e.enabled() == null || e.enabled());
+                e.enabled() == null || e.enabled(), calendar, onExcludedDay);
     }
 
     /**
