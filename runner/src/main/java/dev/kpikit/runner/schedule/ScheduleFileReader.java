@@ -46,6 +46,8 @@ public final class ScheduleFileReader {
     private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
     private Map<String, BusinessCalendar> calendars = Map.of();
+    /** The calendars the file declares, valid or not (a schedule naming an invalid one gets no second problem). */
+    private Set<String> declaredCalendars = Set.of();
 
     private ScheduleFileReader(Path file, ScheduleRoots roots) {
         this.file = file;
@@ -85,6 +87,7 @@ public final class ScheduleFileReader {
         RunnerSettings runner = runner(model.runner());
         if (roots != null) {
             calendars = BusinessCalendars.read(model.calendars(), problems);
+            declaredCalendars = model.calendars() == null ? Set.of() : model.calendars().keySet();
         }
         List<Schedule> schedules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -213,7 +216,7 @@ public final class ScheduleFileReader {
         BusinessCalendar calendar = null;
         if (e.calendar() != null) {
             calendar = calendars.get(e.calendar());
-            if (calendar == null) {
+            if (calendar == null && !declaredCalendars.contains(e.calendar())) {
                 problems.add(name + ", field 'calendar': unknown calendar '" + e.calendar() + "'; known: "
                         + calendars.keySet().stream().sorted().toList());
             }
@@ -222,7 +225,7 @@ public final class ScheduleFileReader {
         if (e.onExcludedDay() != null && e.calendar() == null) {
             problems.add(name + ", field 'onExcludedDay': needs a 'calendar' that says which days are excluded");
         }
-        if (problems.size() > before) {
+        if (problems.size() > before || e.calendar() != null && calendar == null) {
             return null;
         }
         if (calendar != null) {
