@@ -27,6 +27,7 @@ import dev.kpikit.runner.schedule.DeliveryStatus;
 import dev.kpikit.runner.schedule.DeliveryStore;
 import dev.kpikit.runner.schedule.Fire;
 import dev.kpikit.runner.schedule.LeaseKeeper;
+import dev.kpikit.runner.schedule.NextAttempts;
 import dev.kpikit.runner.schedule.RetryPolicy;
 import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
@@ -102,7 +103,8 @@ final class SendCommand implements Callable<Integer> {
                 try (LeaseKeeper leases = new LeaseKeeper(deliveries, runner.heartbeat())) {
                     Schedules one = new Schedules(Optional.of(smtp), Optional.empty(), runner, List.of(schedule));
                     DeliveryService service = new DeliveryService(() -> one, deliveries, leases,
-                            new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC());
+                            new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC(),
+                            NextAttempts.IN_THIS_THREAD);
                     Instant now = Instant.now();
                     DeliveryRecord result = service.deliver(new Fire(schedule.id(), now, now, false, false));
                     ScheduleHistoryCommand.print(List.of(result));
