@@ -111,6 +111,8 @@ public final class ScheduleRunner implements AutoCloseable {
         p.put("org.quartz.jobStore.isClustered", String.valueOf(database.settings().clustered()));
         p.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.clusterCheckin().toMillis()));
         p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // after the store dropped its connections (a restart), try again at the check-in pace, not Quartz's 15 s
+        p.put("org.quartz.jobStore.dbRetryInterval", String.valueOf(Math.min(15_000, settings.clusterCheckin().toMillis())));
         return p;
     }
 

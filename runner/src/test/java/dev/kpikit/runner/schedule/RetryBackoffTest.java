@@ -61,6 +61,8 @@ class RetryBackoffTest {
                 assertEquals(REFUSED, waiting, "each refused delivery waits in the store for its second attempt");
                 assertTrue(rows.stream().filter(DeliveryRecord::waiting)
                         .allMatch(r -> r.error().contains("451 4.3.2 try again later")), "the history says why they wait");
+                String history = RunnerCrashTest.history("jdbc:h2:file:" + folder.resolve("store") + ";AUTO_SERVER=TRUE", 1000);
+                assertTrue(history.contains("WAITING") && history.contains("next try") && history.contains("(attempt 2)"), history);
                 System.out.println("backoff: healthy deliveries in the 6 s after 500 first attempts failed: " + after.size());
             }
         }

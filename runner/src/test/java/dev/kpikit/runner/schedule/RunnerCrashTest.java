@@ -128,11 +128,15 @@ class RunnerCrashTest {
 
     /** {@code kpikit schedule history --store URL}, as an operator runs it. */
     static String history(String store) {
+        return history(store, 10);
+    }
+
+    static String history(String store, int last) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(new KpikitCommand()).execute("schedule", "history", "--last", "10", "--store", store);
+            int exit = new CommandLine(new KpikitCommand()).execute("schedule", "history", "--last", String.valueOf(last), "--store", store);
             assertEquals(0, exit);
         } finally {
             System.setOut(original);
