@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RefusingSmtp implements AutoCloseable {
 
-    record Accepted(String recipient, Instant at) {
+    record Accepted(String recipient, String messageId, Instant at) {
     }
 
     private final ServerSocket server;
@@ -78,10 +78,13 @@ final class RefusingSmtp implements AutoCloseable {
                     }
                 } else if (command.startsWith("DATA")) {
                     reply(out, "354 go ahead");
+                    String messageId = null;
                     for (String data; (data = in.readLine()) != null && !data.equals(".");) {
-                        // the message itself does not matter here
+                        if (messageId == null && data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                            messageId = data.substring(11).strip();
+                        }
                     }
-                    accepted.add(new Accepted(recipient, Instant.now()));
+                    accepted.add(new Accepted(recipient, messageId, Instant.now()));
                     reply(out, "250 2.0.0 queued");
                 } else if (command.startsWith("QUIT")) {
                     reply(out, "221 bye");

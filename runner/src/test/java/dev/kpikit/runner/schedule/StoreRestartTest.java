@@ -65,17 +65,20 @@ class StoreRestartTest {
             // leases as in production relative to an outage of seconds (defaults: 60 s, renewed every 15 s)
             Path schedules = TestSchedules.write(folder, TestSchedules.file(greenMail.getSmtp().getPort(),
                     TestSchedules.fastRunner(2).replace("leaseSeconds: 4", "leaseSeconds: 20"), waves));
-            try (RunnerProcess a = RunnerProcess.start(schedules, url, folder.resolve("a.log"));
-                    RunnerProcess b = RunnerProcess.start(schedules, url, folder.resolve("b.log"))) {
+            // the pool logs its configuration (the JDBC URL, with the password in it here) at DEBUG: it must be masked
+            List<String> poolDebug = List.of("-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari=debug");
+            try (RunnerProcess a = RunnerProcess.start(schedules, url, folder.resolve("a.log"), poolDebug, Map.of());
+                    RunnerProcess b = RunnerProcess.start(schedules, url, folder.resolve("b.log"), poolDebug, Map.of())) {
                 a.awaitLog("kpikit: running", Duration.ofSeconds(30));
                 b.awaitLog("kpikit: running", Duration.ofSeconds(30));
                 ScheduledDeliveryTest.awaitMessages(greenMail, 1);
+                int before = greenMail.getReceivedMessages().length;
                 long started = System.nanoTime();
                 Process p = new ProcessBuilder("bash", "-c", restart).redirectErrorStream(true).start();
                 String output = new String(p.getInputStream().readAllBytes());
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "restart failed: " + output);
-                System.out.printf("store restart: PostgreSQL restarted in %d ms, after %d of %d messages%n",
-                        (System.nanoTime() - started) / 1_000_000, greenMail.getReceivedMessages().length, FIRST_WAVE);
+                System.out.printf("store restart: PostgreSQL restarted in %d ms, begun after %d and done after %d of %d messages%n",
+                        (System.nanoTime() - started) / 1_000_000, before, greenMail.getReceivedMessages().length, FIRST_WAVE);
 
                 ScheduledDeliveryTest.awaitMessages(greenMail, FIRST_WAVE + SECOND_WAVE);
                 Thread.sleep(3000);  // duplicates would arrive now
@@ -88,6 +91,7 @@ class StoreRestartTest {
                 try (var db = StoreDatabase.open(TestAccess.store(url), 1)) {
                     List<DeliveryRecord> rows = new DeliveryStore(db.dataSource(), Duration.ofSeconds(1), Clock.systemUTC()).all();
                     assertEquals(FIRST_WAVE + SECOND_WAVE, rows.size());
+                    assertFalse(rows.toString().contains("password=kpikit"), "no store password in the history");
                     assertTrue(rows.stream().allMatch(r -> r.status() == DeliveryStatus.SENT), rows.toString());
                     assertTrue(rows.stream().noneMatch(r -> r.note() != null && r.note().contains("possible duplicate")), rows.toString());
                     Map<String, Long> secondWaveByRunner = rows.stream().filter(r -> r.scheduleId().startsWith("b"))
@@ -95,6 +99,9 @@ class StoreRestartTest {
                     System.out.println("store restart: second wave per runner " + secondWaveByRunner);
                     assertEquals(2, secondWaveByRunner.size(), "both runners deliver after the restart: " + secondWaveByRunner);
                 }
+                assertTrue(logs.contains("jdbcUrl"), "the pool's configuration was logged");
+                System.out.println("store restart: runner log lines about the outage: " + logs.lines()
+                        .filter(l -> l.contains("job store is unreachable") || l.contains("ERROR")).toList());
                 assertFalse(logs.contains("password=kpikit"), "the store password never appears in a log");
                 assertEquals(0, a.terminate(Duration.ofSeconds(30)), a.log());
                 assertEquals(0, b.terminate(Duration.ofSeconds(30)), b.log());
