@@ -25,7 +25,7 @@ public final class DeliveryJob implements Job {
     static final String SCHEDULE_ID = "scheduleId";
     static final String DELIVERY_SERVICE = "kpikit.deliveryService";
     static final String MISFIRE_THRESHOLD = "kpikit.misfireThreshold";
-    /** On a trigger that fires a later attempt of one delivery (a retry, or a stranded row swept up): its fire time and slot. */
+    /** On the trigger of a delivery's next SMTP attempt: the fire time and slot of that delivery. */
     static final String DELIVERY_FIRE_TIME = "kpikit.deliveryFireTime";
     static final String DELIVERY_NOMINAL_TIME = "kpikit.deliveryNominalTime";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryJob.class);

@@ -176,7 +176,7 @@ public final class DeliveryService {
                     return fail(row, owner, schedule, "not delivered after " + attempt + " attempt(s): " + error, note);
                 }
             }
-            java.time.Duration delay = retry.delayAfter(attempt);
+            Duration delay = retry.delayAfter(attempt);
             if (nextAttempts.inThisThread()) {
                 Thread.sleep(delay.toMillis());
                 continue;
