@@ -78,7 +78,7 @@ public final class ScheduleRunner implements AutoCloseable {
             scheduler.getContext().put(DeliveryJob.DELIVERY_SERVICE, service);
             scheduler.getContext().put(DeliveryJob.MISFIRE_THRESHOLD, settings.misfireThreshold());
             ScheduleRunner runner = new ScheduleRunner(scheduler, database, leases, store,
-                    new StrandedRows(store, service, settings.lease()));
+                    new StrandedRows(store, service, settings.lease(), scheduler));
             runner.sync(schedules);
             scheduler.start();
             LOG.info("runner {} started: {} schedule(s), store {}, mail {}", scheduler.getSchedulerInstanceId(),

@@ -8,6 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * so forever. Quartz's own recovery gets the first chance (one lease); after that, every lease, this runner takes
  * such a row over and finishes it as any take-over does: delivered, or FAILED with the reason (e.g. a schedule that
  * is no longer in the file). The history shows the take-over in the row's note.
+ *
+ * It also puts back a trigger Quartz set to ERROR: Quartz does that when it cannot read a trigger's job while it
+ * acquires the trigger, and a store that drops its connections at that moment would otherwise end a schedule for good.
  */
 final class StrandedRows implements AutoCloseable {
 
@@ -25,9 +33,11 @@ final class StrandedRows implements AutoCloseable {
     private final DeliveryStore store;
     private final DeliveryService service;
     private final Duration lease;
+    private final Scheduler scheduler;
     private final ScheduledExecutorService timer;
 
-    StrandedRows(DeliveryStore store, DeliveryService service, Duration lease) {
+    StrandedRows(DeliveryStore store, DeliveryService service, Duration lease, Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.store = store;
         this.service = service;
         this.lease = lease;
@@ -41,6 +51,7 @@ final class StrandedRows implements AutoCloseable {
     }
 
     private void sweep() {
+        resetTriggersInError();
         try {
             for (DeliveryRecord row : store.stranded(Clock.systemUTC().instant().minus(lease))) {
                 if (timer.isShutdown()) {
@@ -55,6 +66,20 @@ final class StrandedRows implements AutoCloseable {
             LOG.warn("sweep of stranded deliveries: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void resetTriggersInError() {
+        try {
+            for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.anyTriggerGroup())) {
+                if (scheduler.getTriggerState(key) == Trigger.TriggerState.ERROR) {
+                    LOG.warn("{}: Quartz had set its trigger to ERROR (the store failed while it was read); put back",
+                            key.getName());
+                    scheduler.resetTriggerFromErrorState(key);
+                }
+            }
+        } catch (SchedulerException e) {
+            LOG.warn("sweep of triggers in error: {}", e.getMessage());
         }
     }
 

@@ -31,8 +31,8 @@ class GracefulStopTest {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
         int port = ScheduledDeliveryTest.freePort();
-        Instant first = TestSchedules.inSeconds(10);
-        Instant afterStop = first.plusSeconds(6);
+        Instant first = TestSchedules.inSeconds(12);
+        Instant afterStop = first.plusSeconds(8);  // the first delivery reaches the server before this, on a busy machine too
         Path schedules = TestSchedules.write(folder, TestSchedules.file(port, TestSchedules.fastRunner(2),
                 TestSchedules.schedule("in-flight", TestSchedules.cronAt(first), "ceo@kpikit.test")
                         + TestSchedules.schedule("after-stop", TestSchedules.cronAt(afterStop), "cfo@kpikit.test"))

@@ -97,7 +97,8 @@ class StoreRestartTest {
                     Map<String, Long> secondWaveByRunner = rows.stream().filter(r -> r.scheduleId().startsWith("b"))
                             .collect(Collectors.groupingBy(r -> DeliveryStore.runnerOf(r.owner()), Collectors.counting()));
                     System.out.println("store restart: second wave per runner " + secondWaveByRunner);
-                    assertEquals(2, secondWaveByRunner.size(), "both runners deliver after the restart: " + secondWaveByRunner);
+                    assertEquals(2, secondWaveByRunner.size(), "both runners deliver after the restart: " + secondWaveByRunner
+                            + "\n" + logs);
                 }
                 assertTrue(logs.contains("jdbcUrl"), "the pool's configuration was logged");
                 System.out.println("store restart: runner log lines about the outage: " + logs.lines()

@@ -88,6 +88,34 @@ class StrandedRowsTest {
         assertTrue(!history.contains("CLAIMED ") && !history.contains("STALE"), "nothing left in progress: " + history);
     }
 
+    /**
+     * Quartz sets a trigger to ERROR when it cannot read the trigger's job while acquiring it (a store that drops its
+     * connections at that moment); such a schedule would never fire again. The sweep puts it back.
+     */
+    @Test
+    void aTriggerQuartzSetToErrorIsPutBackAndFiresAgain() throws Exception {
+        SharedEngine.get();
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        Path storeFile = folder.resolve("store");
+        Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, TestSchedules.file(greenMail.getSmtp().getPort(),
+                TestSchedules.fastRunner(2), TestSchedules.schedule("put-back", TestSchedules.cronAt(TestSchedules.inSeconds(10)),
+                        "ceo@kpikit.test"))));
+        try (ScheduleRunner runner = ScheduleRunner.start(schedules, StoreSettings.h2(storeFile),
+                new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
+                schedules.smtp().orElseThrow().from());
+                java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + storeFile + ";AUTO_SERVER=TRUE", "sa", "");
+                java.sql.Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE QRTZ_TRIGGERS SET TRIGGER_STATE = 'ERROR' WHERE TRIGGER_NAME = 'put-back'"));
+            assertEquals(org.quartz.Trigger.TriggerState.ERROR,
+                    runner.quartz().getTriggerState(org.quartz.TriggerKey.triggerKey("put-back", ScheduleRunner.GROUP)));
+            ScheduledDeliveryTest.awaitMessages(greenMail, 1);
+            assertEquals(DeliveryStatus.SENT, runner.store().all().get(0).status());
+        } finally {
+            greenMail.stop();
+        }
+    }
+
     private static Map<String, DeliveryRecord> awaitAllFinal(ScheduleRunner runner, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         List<DeliveryRecord> rows = runner.store().all();
