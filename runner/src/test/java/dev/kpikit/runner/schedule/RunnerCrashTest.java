@@ -93,7 +93,7 @@ class RunnerCrashTest {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
         Path schedules = TestSchedules.write(folder, TestSchedules.file(greenMail.getSmtp().getPort(), TestSchedules.fastRunner(2),
-                TestSchedules.schedule("crash-me", TestSchedules.cronAt(TestSchedules.inSeconds(10)), "ceo@kpikit.test")));
+                TestSchedules.schedule("crash-me", TestSchedules.cronAt(TestSchedules.inSeconds(8)), "ceo@kpikit.test")));
         String store = "jdbc:h2:file:" + folder.resolve("store") + ";AUTO_SERVER=TRUE";
         String pauseAt = state.name().toLowerCase(java.util.Locale.ROOT);
         try {
