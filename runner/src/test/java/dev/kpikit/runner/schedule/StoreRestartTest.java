@@ -89,6 +89,11 @@ class StoreRestartTest {
                 assertEquals(FIRST_WAVE + SECOND_WAVE, recipients.size(), "runner a:\n" + a.log() + "\nrunner b:\n" + b.log());
                 assertEquals(FIRST_WAVE + SECOND_WAVE, Set.copyOf(recipients).size(), "every manager exactly once");
                 List<DeliveryRecord> rows = store.all();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();  // each is recorded just after sending
+                while (rows.stream().anyMatch(r -> !r.status().isFinal() && !r.scheduleId().equals("tick")) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    rows = store.all();
+                }
                 assertEquals(FIRST_WAVE + SECOND_WAVE, rows.stream().filter(r -> !r.scheduleId().equals("tick")).count());
                 assertTrue(rows.stream().filter(r -> !r.scheduleId().equals("tick")).allMatch(r -> r.status() == DeliveryStatus.SENT),
                         rows.toString());
@@ -103,7 +108,7 @@ class StoreRestartTest {
                 RunnerProcess other = busier == a ? b : a;
                 assertEquals(0, busier.terminate(Duration.ofSeconds(30)), busier.log());
                 java.time.Instant stopped = java.time.Instant.now();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (System.nanoTime() < deadline && store.all().stream().noneMatch(r -> r.scheduleId().equals("tick")
                         && r.fireTime().isAfter(stopped) && r.status() == DeliveryStatus.SENT)) {
                     Thread.sleep(200);
