@@ -27,6 +27,7 @@ import dev.kpikit.runner.schedule.DeliveryStatus;
 import dev.kpikit.runner.schedule.DeliveryStore;
 import dev.kpikit.runner.schedule.Fire;
 import dev.kpikit.runner.schedule.LeaseKeeper;
+import dev.kpikit.runner.schedule.NextAttempts;
 import dev.kpikit.runner.schedule.RetryPolicy;
 import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
@@ -103,7 +104,7 @@ final class SendCommand implements Callable<Integer> {
                     Schedules one = new Schedules(Optional.of(smtp), Optional.empty(), runner, List.of(schedule));
                     DeliveryService service = new DeliveryService(() -> one, deliveries, leases,
                             new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC(),
-                            false); // the history row printed below tells the outcome
+                            NextAttempts.IN_THIS_THREAD, false); // the history row printed below tells the outcome
                     Instant now = Instant.now();
                     DeliveryRecord result = service.deliver(new Fire(schedule.id(), now, now, false, false));
                     ScheduleHistoryCommand.print(List.of(result));

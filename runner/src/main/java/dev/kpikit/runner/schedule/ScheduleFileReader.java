@@ -431,6 +431,10 @@ public final class ScheduleFileReader {
             problems.add("store, field 'url': a JDBC URL is needed (jdbc:postgresql://host/db or jdbc:h2:file:...)");
             return null;
         }
+        if (StoreSettings.holdsPassword(s.url())) {
+            problems.add("store, field 'url': holds a password; never put a password in the schedules file, "
+                    + "use passwordEnv or passwordFile");
+        }
         Supplier<String> password = () -> null;
         if (s.passwordEnv() != null) {
             password = () -> System.getenv(s.passwordEnv());

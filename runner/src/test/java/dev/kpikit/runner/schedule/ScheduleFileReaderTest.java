@@ -83,6 +83,22 @@ class ScheduleFileReaderTest {
     }
 
     @Test
+    void aPasswordInTheStoreUrlIsRefusedWithoutRepeatingIt() throws Exception {
+        List<String> problems = problems("store: {url: \"jdbc:postgresql://db.example.com/kpikit?user=kpikit&password=s3cret\"}\n"
+                + "schedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]"));
+        assertEquals(List.of("store, field 'url': holds a password; never put a password in the schedules file, "
+                + "use passwordEnv or passwordFile"), problems);
+    }
+
+    @Test
+    void aStoreUrlShowsNoPassword() {
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&sslpassword=*** (clustered)",
+                new StoreSettings("jdbc:postgresql://h/db?user=u&password=s3cret&sslpassword=k3y", null, () -> null, true).toString());
+        assertEquals("jdbc:h2:file:/x;PASSWORD=***;AUTO_SERVER=TRUE",
+                new StoreSettings("jdbc:h2:file:/x;PASSWORD=s3cret;AUTO_SERVER=TRUE", null, () -> null, false).toString());
+    }
+
+    @Test
     void unknownFieldsAndDuplicateIdsAreNamed() throws Exception {
         assertTrue(problems("schedules:\n  - id: a\n    crn: x\n").get(0).contains("schedule #1, field 'crn'"));
         List<String> duplicate = problems("schedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]") + entry("a", "to", "[\"b@kpikit.test\"]"));
