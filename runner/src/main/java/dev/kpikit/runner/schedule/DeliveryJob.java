@@ -54,11 +54,15 @@ public final class DeliveryJob implements Job {
         }
     }
 
-    /** A fire of the schedule's cron trigger, or Quartz's recovery of one (not a one-shot trigger kpikit made). */
+    /**
+     * A fire of the schedule's cron trigger, or Quartz's recovery of one: not a one-shot trigger kpikit made (a moved
+     * fire or a next attempt), which already stands for its slot.
+     */
     private static boolean fromCron(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
         return context.getTrigger() instanceof CronTrigger
                 || context.isRecovering() && context.getTrigger().getKey().getGroup().equals(Scheduler.DEFAULT_RECOVERY_GROUP)
-                && !context.getMergedJobDataMap().containsKey(ExcludedDays.MOVED_FIRE_TIME);
+                && !data.containsKey(ExcludedDays.MOVED_FIRE_TIME) && !data.containsKey(DELIVERY_FIRE_TIME);
     }
 
     static Fire fire(JobExecutionContext context, String scheduleId, Duration misfireThreshold) {
