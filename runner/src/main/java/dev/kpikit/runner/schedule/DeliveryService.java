@@ -49,6 +49,7 @@ public final class DeliveryService {
     private final NextAttempts nextAttempts;
     private final boolean logsFailures;
     private final Session session = Session.getInstance(new java.util.Properties());
+    private final SnapshotStore snapshots;
 
     public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
             MailTransport transport, String from, String runnerId, Clock clock, NextAttempts nextAttempts) {
@@ -65,6 +66,7 @@ public final class DeliveryService {
         this.logsFailures = logsFailures;
         this.schedules = schedules;
         this.store = store;
+        this.snapshots = new SnapshotStore(store.dataSource());
         this.leases = leases;
         this.renderer = renderer;
         this.transport = transport;
@@ -136,6 +138,17 @@ public final class DeliveryService {
         LocalDate asOf = schedule.asOf().asOf(slot.atZone(schedule.timeZone()).toLocalDate());
         String period = schedule.asOf().period(asOf, schedule.locale());
         PausePoint.reached("claimed", row);
+        SendConditions.Decision decision;
+        try {
+            decision = sendDecision(schedule, row, asOf);
+        } catch (java.io.IOException | dev.kpikit.data.DataFormatException | RuntimeException e) {
+            return fail(row, owner, schedule, "sendWhen: " + e.getMessage(), null);
+        }
+        if (!decision.send()) {
+            LOG.info("{}: skipped: {}", schedule.id(), decision.reason());
+            store.finish(row, owner, DeliveryStatus.SKIPPED, note(row, decision.reason()), null);
+            return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
+        }
         RenderedReport report;
         try {
             report = renderer.render(schedule, asOf, period, slot);
@@ -151,7 +164,7 @@ public final class DeliveryService {
         String messageId = row.messageId() != null ? row.messageId() : newMessageId(schedule, fire);
         MimeMessage message;
         try {
-            message = DeliveryMail.build(session, messageId, content(schedule, report, asOf, period));
+            message = DeliveryMail.build(session, messageId, content(schedule, report, asOf, period, decision));
         } catch (MessagingException | RuntimeException e) {
             return fail(row, owner, schedule, "cannot compose the message: " + SmtpFailures.describe(e), null);
         }
@@ -161,7 +174,10 @@ public final class DeliveryService {
         PausePoint.reached("rendered", row);
         boolean resend = claim.kind() == DeliveryStore.Claim.Kind.TAKEN_OVER && row.attempts() > 0;
         String note = resend ? "possible duplicate: a stopped runner had already tried to send " + messageId : null;
-        return send(schedule, row, owner, message, messageId, note);
+        // the reason to send goes into the history once, also when a retry runs this again
+        String reason = row.note() != null && decision.reason() != null && row.note().contains(decision.reason()) ? null
+                : decision.reason();
+        return send(schedule, row, owner, message, messageId, DeliveryStore.join(note, reason));
     }
 
     /**
@@ -246,7 +262,27 @@ public final class DeliveryService {
         }
     }
 
-    private DeliveryMail.Content content(Schedule schedule, RenderedReport report, LocalDate asOf, String period) {
+    /**
+     * sendWhen: what the data shows as of the report's date against what the schedule's last SENT delivery showed.
+     * The snapshot is recorded with the delivery (a retry or a take-over decides as the first try did).
+     */
+    private SendConditions.Decision sendDecision(Schedule schedule, DeliveryRecord row, LocalDate asOf)
+            throws SQLException, java.io.IOException, dev.kpikit.data.DataFormatException {
+        if (schedule.sendWhen().always()) {
+            return SendConditions.Decision.ALWAYS;
+        }
+        DeliverySnapshot current = snapshots.of(row.scheduleId(), row.fireTime()).orElse(null);
+        if (current == null) {
+            current = DeliverySnapshot.read(schedule, asOf);
+            snapshots.save(row.scheduleId(), row.fireTime(), current);
+            current = snapshots.of(row.scheduleId(), row.fireTime()).orElseThrow();
+        }
+        DeliverySnapshot previous = snapshots.lastSent(row.scheduleId(), row.fireTime()).orElse(null);
+        return SendConditions.decide(schedule.sendWhen(), previous, current, schedule.locale());
+    }
+
+    private DeliveryMail.Content content(Schedule schedule, RenderedReport report, LocalDate asOf, String period,
+            SendConditions.Decision decision) {
         Map<String, String> values = new HashMap<>();
         values.put("title", report.title());
         values.put("period", period);
@@ -255,8 +291,14 @@ public final class DeliveryService {
         for (Headline h : report.headlines()) {
             values.put(h.name(), h.text());
         }
-        return new DeliveryMail.Content(from, schedule.to(), schedule.cc(), schedule.bcc(),
-                Placeholders.fill(schedule.subject(), values), Placeholders.fill(schedule.body(), values), report.title(),
+        String subject = Placeholders.fill(schedule.subject(), values);
+        String body = Placeholders.fill(schedule.body(), values);
+        List<String> changes = decision.changes();
+        if (!changes.isEmpty()) {  // what changed comes first: in the subject, and as the body's first lines
+            subject = changes.get(0) + (changes.size() > 1 ? " (+" + (changes.size() - 1) + ")" : "") + " - " + subject;
+            body = String.join("\n", changes) + "\n\n" + body;
+        }
+        return new DeliveryMail.Content(from, schedule.to(), schedule.cc(), schedule.bcc(), subject, body, report.title(),
                 period, report.headlines(), report.kpiImage(), report.attachments());
     }
 

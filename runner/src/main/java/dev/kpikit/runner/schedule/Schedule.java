@@ -17,15 +17,15 @@ public record Schedule(String id, Path template, Map<String, String> parameters,
         Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
         List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
         List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled,
-        BusinessCalendar calendar, OnExcludedDay onExcludedDay) {
+        BusinessCalendar calendar, OnExcludedDay onExcludedDay, SendWhen sendWhen) {
 
-    /** A schedule that fires on every day its cron names (no business calendar). */
+    /** A schedule that fires on every day its cron names (no business calendar) and always sends. */
     public Schedule(String id, Path template, Map<String, String> parameters, AsOfRule asOf, String asOfParameter,
             Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
             List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
             List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled) {
         this(id, template, parameters, asOf, asOfParameter, locale, formats, cron, timeZone, to, cc, bcc, owner, subject,
-                body, headline, retry, skipWhenNoData, enabled, null, OnExcludedDay.SKIP);
+                body, headline, retry, skipWhenNoData, enabled, null, OnExcludedDay.SKIP, SendWhen.ALWAYS);
     }
 
     public static final String DEFAULT_SUBJECT = "{title} - {period}";

@@ -31,7 +31,8 @@ public final class ScheduleFileModel {
     public record Entry(String id, String template, Map<String, String> parameters, String asOf, String asOfParameter,
             String locale, List<String> formats, String cron, String timeZone, List<String> to, List<String> cc,
             List<String> bcc, String owner, String subject, String body, List<HeadlineEntry> headline,
-            Retry retry, Boolean skipWhenNoData, Boolean enabled, String calendar, String onExcludedDay) {
+            Retry retry, Boolean skipWhenNoData, Boolean enabled, String calendar, String onExcludedDay, List<String> sendWhen,
+            OffTarget offTarget) {
     }
 
     /** A named business calendar: the days on which no report goes out. */
@@ -40,6 +41,10 @@ public final class ScheduleFileModel {
     }
 
     public record RangeEntry(String from, String to) {
+    }
+
+    /** Which KPIs {@code kpi-off-target} watches (default: all headline KPIs), and whether AMBER counts. */
+    public record OffTarget(List<String> kpis, Boolean amber) {
     }
 
     public record HeadlineEntry(String name, String label, String item, String column, String format) {

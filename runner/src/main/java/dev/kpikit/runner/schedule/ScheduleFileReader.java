@@ -225,6 +225,7 @@ public final class ScheduleFileReader {
         if (e.onExcludedDay() != null && e.calendar() == null) {
             problems.add(name + ", field 'onExcludedDay': needs a 'calendar' that says which days are excluded");
         }
+        SendWhen sendWhen = sendWhen(name, e, parameters);
         if (problems.size() > before || e.calendar() != null && calendar == null) {
             return null;
         }
@@ -234,7 +235,40 @@ public final class ScheduleFileReader {
         }
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
-                e.enabled() == null || e.enabled(), calendar, onExcludedDay);
+                e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen);
+    }
+
+    /** {@code sendWhen} and {@code offTarget}; conditions that read the data need the report's data folder. */
+    private SendWhen sendWhen(String name, ScheduleFileModel.Entry e, Map<String, String> parameters) {
+        if (e.offTarget() != null && (e.sendWhen() == null || !e.sendWhen().contains(SendCondition.KPI_OFF_TARGET.text()))) {
+            problems.add(name + ", field 'offTarget': only used with sendWhen: [" + SendCondition.KPI_OFF_TARGET.text() + "]");
+        }
+        if (e.sendWhen() == null) {
+            return SendWhen.ALWAYS;
+        }
+        Set<SendCondition> conditions = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < e.sendWhen().size(); i++) {
+            try {
+                conditions.add(SendCondition.parse(e.sendWhen().get(i)));
+            } catch (IllegalArgumentException ex) {
+                problems.add(name + ", field 'sendWhen[" + i + "]': " + ex.getMessage());
+            }
+        }
+        if (conditions.isEmpty() && e.sendWhen().isEmpty()) {
+            problems.add(name + ", field 'sendWhen': empty; leave it out to always send");
+        }
+        if (conditions.contains(SendCondition.ALWAYS) && conditions.size() > 1) {
+            problems.add(name + ", field 'sendWhen': 'always' sends every time; drop it or the other conditions");
+        }
+        boolean readsData = conditions.stream().anyMatch(c -> c != SendCondition.ALWAYS);
+        String dataFolder = parameters.get(dev.kpikit.runner.engine.RenderRequest.DATA_FOLDER_PARAMETER);
+        if (readsData && (dataFolder == null || dataFolder.isBlank())) {
+            problems.add(name + ", field 'sendWhen': the conditions compare the report's data; set parameters."
+                    + dev.kpikit.runner.engine.RenderRequest.DATA_FOLDER_PARAMETER);
+        }
+        List<String> kpis = e.offTarget() == null || e.offTarget().kpis() == null ? List.of() : List.copyOf(e.offTarget().kpis());
+        boolean amber = e.offTarget() != null && Boolean.TRUE.equals(e.offTarget().amber());
+        return new SendWhen(Set.copyOf(conditions), kpis, amber);
     }
 
     /**
