@@ -50,6 +50,7 @@ public final class DeliveryService {
     private final boolean logsFailures;
     private final Session session = Session.getInstance(new java.util.Properties());
     private final SnapshotStore snapshots;
+    private final OtherDestinations others;
 
     public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
             MailTransport transport, String from, String runnerId, Clock clock, NextAttempts nextAttempts) {
@@ -67,6 +68,7 @@ public final class DeliveryService {
         this.schedules = schedules;
         this.store = store;
         this.snapshots = new SnapshotStore(store.dataSource());
+        this.others = new OtherDestinations(new DestinationStore(store.dataSource()));
         this.leases = leases;
         this.renderer = renderer;
         this.transport = transport;
@@ -161,6 +163,9 @@ public final class DeliveryService {
             store.finish(row, owner, DeliveryStatus.SKIPPED, note(row, "no data"), null);
             return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
         }
+        if (!schedule.destinations().mail()) {
+            return deliverWithoutMail(schedule, row, owner, report, period, decision);
+        }
         String messageId = row.messageId() != null ? row.messageId() : newMessageId(schedule, fire);
         MimeMessage message;
         try {
@@ -175,9 +180,39 @@ public final class DeliveryService {
         boolean resend = claim.kind() == DeliveryStore.Claim.Kind.TAKEN_OVER && row.attempts() > 0;
         String note = resend ? "possible duplicate: a stopped runner had already tried to send " + messageId : null;
         // the reason to send goes into the history once, also when a retry runs this again
-        String reason = row.note() != null && decision.reason() != null && row.note().contains(decision.reason()) ? null
-                : decision.reason();
-        return send(schedule, row, owner, message, messageId, DeliveryStore.join(note, reason));
+        note = DeliveryStore.join(note, once(row, decision.reason()));
+        if (schedule.destinations().others()) {  // their failure is theirs: the mail goes out all the same
+            OtherDestinations.Result elsewhere = others.deliver(schedule, row, report, report.title() + " - " + period,
+                    decision.changes(), clock.instant());
+            note = DeliveryStore.join(note, once(row, elsewhere.summary()));
+        }
+        return send(schedule, row, owner, message, messageId, note);
+    }
+
+    /** A folder and/or a webhook, no mail: SENT when each of them is, else FAILED naming those that failed. */
+    private DeliveryRecord deliverWithoutMail(Schedule schedule, DeliveryRecord row, String owner, RenderedReport report,
+            String period, SendConditions.Decision decision) throws SQLException, InterruptedException {
+        Destinations d = schedule.destinations();
+        String where = java.util.stream.Stream.of(d.folder() == null ? null : "folder: " + d.folder(),
+                d.webhook() == null ? null : "webhook: " + d.webhook().getHost()).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("; "));
+        if (!store.markRendered(row, owner, null, where, files(report.attachments()))) {
+            return lost(row);
+        }
+        OtherDestinations.Result result = others.deliver(schedule, row, report, report.title() + " - " + period,
+                decision.changes(), clock.instant());
+        String note = DeliveryStore.join(decision.reason(), result.summary());
+        if (!result.allSent()) {
+            return fail(row, owner, schedule, String.join("; ", result.failures()), note);
+        }
+        store.finish(row, owner, DeliveryStatus.SENT, note(row, note), null);
+        LOG.info("{}: delivered to {}", schedule.id(), where);
+        return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
+    }
+
+    /** The text, unless the row's note already has it (a retry runs the delivery again). */
+    private static String once(DeliveryRecord row, String text) {
+        return text == null || text.isBlank() || row.note() != null && row.note().contains(text) ? null : text;
     }
 
     /**

@@ -17,15 +17,16 @@ public record Schedule(String id, Path template, Map<String, String> parameters,
         Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
         List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
         List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled,
-        BusinessCalendar calendar, OnExcludedDay onExcludedDay, SendWhen sendWhen) {
+        BusinessCalendar calendar, OnExcludedDay onExcludedDay, SendWhen sendWhen, Destinations destinations) {
 
-    /** A schedule that fires on every day its cron names (no business calendar) and always sends. */
+    /** A schedule that fires on every day its cron names (no business calendar) and always sends, by mail only. */
     public Schedule(String id, Path template, Map<String, String> parameters, AsOfRule asOf, String asOfParameter,
             Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
             List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
             List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled) {
         this(id, template, parameters, asOf, asOfParameter, locale, formats, cron, timeZone, to, cc, bcc, owner, subject,
-                body, headline, retry, skipWhenNoData, enabled, null, OnExcludedDay.SKIP, SendWhen.ALWAYS);
+                body, headline, retry, skipWhenNoData, enabled, null, OnExcludedDay.SKIP, SendWhen.ALWAYS,
+                Destinations.MAIL_ONLY);
     }
 
     public static final String DEFAULT_SUBJECT = "{title} - {period}";

@@ -32,7 +32,7 @@ public final class ScheduleFileModel {
             String locale, List<String> formats, String cron, String timeZone, List<String> to, List<String> cc,
             List<String> bcc, String owner, String subject, String body, List<HeadlineEntry> headline,
             Retry retry, Boolean skipWhenNoData, Boolean enabled, String calendar, String onExcludedDay, List<String> sendWhen,
-            OffTarget offTarget) {
+            OffTarget offTarget, DestinationsEntry destinations) {
     }
 
     /** A named business calendar: the days on which no report goes out. */
@@ -45,6 +45,10 @@ public final class ScheduleFileModel {
 
     /** Which KPIs {@code kpi-off-target} watches (default: all headline KPIs), and whether AMBER counts. */
     public record OffTarget(List<String> kpis, Boolean amber) {
+    }
+
+    /** Where deliveries go: mail (default: when 'to' is given), a folder, a chat webhook. */
+    public record DestinationsEntry(Boolean mail, String folder, Integer keepDays, String webhook, String webhookFormat) {
     }
 
     public record HeadlineEntry(String name, String label, String item, String column, String format) {

@@ -196,8 +196,10 @@ public final class ScheduleFileReader {
             }
         }
         List<InternetAddress> to = addresses(name, "to", e.to());
-        if (to.isEmpty() && (e.to() == null || e.to().isEmpty())) {
-            problems.add(name + ", field 'to': at least one recipient is needed");
+        Destinations destinations = destinations(name, e.destinations(), e.to() != null && !e.to().isEmpty());
+        if (destinations.mail() && to.isEmpty() && (e.to() == null || e.to().isEmpty())) {
+            problems.add(name + ", field 'to': at least one recipient is needed"
+                    + (e.destinations() == null ? " (or destinations: a folder or a webhook)" : ""));
         }
         List<InternetAddress> cc = addresses(name, "cc", e.cc());
         List<InternetAddress> bcc = addresses(name, "bcc", e.bcc());
@@ -235,7 +237,50 @@ public final class ScheduleFileReader {
         }
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
-                e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen);
+                e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations);
+    }
+
+    /** {@code destinations}: mail unless told otherwise when there are recipients; a folder that exists; an http(s) URL. */
+    private Destinations destinations(String name, ScheduleFileModel.DestinationsEntry d, boolean hasRecipients) {
+        if (d == null) {
+            return Destinations.MAIL_ONLY;
+        }
+        boolean mail = d.mail() == null ? hasRecipients : d.mail();
+        Path folder = null;
+        if (d.folder() != null) {
+            folder = resolve(d.folder());
+            if (!Files.isDirectory(folder)) {
+                problems.add(name + ", field 'destinations.folder': no folder at " + folder);
+            }
+        }
+        if (d.keepDays() != null && (d.keepDays() < 1 || d.folder() == null)) {
+            problems.add(name + ", field 'destinations.keepDays': " + (d.folder() == null ? "needs destinations.folder"
+                    : "at least 1 (leave it out to keep every file)"));
+        }
+        java.net.URI webhook = null;
+        if (d.webhook() != null) {
+            try {
+                webhook = new java.net.URI(d.webhook().strip());
+                if (!("https".equalsIgnoreCase(webhook.getScheme()) || "http".equalsIgnoreCase(webhook.getScheme()))
+                        || webhook.getHost() == null) {
+                    problems.add(name + ", field 'destinations.webhook': '" + d.webhook() + "' is not an http(s) URL");
+                }
+            } catch (java.net.URISyntaxException ex) {
+                problems.add(name + ", field 'destinations.webhook': '" + d.webhook() + "' is not a URL: " + ex.getReason());
+            }
+        }
+        Destinations.WebhookFormat format = Destinations.WebhookFormat.SLACK;
+        if (d.webhookFormat() != null) {
+            try {
+                format = Destinations.WebhookFormat.valueOf(d.webhookFormat().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                problems.add(name + ", field 'destinations.webhookFormat': '" + d.webhookFormat() + "' is not slack or teams");
+            }
+        }
+        if (!mail && folder == null && webhook == null) {
+            problems.add(name + ", field 'destinations': mail is off and there is no folder or webhook; nothing would be delivered");
+        }
+        return new Destinations(mail, folder, d.keepDays(), webhook, format);
     }
 
     /** {@code sendWhen} and {@code offTarget}; conditions that read the data need the report's data folder. */

@@ -1,0 +1,27 @@
+package dev.kpikit.runner.schedule;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Where a schedule's delivery goes besides (or instead of) mail.
+ *
+ * @param mail          whether it is mailed to the schedule's recipients
+ * @param folder        a folder (a network share) the report files are written to, or null
+ * @param keepDays      files of this report older than this many days are removed from the folder; null keeps all
+ * @param webhook       a chat incoming-webhook URL, or null
+ * @param webhookFormat the JSON the chat expects
+ */
+public record Destinations(boolean mail, Path folder, Integer keepDays, URI webhook, WebhookFormat webhookFormat) {
+
+    public static final Destinations MAIL_ONLY = new Destinations(true, null, null, null, WebhookFormat.SLACK);
+
+    /** The JSON of an incoming webhook. */
+    public enum WebhookFormat {
+        SLACK, TEAMS
+    }
+
+    public boolean others() {
+        return folder != null || webhook != null;
+    }
+}
