@@ -44,8 +44,9 @@ final class ScheduleListCommand implements Callable<Integer> {
             for (Schedule s : ScheduleFileReader.read(file, roots.roots()).schedules()) {
                 String calendar = s.calendar() == null ? ""
                         : "  calendar " + s.calendar().name() + " (" + s.onExcludedDay().text() + ")";
-                out.printf("%s  %s  \"%s\" %s%s  to %d recipient(s)  %s%n", s.id(), s.enabled() ? "enabled" : "DISABLED",
-                        s.cron(), s.timeZone(), calendar, s.allRecipients().size(), s.template().getFileName());
+                out.printf("%s  %s  \"%s\" %s%s  %s  %s%s%n", s.id(), s.enabled() ? "enabled" : "DISABLED",
+                        s.cron(), s.timeZone(), calendar, destinations(s), s.template().getFileName(),
+                        s.sendWhen().always() ? "" : "  when " + s.sendWhen().conditions().stream().map(c -> c.text()).sorted().toList());
                 if (s.enabled()) {
                     nextFireTimes(s, next, Instant.now()).forEach(when -> out.println("    " + when));
                 }
@@ -58,6 +59,21 @@ final class ScheduleListCommand implements Callable<Integer> {
             err.println("kpikit schedule list: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** "to 2 recipient(s), folder /srv/reports, webhook chat.example.com". */
+    private static String destinations(Schedule s) {
+        List<String> where = new ArrayList<>();
+        if (s.destinations().mail()) {
+            where.add("to " + s.allRecipients().size() + " recipient(s)");
+        }
+        if (s.destinations().folder() != null) {
+            where.add("folder " + s.destinations().folder());
+        }
+        if (s.destinations().webhook() != null) {
+            where.add("webhook " + s.destinations().webhook().getHost());
+        }
+        return String.join(", ", where);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** sendWhen and offTarget in the schedules file: what is accepted, and each problem named by schedule and field. */
+/** sendWhen, offTarget and destinations in the schedules file: what is accepted, and each problem named by schedule and field. */
 class SendWhenValidationTest {
 
     @TempDir
@@ -62,5 +62,22 @@ class SendWhenValidationTest {
         assertEquals(List.of("schedule 'weekly', field 'offTarget': only used with sendWhen: [kpi-off-target]",
                 "schedule 'weekly', field 'sendWhen': 'always' sends every time; drop it or the other conditions"),
                 problems("    sendWhen: [always, kpi-status-changed]\n    offTarget: {kpis: [revenue]}\n", true));
+    }
+
+    @Test
+    void destinationsAreCheckedForAFolderThatExistsAnHttpUrlAndAKnownFormat() throws Exception {
+        Path missing = folder.resolve("no-such-share");
+        assertEquals(List.of("schedule 'weekly', field 'destinations.folder': no folder at " + missing,
+                "schedule 'weekly', field 'destinations.keepDays': at least 1 (leave it out to keep every file)",
+                "schedule 'weekly', field 'destinations.webhook': 'ftp://chat.example.com/hook' is not an http(s) URL",
+                "schedule 'weekly', field 'destinations.webhookFormat': 'discord' is not slack or teams"),
+                problems("    destinations: {folder: \"" + missing + "\", keepDays: 0, webhook: \"ftp://chat.example.com/hook\","
+                        + " webhookFormat: discord}\n", true));
+    }
+
+    @Test
+    void withoutMailAFolderOrWebhookIsNeeded() throws Exception {
+        assertEquals(List.of("schedule 'weekly', field 'destinations': mail is off and there is no folder or webhook;"
+                + " nothing would be delivered"), problems("    destinations: {mail: false}\n", true));
     }
 }
