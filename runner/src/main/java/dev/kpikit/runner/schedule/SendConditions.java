@@ -97,12 +97,15 @@ final class SendConditions {
         if (nothingToCompare) {
             return new Decision(true, List.of(), "sendWhen [" + conditions + "]: no earlier delivery to compare with");
         }
-        return new Decision(false, List.of(), "sendWhen [" + conditions + "]: nothing changed since the delivery as of "
-                + previousAsOf(previous) + (when.conditions().contains(SendCondition.KPI_OFF_TARGET) ? " and no KPI off target" : ""));
-    }
-
-    private static String previousAsOf(DeliverySnapshot previous) {
-        return previous == null ? "-" : previous.asOf();
+        boolean comparing = when.conditions().stream().anyMatch(c -> c != SendCondition.KPI_OFF_TARGET);
+        List<String> why = new ArrayList<>();
+        if (comparing) {
+            why.add("nothing changed since the delivery as of " + previous.asOf());
+        }
+        if (when.conditions().contains(SendCondition.KPI_OFF_TARGET)) {
+            why.add("no headline KPI off target");
+        }
+        return new Decision(false, List.of(), "sendWhen [" + conditions + "]: " + String.join(" and ", why));
     }
 
     private static List<String> accountChanges(List<DeliverySnapshot.KeyAccount> before, List<DeliverySnapshot.KeyAccount> now,
