@@ -1,0 +1,153 @@
+package dev.kpikit.server.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.io.FileUtils;
+import org.eclipse.birt.report.engine.api.ITOCTree;
+import org.eclipse.birt.report.engine.api.TOCNode;
+
+import com.ibm.icu.util.ULocale;
+
+import dev.kpikit.runner.engine.KpikitEngine;
+import dev.kpikit.runner.engine.OutputFormat;
+import dev.kpikit.runner.engine.RenderRequest;
+import dev.kpikit.runner.engine.ReportFailedException;
+
+/**
+ * One BIRT engine shared by every request, rendering on a fixed number of threads with a bounded
+ * queue in front: a request beyond the queue is refused at once (503) instead of piling up
+ * report documents until the heap runs out.
+ */
+public final class RenderPool implements AutoCloseable {
+
+    /** A section of the report, for the side index: its title and the anchor the HTML emitter wrote for it. */
+    public record Bookmark(String title, String anchor) {
+    }
+
+    /** What a render wrote, in its own folder (deleted by the caller when served). */
+    public record Output(Path folder, List<Path> files, List<Bookmark> bookmarks, long pages, long millis) {
+        public Path file(OutputFormat format) {
+            return files.stream().filter(f -> f.getFileName().toString().endsWith("." + format.extension())).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private final KpikitEngine engine;
+    private final ThreadPoolExecutor executor;
+    private final Path work;
+    private final AtomicLong rendered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong renderMillis = new AtomicLong();
+
+    public RenderPool(KpikitEngine engine, int threads, int queue) throws IOException {
+        this.engine = engine;
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "kpikit-render");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.work = Files.createTempDirectory("kpikit-serve-");
+    }
+
+    public KpikitEngine engine() {
+        return engine;
+    }
+
+    /** Queues the render; RejectedExecutionException when the queue is full. */
+    public Future<Output> submit(Path design, java.util.Map<String, String> parameters, List<OutputFormat> formats,
+            Locale locale) {
+        try {
+            return executor.submit(() -> render(design, parameters, formats, locale));
+        } catch (RejectedExecutionException e) {
+            refused.incrementAndGet();
+            throw e;
+        }
+    }
+
+    private Output render(Path design, java.util.Map<String, String> parameters, List<OutputFormat> formats, Locale locale)
+            throws ReportFailedException, IOException {
+        long started = System.nanoTime();
+        Path folder = Files.createTempDirectory(work, "render-");
+        List<Bookmark> bookmarks = new ArrayList<>();
+        long[] pages = {0};
+        try {
+            List<Path> files = engine.render(new RenderRequest(design, parameters, formats, folder, locale,
+                    RenderRequest.baseNameOf(design)), document -> {
+                        pages[0] = document.getPageCount();
+                        ITOCTree toc = document.getTOCTree("html", ULocale.forLocale(locale));
+                        if (toc != null && toc.getRoot() != null) {
+                            collect(toc.getRoot(), bookmarks, 0);
+                        }
+                    });
+            rendered.incrementAndGet();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            renderMillis.addAndGet(millis);
+            return new Output(folder, files, List.copyOf(bookmarks), pages[0], millis);
+        } catch (ReportFailedException | RuntimeException e) {
+            failed.incrementAndGet();
+            FileUtils.deleteQuietly(folder.toFile());
+            throw e;
+        }
+    }
+
+    private static void collect(TOCNode node, List<Bookmark> into, int depth) {
+        for (Object child : node.getChildren()) {
+            if (child instanceof TOCNode toc) {
+                if (toc.getDisplayString() != null && toc.getBookmark() != null && into.size() < 200) {
+                    into.add(new Bookmark(toc.getDisplayString(), toc.getBookmark()));
+                }
+                if (depth < 1) {
+                    collect(toc, into, depth + 1);
+                }
+            }
+        }
+    }
+
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    public int running() {
+        return executor.getActiveCount();
+    }
+
+    public long rendered() {
+        return rendered.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    public long renderMillis() {
+        return renderMillis.get();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        FileUtils.deleteQuietly(work.toFile());
+    }
+}
