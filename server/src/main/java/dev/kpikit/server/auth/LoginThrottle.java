@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Refuses logins for a user name, and for a client address, after {@code limit} failures within
- * {@code window}, until the oldest of them is older than the window: guessing a password takes
- * days instead of minutes, and one user cannot lock everyone out of one address for long.
+ * Refuses logins for a user name after {@code limit} failures within {@code window}, and for a
+ * client address after four times as many (several users may share an address behind a proxy),
+ * until the oldest of them is older than the window: guessing a password takes days instead of minutes.
  */
 public final class LoginThrottle {
 
+    private static final int ADDRESS_FACTOR = 4;
     private final int limit;
     private final Duration window;
     private final Clock clock;
@@ -28,21 +29,21 @@ public final class LoginThrottle {
 
     /** Zero when a login may be tried now, else how long to wait. */
     public Duration wait(String user, String address) {
-        Duration byUser = waitFor("user:" + user);
-        Duration byAddress = waitFor("address:" + address);
+        Duration byUser = waitFor("user:" + user, limit);
+        Duration byAddress = waitFor("address:" + address, limit * ADDRESS_FACTOR);
         return byUser.compareTo(byAddress) >= 0 ? byUser : byAddress;
     }
 
     public void failed(String user, String address) {
-        record("user:" + user);
-        record("address:" + address);
+        record("user:" + user, limit);
+        record("address:" + address, limit * ADDRESS_FACTOR);
     }
 
     public void succeeded(String user) {
         failures.remove("user:" + user);
     }
 
-    private Duration waitFor(String key) {
+    private Duration waitFor(String key, int limit) {
         Deque<Instant> list = failures.get(key);
         if (list == null) {
             return Duration.ZERO;
@@ -59,7 +60,7 @@ public final class LoginThrottle {
         }
     }
 
-    private void record(String key) {
+    private void record(String key, int limit) {
         Deque<Instant> list = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (list) {
             list.addLast(clock.instant());

@@ -687,7 +687,10 @@ public final class WebServer implements AutoCloseable {
         }
         ctx.header("Content-Security-Policy", REPORT_CSP);
         ctx.header("X-Frame-Options", "SAMEORIGIN");
-        ctx.contentType("text/html; charset=utf-8").result(Files.readAllBytes(output.get().file(OutputFormat.HTML)));
+        // BIRT's HTML emitter links its images as file: URLs of the render folder: serve them beside the page instead
+        String html = Files.readString(output.get().file(OutputFormat.HTML))
+                .replace("file:" + output.get().folder().resolve("images") + "/", "images/");
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
     private void jobImage(Context ctx) throws IOException {
@@ -699,9 +702,27 @@ public final class WebServer implements AutoCloseable {
             notFound(ctx);
             return;
         }
-        String type = Optional.ofNullable(Files.probeContentType(image)).orElse("application/octet-stream");
+        byte[] bytes = Files.readAllBytes(image);
         ctx.header("Content-Security-Policy", "default-src 'none'");
-        ctx.contentType(type.startsWith("image/") ? type : "application/octet-stream").result(Files.readAllBytes(image));
+        ctx.contentType(imageType(bytes)).result(bytes);
+    }
+
+    /** The chart and image files of a render have no extension: their type from their first bytes (never served as HTML). */
+    static String imageType(byte[] bytes) {
+        if (bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+            return "image/png";
+        }
+        if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
+            return "image/jpeg";
+        }
+        if (bytes.length > 4 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F') {
+            return "image/gif";
+        }
+        String start = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+        if (start.contains("<svg") || start.startsWith("<?xml")) {
+            return "image/svg+xml";
+        }
+        return "application/octet-stream";
     }
 
     private void notFound(Context ctx) {
