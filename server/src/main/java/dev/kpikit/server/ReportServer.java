@@ -92,6 +92,11 @@ public final class ReportServer implements AutoCloseable {
         }
     }
 
+    /** The engine every render of this process shares (tests build their own pools on it). */
+    KpikitEngine engine() {
+        return engine;
+    }
+
     public int port() {
         return web.port();
     }
