@@ -133,6 +133,19 @@ class BrowserTest {
             assertTrue(text.contains("132,687"));
         }
 
+        // key accounts: the scored table, filtered in the page
+        browser.findElement(By.linkText("Key accounts")).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-09-30'", browser.findElement(By.id("asOf")));
+        browser.findElement(By.id("score")).click();
+        waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("accounts")));
+        assertTrue(browser.findElement(By.id("model")).getText().startsWith("40 accounts as of 2026-09-30"));
+        screenshot("key-accounts");
+        browser.findElement(By.id("filter")).sendKeys("Nordlys");
+        java.util.List<WebElement> shown = browser.findElements(By.cssSelector("#accounts tbody tr")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertEquals(1, shown.size());
+        assertTrue(shown.get(0).getText().contains("KEY"), shown.get(0).getText());
+
         // pause and resume: the state is the Quartz trigger's, kept in the store
         browser.findElement(By.linkText("Schedules")).click();
         By row = By.id("schedule-" + TestServer.SCHEDULE);

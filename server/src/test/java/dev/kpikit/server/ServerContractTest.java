@@ -122,6 +122,24 @@ class ServerContractTest {
     }
 
     @Test
+    void keyAccountsPageShowsEachAccountsScoreTierAndPoints() throws Exception {
+        HttpClient viewer = server.loggedIn(TestServer.VIEWER);
+        String page = text(server.get(viewer, "/accounts?data=startup&asOf=2026-10-31&period=YEAR"));
+        assertTrue(page.contains("40 accounts as of 2026-10-31, YEAR to date, model &#39;kpikit default&#39;"), page);
+        // the README's sample: Client A KEY with 43% of revenue; Harbor Freight STANDARD with 11.5%
+        assertTrue(page.matches("(?s).*<td>1</td><td>Client A</td>.*?<td class=\"tier\">KEY</td>.*"), "Client A first and KEY");
+        assertTrue(page.contains("KEY: 43% of revenue"), page);
+        assertTrue(page.matches("(?s).*<td>Harbor Freight</td>.*?<td class=\"tier\">STANDARD</td>.*"), "Harbor Freight stays STANDARD");
+        HttpResponse<byte[]> workbook = server.get(viewer, "/accounts/workbook?data=startup&asOf=2026-10-31&period=YEAR");
+        assertEquals(200, workbook.statusCode());
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+            assertEquals("Model", xlsx.getSheetAt(0).getSheetName());
+            assertTrue(xlsx.getSheet("Accounts") != null);
+        }
+        assertEquals(404, server.get(viewer, "/accounts/workbook?data=..%2F..").statusCode());
+    }
+
+    @Test
     void metricsAreInPrometheusFormat() throws Exception {
         HttpResponse<byte[]> response = server.get(TestServer.client(), "/metrics",
                 "Authorization", TestServer.basic(TestServer.ADMIN, TestServer.PASSWORD));

@@ -39,6 +39,7 @@ import dev.kpikit.server.auth.Role;
 import dev.kpikit.server.auth.Sessions;
 import dev.kpikit.server.auth.Sessions.Session;
 import dev.kpikit.server.auth.UsersFile.User;
+import dev.kpikit.server.reports.KeyAccounts;
 import dev.kpikit.server.reports.RenderPool;
 import dev.kpikit.server.reports.RenderPool.Output;
 import dev.kpikit.server.reports.ReportFolder;
@@ -129,6 +130,8 @@ public final class WebServer implements AutoCloseable {
             r.post("/jobs/{id}/cancel", this::cancelJob);
             r.get("/jobs/{id}/report.html", this::jobHtml);
             r.get("/jobs/{id}/images/{file}", this::jobImage);
+            r.get("/accounts", this::accounts);
+            r.get("/accounts/workbook", this::workbook);
             r.get("/schedules", this::schedules);
             r.post("/schedules/{id}/pause", ctx -> scheduleAction(ctx, "pause"));
             r.post("/schedules/{id}/resume", ctx -> scheduleAction(ctx, "resume"));
@@ -727,6 +730,73 @@ public final class WebServer implements AutoCloseable {
 
     private void notFound(Context ctx) {
         ctx.status(404).contentType("text/plain; charset=utf-8").result("Not found");
+    }
+
+    // --- key accounts ---------------------------------------------------------------------------
+
+    public record AccountsView(List<String> folders, String folder, String asOf, String period, KeyAccounts.Table table) {
+        public String query() {
+            return "data=" + URLEncoder.encode(folder, StandardCharsets.UTF_8) + "&asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8)
+                    + "&period=" + URLEncoder.encode(period, StandardCharsets.UTF_8);
+        }
+    }
+
+    private void accounts(Context ctx) throws Exception {
+        Page page = page(ctx, "accounts", "");
+        List<String> folders = folder.dataFolders();
+        String name = Optional.ofNullable(ctx.queryParam("data")).orElse(folders.contains("startup") ? "startup"
+                : folders.isEmpty() ? "" : folders.get(0));
+        String asOf = Optional.ofNullable(ctx.queryParam("asOf")).orElse("").trim();
+        String period = Optional.ofNullable(ctx.queryParam("period")).orElse("YEAR").trim();
+        Optional<Path> data = folder.dataFolder(name);
+        KeyAccounts.Table table = null;
+        String error = null;
+        if (data.isEmpty()) {
+            ctx.status(name.isEmpty() ? 200 : 404);
+            error = name.isEmpty() ? null : "no data folder '" + name + "' under the data folder; the folders are " + folders;
+        } else {
+            try {
+                table = KeyAccounts.score(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), period, page.locale());
+            } catch (DateTimeParseException e) {
+                error = "asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)";
+            } catch (dev.kpikit.data.DataFormatException | IllegalArgumentException | IOException e) {
+                error = confinedMessage(e);
+            }
+            if (error != null) {
+                ctx.status(400);
+            }
+        }
+        render(ctx, "accounts.jte", error == null ? page : withError(page, error), new AccountsView(folders, name, asOf, period, table));
+    }
+
+    private void workbook(Context ctx) throws Exception {
+        String name = Optional.ofNullable(ctx.queryParam("data")).orElse("");
+        Optional<Path> data = folder.dataFolder(name);
+        if (data.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        String asOf = Optional.ofNullable(ctx.queryParam("asOf")).orElse("").trim();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            KeyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), ctx.queryParam("period"),
+                    locale(ctx), out);
+        } catch (DateTimeParseException e) {
+            ctx.status(400).contentType("text/plain").result("asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)");
+            return;
+        } catch (dev.kpikit.data.DataFormatException | dev.kpikit.kpi.KpiCatalogException | IllegalArgumentException | IOException e) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(confinedMessage(e));
+            return;
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-scoring.xlsx\"");
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(out.toByteArray());
+        AUDIT.info("{} user={} downloaded the scoring workbook of {}", Instant.now(), caller(ctx).user(), name);
+    }
+
+    /** A refusal's message with the server's folders shown as the roots' names. */
+    private String confinedMessage(Exception e) {
+        String text = e instanceof java.nio.file.NoSuchFileException missing ? missing.getFile() + ": no such file" : e.getMessage();
+        return String.valueOf(text).replace(folder.dataRoot().toString(), "data").replace(folder.reportsRoot().toString(), "reports");
     }
 
     // --- schedules and deliveries -------------------------------------------------------------

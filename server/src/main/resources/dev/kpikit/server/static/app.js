@@ -16,3 +16,14 @@ document.querySelectorAll('table.data').forEach(function (table) {
     });
   });
 });
+
+// A search box with data-filters="TABLE-ID" hides the rows of that table that do not contain its text.
+document.querySelectorAll('input[data-filters]').forEach(function (input) {
+  var table = document.getElementById(input.getAttribute('data-filters'));
+  input.addEventListener('input', function () {
+    var text = input.value.trim().toLowerCase();
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      row.hidden = text !== '' && row.textContent.toLowerCase().indexOf(text) < 0;
+    });
+  });
+});
