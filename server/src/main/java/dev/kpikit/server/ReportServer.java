@@ -23,6 +23,7 @@ import dev.kpikit.runner.schedule.Schedules;
 import dev.kpikit.runner.schedule.StoreSettings;
 import dev.kpikit.server.reports.RenderPool;
 import dev.kpikit.server.reports.ReportFolder;
+import dev.kpikit.server.schedules.DeliveryArchive;
 import dev.kpikit.server.schedules.ScheduleDesk;
 import dev.kpikit.server.web.WebServer;
 
@@ -36,7 +37,7 @@ public final class ReportServer implements AutoCloseable {
 
     /** Everything {@code kpikit serve} can be told. {@code config}, {@code store}, {@code dryRun} may be null. */
     public record Options(String host, int port, Path reports, Path data, Path users, Path config, StoreSettings store,
-            Path dryRun, int renderThreads, int renderQueue) {
+            Path dryRun, int renderThreads, int renderQueue, Path archive, int keepPdfDays) {
     }
 
     private final KpikitEngine engine;
@@ -60,6 +61,7 @@ public final class ReportServer implements AutoCloseable {
             pool = new RenderPool(engine, options.renderThreads(), options.renderQueue());
             Schedules schedules = null;
             String configErrors = null;
+            DeliveryArchive archive = null;
             if (options.config() != null) {
                 try {
                     schedules = ScheduleFileReader.read(options.config());
@@ -74,9 +76,11 @@ public final class ReportServer implements AutoCloseable {
                 SmtpSettings smtp = schedules.smtp().orElseGet(SmtpSettings::fromEnvironment);
                 MailTransport transport = options.dryRun() != null ? new EmlFolderTransport(options.dryRun())
                         : new SmtpTransport(smtp);
-                runner = ScheduleRunner.start(schedules, store, new BirtReportRenderer(() -> engine), transport, smtp.from());
+                archive = new DeliveryArchive(new BirtReportRenderer(() -> engine), options.archive(),
+                        Duration.ofDays(Math.max(0, options.keepPdfDays())), java.time.Clock.systemUTC());
+                runner = ScheduleRunner.start(schedules, store, archive, transport, smtp.from());
             }
-            ScheduleDesk desk = new ScheduleDesk(schedules, configErrors, runner);
+            ScheduleDesk desk = new ScheduleDesk(schedules, configErrors, runner, archive);
             WebServer web = new WebServer(new WebServer.Settings(options.host(), options.port(), options.users(),
                     Duration.ofHours(8), 5, Duration.ofMinutes(15)), folder, pool, desk).start();
             return new ReportServer(engine, pool, runner, web);

@@ -48,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--render-queue", defaultValue = "50", description = "Renders waiting beyond those; more are refused with 503 (default: ${DEFAULT-VALUE}).")
     int renderQueue;
 
+    @Option(names = "--keep-pdf-days", defaultValue = "30", description = "Days to keep each delivery's PDF for downloading again; 0: none (default: ${DEFAULT-VALUE}).")
+    int keepPdfDays;
+
+    @Option(names = "--archive", paramLabel = "DIR", description = "Where the delivered PDFs are kept (default: ~/.kpikit/deliveries; --demo: out/serve-demo/deliveries).")
+    Path archive;
+
     @Option(names = "--demo", description = "The samples: reports of report-templates, data of sample-data, schedules/example.yaml writing"
             + " mail to out/mail, a store and users file in out/serve-demo, and a new admin whose one-time password is printed.")
     boolean demo;
@@ -76,6 +82,9 @@ final class ServeCommand implements Callable<Integer> {
             if (storeSettings == null) {
                 storeSettings = StoreSettings.h2(demoFolder.resolve("store"));
             }
+            if (archive == null) {
+                archive = demoFolder.resolve("deliveries");
+            }
             if (host.equals("0.0.0.0")) {
                 host = "127.0.0.1";
             }
@@ -96,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
         ReportServer server;
         try {
             server = ReportServer.start(new ReportServer.Options(host, port, reports, data, users, config, storeSettings,
-                    dryRun, renderThreads, renderQueue));
+                    dryRun, renderThreads, renderQueue,
+                    archive != null ? archive : Path.of(System.getProperty("user.home"), ".kpikit", "deliveries"), keepPdfDays));
         } catch (java.io.IOException | java.sql.SQLException | org.quartz.SchedulerException
                 | dev.kpikit.runner.engine.ReportFailedException e) {
             System.err.println("kpikit serve: " + e.getMessage());

@@ -137,8 +137,9 @@ class BrowserTest {
         browser.findElement(By.linkText("Key accounts")).click();
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-09-30'", browser.findElement(By.id("asOf")));
         browser.findElement(By.id("score")).click();
-        waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("accounts")));
-        assertTrue(browser.findElement(By.id("model")).getText().startsWith("40 accounts as of 2026-09-30"));
+        waiting(30).until(ExpectedConditions.urlContains("asOf=2026-09-30"));
+        assertTrue(browser.findElement(By.id("model")).getText().startsWith("40 accounts as of 2026-09-30"),
+                browser.findElement(By.id("model")).getText());
         screenshot("key-accounts");
         browser.findElement(By.id("filter")).sendKeys("Nordlys");
         java.util.List<WebElement> shown = browser.findElements(By.cssSelector("#accounts tbody tr")).stream()
@@ -170,11 +171,39 @@ class BrowserTest {
         assertTrue(delivery.contains("ceo@example.com"), delivery);
         assertTrue(delivery.contains(message.getMessageID()), "the Message-ID as sent: " + delivery);
         screenshot("deliveries");
+        // the delivered PDF, kept to download again
+        String keptLink = browser.findElement(By.cssSelector("tr.delivery.sent a.pdf")).getAttribute("href");
+        HttpResponse<byte[]> kept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keptLink))
+                .header("Cookie", "kpikit_session=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, kept.statusCode());
+        byte[] attached = attachedPdf(message);
+        org.junit.jupiter.api.Assertions.assertNotNull(attached, "the mail has the PDF attached");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(attached, kept.body(), "the kept PDF is the one sent");
 
         browser.findElement(By.id("logout")).click();
         waiting(10).until(ExpectedConditions.urlContains("/login"));
         browser.get(server.url("/schedules"));
         assertTrue(browser.getCurrentUrl().contains("/login"), "logged out: back to the login");
+    }
+
+    /** The PDF attached to a delivery mail. */
+    private static byte[] attachedPdf(MimeMessage message) throws Exception {
+        return findPdf((jakarta.mail.Multipart) message.getContent());
+    }
+
+    private static byte[] findPdf(jakarta.mail.Multipart multipart) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                byte[] found = findPdf(nested);
+                if (found != null) {
+                    return found;
+                }
+            } else if (part.getContentType().toLowerCase().startsWith("application/pdf")) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        return null;
     }
 
     @Test

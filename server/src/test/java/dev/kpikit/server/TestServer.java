@@ -85,7 +85,7 @@ final class TestServer {
                     home.resolve("sample-data/startup")));
             ReportServer server = ReportServer.start(new ReportServer.Options("127.0.0.1", 0, home.resolve("report-templates"),
                     home.resolve("sample-data"), folder.resolve("users.yaml"), config,
-                    StoreSettings.h2(folder.resolve("store")), null, 2, 50));
+                    StoreSettings.h2(folder.resolve("store")), null, 2, 50, folder.resolve("deliveries"), 30));
             instance = new TestServer(server, mail, folder, home);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

@@ -35,12 +35,23 @@ public final class ScheduleDesk {
     private final Schedules schedules;
     private final String configErrors;
     private final ScheduleRunner runner;
+    private final DeliveryArchive archive;
 
     /** {@code schedules} null when there is no config or it did not validate ({@code configErrors} says why). */
-    public ScheduleDesk(Schedules schedules, String configErrors, ScheduleRunner runner) {
+    public ScheduleDesk(Schedules schedules, String configErrors, ScheduleRunner runner, DeliveryArchive archive) {
         this.schedules = schedules;
         this.configErrors = configErrors;
         this.runner = runner;
+        this.archive = archive;
+    }
+
+    /** The kept PDF of a delivery in the store, when this server still has it. */
+    public Optional<java.nio.file.Path> pdf(String scheduleId, long fireTime) throws SQLException {
+        if (runner == null || archive == null || scheduleId == null) {
+            return Optional.empty();
+        }
+        Optional<DeliveryRecord> record = runner.store().find(scheduleId, Instant.ofEpochMilli(fireTime));
+        return record.flatMap(r -> archive.pdf(r.scheduleId(), r.nominalTime()));
     }
 
     public boolean configured() {
@@ -114,7 +125,7 @@ public final class ScheduleDesk {
     }
 
     public record DeliveryRow(String scheduleId, long fireTime, String fired, String status, boolean failed, int attempts,
-            String recipients, String files, String messageId, String error, String notes) {
+            String recipients, String files, String messageId, String error, String notes, boolean pdfKept) {
     }
 
     /** The newest deliveries first, filtered; blank filters match everything. */
@@ -151,7 +162,8 @@ public final class ScheduleDesk {
             rows.add(new DeliveryRow(r.scheduleId(), r.fireTime().toEpochMilli(),
                     TIME.format(r.fireTime().atZone(ZoneId.of("UTC"))) + " UTC", r.status().name(),
                     r.status() == DeliveryStatus.FAILED, r.attempts(), nullToEmpty(r.recipients()), nullToEmpty(r.files()),
-                    nullToEmpty(r.messageId()), nullToEmpty(r.error()), String.join("; ", notes)));
+                    nullToEmpty(r.messageId()), nullToEmpty(r.error()), String.join("; ", notes),
+                    archive != null && archive.pdf(r.scheduleId(), r.nominalTime()).isPresent()));
             if (rows.size() >= limit) {
                 break;
             }

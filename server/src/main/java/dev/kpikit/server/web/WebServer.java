@@ -138,6 +138,7 @@ public final class WebServer implements AutoCloseable {
             r.post("/schedules/{id}/run", ctx -> scheduleAction(ctx, "run"));
             r.get("/deliveries", this::deliveries);
             r.post("/deliveries/retry", this::retry);
+            r.get("/deliveries/pdf", this::deliveryPdf);
             r.get("/metrics", this::metrics);
             r.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().startsWith("Endpoint ")) {
@@ -848,6 +849,24 @@ public final class WebServer implements AutoCloseable {
         }
         render(ctx, "deliveries.jte", page, new DeliveriesView(desk.deliveries(schedule, state, fromDate, toDate, 500),
                 desk.scheduleIds(), schedule, state, from, to, error));
+    }
+
+    private void deliveryPdf(Context ctx) throws Exception {
+        long fire;
+        try {
+            fire = Long.parseLong(Optional.ofNullable(ctx.queryParam("fire")).orElse(""));
+        } catch (NumberFormatException e) {
+            notFound(ctx);
+            return;
+        }
+        String schedule = ctx.queryParam("schedule");
+        Optional<Path> pdf = desk.pdf(schedule, fire);
+        if (pdf.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + schedule + "-" + fire + ".pdf\"");
+        ctx.contentType("application/pdf").result(Files.readAllBytes(pdf.get()));
     }
 
     private void retry(Context ctx) throws Exception {
