@@ -86,6 +86,26 @@ class ConcurrentRendersTest {
     }
 
     @Test
+    void aCancelledRenderStopsInTheEngineAndFreesItsThread() throws Exception {
+        Path design = server.home.resolve("report-templates/startup.rptdesign");
+        try (RenderPool pool = new RenderPool(server.server.engine(), 1, 5)) {
+            Future<RenderPool.Output> cancelled = pool.submit(design, Map.of("asOf", "2026-08-31"),
+                    List.of(OutputFormat.PDF, OutputFormat.XLSX), Locale.ENGLISH);
+            while (pool.running() == 0) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300);  // inside BIRT's run task by now
+            assertTrue(cancelled.cancel(true));
+            Future<RenderPool.Output> next = pool.submit(server.home.resolve("report-templates/key-accounts.rptdesign"), Map.of(),
+                    List.of(OutputFormat.PDF), Locale.ENGLISH);
+            next.get();
+            assertTrue(cancelled.isCancelled());
+            assertEquals(1, pool.failed(), "the cancelled render stopped with an error instead of finishing");
+            assertEquals(1, pool.rendered());
+        }
+    }
+
+    @Test
     void aRenderBeyondTheQueueIsRefusedAtOnce() throws Exception {
         Path design = server.home.resolve("report-templates/key-accounts.rptdesign");
         try (RenderPool pool = new RenderPool(server.server.engine(), 1, 1)) {

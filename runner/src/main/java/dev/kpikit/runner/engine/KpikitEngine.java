@@ -58,6 +58,8 @@ public final class KpikitEngine implements AutoCloseable {
 
     private final IReportEngine engine;
     private final long startMillis;
+    /** The BIRT task each rendering thread is in, so that another thread can cancel it. */
+    private final java.util.Map<Thread, IEngineTask> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     private KpikitEngine(IReportEngine engine, long startMillis) {
         this.engine = engine;
@@ -143,6 +145,7 @@ public final class KpikitEngine implements AutoCloseable {
             throws BirtException, ReportFailedException {
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunTask task = engine.createRunTask(runnable);
+        running.put(Thread.currentThread(), task);
         try {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
             task.setLocale(request.locale());
@@ -153,7 +156,9 @@ public final class KpikitEngine implements AutoCloseable {
             }
             task.run(document.toString());
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
         }
     }
@@ -163,6 +168,7 @@ public final class KpikitEngine implements AutoCloseable {
         Path target = request.outDir().resolve(request.baseName() + "." + format.extension());
         Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
         IRenderTask task = engine.createRenderTask(document);
+        running.put(Thread.currentThread(), task);
         try {
             task.setLocale(request.locale());
             RenderOption options = switch (format) {
@@ -175,7 +181,9 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.render();
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -197,6 +205,7 @@ public final class KpikitEngine implements AutoCloseable {
         Path emitted = request.outDir().resolve("." + target.getFileName() + ".emitted");
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
+        running.put(Thread.currentThread(), task);
         PoiTempFiles.acquired();
         try {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
@@ -213,8 +222,10 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.run();
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
             PrintTitles.copyWithPrintTitles(emitted, partial);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
             PoiTempFiles.released();
             Files.deleteIfExists(emitted);
@@ -255,6 +266,13 @@ public final class KpikitEngine implements AutoCloseable {
                     .filter(message -> !message.equals(TASK_CANCELLED)).collect(Collectors.joining("; "));
             throw new ReportFailedException(request.design() + ": " + messages,
                     errors.get(0) instanceof Throwable t ? t : null);
+        }
+    }
+
+    /** A task cancelled through {@link #cancel(Thread)} ends without errors and with half a report: never a file. */
+    private static void failIfCancelled(RenderRequest request, IEngineTask task) throws ReportFailedException {
+        if (task.getStatus() == IEngineTask.STATUS_CANCELLED) {
+            throw new ReportFailedException(request.design() + ": cancelled", null);
         }
     }
 
@@ -340,6 +358,19 @@ public final class KpikitEngine implements AutoCloseable {
         };
     }
 
+
+    /**
+     * Cancels the BIRT task that {@code thread} is rendering in (its render then fails); false when it is in none.
+     * For a server whose user gave up waiting: the task stops at its next row instead of running to the end.
+     */
+    public boolean cancel(Thread thread) {
+        IEngineTask task = running.get(thread);
+        if (task == null) {
+            return false;
+        }
+        task.cancel();
+        return true;
+    }
 
     @Override
     public void close() {

@@ -46,6 +46,12 @@ public final class RenderPool implements AutoCloseable {
     private final KpikitEngine engine;
     private final ThreadPoolExecutor executor;
     private final Path work;
+    private final java.util.concurrent.ScheduledExecutorService canceller =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "kpikit-render-cancel");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final AtomicLong rendered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -66,14 +72,73 @@ public final class RenderPool implements AutoCloseable {
         return engine;
     }
 
-    /** Queues the render; RejectedExecutionException when the queue is full. */
+    /**
+     * Queues the render; RejectedExecutionException when the queue is full. Cancelling the future cancels the BIRT
+     * task the render is in, and deletes whatever it still writes.
+     */
     public Future<Output> submit(Path design, java.util.Map<String, String> parameters, List<OutputFormat> formats,
             Locale locale) {
+        RenderTask task = new RenderTask(() -> render(design, parameters, formats, locale));
         try {
-            return executor.submit(() -> render(design, parameters, formats, locale));
+            executor.execute(task);
+            return task;
         } catch (RejectedExecutionException e) {
             refused.incrementAndGet();
             throw e;
+        }
+    }
+
+    /** A queued render that knows the thread it runs on, so that a cancel reaches the engine. */
+    private final class RenderTask extends java.util.concurrent.FutureTask<Output> {
+        private Thread thread;
+
+        RenderTask(java.util.concurrent.Callable<Output> render) {
+            super(render);
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                thread = Thread.currentThread();
+            }
+            try {
+                super.run();
+            } finally {
+                synchronized (this) {  // a cancel holding the lock still sees this render's thread in this render
+                    thread = null;
+                }
+            }
+        }
+
+        /**
+         * Cancels the BIRT task the render is in now, and again every 100 ms while the render goes on: a render
+         * passes through several tasks (run, PDF, XLSX), and a cancel may land just before one starts.
+         */
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(false);
+            if (cancelled) {
+                cancelAgain();
+            }
+            return cancelled;
+        }
+
+        private void cancelAgain() {
+            synchronized (this) {
+                if (thread == null) {
+                    return;
+                }
+                engine.cancel(thread);
+            }
+            canceller.schedule(this::cancelAgain, 100, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        protected void set(Output output) {
+            super.set(output);
+            if (isCancelled()) {  // finished after all: nobody will serve it
+                FileUtils.deleteQuietly(output.folder().toFile());
+            }
         }
     }
 
@@ -142,6 +207,7 @@ public final class RenderPool implements AutoCloseable {
 
     @Override
     public void close() {
+        canceller.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
