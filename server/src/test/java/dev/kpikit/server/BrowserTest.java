@@ -121,6 +121,15 @@ class BrowserTest {
         assertTrue(report.contains("Headline KPIs"));
         assertTrue(report.contains("132,687"), "September's revenue in the KPI table");
         browser.switchTo().defaultContent();
+        // pages one by one: the next page, and a bookmark on it
+        assertEquals("Page 1 / 2", browser.findElement(By.id("page-number")).getText());
+        browser.findElement(By.id("next-page")).click();
+        assertEquals("Page 2 / 2", browser.findElement(By.id("page-number")).getText());
+        browser.findElement(By.linkText("Headline KPIs")).click();
+        assertEquals("Page 1 / 2", browser.findElement(By.id("page-number")).getText());
+        browser.switchTo().frame("report");
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("132,687"), "page 1 again, with the KPI table");
+        browser.switchTo().defaultContent();
 
         // the PDF download, with the browser's session
         String session = browser.manage().getCookieNamed("kpikit_session").getValue();

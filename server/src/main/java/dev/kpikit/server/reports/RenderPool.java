@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.io.FileUtils;
+import org.eclipse.birt.core.exception.BirtException;
+import org.eclipse.birt.report.engine.api.HTMLRenderOption;
+import org.eclipse.birt.report.engine.api.IRenderTask;
+import org.eclipse.birt.report.engine.api.IReportDocument;
 import org.eclipse.birt.report.engine.api.ITOCTree;
 import org.eclipse.birt.report.engine.api.TOCNode;
 
@@ -32,7 +36,7 @@ import dev.kpikit.runner.engine.ReportFailedException;
 public final class RenderPool implements AutoCloseable {
 
     /** A section of the report, for the side index: its title and the anchor the HTML emitter wrote for it. */
-    public record Bookmark(String title, String anchor) {
+    public record Bookmark(String title, String anchor, long page) {
     }
 
     /** What a render wrote, in its own folder (deleted by the caller when served). */
@@ -154,7 +158,12 @@ public final class RenderPool implements AutoCloseable {
                         pages[0] = document.getPageCount();
                         ITOCTree toc = document.getTOCTree("html", ULocale.forLocale(locale));
                         if (toc != null && toc.getRoot() != null) {
-                            collect(toc.getRoot(), bookmarks, 0);
+                            collect(document, toc.getRoot(), bookmarks, 0);
+                        }
+                        if (formats.contains(OutputFormat.HTML)) {
+                            for (long page = 1; page <= pages[0] && page <= MAX_PAGES; page++) {
+                                renderPage(document, page, folder, locale);
+                            }
                         }
                     });
             rendered.incrementAndGet();
@@ -168,16 +177,46 @@ public final class RenderPool implements AutoCloseable {
         }
     }
 
-    private static void collect(TOCNode node, List<Bookmark> into, int depth) {
+    private static void collect(IReportDocument document, TOCNode node, List<Bookmark> into, int depth) {
         for (Object child : node.getChildren()) {
             if (child instanceof TOCNode toc) {
                 if (toc.getDisplayString() != null && toc.getBookmark() != null && into.size() < 200) {
-                    into.add(new Bookmark(toc.getDisplayString(), toc.getBookmark()));
+                    into.add(new Bookmark(toc.getDisplayString(), toc.getBookmark(),
+                            Math.max(1, document.getPageNumber(toc.getBookmark()))));
                 }
                 if (depth < 1) {
-                    collect(toc, into, depth + 1);
+                    collect(document, toc, into, depth + 1);
                 }
             }
+        }
+    }
+
+    /** Pages shown one by one in the browser; a longer report is read as PDF. */
+    public static final int MAX_PAGES = 200;
+
+    /** The HTML of one page, {@code page-N/report.html} with its images in {@code page-N/images}. */
+    public static Path pageFile(Path folder, long page) {
+        return folder.resolve("page-" + page).resolve("report.html");
+    }
+
+    private void renderPage(IReportDocument document, long page, Path folder, Locale locale) throws BirtException {
+        Path html = pageFile(folder, page);
+        IRenderTask task = engine.birt().createRenderTask(document);
+        try {
+            Files.createDirectories(html.getParent());
+            task.setLocale(locale);
+            task.setPageNumber(page);
+            HTMLRenderOption options = new HTMLRenderOption();
+            options.setOutputFormat("html");
+            options.setEmbeddable(false);
+            options.setOutputFileName(html.toString());
+            options.setImageDirectory(html.getParent().resolve("images").toString());
+            task.setRenderOption(options);
+            task.render();
+        } catch (IOException e) {
+            throw new BirtException(e.getMessage(), e);
+        } finally {
+            task.close();
         }
     }
 

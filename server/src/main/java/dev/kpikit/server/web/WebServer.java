@@ -130,6 +130,8 @@ public final class WebServer implements AutoCloseable {
             r.post("/jobs/{id}/cancel", this::cancelJob);
             r.get("/jobs/{id}/report.html", this::jobHtml);
             r.get("/jobs/{id}/images/{file}", this::jobImage);
+            r.get("/jobs/{id}/pages/{page}", this::jobPage);
+            r.get("/jobs/{id}/pages/{page}/images/{file}", this::jobImage);
             r.get("/accounts", this::accounts);
             r.get("/accounts/workbook", this::workbook);
             r.get("/schedules", this::schedules);
@@ -618,9 +620,19 @@ public final class WebServer implements AutoCloseable {
     }
 
     public record JobView(String id, String report, String state, long seconds, int queued, String error,
-            List<RenderPool.Bookmark> bookmarks, long pages, String query) {
+            List<RenderPool.Bookmark> bookmarks, long pages, String query, long page, String anchor) {
         public boolean running() {
             return state.equals("running");
+        }
+
+        /** Pages one by one; the whole document when it has more than the viewer shows. */
+        public boolean paged() {
+            return pages > 0 && pages <= RenderPool.MAX_PAGES;
+        }
+
+        public String frame() {
+            return (paged() ? "/jobs/" + id + "/pages/" + page : "/jobs/" + id + "/report.html")
+                    + (anchor.isEmpty() ? "" : "#" + anchor);
         }
     }
 
@@ -636,17 +648,25 @@ public final class WebServer implements AutoCloseable {
         long seconds = Duration.between(job.started(), Instant.now()).toSeconds();
         JobView view;
         if (job.result().isCancelled()) {
-            view = new JobView(job.id(), job.report(), "cancelled", seconds, 0, null, List.of(), 0, query);
+            view = new JobView(job.id(), job.report(), "cancelled", seconds, 0, null, List.of(), 0, query, 0, "");
         } else if (!job.result().isDone()) {
-            view = new JobView(job.id(), job.report(), "running", seconds, pool.queued(), null, List.of(), 0, query);
+            view = new JobView(job.id(), job.report(), "running", seconds, pool.queued(), null, List.of(), 0, query, 0, "");
         } else {
             try {
                 Output output = job.result().get();
+                long shown = 1;
+                try {
+                    shown = Math.min(Math.max(1, Long.parseLong(Optional.ofNullable(ctx.queryParam("page")).orElse("1"))),
+                            Math.max(1, output.pages()));
+                } catch (NumberFormatException e) {
+                    // page 1
+                }
                 view = new JobView(job.id(), job.report(), "done", output.millis() / 1000, 0, null, output.bookmarks(),
-                        output.pages(), query);
+                        output.pages(), query, shown, Optional.ofNullable(ctx.queryParam("at"))
+                                .filter(at -> at.matches("[A-Za-z0-9_-]{1,200}")).orElse(""));
             } catch (ExecutionException | InterruptedException e) {
                 view = new JobView(job.id(), job.report(), "failed", seconds, 0,
-                        message(e, folder.report(job.report()).orElse(Path.of(job.report())), job.report()), List.of(), 0, query);
+                        message(e, folder.report(job.report()).orElse(Path.of(job.report())), job.report()), List.of(), 0, query, 0, "");
             }
         }
         render(ctx, "job.jte", page, view);
@@ -700,7 +720,9 @@ public final class WebServer implements AutoCloseable {
     private void jobImage(Context ctx) throws IOException {
         Optional<Output> output = jobOutput(ctx);
         String file = ctx.pathParam("file");
-        Path images = output.map(o -> o.folder().resolve("images")).orElse(null);
+        Long page = pageNumber(ctx, output);
+        Path images = output.map(o -> page == null ? o.folder().resolve("images")
+                : RenderPool.pageFile(o.folder(), page).getParent().resolve("images")).orElse(null);
         Path image = images == null || !file.matches("[A-Za-z0-9_.-]+") || file.startsWith(".") ? null : images.resolve(file);
         if (image == null || !Files.isRegularFile(image) || !image.normalize().getParent().equals(images)) {
             notFound(ctx);
@@ -709,6 +731,33 @@ public final class WebServer implements AutoCloseable {
         byte[] bytes = Files.readAllBytes(image);
         ctx.header("Content-Security-Policy", "default-src 'none'");
         ctx.contentType(imageType(bytes)).result(bytes);
+    }
+
+    /** The {page} of the path, when it is a page of the render; null without one or for a page it does not have. */
+    private static Long pageNumber(Context ctx, Optional<Output> output) {
+        String text = ctx.pathParamMap().get("page");
+        if (text == null || output.isEmpty() || !text.matches("[1-9][0-9]{0,5}")) {
+            return null;
+        }
+        long page = Long.parseLong(text);
+        return page <= output.get().pages() && page <= RenderPool.MAX_PAGES ? page : null;
+    }
+
+    private void jobPage(Context ctx) throws IOException {
+        Optional<Output> output = jobOutput(ctx);
+        Long page = pageNumber(ctx, output);
+        if (page == null || !Files.isRegularFile(RenderPool.pageFile(output.get().folder(), page))) {
+            notFound(ctx);
+            return;
+        }
+        Path file = RenderPool.pageFile(output.get().folder(), page);
+        ctx.header("Content-Security-Policy", REPORT_CSP);
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+        // a page's charts are in its own folder; the design's embedded images BIRT writes once, for the whole render
+        String html = Files.readString(file).replace("file:" + file.getParent().resolve("images") + "/",
+                "/jobs/" + ctx.pathParam("id") + "/pages/" + page + "/images/")
+                .replace("file:" + output.get().folder().resolve("images") + "/", "/jobs/" + ctx.pathParam("id") + "/images/");
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
     /** The chart and image files of a render have no extension: their type from their first bytes (never served as HTML). */
