@@ -124,9 +124,9 @@ class BrowserTest {
         // pages one by one: the next page, and a bookmark on it
         assertEquals("Page 1 / 2", browser.findElement(By.id("page-number")).getText());
         browser.findElement(By.id("next-page")).click();
-        assertEquals("Page 2 / 2", browser.findElement(By.id("page-number")).getText());
+        waiting(10).until(ExpectedConditions.textToBe(By.id("page-number"), "Page 2 / 2"));
         browser.findElement(By.linkText("Headline KPIs")).click();
-        assertEquals("Page 1 / 2", browser.findElement(By.id("page-number")).getText());
+        waiting(10).until(ExpectedConditions.textToBe(By.id("page-number"), "Page 1 / 2"));
         browser.switchTo().frame("report");
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("132,687"), "page 1 again, with the KPI table");
         browser.switchTo().defaultContent();
@@ -161,14 +161,17 @@ class BrowserTest {
         By row = By.id("schedule-" + TestServer.SCHEDULE);
         assertEquals("active", browser.findElement(row).findElement(By.className("state")).getText());
         browser.findElement(row).findElement(By.className("pause")).click();
+        waiting(10).until(ExpectedConditions.urlContains("notice=pause"));
         assertEquals("paused", browser.findElement(row).findElement(By.className("state")).getText());
         screenshot("schedules");
         browser.findElement(row).findElement(By.className("resume")).click();
+        waiting(10).until(ExpectedConditions.urlContains("notice=resume"));
         assertEquals("active", browser.findElement(row).findElement(By.className("state")).getText());
 
         // run now: the delivery reaches the mail server and the history
         int before = server.mail.getReceivedMessages().length;
         browser.findElement(row).findElement(By.className("run-now")).click();
+        waiting(10).until(ExpectedConditions.urlContains("notice=run"));
         assertTrue(server.mail.waitForIncomingEmail(90_000, before + 1), "the delivery reached GreenMail");
         MimeMessage message = server.mail.getReceivedMessages()[before];
         assertEquals("ceo@example.com", message.getAllRecipients()[0].toString());

@@ -125,7 +125,7 @@ class ServerContractTest {
     void keyAccountsPageShowsEachAccountsScoreTierAndPoints() throws Exception {
         HttpClient viewer = server.loggedIn(TestServer.VIEWER);
         String page = text(server.get(viewer, "/accounts?data=startup&asOf=2026-10-31&period=YEAR"));
-        assertTrue(page.contains("40 accounts as of 2026-10-31, YEAR to date, model &#39;kpikit default&#39;"), page);
+        assertTrue(page.contains("40 accounts as of 2026-10-31, YEAR to date, model 'kpikit default'."), page);
         // the README's sample: Client A KEY with 43% of revenue; Harbor Freight STANDARD with 11.5%
         assertTrue(page.matches("(?s).*<td>1</td><td>Client A</td>.*?<td class=\"tier\">KEY</td>.*"), "Client A first and KEY");
         assertTrue(page.contains("KEY: 43% of revenue"), page);
