@@ -33,6 +33,8 @@ final class TestServer {
     static final String VIEWER = "vera";
     static final String PASSWORD = "correct horse battery";
     static final String SCHEDULE = "startup-weekly";
+    /** A schedule whose report cannot render: its data folder has no tables. */
+    static final String BROKEN = "empty-folder";
 
     private static TestServer instance;
 
@@ -81,8 +83,18 @@ final class TestServer {
                         timeZone: Europe/Oslo
                         to: ["ceo@example.com"]
                         subject: "{title} - {period}"
+                      - id: %s
+                        template: %s
+                        parameters:
+                          dataFolder: %s
+                        formats: [pdf]
+                        cron: "0 0 8 1 1 ?"
+                        timeZone: UTC
+                        to: ["cfo@example.com"]
+                        retry: {attempts: 1}
                     """.formatted(smtpPort, SCHEDULE, home.resolve("report-templates/kpi-basics.rptdesign"),
-                    home.resolve("sample-data/startup")));
+                    home.resolve("sample-data/startup"), BROKEN, home.resolve("report-templates/kpi-basics.rptdesign"),
+                    Files.createDirectories(folder.resolve("empty-data"))));
             ReportServer server = ReportServer.start(new ReportServer.Options("127.0.0.1", 0, home.resolve("report-templates"),
                     home.resolve("sample-data"), folder.resolve("users.yaml"), config,
                     StoreSettings.h2(folder.resolve("store")), null, 2, 50, folder.resolve("deliveries"), 30));
