@@ -92,6 +92,8 @@ public final class ReportFolder {
                     String text = Files.readString(template);
                     title = property(text, "displayName").orElse(name);
                     description = property(text, "description").orElse("");
+                } else {  // no Designer template: the design's own title
+                    title = property(Files.readString(file), "title").orElse(name);
                 }
                 entries.add(new ReportEntry(name, title, description, thumbnail(name).isPresent()));
             }
