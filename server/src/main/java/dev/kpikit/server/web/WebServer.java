@@ -949,8 +949,9 @@ public final class WebServer implements AutoCloseable {
                 .append("kpikit_renders_total{outcome=\"ok\"} ").append(pool.rendered()).append('\n')
                 .append("kpikit_renders_total{outcome=\"failed\"} ").append(pool.failed()).append('\n')
                 .append("kpikit_renders_total{outcome=\"refused\"} ").append(pool.refused()).append('\n');
-        m.append("# HELP kpikit_render_seconds_sum Time spent in renders that finished.\n# TYPE kpikit_render_seconds_sum counter\n")
-                .append("kpikit_render_seconds_sum ").append(pool.renderMillis() / 1000.0).append('\n');
+        m.append("# HELP kpikit_render_seconds Time of the renders that finished.\n# TYPE kpikit_render_seconds summary\n")
+                .append("kpikit_render_seconds_sum ").append(pool.renderMillis() / 1000.0).append('\n')
+                .append("kpikit_render_seconds_count ").append(pool.rendered()).append('\n');
         m.append("# HELP kpikit_render_queue_length Renders waiting for a thread.\n# TYPE kpikit_render_queue_length gauge\n")
                 .append("kpikit_render_queue_length ").append(pool.queued()).append('\n');
         m.append("# HELP kpikit_renders_running Renders running now.\n# TYPE kpikit_renders_running gauge\n")
