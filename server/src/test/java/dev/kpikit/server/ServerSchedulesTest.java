@@ -57,6 +57,19 @@ class ServerSchedulesTest {
         assertEquals(303, server.post(operator, "/deliveries/retry", "csrf=" + csrf + "&schedule=" + TestServer.BROKEN
                 + "&fire=" + fire.group(1)).statusCode());
         waitForFailed(operator, 2);
+        // the retry is a new delivery for the same period: both rows in the store have the failed one's slot
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + server.folder.resolve("store")
+                + ";AUTO_SERVER=TRUE", "sa", "");
+                var query = connection.prepareStatement("SELECT COUNT(*), COUNT(DISTINCT FIRE_TIME), COUNT(DISTINCT NOMINAL_TIME)"
+                        + " FROM KPIKIT_DELIVERY WHERE SCHEDULE_ID = ?")) {
+            query.setString(1, TestServer.BROKEN);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                assertEquals(2, rows.getInt(1));
+                assertEquals(2, rows.getInt(2), "two deliveries");
+                assertEquals(1, rows.getInt(3), "of one period");
+            }
+        }
         assertEquals(404, server.post(operator, "/deliveries/retry", "csrf=" + csrf + "&schedule=" + TestServer.SCHEDULE
                 + "&fire=" + fire.group(1)).statusCode(), "only a FAILED delivery can be retried");
     }

@@ -17,6 +17,8 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 
 import dev.kpikit.runner.schedule.DeliveryRecord;
+import dev.kpikit.runner.schedule.DeliveryService;
+import dev.kpikit.runner.schedule.Fire;
 import dev.kpikit.runner.schedule.DeliveryStatus;
 import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleRunner;
@@ -30,6 +32,7 @@ import dev.kpikit.runner.schedule.Schedules;
  */
 public final class ScheduleDesk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScheduleDesk.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Schedules schedules;
@@ -171,16 +174,34 @@ public final class ScheduleDesk {
         return rows;
     }
 
-    /** Delivers a FAILED delivery's schedule again now; false when there is no such failed delivery. */
+    /** Where the runner keeps its delivery service (DeliveryJob.DELIVERY_SERVICE, package-private in the runner). */
+    private static final String DELIVERY_SERVICE = "kpikit.deliveryService";
+
+    /**
+     * Delivers a FAILED delivery again now, for the same period: a new delivery (a new row, keyed by now) whose slot
+     * is the failed one's, through the runner's own delivery service, in the background. False when there is no
+     * such failed delivery.
+     */
     public boolean retry(String scheduleId, long fireTime) throws SQLException, SchedulerException {
-        if (runner == null) {
+        if (!configured() || schedules.byId(scheduleId).isEmpty()) {
             return false;
         }
         Optional<DeliveryRecord> record = runner.store().find(scheduleId, Instant.ofEpochMilli(fireTime));
-        if (record.isEmpty() || record.get().status() != DeliveryStatus.FAILED) {
+        if (record.isEmpty() || record.get().status() != DeliveryStatus.FAILED
+                || !(runner.quartz().getContext().get(DELIVERY_SERVICE) instanceof DeliveryService service)) {
             return false;
         }
-        return runNow(scheduleId);
+        Fire again = new Fire(scheduleId, Instant.now(), record.get().nominalTime(), false, false);
+        Thread.ofVirtual().name("kpikit-retry-" + scheduleId).start(() -> {
+            try {
+                service.deliver(again);
+            } catch (SQLException e) {
+                LOG.error("{}: retry of {} not delivered: {}", scheduleId, record.get().nominalTime(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return true;
     }
 
     public List<String> scheduleIds() {
