@@ -71,6 +71,8 @@ public final class KpikitEngine implements AutoCloseable {
 
     private final IReportEngine engine;
     private final long startMillis;
+    /** The BIRT task each rendering thread is in, so that another thread can cancel it. */
+    private final java.util.Map<Thread, IEngineTask> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     private KpikitEngine(IReportEngine engine, long startMillis) {
         this.engine = engine;
@@ -186,6 +188,7 @@ public final class KpikitEngine implements AutoCloseable {
             throws BirtException, ReportFailedException {
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunTask task = engine.createRunTask(runnable);
+        running.put(Thread.currentThread(), task);
         try {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
             task.setLocale(request.locale());
@@ -196,7 +199,9 @@ public final class KpikitEngine implements AutoCloseable {
             }
             task.run(document.toString());
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
         }
     }
@@ -204,6 +209,7 @@ public final class KpikitEngine implements AutoCloseable {
     private void renderOne(IReportDocument document, RenderRequest request, OutputFormat format, Path partial)
             throws BirtException, ReportFailedException {
         IRenderTask task = engine.createRenderTask(document);
+        running.put(Thread.currentThread(), task);
         try {
             task.setLocale(request.locale());
             RenderOption options = switch (format) {
@@ -216,7 +222,9 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.render();
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
         }
     }
@@ -235,6 +243,7 @@ public final class KpikitEngine implements AutoCloseable {
         Path emitted = request.outDir().resolve("." + target(request, OutputFormat.XLSX).getFileName() + ".emitted");
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
+        running.put(Thread.currentThread(), task);
         PoiTempFiles.acquired();
         try {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
@@ -254,6 +263,7 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.run();
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
             PrintTitles.copyWithPrintTitles(emitted, partial);
             if (!cut.isEmpty()) {
                 List<String> places = List.copyOf(cut);
@@ -262,6 +272,7 @@ public final class KpikitEngine implements AutoCloseable {
                         TextLimit.MARK, places.get(0), places.size() == 1 ? "" : " and " + (places.size() - 1) + " more"));
             }
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
             PoiTempFiles.released();
             Files.deleteIfExists(emitted);
@@ -323,6 +334,13 @@ public final class KpikitEngine implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** A task cancelled through {@link #cancel(Thread)} ends without errors and with half a report: never a file. */
+    private static void failIfCancelled(RenderRequest request, IEngineTask task) throws ReportFailedException {
+        if (task.getStatus() == IEngineTask.STATUS_CANCELLED) {
+            throw new ReportFailedException(request.design() + ": cancelled", null);
+        }
     }
 
     /** What BIRT adds to the real error when CANCEL_ON_ERROR stops the task. */
@@ -430,6 +448,19 @@ public final class KpikitEngine implements AutoCloseable {
         };
     }
 
+
+    /**
+     * Cancels the BIRT task that {@code thread} is rendering in (its render then fails); false when it is in none.
+     * For a server whose user gave up waiting: the task stops at its next row instead of running to the end.
+     */
+    public boolean cancel(Thread thread) {
+        IEngineTask task = running.get(thread);
+        if (task == null) {
+            return false;
+        }
+        task.cancel();
+        return true;
+    }
 
     @Override
     public void close() {
