@@ -91,6 +91,9 @@ public final class DeliveryService {
         }
         switch (claim.kind()) {
             case DONE -> {
+                if (retryDestinations(claim.record())) {
+                    return claim.record();
+                }
                 LOG.info("{} at {}: already {}, not delivered again", fire.scheduleId(), fire.fireTime(), claim.record().status());
                 return claim.record();
             }
@@ -186,7 +189,61 @@ public final class DeliveryService {
                     decision.changes(), clock.instant());
             note = DeliveryStore.join(note, once(row, elsewhere.summary()));
         }
-        return send(schedule, row, owner, message, messageId, note);
+        DeliveryRecord done = send(schedule, row, owner, message, messageId, note);
+        if (schedule.destinations().others() && done.status().isFinal()) {
+            scheduleDestinationRetry(schedule, done);
+        }
+        return done;
+    }
+
+    /**
+     * A finished delivery whose folder or webhook failed: its next attempt, by itself (the mail is not sent again),
+     * as a trigger like the mail's next attempts (numbered from 100), or in this thread for {@code kpikit send}.
+     */
+    private void scheduleDestinationRetry(Schedule schedule, DeliveryRecord row) throws SQLException, InterruptedException {
+        OtherDestinations.Retry retry = others.nextRetry(schedule, row);
+        if (retry == null) {
+            return;
+        }
+        if (nextAttempts.inThisThread()) {
+            Thread.sleep(retry.delay().toMillis());
+            retryDestinations(row);
+            return;
+        }
+        try {
+            // numbered apart from the mail's attempts, which share the trigger names
+            nextAttempts.fireAt(row, 100 + retry.attempt(), clock.instant().plus(retry.delay()));
+        } catch (Exception e) {
+            LOG.warn("{} at {}: cannot schedule the next attempt at its failed destinations: {}", row.scheduleId(),
+                    row.fireTime(), e.getMessage());
+        }
+    }
+
+    /** Retries the failed destinations of a finished delivery that have attempts left; false when there are none. */
+    private boolean retryDestinations(DeliveryRecord row) throws SQLException, InterruptedException {
+        Schedule schedule = schedules.get().byId(row.scheduleId()).orElse(null);
+        if (schedule == null || !schedule.destinations().others()) {
+            return false;
+        }
+        List<String> claimed = others.claimRetries(schedule, row);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        LocalDate asOf = schedule.asOf().asOf(row.nominalTime().atZone(schedule.timeZone()).toLocalDate());
+        String period = schedule.asOf().period(asOf, schedule.locale());
+        OtherDestinations.Result result;
+        try {
+            RenderedReport report = renderer.render(schedule, asOf, period, row.nominalTime());
+            result = others.retry(schedule, row, report, report.title() + " - " + period,
+                    sendDecision(schedule, row, asOf).changes(), clock.instant(), claimed);
+        } catch (ReportFailedException | java.io.IOException | dev.kpikit.data.DataFormatException | RuntimeException e) {
+            others.failed(row, claimed, "render failed: " + e.getMessage());
+            result = null;
+        }
+        LOG.info("{} at {}: again to {}: {}", row.scheduleId(), row.fireTime(), claimed,
+                result == null ? "render failed" : result.summary());
+        scheduleDestinationRetry(schedule, row);
+        return true;
     }
 
     /** A folder and/or a webhook, no mail: SENT when each of them is, else FAILED naming those that failed. */
@@ -203,7 +260,9 @@ public final class DeliveryService {
                 decision.changes(), clock.instant());
         String note = DeliveryStore.join(decision.reason(), result.summary());
         if (!result.allSent()) {
-            return fail(row, owner, schedule, String.join("; ", result.failures()), note);
+            DeliveryRecord failed = fail(row, owner, schedule, String.join("; ", result.failures()), note);
+            scheduleDestinationRetry(schedule, failed);
+            return failed;
         }
         store.finish(row, owner, DeliveryStatus.SENT, note(row, note), null);
         LOG.info("{}: delivered to {}", schedule.id(), where);

@@ -11,20 +11,20 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** kpikit_destination: the state of each destination (folder, webhook) of each delivery. */
-final class DestinationStore {
+public final class DestinationStore {
 
     /** One destination of one delivery: SENT or FAILED after {@code attempts} attempts. */
-    record Outcome(String scheduleId, Instant fireTime, String destination, DeliveryStatus status, int attempts,
+    public record Outcome(String scheduleId, Instant fireTime, String destination, DeliveryStatus status, int attempts,
             String detail, String error) {
     }
 
     private final DataSource dataSource;
 
-    DestinationStore(DataSource dataSource) {
+    public DestinationStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    List<Outcome> of(String scheduleId, Instant fireTime) throws SQLException {
+    public List<Outcome> of(String scheduleId, Instant fireTime) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement("SELECT DESTINATION, STATUS, ATTEMPTS, DETAIL, ERROR FROM KPIKIT_DESTINATION"
                         + " WHERE SCHEDULE_ID = ? AND FIRE_TIME = ? ORDER BY DESTINATION")) {
@@ -38,6 +38,22 @@ final class DestinationStore {
                 }
             }
             return outcomes;
+        }
+    }
+
+    /**
+     * Takes a FAILED destination for another attempt: true for the one runner whose compare-and-set on status and
+     * attempts wins (a retry fired twice, or on two runners, delivers once).
+     */
+    boolean claimRetry(String scheduleId, Instant fireTime, String destination, int attempts) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE KPIKIT_DESTINATION SET STATUS = 'CLAIMED'"
+                        + " WHERE SCHEDULE_ID = ? AND FIRE_TIME = ? AND DESTINATION = ? AND STATUS = 'FAILED' AND ATTEMPTS = ?")) {
+            update.setString(1, scheduleId);
+            update.setLong(2, fireTime.toEpochMilli());
+            update.setString(3, destination);
+            update.setInt(4, attempts);
+            return update.executeUpdate() == 1;
         }
     }
 

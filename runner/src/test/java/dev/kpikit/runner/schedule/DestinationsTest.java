@@ -43,6 +43,8 @@ class DestinationsTest {
     HttpServer chat;
     final List<String> posts = new CopyOnWriteArrayList<>();
     volatile int chatStatus = 200;
+    /** How many posts the chat refuses (503) before it answers with chatStatus. */
+    final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
     Path data;
     Path share;
     final List<AutoCloseable> open = new ArrayList<>();
@@ -54,8 +56,9 @@ class DestinationsTest {
         chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         chat.createContext("/hook", exchange -> {
             posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] answer = (chatStatus == 200 ? "ok" : "service unavailable").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(chatStatus, answer.length);
+            int status = refusals.getAndDecrement() > 0 ? 503 : chatStatus;
+            byte[] answer = (status == 200 ? "ok" : "service unavailable").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
@@ -175,7 +178,7 @@ class DestinationsTest {
     @Test
     void aChatOutageIsRecordedOnItsOwnAndDoesNotResendTheMail() throws Exception {
         chatStatus = 503;
-        DeliveryService service = service("outage", "    to: [\"ceo@kpikit.test\"]\n"
+        DeliveryService service = service("outage", "    to: [\"ceo@kpikit.test\"]\n    retry: {attempts: 1}\n"
                 + "    destinations: {webhook: \"" + hook() + "\"}\n");
 
         DeliveryRecord row = fire(service, "outage", 0);
@@ -192,5 +195,54 @@ class DestinationsTest {
         assertEquals(1, outcomes.size());
         assertEquals(DeliveryStatus.FAILED, outcomes.get(0).status());
         assertEquals(1, outcomes.get(0).attempts());
+    }
+
+    @Test
+    void aWebhookIsRetriedOnItsOwnUntilTheChatIsBackAndTheMailGoesOnce() throws Exception {
+        refusals.set(2);
+        DeliveryService service = service("back", "    to: [\"ceo@kpikit.test\"]\n"
+                + "    retry: {attempts: 4, initialDelay: 200ms, multiplier: 1, maxDelay: 1s}\n"
+                + "    destinations: {webhook: \"" + hook() + "\"}\n");
+
+        DeliveryRecord row = fire(service, "back", 0);
+
+        assertEquals(DeliveryStatus.SENT, row.status());
+        assertEquals(1, greenMail.getReceivedMessages().length, "the mail once, whatever the chat does");
+        assertEquals(3, posts.size(), "two refused, the third taken");
+        StoreDatabase database = (StoreDatabase) open.get(0);
+        DestinationStore.Outcome webhook = new DestinationStore(database.dataSource()).of("back", row.fireTime()).get(0);
+        assertEquals(DeliveryStatus.SENT, webhook.status());
+        assertEquals(3, webhook.attempts());
+    }
+
+    @Test
+    void aRunnerRetriesTheWebhookWithATriggerOfItsOwn() throws Exception {
+        SharedEngine.get();
+        refusals.set(1);
+        Instant at = TestSchedules.inSeconds(4);
+        String yaml = "smtp:\n  host: 127.0.0.1\n  port: " + greenMail.getSmtp().getPort() + "\n  from: reports@kpikit.test\n"
+                + "runner:\n" + TestSchedules.fastRunner(2) + "\nschedules:\n  - id: runner\n    template: " + TestSchedules.TEMPLATE
+                + "\n    parameters: {dataFolder: \"" + data + "\"}\n    cron: \"" + TestSchedules.cronAt(at) + "\"\n"
+                + "    timeZone: Europe/Oslo\n    to: [\"ceo@kpikit.test\"]\n"
+                + "    retry: {attempts: 3, initialDelay: 1s, multiplier: 1, maxDelay: 1s}\n"
+                + "    destinations: {webhook: \"" + hook() + "\"}\n";
+        Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, yaml),
+                ScheduleRoots.of(SharedEngine.home().resolve(ScheduleRoots.REPORTS_FOLDER), folder.resolve("data")));
+        try (ScheduleRunner runner = ScheduleRunner.start(schedules, StoreSettings.h2(folder.resolve("runner-store")),
+                new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
+                "reports@kpikit.test")) {
+            long until = System.currentTimeMillis() + 30_000;
+            while (posts.size() < 2 && System.currentTimeMillis() < until) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+            assertEquals(2, posts.size(), "refused once, then taken");
+            assertEquals(1, greenMail.getReceivedMessages().length);
+            DeliveryRecord row = runner.store().all().get(0);
+            assertEquals(DeliveryStatus.SENT, row.status());
+            DestinationStore.Outcome webhook = new DestinationStore(runner.store().dataSource()).of("runner", row.fireTime()).get(0);
+            assertEquals(DeliveryStatus.SENT, webhook.status());
+            assertEquals(2, webhook.attempts());
+        }
     }
 }
