@@ -11,14 +11,26 @@ import java.nio.file.Path;
  * @param keepDays      files of this report older than this many days are removed from the folder; null keeps all
  * @param webhook       a chat incoming-webhook URL, or null
  * @param webhookFormat the JSON the chat expects
+ * @param reportServer  the base URL of a kpikit report server ({@code kpikit serve}) that keeps the delivered PDFs:
+ *                      the chat message links to the delivery's PDF there; null: no link
  */
-public record Destinations(boolean mail, Path folder, Integer keepDays, URI webhook, WebhookFormat webhookFormat) {
+public record Destinations(boolean mail, Path folder, Integer keepDays, URI webhook, WebhookFormat webhookFormat,
+        URI reportServer) {
 
-    public static final Destinations MAIL_ONLY = new Destinations(true, null, null, null, WebhookFormat.SLACK);
+    public static final Destinations MAIL_ONLY = new Destinations(true, null, null, null, WebhookFormat.SLACK, null);
 
     /** The JSON of an incoming webhook. */
     public enum WebhookFormat {
         SLACK, TEAMS
+    }
+
+    /** The report server's page of a delivery's PDF, or null without a report server. */
+    public URI reportLink(String scheduleId, java.time.Instant fireTime) {
+        if (reportServer == null) {
+            return null;
+        }
+        String base = reportServer.toString().replaceAll("/+$", "");
+        return URI.create(base + "/deliveries/pdf?schedule=" + scheduleId + "&fire=" + fireTime.toEpochMilli());
     }
 
     public boolean others() {

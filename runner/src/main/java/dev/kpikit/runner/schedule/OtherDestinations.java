@@ -115,7 +115,8 @@ final class OtherDestinations {
                 summary.add(WEBHOOK + " SENT earlier");
             } else {
                 try {
-                    WebhookDestination.post(d.webhook(), d.webhookFormat(), title, changes, report.headlines());
+                    WebhookDestination.post(d.webhook(), d.webhookFormat(), title, changes, report.headlines(),
+                            d.reportLink(row.scheduleId(), row.fireTime()));
                     store.record(row.scheduleId(), row.fireTime(), WEBHOOK, DeliveryStatus.SENT, d.webhook().getHost(), null);
                     summary.add(WEBHOOK + " SENT");
                 } catch (IOException | RuntimeException e) {

@@ -257,17 +257,10 @@ public final class ScheduleFileReader {
             problems.add(name + ", field 'destinations.keepDays': " + (d.folder() == null ? "needs destinations.folder"
                     : "at least 1 (leave it out to keep every file)"));
         }
-        java.net.URI webhook = null;
-        if (d.webhook() != null) {
-            try {
-                webhook = new java.net.URI(d.webhook().strip());
-                if (!("https".equalsIgnoreCase(webhook.getScheme()) || "http".equalsIgnoreCase(webhook.getScheme()))
-                        || webhook.getHost() == null) {
-                    problems.add(name + ", field 'destinations.webhook': '" + d.webhook() + "' is not an http(s) URL");
-                }
-            } catch (java.net.URISyntaxException ex) {
-                problems.add(name + ", field 'destinations.webhook': '" + d.webhook() + "' is not a URL: " + ex.getReason());
-            }
+        java.net.URI webhook = httpUrl(name, "destinations.webhook", d.webhook());
+        java.net.URI reportServer = httpUrl(name, "destinations.reportServer", d.reportServer());
+        if (reportServer != null && d.webhook() == null) {
+            problems.add(name + ", field 'destinations.reportServer': only used to link from the webhook's message");
         }
         Destinations.WebhookFormat format = Destinations.WebhookFormat.SLACK;
         if (d.webhookFormat() != null) {
@@ -280,7 +273,23 @@ public final class ScheduleFileReader {
         if (!mail && folder == null && webhook == null) {
             problems.add(name + ", field 'destinations': mail is off and there is no folder or webhook; nothing would be delivered");
         }
-        return new Destinations(mail, folder, d.keepDays(), webhook, format);
+        return new Destinations(mail, folder, d.keepDays(), webhook, format, reportServer);
+    }
+
+    private java.net.URI httpUrl(String name, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            java.net.URI url = new java.net.URI(text.strip());
+            if (!("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme())) || url.getHost() == null) {
+                problems.add(name + ", field '" + field + "': '" + text + "' is not an http(s) URL");
+            }
+            return url;
+        } catch (java.net.URISyntaxException ex) {
+            problems.add(name + ", field '" + field + "': '" + text + "' is not a URL: " + ex.getReason());
+            return null;
+        }
     }
 
     /** {@code sendWhen} and {@code offTarget}; conditions that read the data need the report's data folder. */

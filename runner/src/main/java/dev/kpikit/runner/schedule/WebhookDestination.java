@@ -18,7 +18,8 @@ import dev.kpikit.runner.mail.Headline;
 /**
  * Posts a delivery to a chat's incoming webhook: the title and period, what changed (sendWhen), the headline KPIs.
  * Slack: {@code text} (the notification) and Block Kit {@code blocks}; Microsoft Teams: an Office 365 connector
- * {@code MessageCard} with the KPIs as facts. Any 2xx answer is success.
+ * {@code MessageCard} with the KPIs as facts. With a report server, a link to the delivery's PDF there. Any 2xx
+ * answer is success.
  */
 final class WebhookDestination {
 
@@ -30,9 +31,9 @@ final class WebhookDestination {
     }
 
     /** @throws IOException naming the HTTP status and the start of the answer when the chat refuses */
-    static void post(URI url, Destinations.WebhookFormat format, String title, List<String> changes, List<Headline> headlines)
-            throws IOException, InterruptedException {
-        String body = json(format, title, changes, headlines);
+    static void post(URI url, Destinations.WebhookFormat format, String title, List<String> changes, List<Headline> headlines,
+            URI link) throws IOException, InterruptedException {
+        String body = json(format, title, changes, headlines, link);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -43,7 +44,9 @@ final class WebhookDestination {
         }
     }
 
-    static String json(Destinations.WebhookFormat format, String title, List<String> changes, List<Headline> headlines) {
+    /** @param link the report's PDF on a report server, or null */
+    static String json(Destinations.WebhookFormat format, String title, List<String> changes, List<Headline> headlines,
+            URI link) {
         ObjectNode root = JSON.createObjectNode();
         String summary = changes.isEmpty() ? title : title + ": " + changes.get(0);
         if (format == Destinations.WebhookFormat.SLACK) {
@@ -61,6 +64,10 @@ final class WebhookDestination {
                     fields.addObject().put("type", "mrkdwn").put("text", "*" + h.label() + "*\n" + h.text());
                 }
             }
+            if (link != null) {
+                blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                        .put("text", "<" + link + "|" + title + " (PDF)>");
+            }
         } else {
             root.put("@type", "MessageCard").put("@context", "https://schema.org/extensions").put("summary", summary)
                     .put("title", title);
@@ -72,6 +79,10 @@ final class WebhookDestination {
                 for (Headline h : headlines) {
                     facts.addObject().put("name", h.label()).put("value", h.text());
                 }
+            }
+            if (link != null) {
+                ObjectNode open = root.putArray("potentialAction").addObject().put("@type", "OpenUri").put("name", "PDF");
+                open.putArray("targets").addObject().put("os", "default").put("uri", link.toString());
             }
         }
         return root.toString();

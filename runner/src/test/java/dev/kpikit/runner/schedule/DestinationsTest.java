@@ -162,8 +162,9 @@ class DestinationsTest {
     }
 
     @Test
-    void aTeamsWebhookGetsAMessageCardWithTheKpisAsFacts() throws Exception {
-        DeliveryService service = service("teams", "    destinations: {webhook: \"" + hook() + "\", webhookFormat: teams}\n");
+    void aTeamsWebhookGetsAMessageCardWithTheKpisAsFactsAndALinkToTheReportServer() throws Exception {
+        DeliveryService service = service("teams", "    destinations: {webhook: \"" + hook() + "\", webhookFormat: teams,"
+                + " reportServer: \"https://reports.example.com/\"}\n");
 
         DeliveryRecord row = fire(service, "teams", 0);
 
@@ -173,6 +174,8 @@ class DestinationsTest {
         assertEquals("Revenue growth and concentration - October 2026", json.get("title").asText());
         assertEquals("Revenue this month", json.at("/sections/0/facts/0/name").asText());
         assertEquals("63,850.00", json.at("/sections/0/facts/0/value").asText());
+        assertEquals("https://reports.example.com/deliveries/pdf?schedule=teams&fire=" + row.fireTime().toEpochMilli(),
+                json.at("/potentialAction/0/targets/0/uri").asText());
     }
 
     @Test
