@@ -146,6 +146,9 @@ public final class DeliveryService {
         SendConditions.Decision decision;
         try {
             decision = sendDecision(schedule, row, asOf);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return fail(row, owner, schedule, "sendWhen: no file " + e.getFile() + " in the report's data folder; the conditions "
+                    + schedule.sendWhen().conditions().stream().map(SendCondition::text).sorted().toList() + " read it", null);
         } catch (java.io.IOException | dev.kpikit.data.DataFormatException | RuntimeException e) {
             return fail(row, owner, schedule, "sendWhen: " + e.getMessage(), null);
         }

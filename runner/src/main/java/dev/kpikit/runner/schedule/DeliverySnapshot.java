@@ -84,7 +84,7 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
         Path metrics = folder.resolve(METRICS_FILE);
         for (Path file : List.of(catalog, metrics)) {
             if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(file.toString(), null, "the KPI conditions of sendWhen need it");
+                throw new NoSuchFileException(file.toString());
             }
         }
         List<Kpi> kpis = new ArrayList<>();

@@ -64,4 +64,26 @@ class SendConditionsTest {
         assertEquals("sendWhen [kpi-off-target]: no headline KPI off target", redOnly.reason());
         assertEquals(List.of("Customer retention rate is amber: 93.0% against a target of 95.0%"), withAmber.changes());
     }
+
+    @Test
+    void everyLanguageOfTheCatalogsHasEveryText() throws Exception {
+        java.util.Properties english = new java.util.Properties();
+        try (var in = SendConditions.class.getResourceAsStream("changes.properties")) {
+            english.load(in);
+        }
+        for (String language : List.of("es", "fr", "it", "nb", "nl")) {
+            java.util.Properties texts = new java.util.Properties();
+            try (var in = SendConditions.class.getResourceAsStream("changes_" + language + ".properties")) {
+                texts.load(in);
+            }
+            assertEquals(english.keySet(), texts.keySet(), language);
+        }
+    }
+
+    @Test
+    void aChangeIsToldInFrench() {
+        SendConditions.Decision d = SendConditions.decide(when(SendCondition.CONCENTRATION_BAND_CHANGED),
+                accounts("MODERATE"), accounts("HIGH"), Locale.FRANCE);
+        assertEquals(List.of("La concentration du chiffre d'affaires est pass\u00e9e de mod\u00e9r\u00e9e \u00e0 forte"), d.changes());
+    }
 }

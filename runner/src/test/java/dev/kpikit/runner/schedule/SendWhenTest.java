@@ -180,6 +180,20 @@ class SendWhenTest {
     }
 
     @Test
+    void aDataFolderWithoutTheFileAConditionReadsFailsTheDeliveryNamingIt() throws Exception {
+        DeliveryService service = runner(schedules("nokpis", "    sendWhen: [kpi-status-changed]\n"),
+                StoreSettings.h2(folder.resolve("store")), "a");
+        Files.delete(data.resolve("metrics.csv"));
+
+        DeliveryRecord row = fire(service, "nokpis", 0);
+
+        assertEquals(DeliveryStatus.FAILED, row.status());
+        assertEquals("sendWhen: no file " + data.resolve("metrics.csv") + " in the report's data folder; the conditions"
+                + " [kpi-status-changed] read it", row.error());
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
     void twoRunnersOnPostgreSqlCompareWithWhatEitherLastSent() throws Exception {
         String base = System.getenv("KPIKIT_TEST_PG_URL");
         if (base == null && System.getenv("KPIKIT_CI") != null) {
