@@ -42,10 +42,11 @@ final class ExcludedDays {
             return false;
         }
         BusinessCalendar calendar = schedule.calendar();
-        if (calendar.quartz().isTimeIncluded(fire.nominalTime().toEpochMilli())) {
+        org.quartz.Calendar days = calendar.quartz();
+        if (days.isTimeIncluded(fire.nominalTime().toEpochMilli())) {
             return false;
         }
-        Optional<ZonedDateTime> next = calendar.nextBusinessDay(fire.nominalTime().atZone(schedule.timeZone()));
+        Optional<ZonedDateTime> next = calendar.nextBusinessDay(fire.nominalTime().atZone(schedule.timeZone()), days);
         if (next.isEmpty() || !next.get().toInstant().isAfter(now)) {
             return false;  // no business day ahead, or it has passed already (a late fire): deliver now
         }

@@ -6,8 +6,10 @@ import java.util.Optional;
 
 import dev.kpikit.runner.mail.SmtpSettings;
 
-/** A validated schedules file. {@code smtp} is empty when the file has no smtp section (the environment's then).
- * {@code calendars}: the named business calendars, by name. */
+/**
+ * A validated schedules file. {@code smtp} is empty when the file has no smtp section (the environment's then);
+ * {@code calendars} are the named business calendars, by name.
+ */
 public record Schedules(Optional<SmtpSettings> smtp, Optional<StoreSettings> store, RunnerSettings runner,
         List<Schedule> schedules, Map<String, BusinessCalendar> calendars) {
 

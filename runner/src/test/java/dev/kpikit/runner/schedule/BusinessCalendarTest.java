@@ -181,4 +181,17 @@ class BusinessCalendarTest {
                 "    calendar: norway\n    onExcludedDay: next-business-day\n", "0 0 8 25 12 ?");
         assertEquals(OnExcludedDay.NEXT_BUSINESS_DAY, schedules.byId("weekly").orElseThrow().onExcludedDay());
     }
+
+    @Test
+    void onExcludedDayWithoutACalendarAndAnUnknownPolicyAreRefused() {
+        Path file = folder.resolve("s.yaml");
+        List<String> problems = org.junit.jupiter.api.Assertions.assertThrows(ScheduleValidationException.class, () -> {
+            Files.writeString(file, "schedules:\n  - id: weekly\n    template: " + TestSchedules.TEMPLATE
+                    + "\n    cron: \"0 0 8 ? * MON\"\n    timeZone: Europe/Oslo\n    to: [\"ceo@kpikit.test\"]\n"
+                    + "    onExcludedDay: previous-business-day\n");
+            ScheduleFileReader.read(file, TestSchedules.roots());
+        }).problems();
+        assertEquals(List.of("schedule 'weekly', field 'onExcludedDay': 'previous-business-day' is not one of [skip, next-business-day]",
+                "schedule 'weekly', field 'onExcludedDay': needs a 'calendar' that says which days are excluded"), problems);
+    }
 }
