@@ -87,7 +87,7 @@ class ServerContractTest {
         HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf&asOf=30.09.2026",
                 "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
         assertEquals(400, response.statusCode());
-        assertEquals("startup, parameter 'asOf': cannot read '30.09.2026' as a date (yyyy-MM-dd)", text(response));
+        assertEquals("startup, parameter 'asOf': '30.09.2026' is not a date; expected a date yyyy-MM-dd", text(response));
     }
 
     @Test

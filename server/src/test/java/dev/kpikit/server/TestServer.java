@@ -64,6 +64,11 @@ final class TestServer {
             users.put(ADMIN, Role.ADMIN, PASSWORD);
             users.put(OPERATOR, Role.OPERATOR, PASSWORD);
             users.put(VIEWER, Role.VIEWER, PASSWORD);
+            // the data root: a copy of the samples beside a folder without tables, as a schedule may name only
+            // data folders under the server's data root
+            Path dataRoot = folder.resolve("data");
+            copyFolder(home.resolve("sample-data"), dataRoot);
+            Path emptyData = Files.createDirectories(dataRoot.resolve("empty-data"));
             Path config = folder.resolve("schedules.yaml");
             Files.writeString(config, """
                     smtp:
@@ -93,10 +98,10 @@ final class TestServer {
                         to: ["cfo@example.com"]
                         retry: {attempts: 1}
                     """.formatted(smtpPort, SCHEDULE, home.resolve("report-templates/kpi-basics.rptdesign"),
-                    home.resolve("sample-data/startup"), BROKEN, home.resolve("report-templates/kpi-basics.rptdesign"),
-                    Files.createDirectories(folder.resolve("empty-data"))));
+                    dataRoot.resolve("startup"), BROKEN, home.resolve("report-templates/kpi-basics.rptdesign"),
+                    emptyData));
             ReportServer server = ReportServer.start(new ReportServer.Options("127.0.0.1", 0, home.resolve("report-templates"),
-                    home.resolve("sample-data"), folder.resolve("users.yaml"), config,
+                    dataRoot, folder.resolve("users.yaml"), config,
                     StoreSettings.h2(folder.resolve("store")), null, 2, 50, folder.resolve("deliveries"), 30));
             instance = new TestServer(server, mail, folder, home);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -156,5 +161,18 @@ final class TestServer {
 
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 }

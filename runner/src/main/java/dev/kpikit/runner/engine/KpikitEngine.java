@@ -458,7 +458,13 @@ public final class KpikitEngine implements AutoCloseable {
         if (task == null) {
             return false;
         }
-        task.cancel();
+        try {
+            task.cancel();
+        } catch (RuntimeException e) {
+            // BIRT's data engine throws (an NPE in its timer) when a cancel lands while the task is still starting
+            // its data session: nothing was cancelled, and the caller tries again
+            return false;
+        }
         return true;
     }
 
