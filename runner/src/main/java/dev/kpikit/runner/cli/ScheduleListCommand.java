@@ -71,7 +71,7 @@ final class ScheduleListCommand implements Callable<Integer> {
             where.add("folder " + s.destinations().folder());
         }
         if (s.destinations().webhook() != null) {
-            where.add("webhook " + s.destinations().webhook().getHost());
+            where.add("webhook " + s.destinations().webhook().shown());
         }
         return String.join(", ", where);
     }

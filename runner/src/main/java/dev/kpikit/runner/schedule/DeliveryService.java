@@ -254,7 +254,7 @@ public final class DeliveryService {
             String period, SendConditions.Decision decision) throws SQLException, InterruptedException {
         Destinations d = schedule.destinations();
         String where = java.util.stream.Stream.of(d.folder() == null ? null : "folder: " + d.folder(),
-                d.webhook() == null ? null : "webhook: " + d.webhook().getHost()).filter(java.util.Objects::nonNull)
+                d.webhook() == null ? null : "webhook: " + d.webhook().shown()).filter(java.util.Objects::nonNull)
                 .collect(Collectors.joining("; "));
         if (!store.markRendered(row, owner, null, where, files(report.attachments()))) {
             return lost(row);

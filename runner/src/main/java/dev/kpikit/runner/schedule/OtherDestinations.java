@@ -115,15 +115,15 @@ final class OtherDestinations {
                 summary.add(WEBHOOK + " SENT earlier");
             } else {
                 try {
-                    WebhookDestination.post(d.webhook(), d.webhookFormat(), title, changes, report.headlines(),
+                    WebhookDestination.post(d.webhook().resolve(), d.webhookFormat(), title, changes, report.headlines(),
                             d.reportLink(row.scheduleId(), row.fireTime()));
-                    store.record(row.scheduleId(), row.fireTime(), WEBHOOK, DeliveryStatus.SENT, d.webhook().getHost(), null);
+                    store.record(row.scheduleId(), row.fireTime(), WEBHOOK, DeliveryStatus.SENT, d.webhook().shown(), null);
                     summary.add(WEBHOOK + " SENT");
                 } catch (IOException | RuntimeException e) {
                     String error = describe(e);
-                    store.record(row.scheduleId(), row.fireTime(), WEBHOOK, DeliveryStatus.FAILED, d.webhook().getHost(), error);
+                    store.record(row.scheduleId(), row.fireTime(), WEBHOOK, DeliveryStatus.FAILED, d.webhook().shown(), error);
                     failures.add(WEBHOOK + ": " + error);
-                    LOG.warn("{}: webhook {} failed: {}", schedule.id(), d.webhook().getHost(), error);
+                    LOG.warn("{}: webhook {} failed: {}", schedule.id(), d.webhook().shown(), error);
                 }
             }
         }

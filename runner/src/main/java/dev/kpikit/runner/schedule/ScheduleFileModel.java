@@ -48,8 +48,8 @@ public final class ScheduleFileModel {
     }
 
     /** Where deliveries go: mail (default: when 'to' is given), a folder, a chat webhook. */
-    public record DestinationsEntry(Boolean mail, String folder, Integer keepDays, String webhook, String webhookFormat,
-            String reportServer) {
+    public record DestinationsEntry(Boolean mail, String folder, Integer keepDays, String webhook, String webhookEnv,
+            String webhookFile, String webhookFormat, String reportServer) {
     }
 
     public record HeadlineEntry(String name, String label, String item, String column, String format) {

@@ -257,13 +257,26 @@ public final class ScheduleFileReader {
             problems.add(name + ", field 'destinations.keepDays': " + (d.folder() == null ? "needs destinations.folder"
                     : "at least 1 (leave it out to keep every file)"));
         }
-        java.net.URI webhook = httpUrl(name, "destinations.webhook", d.webhook());
+        java.net.URI url = httpUrl(name, "destinations.webhook", d.webhook());
+        Destinations.Webhook webhook = url == null ? null : Destinations.Webhook.of(url);
+        if (java.util.stream.Stream.of(d.webhook(), d.webhookEnv(), d.webhookFile()).filter(java.util.Objects::nonNull).count() > 1) {
+            problems.add(name + ", field 'destinations': give one of webhook, webhookEnv and webhookFile");
+        } else if (d.webhookEnv() != null) {
+            if (!d.webhookEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                problems.add(name + ", field 'destinations.webhookEnv': '" + d.webhookEnv() + "' is not an environment variable's name");
+            }
+            webhook = Destinations.Webhook.fromEnvironment(d.webhookEnv());
+        } else if (d.webhookFile() != null) {
+            webhook = Destinations.Webhook.fromFile(resolve(d.webhookFile()));
+        }
         java.net.URI reportServer = httpUrl(name, "destinations.reportServer", d.reportServer());
-        if (reportServer != null && d.webhook() == null) {
+        if (reportServer != null && webhook == null) {
             problems.add(name + ", field 'destinations.reportServer': only used to link from the webhook's message");
         }
         Destinations.WebhookFormat format = Destinations.WebhookFormat.SLACK;
-        if (d.webhookFormat() != null) {
+        if (d.webhookFormat() != null && webhook == null) {
+            problems.add(name + ", field 'destinations.webhookFormat': there is no webhook");
+        } else if (d.webhookFormat() != null) {
             try {
                 format = Destinations.WebhookFormat.valueOf(d.webhookFormat().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {

@@ -219,6 +219,30 @@ class DestinationsTest {
     }
 
     @Test
+    void theWebhookUrlMayComeFromAFileAndIsNeverShown() throws Exception {
+        Path secret = Files.writeString(folder.resolve("chat-webhook"), hook() + "\n");
+        DeliveryService service = service("secret", "    destinations: {webhookFile: \"" + secret + "\"}\n");
+
+        DeliveryRecord row = fire(service, "secret", 0);
+
+        assertEquals(DeliveryStatus.SENT, row.status(), String.valueOf(row));
+        assertEquals(1, posts.size());
+        assertEquals("webhook: file " + secret, row.recipients(), "where it comes from, not the URL");
+    }
+
+    @Test
+    void aWebhookVariableThatIsNotSetFailsTheWebhookOnlyNamingTheVariable() throws Exception {
+        DeliveryService service = service("unset", "    to: [\"ceo@kpikit.test\"]\n    retry: {attempts: 1}\n"
+                + "    destinations: {webhookEnv: KPIKIT_TEST_WEBHOOK_NOT_SET}\n");
+
+        DeliveryRecord row = fire(service, "unset", 0);
+
+        assertEquals(DeliveryStatus.SENT, row.status(), "the mail went out");
+        assertEquals("webhook FAILED: the webhook variable KPIKIT_TEST_WEBHOOK_NOT_SET is not set", row.note());
+        assertEquals(0, posts.size());
+    }
+
+    @Test
     void aRunnerRetriesTheWebhookWithATriggerOfItsOwn() throws Exception {
         SharedEngine.get();
         refusals.set(1);

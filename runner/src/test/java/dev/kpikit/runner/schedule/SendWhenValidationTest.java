@@ -80,4 +80,10 @@ class SendWhenValidationTest {
         assertEquals(List.of("schedule 'weekly', field 'destinations': mail is off and there is no folder or webhook;"
                 + " nothing would be delivered"), problems("    destinations: {mail: false}\n", true));
     }
+
+    @Test
+    void oneSourceOfTheWebhookUrl() throws Exception {
+        assertEquals(List.of("schedule 'weekly', field 'destinations': give one of webhook, webhookEnv and webhookFile"),
+                problems("    destinations: {webhook: \"https://chat.example.com/hook\", webhookEnv: CHAT_HOOK}\n", true));
+    }
 }
