@@ -305,6 +305,25 @@ public final class ScheduleFileReader {
         }
     }
 
+    /** offTarget's KPIs are top-level KPIs of the data folder's catalog (when it is there now; else the run tells). */
+    private void checkHeadlineKpis(String name, Path catalogFile, List<String> kpis) {
+        if (!Files.isRegularFile(catalogFile)) {
+            return;
+        }
+        try {
+            List<String> headline = dev.kpikit.kpi.KpiCatalog.load(catalogFile).kpis().stream()
+                    .filter(k -> k.parentId() == null).map(dev.kpikit.kpi.KpiDefinition::id).toList();
+            for (String kpi : kpis) {
+                if (!headline.contains(kpi)) {
+                    problems.add(name + ", field 'offTarget.kpis': '" + kpi + "' is not a headline KPI of " + catalogFile
+                            + "; headline KPIs: " + headline);
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            problems.add(name + ", field 'offTarget.kpis': cannot read " + catalogFile + ": " + ex.getMessage());
+        }
+    }
+
     /** {@code sendWhen} and {@code offTarget}; conditions that read the data need the report's data folder. */
     private SendWhen sendWhen(String name, ScheduleFileModel.Entry e, Map<String, String> parameters) {
         if (e.offTarget() != null && (e.sendWhen() == null || !e.sendWhen().contains(SendCondition.KPI_OFF_TARGET.text()))) {
@@ -334,6 +353,9 @@ public final class ScheduleFileReader {
                     + dev.kpikit.runner.engine.RenderRequest.DATA_FOLDER_PARAMETER);
         }
         List<String> kpis = e.offTarget() == null || e.offTarget().kpis() == null ? List.of() : List.copyOf(e.offTarget().kpis());
+        if (!kpis.isEmpty() && dataFolder != null && !dataFolder.isBlank()) {
+            checkHeadlineKpis(name, Path.of(dataFolder).resolve(DeliverySnapshot.CATALOG_FILE), kpis);
+        }
         boolean amber = e.offTarget() != null && Boolean.TRUE.equals(e.offTarget().amber());
         return new SendWhen(Set.copyOf(conditions), kpis, amber);
     }

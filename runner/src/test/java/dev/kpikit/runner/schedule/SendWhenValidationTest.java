@@ -86,4 +86,12 @@ class SendWhenValidationTest {
         assertEquals(List.of("schedule 'weekly', field 'destinations': give one of webhook, webhookEnv and webhookFile"),
                 problems("    destinations: {webhook: \"https://chat.example.com/hook\", webhookEnv: CHAT_HOOK}\n", true));
     }
+
+    @Test
+    void offTargetNamesOnlyHeadlineKpisOfTheCatalog() throws Exception {
+        assertEquals(List.of("schedule 'weekly', field 'offTarget.kpis': 'conversion' is not a headline KPI of "
+                + Path.of(TestSchedules.DATA).resolve("kpi-catalog.json") + "; headline KPIs: [revenue, revenueGrowth, retention,"
+                + " repeatCustomers, revenuePerCustomer]"),
+                problems("    sendWhen: [kpi-off-target]\n    offTarget: {kpis: [revenue, conversion]}\n", true));
+    }
 }
