@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import dev.kpikit.runner.schedule.DeliveryRecord;
 import dev.kpikit.runner.schedule.DeliveryStore;
+import dev.kpikit.runner.schedule.DestinationStore;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
 import dev.kpikit.runner.schedule.StoreDatabase;
@@ -38,7 +39,7 @@ final class ScheduleHistoryCommand implements Callable<Integer> {
     public Integer call() {
         try (StoreDatabase database = StoreDatabase.open(StoreOptions.resolve(store, file), 2)) {
             List<DeliveryRecord> rows = new DeliveryStore(database.dataSource(), Duration.ZERO, java.time.Clock.systemUTC()).last(last);
-            print(rows);
+            print(rows, new DestinationStore(database.dataSource()));
             return 0;
         } catch (SQLException | IOException e) {
             System.err.println("kpikit schedule history: " + e.getMessage());
@@ -50,6 +51,15 @@ final class ScheduleHistoryCommand implements Callable<Integer> {
     }
 
     static void print(List<DeliveryRecord> rows) {
+        try {
+            print(rows, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no store is read without destinations", e);
+        }
+    }
+
+    /** The rows, each with the state of its folder and webhook when {@code destinations} is given. */
+    static void print(List<DeliveryRecord> rows, DestinationStore destinations) throws SQLException {
         if (rows.isEmpty()) {
             System.out.println("no deliveries recorded");
             return;
@@ -70,6 +80,12 @@ final class ScheduleHistoryCommand implements Callable<Integer> {
             detail("files", r.files());
             detail("note", r.note());
             detail("error", r.error());
+            if (destinations != null) {
+                for (DestinationStore.Outcome o : destinations.of(r.scheduleId(), r.fireTime())) {
+                    detail(o.destination(), o.status() + " after " + o.attempts() + " attempt(s)"
+                            + (o.detail() == null ? "" : ": " + o.detail()) + (o.error() == null ? "" : "; " + o.error()));
+                }
+            }
         }
     }
 

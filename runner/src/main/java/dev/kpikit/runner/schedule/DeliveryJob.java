@@ -37,7 +37,13 @@ public final class DeliveryJob implements Job {
         try {
             DeliveryService service = (DeliveryService) context.getScheduler().getContext().get(DELIVERY_SERVICE);
             Duration threshold = (Duration) context.getScheduler().getContext().get(MISFIRE_THRESHOLD);
-            service.deliver(fire(context, scheduleId, threshold));
+            Fire moved = ExcludedDays.movedFire(data, scheduleId, context.isRecovering());
+            Fire fire = moved != null ? moved : fire(context, scheduleId, threshold);
+            if (moved == null && fromCron(context)
+                    && ExcludedDays.moveIfExcluded(context.getScheduler(), service.schedule(scheduleId), fire, Instant.now())) {
+                return;
+            }
+            service.deliver(fire);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JobExecutionException("delivery of " + scheduleId + " interrupted", e);
@@ -46,6 +52,17 @@ public final class DeliveryJob implements Job {
             LOG.error("{}: delivery stopped: {}", scheduleId, e.toString());
             throw new JobExecutionException(e);
         }
+    }
+
+    /**
+     * A fire of the schedule's cron trigger, or Quartz's recovery of one: not a one-shot trigger kpikit made (a moved
+     * fire or a next attempt), which already stands for its slot.
+     */
+    private static boolean fromCron(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
+        return context.getTrigger() instanceof CronTrigger
+                || context.isRecovering() && context.getTrigger().getKey().getGroup().equals(Scheduler.DEFAULT_RECOVERY_GROUP)
+                && !data.containsKey(ExcludedDays.MOVED_FIRE_TIME) && !data.containsKey(DELIVERY_FIRE_TIME);
     }
 
     static Fire fire(JobExecutionContext context, String scheduleId, Duration misfireThreshold) {

@@ -49,6 +49,8 @@ public final class DeliveryService {
     private final NextAttempts nextAttempts;
     private final boolean logsFailures;
     private final Session session = Session.getInstance(new java.util.Properties());
+    private final SnapshotStore snapshots;
+    private final OtherDestinations others;
 
     public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
             MailTransport transport, String from, String runnerId, Clock clock, NextAttempts nextAttempts) {
@@ -65,6 +67,8 @@ public final class DeliveryService {
         this.logsFailures = logsFailures;
         this.schedules = schedules;
         this.store = store;
+        this.snapshots = new SnapshotStore(store.dataSource());
+        this.others = new OtherDestinations(new DestinationStore(store.dataSource()));
         this.leases = leases;
         this.renderer = renderer;
         this.transport = transport;
@@ -72,6 +76,11 @@ public final class DeliveryService {
         this.runnerId = runnerId;
         this.clock = clock;
         this.nextAttempts = nextAttempts;
+    }
+
+    /** The schedule of that id in this runner's schedules file, or null. */
+    Schedule schedule(String id) {
+        return schedules.get().byId(id).orElse(null);
     }
 
     public DeliveryRecord deliver(Fire fire) throws SQLException, InterruptedException {
@@ -82,6 +91,9 @@ public final class DeliveryService {
         }
         switch (claim.kind()) {
             case DONE -> {
+                if (retryDestinations(claim.record())) {
+                    return claim.record();
+                }
                 LOG.info("{} at {}: already {}, not delivered again", fire.scheduleId(), fire.fireTime(), claim.record().status());
                 return claim.record();
             }
@@ -131,6 +143,20 @@ public final class DeliveryService {
         LocalDate asOf = schedule.asOf().asOf(slot.atZone(schedule.timeZone()).toLocalDate());
         String period = schedule.asOf().period(asOf, schedule.locale());
         PausePoint.reached("claimed", row);
+        SendConditions.Decision decision;
+        try {
+            decision = sendDecision(schedule, row, asOf);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return fail(row, owner, schedule, "sendWhen: no file " + e.getFile() + " in the report's data folder; the conditions "
+                    + schedule.sendWhen().conditions().stream().map(SendCondition::text).sorted().toList() + " read it", null);
+        } catch (java.io.IOException | dev.kpikit.data.DataFormatException | RuntimeException e) {
+            return fail(row, owner, schedule, "sendWhen: " + e.getMessage(), null);
+        }
+        if (!decision.send()) {
+            LOG.info("{}: skipped: {}", schedule.id(), decision.reason());
+            store.finish(row, owner, DeliveryStatus.SKIPPED, note(row, decision.reason()), null);
+            return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
+        }
         RenderedReport report;
         try {
             report = renderer.render(schedule, asOf, period, slot);
@@ -143,10 +169,13 @@ public final class DeliveryService {
             store.finish(row, owner, DeliveryStatus.SKIPPED, note(row, "no data"), null);
             return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
         }
+        if (!schedule.destinations().mail()) {
+            return deliverWithoutMail(schedule, row, owner, report, period, decision);
+        }
         String messageId = row.messageId() != null ? row.messageId() : newMessageId(schedule, fire);
         MimeMessage message;
         try {
-            message = DeliveryMail.build(session, messageId, content(schedule, report, asOf, period));
+            message = DeliveryMail.build(session, messageId, content(schedule, report, asOf, period, decision));
         } catch (MessagingException | RuntimeException e) {
             return fail(row, owner, schedule, "cannot compose the message: " + SmtpFailures.describe(e), null);
         }
@@ -156,7 +185,96 @@ public final class DeliveryService {
         PausePoint.reached("rendered", row);
         boolean resend = claim.kind() == DeliveryStore.Claim.Kind.TAKEN_OVER && row.attempts() > 0;
         String note = resend ? "possible duplicate: a stopped runner had already tried to send " + messageId : null;
-        return send(schedule, row, owner, message, messageId, note);
+        // the reason to send goes into the history once, also when a retry runs this again
+        note = DeliveryStore.join(note, once(row, decision.reason()));
+        if (schedule.destinations().others()) {  // their failure is theirs: the mail goes out all the same
+            OtherDestinations.Result elsewhere = others.deliver(schedule, row, report, report.title() + " - " + period,
+                    decision.changes(), clock.instant());
+            note = DeliveryStore.join(note, once(row, elsewhere.summary()));
+        }
+        DeliveryRecord done = send(schedule, row, owner, message, messageId, note);
+        if (schedule.destinations().others() && done.status().isFinal()) {
+            scheduleDestinationRetry(schedule, done);
+        }
+        return done;
+    }
+
+    /**
+     * A finished delivery whose folder or webhook failed: its next attempt, by itself (the mail is not sent again),
+     * as a trigger like the mail's next attempts (numbered from 100), or in this thread for {@code kpikit send}.
+     */
+    private void scheduleDestinationRetry(Schedule schedule, DeliveryRecord row) throws SQLException, InterruptedException {
+        OtherDestinations.Retry retry = others.nextRetry(schedule, row);
+        if (retry == null) {
+            return;
+        }
+        if (nextAttempts.inThisThread()) {
+            Thread.sleep(retry.delay().toMillis());
+            retryDestinations(row);
+            return;
+        }
+        try {
+            // numbered apart from the mail's attempts, which share the trigger names
+            nextAttempts.fireAt(row, 100 + retry.attempt(), clock.instant().plus(retry.delay()));
+        } catch (Exception e) {
+            LOG.warn("{} at {}: cannot schedule the next attempt at its failed destinations: {}", row.scheduleId(),
+                    row.fireTime(), e.getMessage());
+        }
+    }
+
+    /** Retries the failed destinations of a finished delivery that have attempts left; false when there are none. */
+    private boolean retryDestinations(DeliveryRecord row) throws SQLException, InterruptedException {
+        Schedule schedule = schedules.get().byId(row.scheduleId()).orElse(null);
+        if (schedule == null || !schedule.destinations().others()) {
+            return false;
+        }
+        List<String> claimed = others.claimRetries(schedule, row);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        LocalDate asOf = schedule.asOf().asOf(row.nominalTime().atZone(schedule.timeZone()).toLocalDate());
+        String period = schedule.asOf().period(asOf, schedule.locale());
+        OtherDestinations.Result result;
+        try {
+            RenderedReport report = renderer.render(schedule, asOf, period, row.nominalTime());
+            result = others.retry(schedule, row, report, report.title() + " - " + period,
+                    sendDecision(schedule, row, asOf).changes(), clock.instant(), claimed);
+        } catch (ReportFailedException | java.io.IOException | dev.kpikit.data.DataFormatException | RuntimeException e) {
+            others.failed(row, claimed, "render failed: " + e.getMessage());
+            result = null;
+        }
+        LOG.info("{} at {}: again to {}: {}", row.scheduleId(), row.fireTime(), claimed,
+                result == null ? "render failed" : result.summary());
+        scheduleDestinationRetry(schedule, row);
+        return true;
+    }
+
+    /** A folder and/or a webhook, no mail: SENT when each of them is, else FAILED naming those that failed. */
+    private DeliveryRecord deliverWithoutMail(Schedule schedule, DeliveryRecord row, String owner, RenderedReport report,
+            String period, SendConditions.Decision decision) throws SQLException, InterruptedException {
+        Destinations d = schedule.destinations();
+        String where = java.util.stream.Stream.of(d.folder() == null ? null : "folder: " + d.folder(),
+                d.webhook() == null ? null : "webhook: " + d.webhook().shown()).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("; "));
+        if (!store.markRendered(row, owner, null, where, files(report.attachments()))) {
+            return lost(row);
+        }
+        OtherDestinations.Result result = others.deliver(schedule, row, report, report.title() + " - " + period,
+                decision.changes(), clock.instant());
+        String note = DeliveryStore.join(decision.reason(), result.summary());
+        if (!result.allSent()) {
+            DeliveryRecord failed = fail(row, owner, schedule, String.join("; ", result.failures()), note);
+            scheduleDestinationRetry(schedule, failed);
+            return failed;
+        }
+        store.finish(row, owner, DeliveryStatus.SENT, note(row, note), null);
+        LOG.info("{}: delivered to {}", schedule.id(), where);
+        return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
+    }
+
+    /** The text, unless the row's note already has it (a retry runs the delivery again). */
+    private static String once(DeliveryRecord row, String text) {
+        return text == null || text.isBlank() || row.note() != null && row.note().contains(text) ? null : text;
     }
 
     /**
@@ -241,7 +359,27 @@ public final class DeliveryService {
         }
     }
 
-    private DeliveryMail.Content content(Schedule schedule, RenderedReport report, LocalDate asOf, String period) {
+    /**
+     * sendWhen: what the data shows as of the report's date against what the schedule's last SENT delivery showed.
+     * The snapshot is recorded with the delivery (a retry or a take-over decides as the first try did).
+     */
+    private SendConditions.Decision sendDecision(Schedule schedule, DeliveryRecord row, LocalDate asOf)
+            throws SQLException, java.io.IOException, dev.kpikit.data.DataFormatException {
+        if (schedule.sendWhen().always()) {
+            return SendConditions.Decision.ALWAYS;
+        }
+        DeliverySnapshot current = snapshots.of(row.scheduleId(), row.fireTime()).orElse(null);
+        if (current == null) {
+            current = DeliverySnapshot.read(schedule, asOf);
+            snapshots.save(row.scheduleId(), row.fireTime(), current);
+            current = snapshots.of(row.scheduleId(), row.fireTime()).orElseThrow();
+        }
+        DeliverySnapshot previous = snapshots.lastSent(row.scheduleId(), row.fireTime()).orElse(null);
+        return SendConditions.decide(schedule.sendWhen(), previous, current, schedule.locale());
+    }
+
+    private DeliveryMail.Content content(Schedule schedule, RenderedReport report, LocalDate asOf, String period,
+            SendConditions.Decision decision) {
         Map<String, String> values = new HashMap<>();
         values.put("title", report.title());
         values.put("period", period);
@@ -250,8 +388,14 @@ public final class DeliveryService {
         for (Headline h : report.headlines()) {
             values.put(h.name(), h.text());
         }
-        return new DeliveryMail.Content(from, schedule.to(), schedule.cc(), schedule.bcc(),
-                Placeholders.fill(schedule.subject(), values), Placeholders.fill(schedule.body(), values), report.title(),
+        String subject = Placeholders.fill(schedule.subject(), values);
+        String body = Placeholders.fill(schedule.body(), values);
+        List<String> changes = decision.changes();
+        if (!changes.isEmpty()) {  // what changed comes first: in the subject, and as the body's first lines
+            subject = changes.get(0) + (changes.size() > 1 ? " (+" + (changes.size() - 1) + ")" : "") + " - " + subject;
+            body = String.join("\n", changes) + "\n\n" + body;
+        }
+        return new DeliveryMail.Content(from, schedule.to(), schedule.cc(), schedule.bcc(), subject, body, report.title(),
                 period, report.headlines(), report.kpiImage(), report.attachments());
     }
 

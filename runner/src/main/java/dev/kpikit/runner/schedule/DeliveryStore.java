@@ -52,6 +52,11 @@ public final class DeliveryStore {
         this.clock = clock;
     }
 
+    /** The store's database, for the tables beside kpikit_delivery (kpikit_snapshot). */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     public Duration lease() {
         return lease;
     }

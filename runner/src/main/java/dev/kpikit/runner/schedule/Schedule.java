@@ -9,11 +9,25 @@ import java.util.Map;
 import dev.kpikit.runner.engine.OutputFormat;
 import jakarta.mail.internet.InternetAddress;
 
-/** One validated schedule: what to render, when (cron in its own time zone), to whom, how to retry. */
+/**
+ * One validated schedule: what to render, when (cron in its own time zone, on the days its business
+ * {@code calendar} allows, if any), to whom, how to retry.
+ */
 public record Schedule(String id, Path template, Map<String, String> parameters, AsOfRule asOf, String asOfParameter,
         Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
         List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
-        List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled) {
+        List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled,
+        BusinessCalendar calendar, OnExcludedDay onExcludedDay, SendWhen sendWhen, Destinations destinations) {
+
+    /** A schedule that fires on every day its cron names (no business calendar) and always sends, by mail only. */
+    public Schedule(String id, Path template, Map<String, String> parameters, AsOfRule asOf, String asOfParameter,
+            Locale locale, List<OutputFormat> formats, String cron, ZoneId timeZone, List<InternetAddress> to,
+            List<InternetAddress> cc, List<InternetAddress> bcc, InternetAddress owner, String subject, String body,
+            List<HeadlineKpi> headline, RetryPolicy retry, boolean skipWhenNoData, boolean enabled) {
+        this(id, template, parameters, asOf, asOfParameter, locale, formats, cron, timeZone, to, cc, bcc, owner, subject,
+                body, headline, retry, skipWhenNoData, enabled, null, OnExcludedDay.SKIP, SendWhen.ALWAYS,
+                Destinations.MAIL_ONLY);
+    }
 
     public static final String DEFAULT_SUBJECT = "{title} - {period}";
     public static final String DEFAULT_BODY = "Hello,\n\nattached is {title} for {period}.";
@@ -24,6 +38,6 @@ public record Schedule(String id, Path template, Map<String, String> parameters,
 
     /** Identifies what the trigger needs to fire at the right times; a change re-creates the trigger. */
     public String timingKey() {
-        return cron + "|" + timeZone.getId();
+        return cron + "|" + timeZone.getId() + (calendar == null ? "" : "|" + calendar.name() + "|" + onExcludedDay);
     }
 }

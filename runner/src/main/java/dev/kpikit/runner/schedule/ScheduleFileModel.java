@@ -12,7 +12,7 @@ public final class ScheduleFileModel {
     private ScheduleFileModel() {
     }
 
-    public record File(Smtp smtp, Store store, Runner runner, List<Entry> schedules) {
+    public record File(Smtp smtp, Store store, Runner runner, Map<String, CalendarEntry> calendars, List<Entry> schedules) {
     }
 
     /** {@code password} exists only so that the validator can refuse it by name. */
@@ -31,7 +31,25 @@ public final class ScheduleFileModel {
     public record Entry(String id, String template, Map<String, String> parameters, String asOf, String asOfParameter,
             String locale, List<String> formats, String cron, String timeZone, List<String> to, List<String> cc,
             List<String> bcc, String owner, String subject, String body, List<HeadlineEntry> headline,
-            Retry retry, Boolean skipWhenNoData, Boolean enabled) {
+            Retry retry, Boolean skipWhenNoData, Boolean enabled, String calendar, String onExcludedDay, List<String> sendWhen,
+            OffTarget offTarget, DestinationsEntry destinations) {
+    }
+
+    /** A named business calendar: the days on which no report goes out. */
+    public record CalendarEntry(String timeZone, List<String> dates, List<String> yearly, List<RangeEntry> ranges,
+            List<String> weekdaysOff, List<Integer> easterOffsets) {
+    }
+
+    public record RangeEntry(String from, String to) {
+    }
+
+    /** Which KPIs {@code kpi-off-target} watches (default: all headline KPIs), and whether AMBER counts. */
+    public record OffTarget(List<String> kpis, Boolean amber) {
+    }
+
+    /** Where deliveries go: mail (default: when 'to' is given), a folder, a chat webhook. */
+    public record DestinationsEntry(Boolean mail, String folder, Integer keepDays, String webhook, String webhookEnv,
+            String webhookFile, String webhookFormat, String reportServer) {
     }
 
     public record HeadlineEntry(String name, String label, String item, String column, String format) {

@@ -45,6 +45,9 @@ public final class ScheduleFileReader {
     private final Path file;
     private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
+    private Map<String, BusinessCalendar> calendars = Map.of();
+    /** The calendars the file declares, valid or not (a schedule naming an invalid one gets no second problem). */
+    private Set<String> declaredCalendars = Set.of();
 
     private ScheduleFileReader(Path file, ScheduleRoots roots) {
         this.file = file;
@@ -82,6 +85,10 @@ public final class ScheduleFileReader {
         Optional<SmtpSettings> smtp = Optional.ofNullable(model.smtp()).map(this::smtp);
         Optional<StoreSettings> store = Optional.ofNullable(model.store()).map(this::store);
         RunnerSettings runner = runner(model.runner());
+        if (roots != null) {
+            calendars = BusinessCalendars.read(model.calendars(), problems);
+            declaredCalendars = model.calendars() == null ? Set.of() : model.calendars().keySet();
+        }
         List<Schedule> schedules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<ScheduleFileModel.Entry> entries = model.schedules() == null || roots == null ? List.of() : model.schedules();
@@ -111,7 +118,7 @@ public final class ScheduleFileReader {
         if (!problems.isEmpty()) {
             throw new ScheduleValidationException(file.toString(), problems);
         }
-        return new Schedules(smtp, store, runner, List.copyOf(schedules));
+        return new Schedules(smtp, store, runner, List.copyOf(schedules), calendars);
     }
 
     static ObjectMapper mapper(Path file) {
@@ -189,8 +196,10 @@ public final class ScheduleFileReader {
             }
         }
         List<InternetAddress> to = addresses(name, "to", e.to());
-        if (to.isEmpty() && (e.to() == null || e.to().isEmpty())) {
-            problems.add(name + ", field 'to': at least one recipient is needed");
+        Destinations destinations = destinations(name, e.destinations(), e.to() != null && !e.to().isEmpty());
+        if (destinations.mail() && to.isEmpty() && (e.to() == null || e.to().isEmpty())) {
+            problems.add(name + ", field 'to': at least one recipient is needed"
+                    + (e.destinations() == null ? " (or destinations: a folder or a webhook)" : ""));
         }
         List<InternetAddress> cc = addresses(name, "cc", e.cc());
         List<InternetAddress> bcc = addresses(name, "bcc", e.bcc());
@@ -206,12 +215,149 @@ public final class ScheduleFileReader {
         checkPlaceholders(name, "subject", subject, known);
         checkPlaceholders(name, "body", body, known);
         RetryPolicy retry = retry(name, e.retry());
-        if (problems.size() > before) {
+        BusinessCalendar calendar = null;
+        if (e.calendar() != null) {
+            calendar = calendars.get(e.calendar());
+            if (calendar == null && !declaredCalendars.contains(e.calendar())) {
+                problems.add(name + ", field 'calendar': unknown calendar '" + e.calendar() + "'; known: "
+                        + calendars.keySet().stream().sorted().toList());
+            }
+        }
+        OnExcludedDay onExcludedDay = fieldOf(name, "onExcludedDay", e.onExcludedDay(), OnExcludedDay::parse, OnExcludedDay.SKIP);
+        if (e.onExcludedDay() != null && e.calendar() == null) {
+            problems.add(name + ", field 'onExcludedDay': needs a 'calendar' that says which days are excluded");
+        }
+        SendWhen sendWhen = sendWhen(name, e, parameters);
+        if (problems.size() > before || e.calendar() != null && calendar == null) {
             return null;
+        }
+        if (calendar != null) {
+            BusinessCalendars.neverFires(cron, zone, calendar, onExcludedDay)
+                    .ifPresent(why -> problems.add(name + ", field 'calendar': " + why));
         }
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
-                e.enabled() == null || e.enabled());
+                e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations);
+    }
+
+    /** {@code destinations}: mail unless told otherwise when there are recipients; a folder that exists; an http(s) URL. */
+    private Destinations destinations(String name, ScheduleFileModel.DestinationsEntry d, boolean hasRecipients) {
+        if (d == null) {
+            return Destinations.MAIL_ONLY;
+        }
+        boolean mail = d.mail() == null ? hasRecipients : d.mail();
+        Path folder = null;
+        if (d.folder() != null) {
+            folder = resolve(d.folder());
+            if (!Files.isDirectory(folder)) {
+                problems.add(name + ", field 'destinations.folder': no folder at " + folder);
+            }
+        }
+        if (d.keepDays() != null && (d.keepDays() < 1 || d.folder() == null)) {
+            problems.add(name + ", field 'destinations.keepDays': " + (d.folder() == null ? "needs destinations.folder"
+                    : "at least 1 (leave it out to keep every file)"));
+        }
+        java.net.URI url = httpUrl(name, "destinations.webhook", d.webhook());
+        Destinations.Webhook webhook = url == null ? null : Destinations.Webhook.of(url);
+        if (java.util.stream.Stream.of(d.webhook(), d.webhookEnv(), d.webhookFile()).filter(java.util.Objects::nonNull).count() > 1) {
+            problems.add(name + ", field 'destinations': give one of webhook, webhookEnv and webhookFile");
+        } else if (d.webhookEnv() != null) {
+            if (!d.webhookEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                problems.add(name + ", field 'destinations.webhookEnv': '" + d.webhookEnv() + "' is not an environment variable's name");
+            }
+            webhook = Destinations.Webhook.fromEnvironment(d.webhookEnv());
+        } else if (d.webhookFile() != null) {
+            webhook = Destinations.Webhook.fromFile(resolve(d.webhookFile()));
+        }
+        java.net.URI reportServer = httpUrl(name, "destinations.reportServer", d.reportServer());
+        if (reportServer != null && webhook == null) {
+            problems.add(name + ", field 'destinations.reportServer': only used to link from the webhook's message");
+        }
+        Destinations.WebhookFormat format = Destinations.WebhookFormat.SLACK;
+        if (d.webhookFormat() != null && webhook == null) {
+            problems.add(name + ", field 'destinations.webhookFormat': there is no webhook");
+        } else if (d.webhookFormat() != null) {
+            try {
+                format = Destinations.WebhookFormat.valueOf(d.webhookFormat().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                problems.add(name + ", field 'destinations.webhookFormat': '" + d.webhookFormat() + "' is not slack or teams");
+            }
+        }
+        if (!mail && folder == null && webhook == null) {
+            problems.add(name + ", field 'destinations': mail is off and there is no folder or webhook; nothing would be delivered");
+        }
+        return new Destinations(mail, folder, d.keepDays(), webhook, format, reportServer);
+    }
+
+    private java.net.URI httpUrl(String name, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            java.net.URI url = new java.net.URI(text.strip());
+            if (!("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme())) || url.getHost() == null) {
+                problems.add(name + ", field '" + field + "': '" + text + "' is not an http(s) URL");
+            }
+            return url;
+        } catch (java.net.URISyntaxException ex) {
+            problems.add(name + ", field '" + field + "': '" + text + "' is not a URL: " + ex.getReason());
+            return null;
+        }
+    }
+
+    /** offTarget's KPIs are top-level KPIs of the data folder's catalog (when it is there now; else the run tells). */
+    private void checkHeadlineKpis(String name, Path catalogFile, List<String> kpis) {
+        if (!Files.isRegularFile(catalogFile)) {
+            return;
+        }
+        try {
+            List<String> headline = dev.kpikit.kpi.KpiCatalog.load(catalogFile).kpis().stream()
+                    .filter(k -> k.parentId() == null).map(dev.kpikit.kpi.KpiDefinition::id).toList();
+            for (String kpi : kpis) {
+                if (!headline.contains(kpi)) {
+                    problems.add(name + ", field 'offTarget.kpis': '" + kpi + "' is not a headline KPI of " + catalogFile
+                            + "; headline KPIs: " + headline);
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            problems.add(name + ", field 'offTarget.kpis': cannot read " + catalogFile + ": " + ex.getMessage());
+        }
+    }
+
+    /** {@code sendWhen} and {@code offTarget}; conditions that read the data need the report's data folder. */
+    private SendWhen sendWhen(String name, ScheduleFileModel.Entry e, Map<String, String> parameters) {
+        if (e.offTarget() != null && (e.sendWhen() == null || !e.sendWhen().contains(SendCondition.KPI_OFF_TARGET.text()))) {
+            problems.add(name + ", field 'offTarget': only used with sendWhen: [" + SendCondition.KPI_OFF_TARGET.text() + "]");
+        }
+        if (e.sendWhen() == null) {
+            return SendWhen.ALWAYS;
+        }
+        Set<SendCondition> conditions = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < e.sendWhen().size(); i++) {
+            try {
+                conditions.add(SendCondition.parse(e.sendWhen().get(i)));
+            } catch (IllegalArgumentException ex) {
+                problems.add(name + ", field 'sendWhen[" + i + "]': " + ex.getMessage());
+            }
+        }
+        if (conditions.isEmpty() && e.sendWhen().isEmpty()) {
+            problems.add(name + ", field 'sendWhen': empty; leave it out to always send");
+        }
+        if (conditions.contains(SendCondition.ALWAYS) && conditions.size() > 1) {
+            problems.add(name + ", field 'sendWhen': 'always' sends every time; drop it or the other conditions");
+        }
+        boolean readsData = conditions.stream().anyMatch(c -> c != SendCondition.ALWAYS);
+        String dataFolder = parameters.get(dev.kpikit.runner.engine.RenderRequest.DATA_FOLDER_PARAMETER);
+        if (readsData && (dataFolder == null || dataFolder.isBlank())) {
+            problems.add(name + ", field 'sendWhen': the conditions compare the report's data; set parameters."
+                    + dev.kpikit.runner.engine.RenderRequest.DATA_FOLDER_PARAMETER);
+        }
+        List<String> kpis = e.offTarget() == null || e.offTarget().kpis() == null ? List.of() : List.copyOf(e.offTarget().kpis());
+        if (!kpis.isEmpty() && dataFolder != null && !dataFolder.isBlank()) {
+            checkHeadlineKpis(name, Path.of(dataFolder).resolve(DeliverySnapshot.CATALOG_FILE), kpis);
+        }
+        boolean amber = e.offTarget() != null && Boolean.TRUE.equals(e.offTarget().amber());
+        return new SendWhen(Set.copyOf(conditions), kpis, amber);
     }
 
     /**

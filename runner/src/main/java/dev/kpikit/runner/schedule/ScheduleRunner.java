@@ -129,6 +129,7 @@ public final class ScheduleRunner implements AutoCloseable {
 
     /** Adds and updates the jobs of enabled schedules and removes the others. An unchanged trigger is kept as is (it remembers misfires). */
     void sync(Schedules schedules) throws SchedulerException {
+        BusinessCalendarSync.store(scheduler, schedules);
         Set<JobKey> wanted = new HashSet<>();
         for (Schedule schedule : schedules.enabled()) {
             JobKey jobKey = JobKey.jobKey(schedule.id(), GROUP);
@@ -137,6 +138,7 @@ public final class ScheduleRunner implements AutoCloseable {
             Trigger existing = scheduler.getTrigger(triggerKey);
             if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
                     && cron.getTimeZone().getID().equals(schedule.timeZone().getId())
+                    && java.util.Objects.equals(cron.getCalendarName(), BusinessCalendarSync.calendarOf(schedule))
                     && scheduler.checkExists(jobKey)) {
                 continue;
             }
@@ -151,6 +153,7 @@ public final class ScheduleRunner implements AutoCloseable {
                     .withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
                             .inTimeZone(TimeZone.getTimeZone(schedule.timeZone()))
                             .withMisfireHandlingInstructionFireAndProceed())
+                    .modifiedByCalendar(BusinessCalendarSync.calendarOf(schedule))
                     .startNow().build();
             scheduler.scheduleJob(job, Set.of(trigger), true);
             LOG.info("{}: scheduled '{}' in {}", schedule.id(), schedule.cron(), schedule.timeZone());
@@ -161,6 +164,7 @@ public final class ScheduleRunner implements AutoCloseable {
                 LOG.info("{}: no longer scheduled (removed or disabled)", key.getName());
             }
         }
+        BusinessCalendarSync.dropUnused(scheduler, schedules);
     }
 
     private static boolean neverFiresAgain(Schedule schedule) {

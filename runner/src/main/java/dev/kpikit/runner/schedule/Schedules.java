@@ -1,13 +1,22 @@
 package dev.kpikit.runner.schedule;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.kpikit.runner.mail.SmtpSettings;
 
-/** A validated schedules file. {@code smtp} is empty when the file has no smtp section (the environment's then). */
+/**
+ * A validated schedules file. {@code smtp} is empty when the file has no smtp section (the environment's then);
+ * {@code calendars} are the named business calendars, by name.
+ */
 public record Schedules(Optional<SmtpSettings> smtp, Optional<StoreSettings> store, RunnerSettings runner,
-        List<Schedule> schedules) {
+        List<Schedule> schedules, Map<String, BusinessCalendar> calendars) {
+
+    public Schedules(Optional<SmtpSettings> smtp, Optional<StoreSettings> store, RunnerSettings runner,
+            List<Schedule> schedules) {
+        this(smtp, store, runner, schedules, Map.of());
+    }
 
     public Optional<Schedule> byId(String id) {
         return schedules.stream().filter(s -> s.id().equals(id)).findFirst();

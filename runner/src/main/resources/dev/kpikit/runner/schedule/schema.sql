@@ -84,3 +84,24 @@ CREATE TABLE IF NOT EXISTS KPIKIT_DELIVERY (
   ERROR VARCHAR(4000) NULL,
   PRIMARY KEY (SCHEDULE_ID, FIRE_TIME));
 CREATE INDEX IF NOT EXISTS IDX_KPIKIT_DELIVERY_STARTED ON KPIKIT_DELIVERY (STARTED);
+
+-- What a delivery showed (sendWhen): the headline KPIs, the key accounts and the HHI band as JSON, one row per
+-- delivery. The next run of the schedule compares with the row of its last SENT delivery.
+CREATE TABLE IF NOT EXISTS KPIKIT_SNAPSHOT (
+  SCHEDULE_ID VARCHAR(100) NOT NULL,
+  FIRE_TIME BIGINT NOT NULL,
+  SNAPSHOT VARCHAR(1000000) NOT NULL,
+  PRIMARY KEY (SCHEDULE_ID, FIRE_TIME));
+
+-- Each destination of a delivery besides mail (folder, webhook) with its own state, so that a chat outage does not
+-- resend the mail and a retry does not write the folder twice. STATUS: SENT or FAILED (the last attempt's).
+CREATE TABLE IF NOT EXISTS KPIKIT_DESTINATION (
+  SCHEDULE_ID VARCHAR(100) NOT NULL,
+  FIRE_TIME BIGINT NOT NULL,
+  DESTINATION VARCHAR(20) NOT NULL,
+  STATUS VARCHAR(16) NOT NULL,
+  ATTEMPTS INTEGER NOT NULL,
+  FINISHED BIGINT NOT NULL,
+  DETAIL VARCHAR(1000) NULL,
+  ERROR VARCHAR(1000) NULL,
+  PRIMARY KEY (SCHEDULE_ID, FIRE_TIME, DESTINATION));
