@@ -7,6 +7,7 @@ import org.eclipse.birt.chart.model.attribute.ChartDimension;
 import org.eclipse.birt.chart.model.attribute.LegendItemType;
 import org.eclipse.birt.chart.model.attribute.Orientation;
 import org.eclipse.birt.chart.model.attribute.Position;
+import org.eclipse.birt.chart.model.attribute.SortOption;
 import org.eclipse.birt.chart.model.attribute.impl.BoundsImpl;
 import org.eclipse.birt.chart.model.attribute.impl.ColorDefinitionImpl;
 import org.eclipse.birt.chart.model.attribute.impl.JavaNumberFormatSpecifierImpl;
@@ -38,7 +39,7 @@ import org.eclipse.birt.chart.model.type.impl.LineSeriesImpl;
  *   java -cp "runner/target/lib/*" report-templates/tools/ChartXml.java line "0.0%" 3 1.6
  *
  * stacked: x = row["period"], one bar segment per row["group"] (e.g. key accounts, the rest),
- *          height = row["value"]
+ *          in the order of row["groupKey"], height = row["value"]
  * line:    x = row["period"], y = row["value"]
  *
  * Facts learned the hard way: the report item silently skips a chart whose block is 0 x 0
@@ -51,12 +52,16 @@ public class ChartXml {
             System.err.println("usage: ChartXml stacked|line NUMBER_PATTERN WIDTH_INCHES HEIGHT_INCHES");
             System.exit(2);
         }
-        boolean stacked = args[0].equals("stacked");
+        System.out.print(chart(args[0].equals("stacked"), args[1], Double.parseDouble(args[2]), Double.parseDouble(args[3])));
+    }
+
+    /** The chart model XML, without an XML declaration, for a design's CDATA (ScenarioDesigns.java calls it). */
+    public static String chart(boolean stacked, String numberPattern, double widthInches, double heightInches) throws Exception {
         ChartWithAxes chart = ChartWithAxesImpl.create();
         chart.setDimension(ChartDimension.TWO_DIMENSIONAL_LITERAL);
         chart.setOrientation(Orientation.VERTICAL_LITERAL);
         chart.getBlock().setBackground(ColorDefinitionImpl.WHITE());
-        chart.getBlock().setBounds(BoundsImpl.create(0, 0, Double.parseDouble(args[2]) * 72, Double.parseDouble(args[3]) * 72));
+        chart.getBlock().setBounds(BoundsImpl.create(0, 0, widthInches * 72, heightInches * 72));
         chart.getPlot().getClientArea().setBackground(ColorDefinitionImpl.WHITE());
         chart.getTitle().setVisible(false);
         chart.getLegend().setVisible(stacked);
@@ -76,7 +81,7 @@ public class ChartXml {
         y.getLabel().getCaption().getFont().setSize(7);
         y.getMajorGrid().getLineAttributes().setVisible(true);
         y.getMajorGrid().getLineAttributes().setColor(ColorDefinitionImpl.create(220, 220, 220));
-        y.setFormatSpecifier(JavaNumberFormatSpecifierImpl.create(args[1]));
+        y.setFormatSpecifier(JavaNumberFormatSpecifierImpl.create(numberPattern));
 
         Series periods = SeriesImpl.create();
         periods.getDataDefinition().add(QueryImpl.create("row[\"period\"]"));
@@ -96,6 +101,9 @@ public class ChartXml {
             bars.setStacked(true);
             series = bars;
             values.getQuery().setDefinition("row[\"group\"]"); // one series per group
+            // in the order of the group's key (KEY_ACCOUNTS before OTHERS), whatever the translated names
+            values.setSorting(SortOption.ASCENDING_LITERAL);
+            values.setSortKey(QueryImpl.create("row[\"groupKey\"]"));
             values.getSeriesPalette().getEntries().add(ColorDefinitionImpl.create(170, 170, 170));
         } else {
             chart.setType("Line Chart");
@@ -123,6 +131,6 @@ public class ChartXml {
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
         SerializerImpl.instance().write(chart, xml);
         // a design embeds the model in CDATA without an XML declaration of its own
-        System.out.print(xml.toString(StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*>\\s*", ""));
+        return xml.toString(StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*>\\s*", "");
     }
 }

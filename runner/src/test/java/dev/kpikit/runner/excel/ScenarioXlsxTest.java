@@ -78,11 +78,11 @@ class ScenarioXlsxTest {
                         new Table("Headline KPIs", "KPI", 5, 1, "A5:F9", List.of()),
                         new Table("Key accounts", "#", 3, 2, "A3:G13", List.of()))),
                 new Report("consultancy", "consultancy", SCENARIO_SHEETS, List.of(
-                        new Table("Headline KPIs", "KPI", 4, 1, "A4:F10", List.of()),
-                        new Table("Key accounts", "#", 2, 2, "A2:G12", List.of()))),
+                        new Table("Headline KPIs", "KPI", 5, 1, "A5:F11", List.of()),
+                        new Table("Key accounts", "#", 3, 2, "A3:G13", List.of()))),
                 new Report("restaurant", "restaurant", SCENARIO_SHEETS, List.of(
-                        new Table("Headline KPIs", "KPI", 4, 1, "A4:F10", List.of()),
-                        new Table("Key accounts", "#", 2, 2, "A2:G12", List.of()))),
+                        new Table("Headline KPIs", "KPI", 5, 1, "A5:F11", List.of()),
+                        new Table("Key accounts", "#", 3, 2, "A3:G13", List.of()))),
                 new Report("key-account-review", "startup", List.of("Key accounts", "Revenue concentration", "Revenue over time"), List.of(
                         new Table("Key accounts", "#", 5, 2, "A5:G15", List.of()),
                         new Table("Revenue concentration", "Period", 3, 1, "A3:G6", List.of("B")))));
