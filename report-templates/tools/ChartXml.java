@@ -5,6 +5,7 @@ import org.eclipse.birt.chart.model.ChartWithAxes;
 import org.eclipse.birt.chart.model.attribute.AxisType;
 import org.eclipse.birt.chart.model.attribute.ChartDimension;
 import org.eclipse.birt.chart.model.attribute.LegendItemType;
+import org.eclipse.birt.chart.model.attribute.LineStyle;
 import org.eclipse.birt.chart.model.attribute.Orientation;
 import org.eclipse.birt.chart.model.attribute.Position;
 import org.eclipse.birt.chart.model.attribute.SortOption;
@@ -40,7 +41,7 @@ import org.eclipse.birt.chart.model.type.impl.LineSeriesImpl;
  *
  * stacked: x = row["period"], one bar segment per row["group"] (e.g. key accounts, the rest),
  *          in the order of row["groupKey"], height = row["value"]
- * line:    x = row["period"], y = row["value"]
+ * line:    x = row["period"], y = row["value"] as a dark line and row["target"] as a dashed grey one
  *
  * Facts learned the hard way: the report item silently skips a chart whose block is 0 x 0
  * points, and the chart needs sample data and a category base axis, as the Designer writes.
@@ -117,6 +118,21 @@ public class ChartXml {
         series.getDataDefinition().add(QueryImpl.create("row[\"value\"]"));
         series.getLabel().setVisible(false);
         values.getSeries().add(series);
+        if (!stacked) {
+            // the target as a dashed grey line, so on-target months show at a glance
+            LineSeries target = (LineSeries) LineSeriesImpl.create();
+            target.getLineAttributes().setColor(ColorDefinitionImpl.create(120, 120, 120));
+            target.getLineAttributes().setThickness(2);
+            target.getLineAttributes().setStyle(LineStyle.DASHED_LITERAL);
+            target.getMarkers().forEach(marker -> marker.setVisible(false));
+            target.getDataDefinition().add(QueryImpl.create("row[\"target\"]"));
+            target.getLabel().setVisible(false);
+            SeriesDefinition targets = SeriesDefinitionImpl.create();
+            targets.getSeriesPalette().getEntries().clear();
+            targets.getSeriesPalette().getEntries().add(ColorDefinitionImpl.create(150, 150, 150));
+            targets.getSeries().add(target);
+            y.getSeriesDefinitions().add(targets);
+        }
 
         SampleData sample = DataFactory.eINSTANCE.createSampleData();
         BaseSampleData baseSample = DataFactory.eINSTANCE.createBaseSampleData();
@@ -126,6 +142,12 @@ public class ChartXml {
         valueSample.setDataSetRepresentation("5,4,12");
         valueSample.setSeriesDefinitionIndex(0);
         sample.getOrthogonalSampleData().add(valueSample);
+        if (!stacked) {
+            OrthogonalSampleData targetSample = DataFactory.eINSTANCE.createOrthogonalSampleData();
+            targetSample.setDataSetRepresentation("6,6,6");
+            targetSample.setSeriesDefinitionIndex(1);
+            sample.getOrthogonalSampleData().add(targetSample);
+        }
         chart.setSampleData(sample);
 
         ByteArrayOutputStream xml = new ByteArrayOutputStream();

@@ -54,9 +54,8 @@ public class ScenarioDesigns {
                             + " the key clients' revenue beside the rest by month, and each KPI's last twelve months. Parameters:"
                             + " the data folder, the as-of date (blank: the latest data) and the scoring period.",
                     "consultancy.col.account", "consultancy.col.contributions",
-                    List.of(new Trend("satisfaction", "#,##0.##"), new Trend("csat", "#,##0.##"),
-                            new Trend("completionDays", "#,##0.##"), new Trend("onTime", "#,##0.##"),
-                            new Trend("revenuePerConsultant", "#,##0.##"), new Trend("revenueGrowth", "#,##0.##"))),
+                    List.of(new Trend("satisfaction", "0%"), new Trend("csat", "0.0"), new Trend("completionDays", "#,##0"),
+                            new Trend("onTime", "0%"), new Trend("revenuePerConsultant", "#,##0"), new Trend("revenueGrowth", "0.0%"))),
             new Scenario("agency", "kpikit agency report: campaign KPIs, key clients, fees and trends",
                     "The digital-marketing agency scenario of the key-account article: click-through rate, conversion rate,"
                             + " return on ad spend and cost per acquisition against targets, the key clients (Northwind Retail, the"
@@ -72,9 +71,8 @@ public class ScenarioDesigns {
                             + " key guests' spend beside the rest by month, and each KPI's last twelve months. Parameters: the data"
                             + " folder, the as-of date (blank: the latest data) and the scoring period.",
                     "restaurant.col.account", "restaurant.col.contributions",
-                    List.of(new Trend("rating", "#,##0.##"), new Trend("revenuePerTable", "#,##0.##"),
-                            new Trend("tableTurnover", "#,##0.##"), new Trend("spendPerCover", "#,##0.##"),
-                            new Trend("coversPerService", "#,##0.##"), new Trend("revenueGrowth", "#,##0.##"))));
+                    List.of(new Trend("rating", "0.0"), new Trend("revenuePerTable", "#,##0"), new Trend("tableTurnover", "0.0"),
+                            new Trend("spendPerCover", "#,##0"), new Trend("coversPerService", "#,##0"), new Trend("revenueGrowth", "0.0%"))));
 
     /** The revenue chart (key accounts stacked on the rest) and each KPI-trend chart, in inches. */
     static final double REVENUE_WIDTH = 6.5, REVENUE_HEIGHT = 2.6, TREND_WIDTH = 3, TREND_HEIGHT = 1.4;
