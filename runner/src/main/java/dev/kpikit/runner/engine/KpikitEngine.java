@@ -39,6 +39,7 @@ import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignFileException;
 import org.eclipse.birt.report.model.api.ErrorDetail;
 
+import dev.kpikit.runner.excel.PrintLayout;
 import dev.kpikit.runner.excel.PrintTitles;
 
 /**
@@ -190,11 +191,18 @@ public final class KpikitEngine implements AutoCloseable {
      */
     private static final int EXCEL_MAX_ROWS = 1_048_576;
 
+    /**
+     * Workbooks up to this size (a few thousand rows) are laid out for reading and printing at full size
+     * ({@link PrintLayout}), which loads them whole; larger ones, streamed by the emitter, keep its layout.
+     */
+    static final long LAY_OUT_UP_TO_BYTES = 4L * 1024 * 1024;
+
     private Path runAndRenderXlsx(IReportRunnable runnable, RenderRequest request)
             throws BirtException, IOException, ReportFailedException {
         Path target = request.outDir().resolve(request.baseName() + "." + OutputFormat.XLSX.extension());
         Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
         Path emitted = request.outDir().resolve("." + target.getFileName() + ".emitted");
+        Path laidOut = request.outDir().resolve("." + target.getFileName() + ".laid-out");
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
         PoiTempFiles.acquired();
@@ -213,11 +221,17 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.run();
             failOnErrors(request, task.getErrors());
-            PrintTitles.copyWithPrintTitles(emitted, partial);
+            if (Files.size(emitted) <= LAY_OUT_UP_TO_BYTES) {
+                PrintLayout.copyLaidOut(emitted, laidOut);
+                PrintTitles.copyWithPrintTitles(laidOut, partial);
+            } else {
+                PrintTitles.copyWithPrintTitles(emitted, partial);
+            }
         } finally {
             task.close();
             PoiTempFiles.released();
             Files.deleteIfExists(emitted);
+            Files.deleteIfExists(laidOut);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
