@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import org.eclipse.birt.report.engine.api.IReportDocument;
 import org.eclipse.birt.report.engine.api.IReportEngine;
 import org.eclipse.birt.report.engine.api.IReportEngineFactory;
 import org.eclipse.birt.report.engine.api.IReportRunnable;
+import org.eclipse.birt.report.model.api.ReportDesignHandle;
 import org.eclipse.birt.report.engine.api.IRunTask;
 import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
 import org.eclipse.birt.report.engine.api.PDFRenderOption;
@@ -110,12 +112,24 @@ public final class KpikitEngine implements AutoCloseable {
         void read(IReportDocument document) throws BirtException;
     }
 
+    /**
+     * A design that asks for PDF/UA (its user property PdfEmitter.PDFUAConformance) gets the render's language as its
+     * locale: BIRT's PDF emitter writes the design's locale as the document language, and refuses PDF/UA without one.
+     */
+    private static void declareLanguageForTaggedPdf(IReportRunnable runnable, Locale locale) throws BirtException {
+        if (runnable.getDesignHandle() instanceof ReportDesignHandle design
+                && design.getProperty("PdfEmitter.PDFUAConformance") != null) {
+            design.setProperty("locale", locale.toLanguageTag());
+        }
+    }
+
     /** Like {@link #render(RenderRequest)}, then lets {@code reader} look at the report document. */
     public List<Path> render(RenderRequest request, DocumentReader reader) throws ReportFailedException {
         String design = request.design().toString();
         Path work = null;
         try {
             IReportRunnable runnable = engine.openReportDesign(request.design().toAbsolutePath().toString());
+            declareLanguageForTaggedPdf(runnable, request.locale());
             Files.createDirectories(request.outDir());
             work = Files.createTempDirectory("kpikit-render-");
             Path document = work.resolve("report.rptdocument");

@@ -48,6 +48,11 @@ public final class PrintLayout {
 
     /** Points of one unit of Excel's column width (a digit of the default 11 pt font, 7 px at 96 dpi). */
     static final double POINTS_PER_CHARACTER = 5.25;
+    /**
+     * The same unit where the default font (Calibri) is missing and its stand-in has wider digits, as LibreOffice
+     * with DejaVu Sans (7 pt): the paper decisions assume it, so a sheet fits the page wherever it is printed.
+     */
+    static final double WIDEST_POINTS_PER_CHARACTER = 7;
     static final double MIN_COLUMN = 24;
     static final double MAX_COLUMN = 216;
     /** Padding Excel and LibreOffice keep inside a cell, left and right together. */
@@ -133,7 +138,7 @@ public final class PrintLayout {
                 wrap(cell, wrapped, lines(text, font, Math.min(tableWidth, PAPER_LANDSCAPE_WIDTH - 72) - CELL_PADDING));
             }
         }
-        printAtFullSize(sheet, tableWidth, frozenRows, frozenColumns);
+        printAtFullSize(sheet, tableWidth * WIDEST_POINTS_PER_CHARACTER / POINTS_PER_CHARACTER, frozenRows, frozenColumns);
     }
 
     private static void printAtFullSize(XSSFSheet sheet, double tableWidth, int frozenRows, int frozenColumns) {
