@@ -113,6 +113,36 @@ class AgencyReportTest {
         }
     }
 
+    /**
+     * Every picture has a text alternative (the logo, decorative, an empty one): a bullet graph says the KPI, its
+     * value, target and status as the table shows them ("value 3.36%, target 4.00%, Off target"), a factor bar the
+     * account and why, a chart what it plots. Read from the HTML, where BIRT 4.22 writes them (its PDF has no tags).
+     */
+    @Test
+    void everyPictureHasATextAlternative(@TempDir Path html) throws Exception {
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("agency.rptdesign"),
+                Map.of("dataFolder", SharedEngine.sampleData("agency").toString()), List.of(OutputFormat.HTML), html,
+                Locale.ENGLISH, "agency"));
+        String page = Files.readString(html.resolve("agency.html"));
+        List<String> alts = new ArrayList<>();
+        java.util.regex.Matcher img = Pattern.compile("<img[^>]*?alt=\"([^\"]*)\"").matcher(page);
+        while (img.find()) {
+            alts.add(img.group(1));
+        }
+        assertEquals(page.split("<img", -1).length - 1, alts.size(), "every picture has an alt attribute");
+        assertEquals(1, alts.stream().filter(String::isEmpty).count(), "only the logo is decorative: " + alts);
+        Properties texts = ScenarioReports.texts(Locale.ENGLISH);
+        for (Kpi kpi : KPIS) {
+            double value = value("2026-10", kpi);
+            assertTrue(alts.contains(kpi.label() + ": value " + format(kpi.pattern(), value, Locale.ENGLISH) + ", target "
+                    + format(kpi.pattern(), kpi.target(), Locale.ENGLISH) + ", " + texts.getProperty("common.status." + status(kpi, value))),
+                    kpi.id() + " in " + alts);
+            assertTrue(alts.contains(kpi.label() + " over the last twelve months, with its target as a dashed line"), kpi.id());
+        }
+        assertTrue(alts.contains("Northwind Retail: KEY: strategic value 5/5, engagement 5/5"), alts.toString());
+        assertTrue(alts.contains(texts.getProperty("common.alt.revenue")), alts.toString());
+    }
+
     private static double weight(String model, String factor) {
         java.util.regex.Matcher m = Pattern.compile("\"id\": \"" + factor + "\",\\s*\"weight\": (\\d+)").matcher(model);
         assertTrue(m.find(), factor);
