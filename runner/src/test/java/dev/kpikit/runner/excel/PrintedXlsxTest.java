@@ -176,6 +176,42 @@ class PrintedXlsxTest {
         assertEquals(List.of(), cut);
     }
 
+    @Test
+    void picturesStayInsideTheirCells() throws Exception {
+        List<String> outside = new ArrayList<>();
+        int pictures = 0;
+        for (Path file : workbooks) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+                for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
+                    XSSFSheet sheet = workbook.getSheetAt(index);
+                    if (sheet.getDrawingPatriarch() == null) {
+                        continue;
+                    }
+                    for (var anchor : sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray()) {
+                        if (anchor.getPic() == null) {
+                            continue;
+                        }
+                        pictures++;
+                        var from = anchor.getFrom();
+                        var to = anchor.getTo();
+                        String where = file.getFileName() + " '" + sheet.getSheetName() + "' picture at "
+                                + new org.apache.poi.ss.util.CellReference(from.getRow(), from.getCol()).formatAsString();
+                        double width = (Long.parseLong(String.valueOf(to.getColOff())) - Long.parseLong(String.valueOf(from.getColOff()))) / 12700.0;
+                        boolean oneCell = anchor.isSetEditAs()
+                                && anchor.getEditAs() == org.openxmlformats.schemas.drawingml.x2006.spreadsheetDrawing.STEditAs.ONE_CELL;
+                        if (!oneCell || from.getCol() != to.getCol() || from.getRow() != to.getRow()
+                                || width > widthPoints(sheet, from.getCol())) {
+                            outside.add(where + ": " + Math.round(width) + " pt wide in a column of "
+                                    + Math.round(widthPoints(sheet, from.getCol())) + (oneCell ? "" : ", not anchored to one cell"));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(pictures >= 30 * 10, pictures + " pictures");
+        assertEquals(List.of(), outside, "pictures move with their cell and fit its column");
+    }
+
     private static int lastColumn(XSSFSheet sheet) {
         int last = 0;
         for (Row row : sheet) {
