@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the first page of each report that exists and makes from it
+# Writes the four scenario designs from their description and shared parts (designs.sh), then renders the first page of each report that exists and makes from it
 #   report-templates/designer-templates/NAME.png   the Designer template's thumbnail (low resolution)
 #   docs/pictures/SCENARIO.png                     the README picture (scenario reports only)
 # then writes report-templates/designer-templates/NAME.rpttemplate with DesignerTemplates.java.
@@ -11,6 +11,7 @@ command -v pdftoppm >/dev/null || { echo "templates.sh: pdftoppm not found (inst
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+report-templates/tools/designs.sh
 mkdir -p report-templates/designer-templates docs/pictures
 for name in startup consultancy agency restaurant key-account-review; do
     design=report-templates/$name.rptdesign

@@ -73,13 +73,18 @@ public final class StartupSampleData {
         return csv.toString();
     }
 
+    /** An invoice line of revenue.csv. */
+    private record Invoice(LocalDate date, String account, BigDecimal amount) {
+    }
+
     static String revenueCsv() {
         Random random = new Random(SEED);
         List<Customer> customers = customers(random);
-        StringBuilder csv = new StringBuilder("date,account_id,amount\n");
+        List<List<Invoice>> months = new ArrayList<>();
         for (int month = 0; month < MONTHS; month++) {
             LocalDate first = FIRST_MONTH.plusMonths(month);
             double season = 1 + 0.08 * Math.sin(2 * Math.PI * (first.getMonthValue() - 3) / 12.0);
+            List<Invoice> invoices = new ArrayList<>();
             for (Customer c : customers) {
                 if (month < c.firstMonth) {
                     continue;
@@ -88,12 +93,61 @@ public final class StartupSampleData {
                 for (int invoice = 0; invoice < c.invoicesPerMonth; invoice++) {
                     double amount = monthly / c.invoicesPerMonth * (0.85 + 0.3 * random.nextDouble());
                     LocalDate date = first.plusDays(random.nextInt(first.lengthOfMonth()));
-                    csv.append(date).append(',').append(c.id).append(',')
-                            .append(BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).toPlainString()).append('\n');
+                    invoices.add(new Invoice(date, c.id, BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP)));
                 }
+            }
+            months.add(invoices);
+        }
+        loyaltyMoves(months);
+        StringBuilder csv = new StringBuilder("date,account_id,amount\n");
+        for (List<Invoice> invoices : months) {
+            for (Invoice invoice : invoices) {
+                csv.append(invoice.date).append(',').append(invoice.account).append(',').append(invoice.amount.toPlainString()).append('\n');
             }
         }
         return csv.toString();
+    }
+
+    /**
+     * Real customers move: now and then one skips a month and is invoiced for it with the next month's (so
+     * retention dips and the customer comes back as new), a customer invoiced once splits a month's bill in two or
+     * one invoiced twice pays once (so the repeat-customer rate moves). Deterministic, after the seeded draws so
+     * nothing else changes, and never across a quarter: each account's revenue per quarter and year stays as it was,
+     * and so do the key-account scores of those periods. Client A, Harbor Freight and Nordlys Robotics are left alone.
+     */
+    private static void loyaltyMoves(List<List<Invoice>> months) {
+        for (int month = 0; month < MONTHS; month++) {
+            LocalDate first = FIRST_MONTH.plusMonths(month);
+            boolean nextInQuarter = month + 1 < MONTHS && first.getMonthValue() % 3 != 0;
+            List<Invoice> invoices = months.get(month);
+            List<Invoice> moved = new ArrayList<>();
+            List<Invoice> kept = new ArrayList<>();
+            java.util.Map<String, List<Invoice>> byAccount = new java.util.LinkedHashMap<>();
+            invoices.forEach(invoice -> byAccount.computeIfAbsent(invoice.account, a -> new ArrayList<>()).add(invoice));
+            for (var entry : byAccount.entrySet()) {
+                int number = Integer.parseInt(entry.getKey().substring(1));
+                List<Invoice> own = entry.getValue();
+                if (number <= 3) {
+                    kept.addAll(own);
+                } else if (nextInQuarter && (number * 7 + month) % 19 == 0) {
+                    own.forEach(invoice -> moved.add(new Invoice(invoice.date.plusMonths(1), invoice.account, invoice.amount)));
+                } else if (own.size() == 1 && (number * 5 + month) % 3 == 0) {
+                    Invoice whole = own.get(0);
+                    BigDecimal part = whole.amount.multiply(new BigDecimal("0.6")).setScale(2, RoundingMode.HALF_UP);
+                    LocalDate later = whole.date.plusDays(10).getMonth() == whole.date.getMonth() ? whole.date.plusDays(10) : whole.date.minusDays(10);
+                    kept.add(new Invoice(whole.date, whole.account, part));
+                    kept.add(new Invoice(later, whole.account, whole.amount.subtract(part)));
+                } else if (own.size() == 2 && (number * 3 + month) % 4 == 0) {
+                    kept.add(new Invoice(own.get(0).date, own.get(0).account, own.get(0).amount.add(own.get(1).amount)));
+                } else {
+                    kept.addAll(own);
+                }
+            }
+            months.set(month, kept);
+            if (!moved.isEmpty()) {
+                months.get(month + 1).addAll(moved);
+            }
+        }
     }
 
     private static String text(Integer value) {

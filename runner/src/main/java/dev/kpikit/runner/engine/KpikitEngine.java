@@ -38,6 +38,7 @@ import org.eclipse.birt.report.engine.api.IReportDocument;
 import org.eclipse.birt.report.engine.api.IReportEngine;
 import org.eclipse.birt.report.engine.api.IReportEngineFactory;
 import org.eclipse.birt.report.engine.api.IReportRunnable;
+import org.eclipse.birt.report.model.api.ReportDesignHandle;
 import org.eclipse.birt.report.engine.api.IRunTask;
 import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
 import org.eclipse.birt.report.engine.api.PDFRenderOption;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.kpikit.birt.oda.TextLimit;
 import dev.kpikit.data.IsoDates;
+import dev.kpikit.runner.excel.PrintLayout;
 import dev.kpikit.runner.excel.PrintTitles;
 
 /**
@@ -125,6 +127,17 @@ public final class KpikitEngine implements AutoCloseable {
         void read(IReportDocument document) throws BirtException;
     }
 
+    /**
+     * A design that asks for PDF/UA (its user property PdfEmitter.PDFUAConformance) gets the render's language as its
+     * locale: BIRT's PDF emitter writes the design's locale as the document language, and refuses PDF/UA without one.
+     */
+    private static void declareLanguageForTaggedPdf(IReportRunnable runnable, Locale locale) throws BirtException {
+        if (runnable.getDesignHandle() instanceof ReportDesignHandle design
+                && design.getProperty("PdfEmitter.PDFUAConformance") != null) {
+            design.setProperty("locale", locale.toLanguageTag());
+        }
+    }
+
     /** Like {@link #render(RenderRequest)}, then lets {@code reader} look at the report document; warnings are logged. */
     public List<Path> render(RenderRequest request, DocumentReader reader) throws ReportFailedException {
         return render(request, reader, LOG::warn);
@@ -137,6 +150,7 @@ public final class KpikitEngine implements AutoCloseable {
         List<Path> partials = new ArrayList<>();
         try {
             IReportRunnable runnable = engine.openReportDesign(request.design().toAbsolutePath().toString());
+            declareLanguageForTaggedPdf(runnable, request.locale());
             OutputFolder.prepare(request.outDir(), request.outDir());
             work = Files.createTempDirectory("kpikit-render-");
             Path document = work.resolve("report.rptdocument");
@@ -237,10 +251,17 @@ public final class KpikitEngine implements AutoCloseable {
      */
     private static final int EXCEL_MAX_ROWS = 1_048_576;
 
+    /**
+     * Workbooks up to this size (a few thousand rows) are laid out for reading and printing at full size
+     * ({@link PrintLayout}), which loads them whole; larger ones, streamed by the emitter, keep its layout.
+     */
+    static final long LAY_OUT_UP_TO_BYTES = 4L * 1024 * 1024;
+
     private void runAndRenderXlsx(IReportRunnable runnable, RenderRequest request, Path partial, Consumer<String> warnings)
             throws BirtException, IOException, ReportFailedException {
         Set<String> cut = Collections.synchronizedSet(new LinkedHashSet<>());
         Path emitted = request.outDir().resolve("." + target(request, OutputFormat.XLSX).getFileName() + ".emitted");
+        Path laidOut = request.outDir().resolve("." + target(request, OutputFormat.XLSX).getFileName() + ".laid-out");
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
         running.put(Thread.currentThread(), task);
@@ -264,7 +285,12 @@ public final class KpikitEngine implements AutoCloseable {
             task.run();
             failOnErrors(request, task.getErrors());
             failIfCancelled(request, task);
-            PrintTitles.copyWithPrintTitles(emitted, partial);
+            if (Files.size(emitted) <= LAY_OUT_UP_TO_BYTES) {
+                PrintLayout.copyLaidOut(emitted, laidOut);
+                PrintTitles.copyWithPrintTitles(laidOut, partial);
+            } else {
+                PrintTitles.copyWithPrintTitles(emitted, partial);
+            }
             if (!cut.isEmpty()) {
                 List<String> places = List.copyOf(cut);
                 warnings.accept(String.format(Locale.ROOT, "%s.xlsx: text longer than an Excel cell holds (%,d characters)"
@@ -276,6 +302,7 @@ public final class KpikitEngine implements AutoCloseable {
             task.close();
             PoiTempFiles.released();
             Files.deleteIfExists(emitted);
+            Files.deleteIfExists(laidOut);
         }
     }
 

@@ -30,6 +30,7 @@ import org.apache.poi.ss.usermodel.IconMultiStateFormatting.IconSet;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
@@ -181,6 +182,8 @@ public final class ScoringWorkbook {
             if (!streaming) {
                 // cached results, for viewers that do not calculate (previews, mail clients, pandas)
                 XSSFFormulaEvaluator.evaluateAllFormulaCells((XSSFWorkbook) workbook);
+                // columns as wide as their values, long texts wrapped: readable on screen and printed at 100 %
+                PrintLayout.layOut((XSSFWorkbook) workbook);
             }
             workbook.write(out);
         } finally {
@@ -531,10 +534,15 @@ public final class ScoringWorkbook {
     private void printSetup(Sheet sheet, int firstRow, int lastRow, int lastCol, boolean landscape) {
         workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, lastCol, firstRow, lastRow);
         sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
-        sheet.setFitToPage(true);
+        // printed at full size: a wide sheet spans several pages wide with its frozen columns (the account)
+        // repeated on each, rather than shrunk onto one page wide to unreadable type
+        sheet.setFitToPage(false);
+        PaneInformation pane = sheet.getPaneInformation();
+        if (pane != null && pane.getVerticalSplitPosition() > 0) {
+            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, pane.getVerticalSplitPosition() - 1));
+        }
         PrintSetup print = sheet.getPrintSetup();
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
+        print.setScale((short) 100);
         print.setLandscape(landscape);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
     }

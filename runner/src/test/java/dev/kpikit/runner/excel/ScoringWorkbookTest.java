@@ -68,8 +68,12 @@ class ScoringWorkbookTest {
             assertEquals(2, pane.getVerticalSplitPosition());
             assertTrue(accounts.getCTWorksheet().isSetAutoFilter());
             assertTrue(accounts.getCTWorksheet().getAutoFilter().getRef().startsWith("A1:"));
-            assertTrue(accounts.getFitToPage());
-            assertEquals(1, accounts.getPrintSetup().getFitWidth());
+            // printed at full size, several pages wide, the account columns on each (not squeezed onto one page)
+            assertFalse(accounts.getFitToPage());
+            assertEquals(100, accounts.getPrintSetup().getScale());
+            assertTrue(accounts.getPrintSetup().getLandscape());
+            assertEquals(0, accounts.getRepeatingColumns().getFirstColumn(), "account columns repeated on printed pages");
+            assertEquals(1, accounts.getRepeatingColumns().getLastColumn());
             assertEquals(0, accounts.getRepeatingRows().getFirstRow(), "header row repeated on printed pages");
             assertEquals(0, accounts.getRepeatingRows().getLastRow());
             assertNotNull(workbook.getPrintArea(1));
