@@ -239,10 +239,22 @@ public final class CsvTableReader implements TableReader {
                 return notUtf8(source, start, coding);
             }
             if (e instanceof CSVException) {
-                return new DataFormatException(source + ", line " + start + ": not valid CSV: " + e.getMessage(),
+                return new DataFormatException(source + ", line " + start + ": not valid CSV: " + csvReason(e.getMessage()),
                         source, start, null, e);
             }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+
+        /** commons-csv's reasons, said in the user's terms. */
+        private static String csvReason(String message) {
+            String text = message == null ? "" : message;
+            if (text.contains("EOF reached before encapsulated token finished")) {
+                return "a quoted value starts on this line and its closing quote is missing";
+            }
+            if (text.contains("Invalid character between encapsulated token and delimiter")) {
+                return "text follows a closing quote; write a quote inside a quoted value twice (\"\")";
+            }
+            return text.replaceFirst("^\\(startline \\d+\\) ", "");
         }
 
         @Override

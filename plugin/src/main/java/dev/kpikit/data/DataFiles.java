@@ -2,6 +2,8 @@ package dev.kpikit.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +30,13 @@ final class DataFiles {
         }
     }
 
-    /** A UTF-8 reader that skips the byte order mark that Windows tools put first. */
+    /**
+     * A UTF-8 reader that skips the byte order mark that Windows tools put first; a file that
+     * starts with a UTF-16 byte order mark (Excel's "Unicode text") is read as UTF-16.
+     */
     static BufferedReader openUtf8(Path file) throws IOException {
         requireExists(file);
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader reader = Files.newBufferedReader(file, byteOrderMarkCharset(file));
         try {
             reader.mark(1);
             if (reader.read() != BYTE_ORDER_MARK) {
@@ -42,5 +47,20 @@ final class DataFiles {
             reader.close();
             throw e;
         }
+    }
+
+    private static Charset byteOrderMarkCharset(Path file) throws IOException {
+        byte[] start = new byte[2];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, 2);
+        }
+        if (read == 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (read == 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return StandardCharsets.UTF_8;
     }
 }

@@ -2,6 +2,7 @@ package dev.kpikit.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+
+import dev.kpikit.kpi.JsonProblems;
 
 /**
  * Streams a JSON file holding an array of flat objects, one object per row:
@@ -133,6 +136,11 @@ public final class JsonTableReader implements TableReader {
     }
 
     @Override
+    public String currentRow() {
+        return source() + ", row " + rowNumber();
+    }
+
+    @Override
     public long rowNumber() {
         return objects.count;
     }
@@ -148,6 +156,9 @@ public final class JsonTableReader implements TableReader {
 
     /** The objects of a JSON array, read one at a time. */
     private static final class JsonObjects implements AutoCloseable {
+
+        /** The most digits a number may have before, and after, its decimal point. */
+        private static final int MAX_DIGITS = 40;
 
         private final JsonParser parser;
         private final String source;
@@ -194,22 +205,31 @@ public final class JsonTableReader implements TableReader {
                 if (value.isStructStart()) {
                     throw problem(location, name, "expected text, a number, true, false or null, found " + describe(value));
                 }
-                fields.put(name, new Field(text(value), location));
+                fields.put(name, new Field(text(value, name, location), location));
             }
             return fields;
         }
 
         /** The value as a cell's text: numbers exactly as written, without exponents. */
-        private String text(JsonToken value) throws DataFormatException {
+        private String text(JsonToken value, String field, JsonLocation location) throws DataFormatException {
             try {
                 return switch (value) {
                     case VALUE_NULL -> null;
-                    case VALUE_NUMBER_FLOAT -> parser.getDecimalValue().toPlainString();
+                    case VALUE_NUMBER_FLOAT -> plain(parser.getDecimalValue(), field, location);
                     default -> parser.getText();
                 };
             } catch (IOException e) {
                 throw failure(e);
             }
+        }
+
+        /** 1e309 or 1e-999999999 written out would be a huge text (and no amount): refused before. */
+        private String plain(BigDecimal number, String field, JsonLocation location) throws DataFormatException {
+            if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+                throw problem(location, field, "expected a decimal number of at most " + MAX_DIGITS
+                        + " digits before and after the point, found " + JsonProblems.cut(number.toString()));
+            }
+            return number.toPlainString();
         }
 
         private JsonToken token() throws DataFormatException {
@@ -231,7 +251,7 @@ public final class JsonTableReader implements TableReader {
         /** Invalid JSON is a data problem with a location; other read errors are not. */
         private DataFormatException failure(IOException e) {
             if (e instanceof JsonProcessingException json) {
-                return new DataFormatException(where(json.getLocation(), null) + ": " + json.getOriginalMessage(),
+                return new DataFormatException(where(json.getLocation(), null) + ": " + JsonProblems.reason(json),
                         source, json.getLocation() == null ? 0 : json.getLocation().getLineNr(), null, e);
             }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);

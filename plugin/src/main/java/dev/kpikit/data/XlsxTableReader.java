@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -51,6 +52,9 @@ public final class XlsxTableReader implements TableReader {
     private final Deque<Row> sample;
     private Row row;
     private Object[] values;
+
+    /** How POI's sheet handler writes an error cell: "ERROR:" and the error code. */
+    private static final String ERROR_CELL = "ERROR:#";
 
     private XlsxTableReader(SheetRows rows, List<Column> columns, Deque<Row> sample) {
         this.rows = rows;
@@ -121,6 +125,13 @@ public final class XlsxTableReader implements TableReader {
         Object[] parsed = new Object[columns.size()];
         for (int i = 0; i < parsed.length; i++) {
             Column column = columns.get(i);
+            String cell = row.cell(i);
+            if (cell != null && cell.startsWith(ERROR_CELL)) {
+                // POI gives error cells (#DIV/0!, #N/A, #REF!...) as text: never a value, whatever the column
+                throw new DataFormatException(source() + ", row " + row.number() + ", column '" + column.name() + "' (" + reference(i)
+                        + "): the cell shows the Excel error " + cell.substring(ERROR_CELL.length() - 1)
+                        + "; correct its formula or clear the cell", source(), row.number(), column.name());
+            }
             try {
                 parsed[i] = CellText.DOT_DECIMALS.parse(row.cell(i), column.type());
             } catch (IllegalArgumentException e) {
@@ -154,6 +165,11 @@ public final class XlsxTableReader implements TableReader {
     @Override
     public String source() {
         return rows.source;
+    }
+
+    @Override
+    public String currentRow() {
+        return source() + ", row " + rowNumber();
     }
 
     @Override
@@ -209,6 +225,7 @@ public final class XlsxTableReader implements TableReader {
         }
 
         static SheetRows open(Path file, String fileName, String sheetName) throws IOException, DataFormatException {
+            requireZip(file, fileName);
             OPCPackage workbook;
             try {
                 workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -241,9 +258,34 @@ public final class XlsxTableReader implements TableReader {
             }
         }
 
+        /**
+         * An .xlsx is a zip file: anything else (a CSV or an old .xls renamed) is refused here,
+         * before POI tries to repair it and logs a warning of its own.
+         */
+        private static void requireZip(Path file, String fileName) throws IOException, DataFormatException {
+            byte[] start = new byte[4];
+            int read;
+            try (InputStream in = Files.newInputStream(file)) {
+                read = in.readNBytes(start, 0, start.length);
+            }
+            if (read < start.length || start[0] != 'P' || start[1] != 'K' || start[2] != 3 || start[3] != 4) {
+                throw new DataFormatException(fileName + " is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not);"
+                        + " save it from Excel as .xlsx, or as CSV UTF-8 (.csv)", fileName, 0, null);
+            }
+        }
+
         private static DataFormatException notAWorkbook(String fileName, Exception e) {
-            return new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: " + e.getMessage(),
+            return new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: " + reason(e),
                     fileName, 0, null, e);
+        }
+
+        /** POI's reason, said for a user (its zip bomb guard explains itself in a paragraph naming its own classes). */
+        private static String reason(Exception e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Zip bomb detected")) {
+                return "a part of the workbook unpacks to more than 100 times its packed size (a zip bomb?); kpikit does not unpack it";
+            }
+            return message.lines().findFirst().orElse("").strip();
         }
 
         private void start(XSSFReader reader, InputStream sheet)
@@ -309,7 +351,7 @@ public final class XlsxTableReader implements TableReader {
             }
             ended = true;
             if (item instanceof Exception e) {
-                throw new DataFormatException(source + ": the sheet cannot be read: " + e.getMessage(), source, 0, null, e);
+                throw new DataFormatException(source + ": the sheet cannot be read: " + reason(e), source, 0, null, e);
             }
             return null;
         }

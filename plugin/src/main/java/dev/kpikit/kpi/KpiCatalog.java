@@ -90,7 +90,7 @@ public final class KpiCatalog {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr() + ":";
-            throw new KpiCatalogException(List.of(sourceName + ":" + where + " " + e.getOriginalMessage()));
+            throw new KpiCatalogException(List.of(sourceName + ":" + where + " " + JsonProblems.reason(e)));
         }
         return new Checker(sourceName).check(catalog);
     }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.kpikit.kpi.JsonProblems;
+
 /**
  * Reads and validates a JSON scoring model. Jackson's tree has no positions, so a first
  * streaming pass records the line and column of every field name and value by JSON
@@ -81,7 +83,7 @@ final class ModelReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    path(pointer), e.getOriginalMessage());
+                    path(pointer), JsonProblems.reason(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,7 +227,7 @@ final class ModelReader {
                 path.append(path.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
             }
         }
-        return path.toString();
+        return JsonProblems.cut(path.toString());
     }
 
     /** A place in the model document: its JSON (null when absent) and its pointer. */

@@ -221,7 +221,7 @@ class XlsxTableReaderTest {
     void aFileThatIsNoWorkbookIsReported() throws IOException {
         Path file = Files.writeString(dir.resolve("fake.xlsx"), "id,amount\n1,2\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
-        assertTrue(e.getMessage().startsWith("fake.xlsx cannot be read as an Excel .xlsx workbook: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("fake.xlsx is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not)"), e.getMessage());
     }
 
     @Test
