@@ -69,6 +69,12 @@ public final class KpiFormula {
             }
         } catch (BaseException e) {
             throw new FormulaException(e.getMessage(), e.getStartPosition());
+        } catch (FormulaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // EvalEx's parser trips over some malformed input (brackets closed without a function) instead of
+            // reporting it: found by fuzzing (KpiCatalogFuzzTestInputs/formula/crash-unbalanced-brackets)
+            throw new FormulaException("Not a valid formula: check its brackets, commas and operators", 1);
         }
         return new KpiFormula(text, known, expression);
     }
