@@ -187,6 +187,24 @@ class XlsxTableReaderTest {
     }
 
     @Test
+    void anErrorCellIsRefusedEvenInATextColumn() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Data");
+        cells(sheet.createRow(0), "id", "name");
+        cells(sheet.createRow(1), 1, "Acme");
+        cells(sheet.createRow(2), 2);
+        sheet.getRow(2).createCell(1).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+        Path file = save(workbook, "errors.xlsx");
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            assertTrue(reader.next());
+            assertEquals("Acme", reader.value(1));
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("errors.xlsx, sheet 'Data', row 3, column 'name' (B3): the cell shows the Excel error #N/A; "
+                    + "correct its formula or clear the cell", e.getMessage());
+        }
+    }
+
+    @Test
     void aValueRightOfTheHeaderIsReported() throws Exception {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Sheet sheet = workbook.createSheet("Data");

@@ -66,6 +66,16 @@ class KpiFormulaTest {
     }
 
     @Test
+    void comparingAMissingValueGivesAMissingValue() {
+        // found by fuzzing: EvalEx ordered a missing value with a NullPointerException
+        Map<String, BigDecimal> m = metrics("revenue", "125", "visits", null);
+        value(null, eval("revenue > visits", m));
+        value(null, eval("visits <= 3", m));
+        value("1", eval("IF(revenue >= 100, 1, 0)", m));
+        value(null, eval("IF(revenue > previous_revenue, 1, 0)", m));
+    }
+
+    @Test
     void metricNamesIgnoreCaseAsEvalExDoes() {
         value("2", eval("Revenue / CONSULTANTS", metrics("revenue", "10", "Consultants", "5")));
     }

@@ -131,6 +131,9 @@ public final class ScheduleFileReader {
         }
     }
 
+    /** A JDBC URL's password property (PostgreSQL's password=, H2's PASSWORD=). */
+    private static final java.util.regex.Pattern PASSWORD_IN_URL = java.util.regex.Pattern.compile("(?i)[?&;]password=");
+
     /** The tags of YAML's core schema, which say no more than the plain value does. */
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "seq", "map");
 
@@ -392,6 +395,12 @@ public final class ScheduleFileReader {
         }
         if (s.url() == null || !s.url().startsWith("jdbc:")) {
             problems.add("store, field 'url': a JDBC URL is needed (jdbc:postgresql://host/db or jdbc:h2:file:...)");
+            return null;
+        }
+        if (PASSWORD_IN_URL.matcher(s.url()).find()) {
+            // the URL is not shown: it holds the password
+            problems.add("store, field 'url': the URL holds a password; never put a password in the schedules file,"
+                    + " use passwordEnv or passwordFile");
             return null;
         }
         Supplier<String> password = () -> null;

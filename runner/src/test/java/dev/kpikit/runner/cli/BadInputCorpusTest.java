@@ -71,11 +71,12 @@ class BadInputCorpusTest {
     /**
      * One case of the corpus: {@code args} (the CLI's arguments, split on whitespace, with
      * {@code {dir} {out} {samples} {templates}}), {@code expect}, {@code expect.2}, ... (text the
-     * message must contain) and, for a command that writes into {@code {out}}, the good run made
+     * message must contain), {@code forbid}, {@code forbid.2}, ... (text it must not show, such as a
+     * password) and, for a command that writes into {@code {out}}, the good run made
      * first: {@code good.args} (its own arguments) or {@code good} (a sample-data folder put in
      * for {@code {dir}}; default startup).
      */
-    record BadInputCase(String name, String args, List<String> expected, String goodArgs) {
+    record BadInputCase(String name, String args, List<String> expected, List<String> forbidden, String goodArgs) {
 
         static final String PROPERTIES = "case.properties";
 
@@ -86,15 +87,25 @@ class BadInputCorpusTest {
             }
             String args = properties.getProperty("args");
             assertTrue(args != null && !args.isBlank(), file + ": no args");
-            List<String> expected = new ArrayList<>();
-            if (properties.getProperty("expect") != null) {
-                expected.add(properties.getProperty("expect"));
-            }
-            for (int i = 2; properties.getProperty("expect." + i) != null; i++) {
-                expected.add(properties.getProperty("expect." + i));
-            }
             return of(file.getParent().getFileName().toString(), args, properties.getProperty("good.args"),
-                    properties.getProperty("good", "startup"), expected);
+                    properties.getProperty("good", "startup"), numbered(properties, "expect"))
+                    .forbidding(numbered(properties, "forbid"));
+        }
+
+        /** key, key.2, key.3, ... as long as they go on. */
+        private static List<String> numbered(Properties properties, String key) {
+            List<String> values = new ArrayList<>();
+            if (properties.getProperty(key) != null) {
+                values.add(properties.getProperty(key));
+            }
+            for (int i = 2; properties.getProperty(key + "." + i) != null; i++) {
+                values.add(properties.getProperty(key + "." + i));
+            }
+            return values;
+        }
+
+        BadInputCase forbidding(List<String> texts) {
+            return new BadInputCase(name, args, expected, List.copyOf(texts), goodArgs);
         }
 
         /** A case made in code (the generated ones); goodArgs may be null for the good sample folder put in for {dir}. */
@@ -102,7 +113,7 @@ class BadInputCorpusTest {
             assertFalse(expected.isEmpty(), name + ": no expect line");
             String good = goodArgs != null ? goodArgs
                     : args.replace("{dir}", Matcher.quoteReplacement(SharedEngine.sampleData(goodFolder).toString()));
-            return new BadInputCase(name, args, List.copyOf(expected), good);
+            return new BadInputCase(name, args, List.copyOf(expected), List.of(), good);
         }
 
         void assertRefused(Path dir, Path out) throws IOException {
@@ -126,6 +137,9 @@ class BadInputCorpusTest {
             assertFalse(LOG_LINE.matcher(message).find(), name + ": a log line besides the message: " + message);
             for (String text : expected) {
                 assertTrue(message.contains(text), name + ": expected '" + text + "' in: " + message);
+            }
+            for (String text : forbidden) {
+                assertFalse(message.contains(text) || bad.out().contains(text), name + ": '" + text + "' shown in: " + message);
             }
             Map<String, byte[]> after = snapshot(out);
             assertEquals(before.keySet(), after.keySet(), name + ": files in {out} before and after the bad run");
