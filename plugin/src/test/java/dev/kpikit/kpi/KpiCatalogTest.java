@@ -178,6 +178,12 @@ class KpiCatalogTest {
                 "shop.json: KPI 'q': grain QUARTER differs from grain MONTH of its parent 'g'"), e.problems());
     }
 
+    @Test
+    void aNullCatalogIsRefused() {
+        KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse("null ", "shop.json"));
+        assertEquals(List.of("shop.json: the catalog is null; expected an object with \"metrics\" and \"kpis\""), e.problems());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{ \"metrics\": [\"a\"], \n  \"kpis\": [ { \"id\": \"x\", } ] }|shop.json: line 2, column 26: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
