@@ -1,5 +1,6 @@
 package dev.kpikit.data;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -253,6 +254,10 @@ public final class JsonTableReader implements TableReader {
             if (e instanceof JsonProcessingException json) {
                 return new DataFormatException(where(json.getLocation(), null) + ": " + JsonProblems.reason(json),
                         source, json.getLocation() == null ? 0 : json.getLocation().getLineNr(), null, e);
+            }
+            if (e instanceof CharConversionException) {
+                // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they were not
+                return new DataFormatException(source + ": the file is not UTF-8 text; save it as UTF-8", source, 0, null, e);
             }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }

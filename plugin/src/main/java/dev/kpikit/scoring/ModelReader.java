@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -84,6 +85,9 @@ final class ModelReader {
             JsonLocation at = e.getLocation();
             throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
                     path(pointer), JsonProblems.reason(e));
+        } catch (CharConversionException e) {
+            // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they were not (found by fuzzing)
+            throw new ModelException(source, 1, 1, "", "the file is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -164,6 +164,14 @@ class ModelReaderTest {
     }
 
     @Test
+    void bytesThatLookLikeUtf32AreRefusedAsNotUtf8() {
+        // found by fuzzing: Jackson takes three zero bytes first for UTF-32, then fails with an I/O error
+        byte[] bytes = {0, 0, 0, '\'', '"', 'f', 'a', 'c', 't', 'o', 'r', 's', '"', ':', '[', ']', '}'};
+        assertEquals("model.json, line 1, column 1: the file is not UTF-8 text; save it as UTF-8",
+                assertThrows(ModelException.class, () -> ModelReader.read(bytes, "model.json")).getMessage());
+    }
+
+    @Test
     void readsFilesAndStreamsNamingThemInErrors(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("accounts-2026.json");
         Files.writeString(file, "{\"factors\": [" + FACTOR + "], \"name\": \"mine\"}");
