@@ -173,7 +173,13 @@ public final class JsonTableReader implements TableReader {
 
         static JsonObjects open(Path file, String source) throws IOException, DataFormatException {
             DataFiles.requireExists(file);
-            JsonObjects objects = new JsonObjects(JSON.createParser(file.toFile()), source);
+            JsonParser parser;
+            try {
+                parser = JSON.createParser(file.toFile());
+            } catch (CharConversionException e) {
+                throw notUtf8(source, e); // Jackson guesses the encoding from the first bytes (found by fuzzing)
+            }
+            JsonObjects objects = new JsonObjects(parser, source);
             try {
                 JsonToken first = objects.token();
                 if (first != JsonToken.START_ARRAY) {
@@ -255,11 +261,14 @@ public final class JsonTableReader implements TableReader {
                 return new DataFormatException(where(json.getLocation(), null) + ": " + JsonProblems.reason(json),
                         source, json.getLocation() == null ? 0 : json.getLocation().getLineNr(), null, e);
             }
-            if (e instanceof CharConversionException) {
-                // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they were not
-                return new DataFormatException(source + ": the file is not UTF-8 text; save it as UTF-8", source, 0, null, e);
+            if (e instanceof CharConversionException coding) {
+                return notUtf8(source, coding); // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they were not
             }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+
+        private static DataFormatException notUtf8(String source, CharConversionException e) {
+            return new DataFormatException(source + ": the file is not UTF-8 text; save it as UTF-8", source, 0, null, e);
         }
 
         DataFormatException problem(JsonLocation location, String field, String message) {
