@@ -18,6 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -249,7 +251,9 @@ public final class XlsxTableReader implements TableReader {
                 }
                 String wanted = sheetName == null ? "no sheet" : "no sheet '" + sheetName + "'; its sheets are " + String.join(", ", names);
                 throw new DataFormatException(fileName + " has " + wanted, fileName, 0, null);
-            } catch (OpenXML4JException | SAXException | XmlException | UnsupportedFileFormatException e) {
+            } catch (OpenXML4JException | SAXException | XmlException | UnsupportedFileFormatException | POIXMLException
+                    | InvalidOperationException e) {
+                // POI's runtime exceptions for a zip that holds no workbook: found by fuzzing
                 workbook.revert();
                 throw notAWorkbook(fileName, e);
             } catch (IOException | DataFormatException | RuntimeException e) {
@@ -284,6 +288,9 @@ public final class XlsxTableReader implements TableReader {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Zip bomb detected")) {
                 return "a part of the workbook unpacks to more than 100 times its packed size (a zip bomb?); kpikit does not unpack it";
+            }
+            if (message.contains("no core document found")) {
+                return "the zip file holds no workbook";
             }
             return message.lines().findFirst().orElse("").strip();
         }

@@ -243,6 +243,21 @@ class XlsxTableReaderTest {
     }
 
     @Test
+    void aZipWithoutAWorkbookIsReported() throws IOException {
+        // found by fuzzing: POI tells this with a runtime exception of its own
+        Path file = dir.resolve("parts.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.xml"));
+            zip.write("<notes/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertTrue(e.getMessage().startsWith("parts.xlsx cannot be read as an Excel .xlsx workbook: "), e.getMessage());
+    }
+
+    @Test
     void anEmptySheetHasNoHeader() throws IOException {
         XSSFWorkbook workbook = new XSSFWorkbook();
         workbook.createSheet("Empty");
