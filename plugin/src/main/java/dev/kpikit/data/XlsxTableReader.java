@@ -1,5 +1,6 @@
 package dev.kpikit.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.zip.ZipException;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -252,8 +254,8 @@ public final class XlsxTableReader implements TableReader {
                 String wanted = sheetName == null ? "no sheet" : "no sheet '" + sheetName + "'; its sheets are " + String.join(", ", names);
                 throw new DataFormatException(fileName + " has " + wanted, fileName, 0, null);
             } catch (OpenXML4JException | SAXException | XmlException | UnsupportedFileFormatException | POIXMLException
-                    | InvalidOperationException e) {
-                // POI's runtime exceptions for a zip that holds no workbook: found by fuzzing
+                    | InvalidOperationException | ZipException | EOFException e) {
+                // a zip that holds no workbook, or a damaged one, as POI and java.util.zip say it: found by fuzzing
                 workbook.revert();
                 throw notAWorkbook(fileName, e);
             } catch (IOException | DataFormatException | RuntimeException e) {
@@ -291,6 +293,9 @@ public final class XlsxTableReader implements TableReader {
             }
             if (message.contains("no core document found")) {
                 return "the zip file holds no workbook";
+            }
+            if (e instanceof ZipException || e instanceof EOFException) {
+                return "the file is damaged (" + message.lines().findFirst().orElse("").strip() + "); save it again from Excel";
             }
             return message.lines().findFirst().orElse("").strip();
         }
