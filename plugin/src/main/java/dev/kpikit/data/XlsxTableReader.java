@@ -15,7 +15,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -277,6 +280,20 @@ public final class XlsxTableReader implements TableReader {
             if (read < start.length || start[0] != 'P' || start[1] != 'K' || start[2] != 3 || start[3] != 4) {
                 throw new DataFormatException(fileName + " is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not);"
                         + " save it from Excel as .xlsx, or as CSV UTF-8 (.csv)", fileName, 0, null);
+            }
+            // Excel stores or deflates; another method (Zstandard, XZ...) would make commons-compress look for a
+            // library kpikit does not ship (found by fuzzing), and a zip the JDK cannot read is damaged
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+                    int method = entries.nextElement().getMethod();
+                    if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
+                        throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: it is packed with zip method "
+                                + method + ", which Excel does not use; save it again from Excel", fileName, 0, null);
+                    }
+                }
+            } catch (ZipException e) {
+                throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: the file is damaged ("
+                        + e.getMessage() + "); save it again from Excel", fileName, 0, null, e);
             }
         }
 
