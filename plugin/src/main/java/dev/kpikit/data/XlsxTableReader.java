@@ -291,9 +291,9 @@ public final class XlsxTableReader implements TableReader {
                                 + method + ", which Excel does not use; save it again from Excel", fileName, 0, null);
                     }
                 }
-            } catch (ZipException e) {
-                throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: the file is damaged ("
-                        + e.getMessage() + "); save it again from Excel", fileName, 0, null, e);
+            } catch (ZipException | EOFException e) {
+                throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: the file is damaged"
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; save it again from Excel", fileName, 0, null, e);
             }
         }
 
