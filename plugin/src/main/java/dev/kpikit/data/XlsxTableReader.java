@@ -238,6 +238,8 @@ public final class XlsxTableReader implements TableReader {
                 workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             } catch (OpenXML4JException | UnsupportedFileFormatException e) {
                 throw notAWorkbook(fileName, e);
+            } catch (LinkageError e) {
+                throw packedWithoutCodec(fileName, e);
             }
             try {
                 XSSFReader reader = new XSSFReader(workbook);
@@ -261,6 +263,9 @@ public final class XlsxTableReader implements TableReader {
                 // a zip that holds no workbook, or a damaged one, as POI and java.util.zip say it: found by fuzzing
                 workbook.revert();
                 throw notAWorkbook(fileName, e);
+            } catch (LinkageError e) {
+                workbook.revert();
+                throw packedWithoutCodec(fileName, e);
             } catch (IOException | DataFormatException | RuntimeException e) {
                 workbook.revert();
                 throw e;
@@ -295,6 +300,15 @@ public final class XlsxTableReader implements TableReader {
                 throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: the file is damaged"
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; save it again from Excel", fileName, 0, null, e);
             }
+        }
+
+        /**
+         * commons-compress loads the codec of a zip method other than deflate (Zstandard, XZ...) when it meets one,
+         * from a library kpikit does not ship: its absence is a file Excel did not write (found by fuzzing).
+         */
+        private static DataFormatException packedWithoutCodec(String fileName, LinkageError e) {
+            return new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: it is packed with a zip method"
+                    + " Excel does not use; save it again from Excel", fileName, 0, null, e);
         }
 
         private static DataFormatException notAWorkbook(String fileName, Exception e) {
@@ -345,7 +359,8 @@ public final class XlsxTableReader implements TableReader {
                 hand(END);
             } catch (Stopped e) {
                 // the reader was closed: nobody wants the rest
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // an Error too: the reader waits for this thread's last word, and must not wait forever
                 try {
                     hand(e);
                 } catch (Stopped stopped) {
@@ -381,6 +396,12 @@ public final class XlsxTableReader implements TableReader {
             ended = true;
             if (item instanceof Exception e) {
                 throw new DataFormatException(source + ": the sheet cannot be read: " + reason(e), source, 0, null, e);
+            }
+            if (item instanceof LinkageError e) {
+                throw packedWithoutCodec(source, e);
+            }
+            if (item instanceof Error e) {
+                throw e;
             }
             return null;
         }
