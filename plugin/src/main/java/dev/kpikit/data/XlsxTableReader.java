@@ -40,8 +40,10 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbookPr;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -258,9 +260,10 @@ public final class XlsxTableReader implements TableReader {
                 }
                 String wanted = sheetName == null ? "no sheet" : "no sheet '" + sheetName + "'; its sheets are " + String.join(", ", names);
                 throw new DataFormatException(fileName + " has " + wanted, fileName, 0, null);
-            } catch (OpenXML4JException | SAXException | XmlException | UnsupportedFileFormatException | POIXMLException
+            } catch (OpenXML4JException | SAXException | XmlException | IllegalArgumentException | POIXMLException
                     | InvalidOperationException | ZipException | EOFException e) {
-                // a zip that holds no workbook, or a damaged one, as POI and java.util.zip say it: found by fuzzing
+                // a zip that holds no workbook, or a damaged one, as POI and java.util.zip say it (POI's runtime
+                // exceptions, an IllegalArgumentException for a relationship to an outside URI...): found by fuzzing
                 workbook.revert();
                 throw notAWorkbook(fileName, e);
             } catch (LinkageError e) {
@@ -340,6 +343,24 @@ public final class XlsxTableReader implements TableReader {
             } catch (ParserConfigurationException e) {
                 throw new IllegalStateException("no XML parser is available to read " + source, e);
             }
+            // POI's own handler logs a broken sheet, stack trace and all, before the parser gives up: the
+            // reader says it once, in its refusal (found by fuzzing)
+            xml.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // not an error
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
                     new ReadOnlySharedStringsTable(workbook, false), this, values, false));
             parser = Thread.ofPlatform().daemon().name("kpikit " + source).start(() -> parse(xml, sheet));
