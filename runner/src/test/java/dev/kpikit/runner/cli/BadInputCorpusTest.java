@@ -79,6 +79,8 @@ class BadInputCorpusTest {
     record BadInputCase(String name, String args, List<String> expected, List<String> forbidden, String goodArgs) {
 
         static final String PROPERTIES = "case.properties";
+        /** The files of each good command already run in this JVM. */
+        private static final Map<String, Map<String, byte[]>> GOOD_OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
         static BadInputCase read(Path file) throws IOException {
             Properties properties = new Properties();
@@ -120,9 +122,7 @@ class BadInputCorpusTest {
             Files.createDirectories(out);
             Map<String, byte[]> before = Map.of();
             if (args.contains("{out}")) {
-                Run good = Run.cli(arguments(goodArgs, dir, out));
-                assertEquals(0, good.exitCode(), name + ": the good run (good= or good.args=) failed first: " + good.err());
-                before = snapshot(out);
+                before = goodOutput(dir, out);
                 assertFalse(before.isEmpty(), name + ": the good run wrote nothing into {out}");
             }
             Run bad = Run.cli(arguments(args, dir, out));
@@ -153,6 +153,30 @@ class BadInputCorpusTest {
                             .replace("{samples}", home.resolve("sample-data").toString())
                             .replace("{templates}", home.resolve("report-templates").toString()))
                     .toList();
+        }
+
+        /**
+         * Puts the good run's files into {@code out}. Cases with the same good command share one
+         * run (a render takes seconds): its files are copied, byte for byte what it wrote.
+         */
+        private Map<String, byte[]> goodOutput(Path dir, Path out) throws IOException {
+            boolean shared = !goodArgs.contains("{dir}");
+            Map<String, byte[]> files = shared ? GOOD_OUTPUTS.get(goodArgs) : null;
+            if (files == null) {
+                Run good = Run.cli(arguments(goodArgs, dir, out));
+                assertEquals(0, good.exitCode(), name + ": the good run (good= or good.args=) failed first: " + good.err());
+                files = snapshot(out);
+                if (shared) {
+                    GOOD_OUTPUTS.put(goodArgs, files);
+                }
+                return files;
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = out.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            return files;
         }
 
         /** Every file under the folder (relative path to bytes). */
