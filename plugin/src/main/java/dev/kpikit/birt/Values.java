@@ -42,6 +42,9 @@ public final class Values {
         if (target == LocalDate.class) {
             return toDate(value, zone);
         }
+        if (target == Date.class && value instanceof LocalDate day) {
+            return Date.from(day.atStartOfDay(zone).toInstant());
+        }
         if (target == BigDecimal[].class) {
             return toDecimals(value);
         }

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a UTF-8 CSV file (with or without byte order mark) whose first line names the
+ * Streams a CSV file (UTF-8 with or without byte order mark, or the encoding the options name) whose first line names the
  * columns. Undeclared column types are inferred from the first rows, read in a first pass;
  * the rows are then streamed in a second pass, so no more than one row is held at a time.
  * Blank lines are skipped; {@link #rowNumber()} is the line a row starts on.
@@ -47,10 +49,11 @@ public final class CsvTableReader implements TableReader {
      */
     public static CsvTableReader open(Path file, CsvOptions options) throws IOException, DataFormatException {
         String source = DataFiles.name(file);
-        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file, source);
+        Charset encoding = options.encoding();
+        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file, source, encoding);
         List<String> names;
         List<List<String>> sample = new ArrayList<>();
-        try (Records records = Records.open(file, source, delimiter)) {
+        try (Records records = Records.open(file, source, delimiter, encoding)) {
             names = Schema.names(records.header, source);
             CSVRecord record;
             while (sample.size() < options.inferenceRows() && (record = records.next()) != null) {
@@ -62,16 +65,16 @@ public final class CsvTableReader implements TableReader {
         CellText cells = new CellText(decimalSeparator);
         List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
         // A second pass streams the rows, so that a large file is never held in memory.
-        return new CsvTableReader(Records.open(file, source, delimiter), columns, cells);
+        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells);
     }
 
     /** The candidate delimiter that splits the header line most often; ',' if none does. */
-    private static char detectDelimiter(Path file, String source) throws IOException, DataFormatException {
+    private static char detectDelimiter(Path file, String source, Charset encoding) throws IOException, DataFormatException {
         String header;
-        try (BufferedReader reader = DataFiles.openUtf8(file)) {
+        try (BufferedReader reader = DataFiles.openText(file, encoding)) {
             header = reader.readLine();
         } catch (CharacterCodingException e) {
-            throw notUtf8(source, 1, e);
+            throw undecodable(file, source, encoding, e);
         }
         char best = DELIMITERS.charAt(0);
         long bestCount = 0;
@@ -165,6 +168,11 @@ public final class CsvTableReader implements TableReader {
     }
 
     @Override
+    public String rowWord() {
+        return "line";
+    }
+
+    @Override
     public long rowNumber() {
         return records.line;
     }
@@ -174,9 +182,24 @@ public final class CsvTableReader implements TableReader {
         records.close();
     }
 
-    private static DataFormatException notUtf8(String source, long line, CharacterCodingException e) {
-        return new DataFormatException(source + ", line " + line
-                + ": the file is not UTF-8 text; save it as CSV UTF-8", source, line, null, e);
+    /** Names the line and byte of the first fault: the decoder reads ahead, so where it failed says little. */
+    private static DataFormatException undecodable(Path file, String source, Charset declared, CharacterCodingException e) {
+        DataFiles.Undecodable fault;
+        Charset encoding;
+        try {
+            encoding = DataFiles.textEncoding(file, declared); // UTF-16 when its byte order mark says so
+            fault = DataFiles.firstUndecodable(file, encoding);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(source + ": " + unreadable.getMessage(), unreadable);
+        }
+        long line = fault == null ? 0 : fault.line();
+        String where = fault == null ? "" : ", " + fault.where();
+        String advice = encoding.equals(StandardCharsets.UTF_8)
+                ? "the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"),"
+                        + " or set the encoding it is saved in, such as windows-1252 (the data source's 'encoding'"
+                        + " property, the command line's --encoding)"
+                : "the file is not " + encoding.name() + " text; set the encoding it is saved in";
+        return new DataFormatException(source + where + ": " + advice, source, line, null, e);
     }
 
     /** The CSV records of a file after its header, each with the line it starts on. */
@@ -184,22 +207,26 @@ public final class CsvTableReader implements TableReader {
 
         private final CSVParser parser;
         private final Iterator<CSVRecord> iterator;
+        private final Path file;
+        private final Charset encoding;
         private final String source;
         private List<String> header;
         /** The line the last record read starts on. */
         private long line;
 
-        private Records(CSVParser parser, String source) {
+        private Records(CSVParser parser, Path file, Charset encoding, String source) {
             this.parser = parser;
+            this.file = file;
+            this.encoding = encoding;
             this.iterator = parser.iterator();
             this.source = source;
         }
 
-        static Records open(Path file, String source, char delimiter) throws IOException, DataFormatException {
+        static Records open(Path file, String source, char delimiter, Charset encoding) throws IOException, DataFormatException {
             // Empty lines are read (and skipped below) rather than ignored by the parser, which
             // would then not count them in the line numbers.
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-            Records records = new Records(CSVParser.builder().setReader(DataFiles.openUtf8(file)).setFormat(format).get(), source);
+            Records records = new Records(CSVParser.builder().setReader(DataFiles.openText(file, encoding)).setFormat(format).get(), file, encoding, source);
             try {
                 CSVRecord header = records.next();
                 if (header == null) {
@@ -236,7 +263,7 @@ public final class CsvTableReader implements TableReader {
 
         private DataFormatException problem(IOException e, long start) {
             if (e instanceof CharacterCodingException coding) {
-                return notUtf8(source, start, coding);
+                return undecodable(file, source, encoding, coding);
             }
             if (e instanceof CSVException) {
                 return new DataFormatException(source + ", line " + start + ": not valid CSV: " + csvReason(e.getMessage()),

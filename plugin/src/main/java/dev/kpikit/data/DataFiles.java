@@ -3,7 +3,12 @@ package dev.kpikit.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,12 +36,16 @@ final class DataFiles {
     }
 
     /**
-     * A UTF-8 reader that skips the byte order mark that Windows tools put first; a file that
-     * starts with a UTF-16 byte order mark (Excel's "Unicode text") is read as UTF-16.
+     * A reader of text in {@code encoding} that fails on bytes which are not in it; for UTF-8 it skips
+     * the byte order mark that Windows tools put first, and a file that starts with a UTF-16 byte
+     * order mark (Excel's "Unicode text") is read as UTF-16.
      */
-    static BufferedReader openUtf8(Path file) throws IOException {
+    static BufferedReader openText(Path file, Charset encoding) throws IOException {
         requireExists(file);
-        BufferedReader reader = Files.newBufferedReader(file, byteOrderMarkCharset(file));
+        BufferedReader reader = Files.newBufferedReader(file, textEncoding(file, encoding));
+        if (!encoding.equals(StandardCharsets.UTF_8)) {
+            return reader; // a declared encoding is taken as it is; UTF-8 (and UTF-16 found by its mark) skip the mark
+        }
         try {
             reader.mark(1);
             if (reader.read() != BYTE_ORDER_MARK) {
@@ -49,7 +58,14 @@ final class DataFiles {
         }
     }
 
-    private static Charset byteOrderMarkCharset(Path file) throws IOException {
+    /**
+     * The encoding to read {@code file} in: UTF-16 when the file is declared UTF-8 but starts with a
+     * UTF-16 byte order mark, else the declared one.
+     */
+    static Charset textEncoding(Path file, Charset declared) throws IOException {
+        if (!declared.equals(StandardCharsets.UTF_8)) {
+            return declared;
+        }
         byte[] start = new byte[2];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
@@ -62,5 +78,60 @@ final class DataFiles {
             return StandardCharsets.UTF_16BE;
         }
         return StandardCharsets.UTF_8;
+    }
+
+    /** The first byte of a file that is not text in its encoding: its 1-based line, 0-based byte offset and value. */
+    record Undecodable(long line, long offset, int value) {
+
+        /** "line 2, byte offset 107 (0xE9)" */
+        String where() {
+            return "line " + line + ", byte offset " + offset + " (0x" + String.format("%02X", value) + ")";
+        }
+    }
+
+    /**
+     * Finds the first byte sequence that is not text in {@code encoding}. Readers decode ahead in
+     * blocks, so the error they raise does not say where the fault is; this second look, made only
+     * after such an error, does. Lines are counted by '\n' bytes, which suits UTF-8 and the one-byte
+     * encodings.
+     *
+     * @return null when the whole file decodes
+     */
+    static Undecodable firstUndecodable(Path file, Charset encoding) throws IOException {
+        CharsetDecoder decoder = encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(8192).limit(0);
+        CharBuffer out = CharBuffer.allocate(8192);
+        long consumed = 0; // bytes of the file before in's position
+        long line = 1;
+        try (InputStream stream = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = stream.read(in.array(), in.limit(), in.capacity() - in.limit());
+                end = read < 0;
+                if (!end) {
+                    in.limit(in.limit() + read);
+                }
+                while (true) {
+                    int start = in.position();
+                    CoderResult result = decoder.decode(in, out, end);
+                    for (int i = start; i < in.position(); i++) {
+                        if (in.get(i) == '\n') {
+                            line++;
+                        }
+                    }
+                    consumed += in.position() - start;
+                    if (result.isError()) {
+                        return new Undecodable(line, consumed, in.get(in.position()) & 0xFF);
+                    }
+                    out.clear();
+                    if (result.isUnderflow()) {
+                        break;
+                    }
+                }
+                in.compact().flip();
+            }
+        }
+        return null;
     }
 }

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,13 +43,19 @@ public final class FolderScorecard {
      * @param periods  how many periods to return per grain, the latest and those before; 0: all
      * @param locale   labels come from {@code <catalog name>_<locale>.properties} beside the catalog when
      *                 there is one; null: the catalog's own texts
+     * @param encoding the character set of a CSV metrics file; null: UTF-8
      */
-    public record Options(LocalDate asOf, Grain grain, int periods, Locale locale) {
+    public record Options(LocalDate asOf, Grain grain, int periods, Locale locale, Charset encoding) {
 
         public Options {
             if (periods < 0) {
                 throw new IllegalArgumentException("periods must be 0 (all) or more, not " + periods);
             }
+            encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        }
+
+        public Options(LocalDate asOf, Grain grain, int periods, Locale locale) {
+            this(asOf, grain, periods, locale, null);
         }
 
         public static Options all() {
@@ -69,7 +77,7 @@ public final class FolderScorecard {
      */
     public static List<Row> evaluate(Path catalogFile, Path metricsFile, Options options) throws IOException, DataFormatException {
         KpiCatalog catalog = KpiCatalog.load(catalogFile);
-        SortedMap<Period, Map<String, BigDecimal>> metrics = accumulate(catalog, metricsFile, options.asOf());
+        SortedMap<Period, Map<String, BigDecimal>> metrics = accumulate(catalog, metricsFile, options.asOf(), options.encoding());
         List<KpiResult> results = catalog.evaluate(metrics, messages(catalogFile, options.locale())).rows();
 
         Map<Grain, Period> latest = new EnumMap<>(Grain.class);
@@ -91,12 +99,13 @@ public final class FolderScorecard {
     }
 
     /** Sums the metric table into the periods of the catalog's grains. */
-    private static SortedMap<Period, Map<String, BigDecimal>> accumulate(KpiCatalog catalog, Path metricsFile, LocalDate asOf)
+    private static SortedMap<Period, Map<String, BigDecimal>> accumulate(KpiCatalog catalog, Path metricsFile, LocalDate asOf,
+            Charset encoding)
             throws IOException, DataFormatException {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         String dateColumn;
         // a first look checks the columns with a message about metrics; the second read types them
-        try (TableReader header = Tables.open(metricsFile)) {
+        try (TableReader header = Tables.open(metricsFile, Map.of(), encoding)) {
             Tables.requireColumns(header, catalog.metrics().toArray(String[]::new));
             dateColumn = header.columns().get(ColumnMapping.defaults().resolve(header, ColumnMapping.DATE).get(ColumnMapping.DATE)).name();
         }
@@ -104,7 +113,7 @@ public final class FolderScorecard {
         catalog.metrics().forEach(metric -> types.put(metric, ColumnType.DECIMAL));
 
         MetricAccumulator accumulator = catalog.newAccumulator();
-        try (TableReader reader = Tables.open(metricsFile, types)) {
+        try (TableReader reader = Tables.open(metricsFile, types, encoding)) {
             int dateIndex = indexOf(reader, dateColumn);
             Map<String, Integer> metricIndexes = new LinkedHashMap<>();
             catalog.metrics().forEach(metric -> metricIndexes.put(metric, indexOf(reader, metric)));

@@ -137,8 +137,8 @@ public final class JsonTableReader implements TableReader {
     }
 
     @Override
-    public String currentRow() {
-        return source() + ", row " + rowNumber();
+    public String rowWord() {
+        return "element";
     }
 
     @Override

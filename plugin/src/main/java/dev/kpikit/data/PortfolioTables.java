@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.kpikit.scoring.AccountReport;
 import dev.kpikit.scoring.AccountScore;
@@ -23,7 +25,16 @@ public final class PortfolioTables {
     public static final String NORMALISED = "_normalised";
     public static final String POINTS = "_points";
 
-    public static final List<Column> ACCOUNT_COLUMNS = accountColumns();
+    /** A column of the accounts table with what fills it: the column list and the rows come from this one list. */
+    private record AccountColumn(Column column, BiFunction<AccountReport, Locale, Object> value) {
+        AccountColumn(String name, ColumnType type, Function<AccountReport, Object> value) {
+            this(new Column(name, type), (report, locale) -> value.apply(report));
+        }
+    }
+
+    private static final List<AccountColumn> ACCOUNT_TABLE = accountTable();
+
+    public static final List<Column> ACCOUNT_COLUMNS = ACCOUNT_TABLE.stream().map(AccountColumn::column).toList();
 
     public static final List<Column> CONCENTRATION_COLUMNS = List.of(
             new Column("period_start", ColumnType.DATE), new Column("period_end", ColumnType.DATE),
@@ -35,32 +46,36 @@ public final class PortfolioTables {
     private PortfolioTables() {
     }
 
-    private static List<Column> accountColumns() {
-        List<Column> columns = new ArrayList<>();
-        columns.add(new Column("rank", ColumnType.INTEGER));
-        columns.add(new Column("account_id", ColumnType.STRING));
-        columns.add(new Column("name", ColumnType.STRING));
-        columns.add(new Column("segment", ColumnType.STRING));
+    private static List<AccountColumn> accountTable() {
+        List<AccountColumn> columns = new ArrayList<>();
+        columns.add(new AccountColumn("rank", ColumnType.INTEGER, report -> (long) report.rank()));
+        columns.add(new AccountColumn("account_id", ColumnType.STRING, report -> report.account().id()));
+        columns.add(new AccountColumn("name", ColumnType.STRING, report -> report.account().name()));
+        columns.add(new AccountColumn("segment", ColumnType.STRING, report -> report.account().segment()));
         for (FactorInput input : FactorInput.values()) {
-            columns.add(new Column(input.key(), ColumnType.DECIMAL));
+            columns.add(new AccountColumn(input.key(), ColumnType.DECIMAL, report -> report.account().input(input)));
         }
-        columns.add(new Column("revenue_previous", ColumnType.DECIMAL));
-        columns.add(new Column("revenue_lifetime", ColumnType.DECIMAL));
+        columns.add(new AccountColumn("revenue_previous", ColumnType.DECIMAL, report -> report.revenue().previous()));
+        columns.add(new AccountColumn("revenue_lifetime", ColumnType.DECIMAL, report -> report.revenue().lifetime()));
         for (FactorInput input : FactorInput.values()) {
-            columns.add(new Column(input.key() + NORMALISED, ColumnType.DECIMAL));
-            columns.add(new Column(input.key() + POINTS, ColumnType.DECIMAL));
+            columns.add(new AccountColumn(input.key() + NORMALISED, ColumnType.DECIMAL, report -> normalised(report.score(), input)));
+            columns.add(new AccountColumn(input.key() + POINTS, ColumnType.DECIMAL, report -> points(report.score(), input)));
         }
-        columns.add(new Column("score", ColumnType.DECIMAL));
-        columns.add(new Column("tier", ColumnType.STRING));
-        columns.add(new Column("score_tier", ColumnType.STRING));
-        columns.add(new Column("abc_class", ColumnType.STRING));
-        columns.add(new Column("rfm", ColumnType.STRING));
-        columns.add(new Column("rfm_recency", ColumnType.INTEGER));
-        columns.add(new Column("rfm_frequency", ColumnType.INTEGER));
-        columns.add(new Column("rfm_monetary", ColumnType.INTEGER));
-        columns.add(new Column("major_customer", ColumnType.BOOLEAN));
-        columns.add(new Column("last_purchase", ColumnType.DATE));
-        columns.add(new Column("explanation", ColumnType.STRING));
+        columns.add(new AccountColumn("score", ColumnType.DECIMAL, report -> report.score().score()));
+        columns.add(new AccountColumn("tier", ColumnType.STRING, report -> report.score().tier()));
+        columns.add(new AccountColumn("score_tier", ColumnType.STRING, report -> report.score().scoreTier()));
+        columns.add(new AccountColumn("abc_class", ColumnType.STRING, report -> report.abc() == null ? null : report.abc().name()));
+        columns.add(new AccountColumn("rfm", ColumnType.STRING, report -> report.rfm().code()));
+        columns.add(new AccountColumn("rfm_recency", ColumnType.INTEGER, report -> (long) report.rfm().recency()));
+        columns.add(new AccountColumn("rfm_frequency", ColumnType.INTEGER, report -> (long) report.rfm().frequency()));
+        columns.add(new AccountColumn("rfm_monetary", ColumnType.INTEGER, report -> (long) report.rfm().monetary()));
+        columns.add(new AccountColumn("major_customer", ColumnType.BOOLEAN, AccountReport::majorCustomer));
+        columns.add(new AccountColumn("last_purchase", ColumnType.DATE, report -> report.revenue().lastPurchase()));
+        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING), (report, locale) -> report.score().explain(locale)));
+        // credit notes above invoices in the period: its share counted as 0 (see NetNegative)
+        columns.add(new AccountColumn("net_negative", ColumnType.BOOLEAN, AccountReport::netNegative));
+        // revenue rows under an id the account table lacks: scored under that id
+        columns.add(new AccountColumn("in_accounts_table", ColumnType.BOOLEAN, AccountReport::inAccountTable));
         return List.copyOf(columns);
     }
 
@@ -71,43 +86,32 @@ public final class PortfolioTables {
     }
 
     private static Object[] accountRow(AccountReport report, Locale locale) {
-        Object[] row = new Object[ACCOUNT_COLUMNS.size()];
-        int i = 0;
-        row[i++] = (long) report.rank();
-        row[i++] = report.account().id();
-        row[i++] = report.account().name();
-        row[i++] = report.account().segment();
-        for (FactorInput input : FactorInput.values()) {
-            row[i++] = report.account().input(input);
+        Object[] row = new Object[ACCOUNT_TABLE.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = ACCOUNT_TABLE.get(i).value().apply(report, locale);
         }
-        row[i++] = report.revenue().previous();
-        row[i++] = report.revenue().lifetime();
-        AccountScore score = report.score();
-        for (FactorInput input : FactorInput.values()) {
-            BigDecimal normalised = null;
-            BigDecimal points = null;
-            for (FactorScore factor : score.factors()) {
-                if (factor.input() == input) {
-                    // a model could weigh one input twice (on two scales): its points add up
-                    normalised = normalised == null ? factor.normalised() : normalised;
-                    points = points == null ? factor.points() : points.add(factor.points());
-                }
-            }
-            row[i++] = normalised;
-            row[i++] = points;
-        }
-        row[i++] = score.score();
-        row[i++] = score.tier();
-        row[i++] = score.scoreTier();
-        row[i++] = report.abc() == null ? null : report.abc().name();
-        row[i++] = report.rfm().code();
-        row[i++] = (long) report.rfm().recency();
-        row[i++] = (long) report.rfm().frequency();
-        row[i++] = (long) report.rfm().monetary();
-        row[i++] = report.majorCustomer();
-        row[i++] = report.revenue().lastPurchase();
-        row[i] = score.explain(locale);
         return row;
+    }
+
+    /** The 0..1 value the input was weighed at (the first factor's that weighed it); null when none did. */
+    private static BigDecimal normalised(AccountScore score, FactorInput input) {
+        for (FactorScore factor : score.factors()) {
+            if (factor.input() == input && factor.normalised() != null) {
+                return factor.normalised();
+            }
+        }
+        return null;
+    }
+
+    /** The points the input gave: a model could weigh one input twice (on two scales), and its points add up. */
+    private static BigDecimal points(AccountScore score, FactorInput input) {
+        BigDecimal points = null;
+        for (FactorScore factor : score.factors()) {
+            if (factor.input() == input) {
+                points = points == null ? factor.points() : points.add(factor.points());
+            }
+        }
+        return points;
     }
 
     /** One row per period, oldest first. */

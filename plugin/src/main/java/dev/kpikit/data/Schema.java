@@ -64,7 +64,7 @@ final class Schema {
                     : names.stream().filter(n -> n.equalsIgnoreCase(entry.getKey())).findFirst().orElse(null);
             if (name == null) {
                 throw new DataFormatException(source + ": a type is declared for column '" + entry.getKey()
-                        + "', which the table does not have; found: " + String.join(", ", names),
+                        + "', which the table does not have; found: " + listNames(names),
                         source, 0, entry.getKey());
             }
             byName.put(name, entry.getValue());
@@ -74,6 +74,19 @@ final class Schema {
 
     /** "date, account_id": the names of columns, for messages. */
     static String list(List<Column> columns) {
-        return String.join(", ", columns.stream().map(Column::name).toList());
+        return listNames(columns.stream().map(Column::name).toList());
+    }
+
+    private static final int MAX_LISTED = 12;
+    private static final int MAX_NAME = 30;
+
+    /**
+     * Column names for a message, cut to a dozen short names: enough to spot a misnamed column, not the whole
+     * first line of a file that is not a table at all.
+     */
+    static String listNames(List<String> names) {
+        List<String> shown = names.stream().limit(MAX_LISTED)
+                .map(name -> name.length() > MAX_NAME ? name.substring(0, MAX_NAME) + "..." : name).toList();
+        return String.join(", ", shown) + (names.size() > MAX_LISTED ? " (and " + (names.size() - MAX_LISTED) + " more)" : "");
     }
 }

@@ -2,17 +2,23 @@ package dev.kpikit.data;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.kpikit.scoring.AccountProfile;
 import dev.kpikit.scoring.ConcentrationSeries;
+import dev.kpikit.scoring.FactorInput;
+import dev.kpikit.scoring.OutOfRange;
 import dev.kpikit.scoring.PeriodLength;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.RevenueLedger;
@@ -62,14 +68,25 @@ public final class ScoringFolder {
 
     private final Path folder;
     private final ColumnMapping mapping;
+    private final Charset encoding;
 
     public ScoringFolder(Path folder) {
         this(folder, MAPPING);
     }
 
     public ScoringFolder(Path folder, ColumnMapping mapping) {
+        this(folder, mapping, StandardCharsets.UTF_8);
+    }
+
+    private ScoringFolder(Path folder, ColumnMapping mapping, Charset encoding) {
         this.folder = folder;
         this.mapping = mapping;
+        this.encoding = encoding;
+    }
+
+    /** The same folder with its CSV tables read in {@code encoding} (UTF-8 when not set). */
+    public ScoringFolder withEncoding(Charset encoding) {
+        return new ScoringFolder(folder, mapping, encoding);
     }
 
     /** kpikit's usual column names for the scoring fields; add a user's overrides with {@link ColumnMapping#withOverrides}. */
@@ -82,17 +99,17 @@ public final class ScoringFolder {
     }
 
     /**
-     * The scoring model: {@code modelFile} (relative to the folder) when given, else the folder's
-     * scoring-model.json when there is one, else the built-in default.
+     * The scoring model: {@code modelFile} when given, else the folder's scoring-model.json when
+     * there is one, else the built-in default. A file named by a report parameter is resolved with
+     * {@link ConfinedFolder} first, so that it stays inside the data folder.
      *
      * @throws dev.kpikit.scoring.ModelException naming file, line, column and field of a mistake
      * @throws NoSuchFileException               naming the full path of a model file that is missing
      */
-    public ScoringModel model(String modelFile) throws NoSuchFileException {
-        if (modelFile != null && !modelFile.isBlank()) {
-            Path file = folder.resolve(modelFile.strip()).normalize();
-            DataFiles.requireExists(file);
-            return ScoringModel.read(file);
+    public ScoringModel model(Path modelFile) throws NoSuchFileException {
+        if (modelFile != null) {
+            DataFiles.requireExists(modelFile);
+            return ScoringModel.read(modelFile);
         }
         Path own = folder.resolve(MODEL_FILE);
         return Files.isRegularFile(own) ? ScoringModel.read(own) : ScoringModel.defaultModel();
@@ -129,28 +146,113 @@ public final class ScoringFolder {
         return series;
     }
 
-    /** Every account scored, ranked and classified as of {@code asOf}. */
+    /** Every account scored, ranked and classified as of {@code asOf}; warnings are dropped (see the other overload). */
     public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model)
             throws IOException, DataFormatException {
-        Portfolio.Builder accounts = Portfolio.builder(ledger(asOf, periodLength));
-        readProfiles(accounts::add);
-        return accounts.analyse(model);
+        return portfolio(asOf, periodLength, model, warning -> { });
     }
 
-    /** Streams the rows of the account table; an optional column that is absent leaves its judgement blank. */
-    public void readProfiles(Consumer<AccountProfile> profiles) throws IOException, DataFormatException {
+    /**
+     * Every account scored, ranked and classified as of {@code asOf}. What is scored but deserves a word goes
+     * to {@code warnings}, one sentence each: judgements clamped as the model allows (one per account), and
+     * the revenue of account ids that the account table lacks (one for all, with the count and the first ids).
+     */
+    public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model, Consumer<String> warnings)
+            throws IOException, DataFormatException {
+        Portfolio.Builder accounts = Portfolio.builder(ledger(asOf, periodLength));
+        readProfiles(model, warnings, accounts::has, accounts::add);
+        Portfolio portfolio = accounts.analyse(model);
+        List<String> unknown = portfolio.unknownAccountIds();
+        if (!unknown.isEmpty()) {
+            String shown = String.join(", ", unknown.subList(0, Math.min(SHOWN_IDS, unknown.size())))
+                    + (unknown.size() > SHOWN_IDS ? ", ..." : "");
+            warnings.accept(unknown.size() == 1
+                    ? "1 account id in " + table(REVENUE_TABLE).getFileName() + " is not in " + table(ACCOUNTS_TABLE).getFileName()
+                            + " (" + shown + "); scored under its id"
+                    : unknown.size() + " account ids in " + table(REVENUE_TABLE).getFileName() + " are not in "
+                            + table(ACCOUNTS_TABLE).getFileName() + " (" + shown + "); scored under their id");
+        }
+        return portfolio;
+    }
+
+    /** How many unknown account ids a warning names. */
+    private static final int SHOWN_IDS = 5;
+
+    /** The judgements of the account table, each read by the model's factors of the same input. */
+    private static final List<String> JUDGEMENTS = List.of(STRATEGIC_VALUE, GROWTH_POTENTIAL, ENGAGEMENT, SATISFACTION);
+
+    /**
+     * Streams the rows of the account table; an optional column that is absent leaves its judgement blank.
+     * An account id that {@code alreadyRead} knows is refused with both its lines; a judgement outside its
+     * factor's fixed scale is refused, or clamped with a warning when the model says so.
+     */
+    public void readProfiles(ScoringModel model, Consumer<String> warnings, Predicate<String> alreadyRead,
+                             Consumer<AccountProfile> profiles) throws IOException, DataFormatException {
         // Segments, judgements and start dates repeat across accounts: one object each, not one per row
         Map<Object, Object> shared = new HashMap<>();
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
+            Map<String, BigDecimal> judgements = new HashMap<>();
+            Map<String, BigDecimal[]> scales = new HashMap<>();
+            for (String field : JUDGEMENTS) {
+                scales.put(field, model.fixedScale(FactorInput.fromKey(field).orElseThrow()));
+            }
+            List<String> clamped = new ArrayList<>();
             while (table.reader.next()) {
                 String id = table.required(ColumnMapping.ACCOUNT_ID);
+                if (alreadyRead.test(id)) {
+                    throw duplicate(table, id);
+                }
                 String name = table.optional(ColumnMapping.NAME);
+                clamped.clear();
+                for (String field : JUDGEMENTS) {
+                    judgements.put(field, judgement(table, field, scales.get(field), model.outOfRange(), shared, clamped));
+                }
+                if (!clamped.isEmpty()) {
+                    warnings.accept(table.reader.source() + ", " + table.reader.rowWord() + " " + table.reader.rowNumber()
+                            + ", account '" + id + "': " + String.join(", ", clamped));
+                }
                 profiles.accept(new AccountProfile(id, name == null ? id : name, table.shared(SEGMENT, shared),
-                        table.shared(STRATEGIC_VALUE, shared), table.shared(GROWTH_POTENTIAL, shared),
-                        table.shared(ENGAGEMENT, shared), table.shared(SATISFACTION, shared),
+                        judgements.get(STRATEGIC_VALUE), judgements.get(GROWTH_POTENTIAL),
+                        judgements.get(ENGAGEMENT), judgements.get(SATISFACTION),
                         table.shared(RELATIONSHIP_START, shared)));
             }
         }
+    }
+
+    /** A judgement checked against the model's fixed scale of its input: refused outside it, or clamped. */
+    private static BigDecimal judgement(Typed table, String field, BigDecimal[] scale, OutOfRange outOfRange,
+                                        Map<Object, Object> shared, List<String> clamped) throws DataFormatException {
+        BigDecimal value = table.shared(field, shared);
+        if (value == null || scale == null || value.compareTo(scale[0]) >= 0 && value.compareTo(scale[1]) <= 0) {
+            return value;
+        }
+        String what = field.replace('_', ' ');
+        String range = scale[0].toPlainString() + " to " + scale[1].toPlainString();
+        if (outOfRange == OutOfRange.REFUSE) {
+            TableReader reader = table.reader;
+            String column = reader.columns().get(table.indexes.get(field)).name();
+            throw new DataFormatException(reader.source() + ", " + reader.rowWord() + " " + reader.rowNumber() + ", column '"
+                    + column + "': " + what + " " + value.toPlainString() + " is outside the model's scale " + range
+                    + " (a model with \"outOfRange\": \"CLAMP\" clamps it instead)", reader.source(), reader.rowNumber(), column);
+        }
+        BigDecimal inScale = value.max(scale[0]).min(scale[1]);
+        clamped.add(what + " " + value.toPlainString() + " clamped to " + inScale.toPlainString() + " (scale " + range + ")");
+        return (BigDecimal) shared.computeIfAbsent(inScale, v -> v);
+    }
+
+    /** The refusal of an account id read twice, naming both lines: the table is read again to find the first. */
+    private DataFormatException duplicate(Typed table, String id) throws IOException, DataFormatException {
+        TableReader reader = table.reader;
+        long second = reader.rowNumber();
+        long first = 0;
+        try (Typed again = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
+            while (first == 0 && again.reader.next()) {
+                first = id.equals(again.optional(ColumnMapping.ACCOUNT_ID)) ? again.reader.rowNumber() : 0;
+            }
+        }
+        String column = reader.columns().get(table.indexes.get(ColumnMapping.ACCOUNT_ID)).name();
+        return new DataFormatException(reader.source() + ", " + reader.rowWord() + "s " + first + " and " + second + ": "
+                + column + " '" + id + "' appears twice", reader.source(), second, column);
     }
 
     /** Receives the revenue rows one by one. */
@@ -199,7 +301,7 @@ public final class ScoringFolder {
     private Typed open(String name, String... requiredFields) throws IOException, DataFormatException {
         Path file = table(name);
         Map<String, ColumnType> declared = new HashMap<>();
-        try (TableReader probe = Tables.open(file)) {
+        try (TableReader probe = Tables.open(file, Map.of(), encoding)) {
             mapping.resolve(probe, requiredFields).forEach((field, index) -> {
                 ColumnType type = FIELD_TYPES.get(field);
                 if (type != null) {
@@ -207,7 +309,7 @@ public final class ScoringFolder {
                 }
             });
         }
-        TableReader reader = Tables.open(file, declared);
+        TableReader reader = Tables.open(file, declared, encoding);
         try {
             return new Typed(reader, mapping.resolve(reader, requiredFields));
         } catch (DataFormatException | RuntimeException e) {

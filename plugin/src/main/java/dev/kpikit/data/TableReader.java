@@ -35,12 +35,14 @@ public interface TableReader extends AutoCloseable {
      */
     long rowNumber();
 
-    /**
-     * The current row as a user finds it in the source, for messages: {@code revenue.csv, line 7}
-     * (spreadsheets and JSON arrays count rows, not lines: {@code book.xlsx, sheet 'Revenue', row 7}).
-     */
+/** What {@link #rowNumber()} counts, for messages: "line" (CSV), "row" (spreadsheet, query), "element" (JSON). */
+    default String rowWord() {
+        return "row";
+    }
+
+    /** The current row as a user finds it in the source, for messages: {@code revenue.csv, line 7}. */
     default String currentRow() {
-        return source() + ", line " + rowNumber();
+        return source() + ", " + rowWord() + " " + rowNumber();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.kpikit.data;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +29,22 @@ public final class Tables {
      * @throws DataFormatException               for another extension, or a file that cannot be read
      */
     public static TableReader open(Path file, Map<String, ColumnType> declaredTypes) throws IOException, DataFormatException {
+        return open(file, declaredTypes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Like {@link #open(Path, Map)}, reading CSV text in {@code encoding} (JSON is always Unicode, XLSX
+     * says its own).
+     */
+    public static TableReader open(Path file, Map<String, ColumnType> declaredTypes, Charset encoding)
+            throws IOException, DataFormatException {
         DataFiles.requireExists(file);
         String name = DataFiles.name(file);
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         TableOptions options = TableOptions.defaults().withDeclaredTypes(declaredTypes);
         return switch (extension) {
-            case "csv", "tsv", "txt" -> CsvTableReader.open(file, CsvOptions.defaults().withDeclaredTypes(declaredTypes));
+            case "csv", "tsv", "txt" -> CsvTableReader.open(file,
+                    CsvOptions.defaults().withDeclaredTypes(declaredTypes).withEncoding(encoding));
             case "json" -> JsonTableReader.open(file, options);
             case "xlsx", "xlsm" -> XlsxTableReader.open(file, null, options);
             default -> throw new DataFormatException(name + ": kpikit reads tables from .csv, .tsv, .txt, .json and .xlsx files;"

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -177,11 +178,6 @@ public final class XlsxTableReader implements TableReader {
     }
 
     @Override
-    public String currentRow() {
-        return source() + ", row " + rowNumber();
-    }
-
-    @Override
     public long rowNumber() {
         return row == null ? 0 : row.number();
     }
@@ -275,9 +271,13 @@ public final class XlsxTableReader implements TableReader {
             }
         }
 
+        private static final byte[] ZIP = {'P', 'K', 3, 4};
+        private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
         /**
-         * An .xlsx is a zip file: anything else (a CSV or an old .xls renamed) is refused here,
-         * before POI tries to repair it and logs a warning of its own.
+         * An .xlsx file is a zip archive. Anything else (a CSV or an old .xls renamed), or a zip that
+         * Excel did not write, is refused here, before POI, which would log a warning of its own about
+         * the broken zip (falling back to stream processing) and then fail.
          */
         private static void requireZip(Path file, String fileName) throws IOException, DataFormatException {
             byte[] start = new byte[4];
@@ -285,9 +285,11 @@ public final class XlsxTableReader implements TableReader {
             try (InputStream in = Files.newInputStream(file)) {
                 read = in.readNBytes(start, 0, start.length);
             }
-            if (read < start.length || start[0] != 'P' || start[1] != 'K' || start[2] != 3 || start[3] != 4) {
-                throw new DataFormatException(fileName + " is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not);"
-                        + " save it from Excel as .xlsx, or as CSV UTF-8 (.csv)", fileName, 0, null);
+            if (read != start.length || !Arrays.equals(start, ZIP)) {
+                String what = read == start.length && Arrays.equals(start, OLE2)
+                        ? "it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx"
+                        : read == 0 ? "the file is empty" : "an .xlsx file is a zip archive and this file is not one";
+                throw new DataFormatException(fileName + " is not an Excel .xlsx workbook: " + what, fileName, 0, null);
             }
             // Excel stores or deflates; another method (Zstandard, XZ...) would make commons-compress look for a
             // library kpikit does not ship (found by fuzzing), and a zip the JDK cannot read is damaged

@@ -1,12 +1,9 @@
 package dev.kpikit.kpi;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
 
 import com.ezylang.evalex.EvaluationException;
@@ -27,9 +24,63 @@ final class FormulaLanguage {
     private static final List<String> NUMERIC_BUILT_INS =
             List.of("ABS", "AVERAGE", "CEILING", "FACT", "FLOOR", "LOG", "LOG10", "MAX", "MIN", "ROUND", "SQRT", "SUM");
 
+    /**
+     * The kpikit functions a catalog formula may call: the one list of their names, parameters and
+     * implementations. Declared here rather than found by reflection, so that a new helper in
+     * {@link Formulas} changes nothing a customer's catalog accepts until it is added here.
+     * Removing or renaming one breaks catalogs that use it.
+     */
+    static final List<CatalogFunction> FUNCTIONS = List.of(
+            function("DIVIDE", Ratios::divide, "numerator", "denominator"),
+            function("GROWTH", Ratios::growth, "current", "previous"),
+            function("PERIOD_GROWTH", Formulas::periodGrowth, "current", "previous"),
+            function("MONTHLY_REVENUE_GROWTH", Formulas::monthlyRevenueGrowth, "thisMonthRevenue", "lastMonthRevenue"),
+            function("CAGR", Formulas::cagr, "begin", "end", "years"),
+            function("SATISFACTION_RATE", Formulas::satisfactionRate, "satisfied", "responses"),
+            function("CSAT", Formulas::csat, "sumOfScores", "responses", "scaleMax"),
+            function("AVERAGE_RATING", Formulas::averageRating, "sumOfRatings", "count"),
+            function("AVERAGE_COMPLETION_DAYS", Formulas::averageCompletionDays, "totalDays", "projects"),
+            function("ON_TIME_SHARE", Formulas::onTimeShare, "onTime", "projects"),
+            function("REVENUE_PER_CONSULTANT", Formulas::revenuePerConsultant, "revenue", "consultants"),
+            function("CONVERSION_RATE", Formulas::conversionRate, "conversions", "visits"),
+            function("CLICK_THROUGH_RATE", Formulas::clickThroughRate, "clicks", "impressions"),
+            function("RETURN_ON_AD_SPEND", Formulas::returnOnAdSpend, "attributedRevenue", "adSpend"),
+            function("COST_PER_ACQUISITION", Formulas::costPerAcquisition, "adSpend", "acquisitions"),
+            function("REVENUE_PER_TABLE", Formulas::revenuePerTable, "revenue", "tables"),
+            function("TABLE_TURNOVER_RATE", Formulas::tableTurnoverRate, "seatings", "tables"),
+            function("TABLE_TURNOVER_RATE_PER_SERVICE", Formulas::tableTurnoverRatePerService, "seatings", "tables", "services"),
+            function("RETENTION_RATE", Formulas::retentionRate, "customersAtEnd", "newCustomers", "customersAtStart"),
+            function("REPEAT_CUSTOMER_RATE", Formulas::repeatCustomerRate, "repeatCustomers", "customers"),
+            function("EMPLOYEE_PRODUCTIVITY", Formulas::employeeProductivity, "output", "employeesOrHours"),
+            function("DEFECT_FREE_RATE", Formulas::defectFreeRate, "defectFree", "total"),
+            function("AVERAGE_TIME_PER_UNIT", Formulas::averageTimePerUnit, "totalTime", "units"));
+
     static final ExpressionConfiguration CONFIGURATION = create();
 
     private FormulaLanguage() {
+    }
+
+    /** A kpikit function of the catalog language: its name, its parameters' names and what it computes. */
+    record CatalogFunction(String name, List<String> parameters, Implementation implementation) {
+    }
+
+    /** A null-safe computation over as many BigDecimal arguments as the function has parameters. */
+    @FunctionalInterface
+    interface Implementation {
+        BigDecimal apply(BigDecimal[] arguments);
+    }
+
+    private static CatalogFunction function(String name, BinaryOperator<BigDecimal> formula, String a, String b) {
+        return new CatalogFunction(name, List.of(a, b), args -> formula.apply(args[0], args[1]));
+    }
+
+    private static CatalogFunction function(String name, Ternary formula, String a, String b, String c) {
+        return new CatalogFunction(name, List.of(a, b, c), args -> formula.apply(args[0], args[1], args[2]));
+    }
+
+    @FunctionalInterface
+    private interface Ternary {
+        BigDecimal apply(BigDecimal a, BigDecimal b, BigDecimal c);
     }
 
     private static ExpressionConfiguration create() {
@@ -51,42 +102,20 @@ final class FormulaLanguage {
         NUMERIC_BUILT_INS.forEach(name -> functions.addFunction(name, new NullSafeFunction(functions.getFunction(name))));
         // EvalEx takes a missing condition for false: IF(revenue > previous_revenue, 1, 0) would say 0 without a previous period
         functions.addFunction("IF", new NullConditionFunction(functions.getFunction("IF")));
-        kpikitFunctions().forEach(method -> functions.addFunction(functionName(method.getName()), new MethodFunction(method)));
+        FUNCTIONS.forEach(function -> functions.addFunction(function.name(), new KpikitFunction(function)));
         return configuration;
     }
 
-    /** DIVIDE and GROWTH from {@link Ratios}, and every all-BigDecimal public formula of {@link Formulas}. */
-    private static Stream<Method> kpikitFunctions() {
-        Stream<Method> ratios = Stream.of("divide", "growth").map(name -> method(Ratios.class, name));
-        Stream<Method> formulas = Arrays.stream(Formulas.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getReturnType() == BigDecimal.class
-                        && Arrays.stream(m.getParameterTypes()).allMatch(BigDecimal.class::equals));
-        return Stream.concat(ratios, formulas);
-    }
+    /** A catalog function as an EvalEx function; null arguments and results pass through as null. */
+    private static final class KpikitFunction implements FunctionIfc {
 
-    /** conversionRate -> CONVERSION_RATE */
-    static String functionName(String methodName) {
-        return methodName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
-    private static Method method(Class<?> type, String name) {
-        try {
-            return type.getMethod(name, BigDecimal.class, BigDecimal.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A static BigDecimal method as an EvalEx function; null arguments and results pass through as null. */
-    private static final class MethodFunction implements FunctionIfc {
-
-        private final Method method;
+        private final CatalogFunction function;
         private final List<FunctionParameterDefinition> parameters;
 
-        MethodFunction(Method method) {
-            this.method = method;
-            this.parameters = Arrays.stream(method.getParameters())
-                    .map(p -> FunctionParameterDefinition.builder().name(p.getName()).build())
+        KpikitFunction(CatalogFunction function) {
+            this.function = function;
+            this.parameters = function.parameters().stream()
+                    .map(name -> FunctionParameterDefinition.builder().name(name).build())
                     .toList();
         }
 
@@ -108,18 +137,14 @@ final class FormulaLanguage {
         @Override
         public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... values)
                 throws EvaluationException {
-            Object[] arguments = new Object[values.length];
+            BigDecimal[] arguments = new BigDecimal[values.length];
             for (int i = 0; i < values.length; i++) {
                 if (!values[i].isNullValue() && !values[i].isNumberValue()) {
                     throw new EvaluationException(token, "Argument " + (i + 1) + " of " + token.getValue() + " is not a number");
                 }
                 arguments[i] = values[i].isNullValue() ? null : values[i].getNumberValue();
             }
-            try {
-                return EvaluationValue.of(method.invoke(null, arguments), expression.getConfiguration());
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Formula " + method.getName() + " failed", e);
-            }
+            return EvaluationValue.of(function.implementation().apply(arguments), expression.getConfiguration());
         }
     }
 

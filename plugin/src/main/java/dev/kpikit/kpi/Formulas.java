@@ -14,8 +14,9 @@ import java.util.List;
  * Negative inputs are computed as given (a credit note is negative revenue). Results carry
  * {@link Ratios#PRECISION} significant digits; rounding for display is the report's job.
  *
- * <p>Every public method taking and returning only {@code BigDecimal} is also a catalog formula
- * function, named in upper snake case ({@code conversionRate} is {@code CONVERSION_RATE}).
+ * <p>Catalog formulas call these under upper snake case names ({@code conversionRate} is
+ * {@code CONVERSION_RATE}) when {@link FormulaLanguage#FUNCTIONS} lists them; a new method here is
+ * not a catalog function until it is added there.
  */
 public final class Formulas {
 

@@ -10,11 +10,16 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 /**
  * Jackson's reasons for refusing a JSON file, said for a user: without Java class names,
  * Jackson's feature flags or its limits' method names, and never longer than a line.
- * Shared by every kpikit reader of JSON (tables, scoring models, KPI catalogs).
+ * Shared by every kpikit reader of JSON (tables, scoring models, KPI catalogs, schedules).
+ * Jackson quotes the text it could not read ({@code Unrecognized token 'root': ...}), which for a
+ * file that is not JSON at all is the start of someone else's file: the line and column say where,
+ * the text itself is left out.
  */
 public final class JsonProblems {
 
     private static final int MAX_LENGTH = 200;
+    /** Jackson's unrecognized token: letters and digits up to 256 characters, never a quote. */
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("^Unrecognized token '[^']*'");
     private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)'.*", Pattern.DOTALL);
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'.*", Pattern.DOTALL);
     private static final Pattern LIMIT = Pattern.compile(",? from `[^`]*`");
@@ -41,6 +46,7 @@ public final class JsonProblems {
         if (message == null) {
             return "not valid JSON";
         }
+        message = QUOTED_TOKEN.matcher(message).replaceFirst("not JSON, unrecognized text");
         Matcher m;
         if ((m = NON_NUMERIC.matcher(message)).matches()) {
             return "'" + m.group(1) + "' is not a JSON number (JSON has no NaN or Infinity); write a number or null";

@@ -58,6 +58,7 @@ public final class KpiCatalog {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private static final int SHOWN_FORMULA = 60;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String source;
@@ -264,7 +265,7 @@ public final class KpiCatalog {
                 try {
                     formula = KpiFormula.compile(kpi.formula(), metrics);
                 } catch (FormulaException e) {
-                    problem(id, e.reason() + " at position " + e.position() + " in formula '" + kpi.formula() + "'");
+                    problem(id, e.reason() + " at position " + e.position() + " in formula '" + shown(kpi.formula()) + "'");
                 }
             }
             if (kpi.format() != null) {
@@ -316,6 +317,11 @@ public final class KpiCatalog {
                     }
                 }
             }
+        }
+
+        /** A formula as messages quote it: the start of a long one is enough to find it. */
+        private static String shown(String formula) {
+            return formula.length() <= SHOWN_FORMULA ? formula : formula.substring(0, SHOWN_FORMULA) + "...";
         }
 
         private static Grain grain(KpiJson kpi) {

@@ -1,8 +1,12 @@
 package dev.kpikit.kpi;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,11 +35,30 @@ import com.ezylang.evalex.parser.Token;
  * a missing argument, and so do the comparisons ({@code >}, {@code <=}...) and {@code IF} given a
  * missing condition; use {@code COALESCE(x, 0)} where a missing value should count as zero.
  * Implicit multiplication is off, so {@code 2 revenue} is refused as a probable typo.
+ * A formula is at most {@link #MAX_LENGTH} characters long, nests parentheses at most
+ * {@link #MAX_NESTING} deep and operations at most {@link #MAX_DEPTH} deep.
  */
 public final class KpiFormula {
 
     /** Prefix that names a metric's value in the previous period. */
     public static final String PREVIOUS = "previous_";
+
+    /**
+     * The longest formula, in characters. The longest in the sample catalogs is under 100; the
+     * limit keeps a pasted or generated monster from exhausting the stack of the recursive
+     * evaluation (a chain of n operators is n calls deep).
+     */
+    public static final int MAX_LENGTH = 1_000;
+
+    /** How deep parentheses (groups and function calls) may nest. */
+    public static final int MAX_NESTING = 20;
+
+    /**
+     * How deep operations may nest (each operator and function call is a level: {@code a+b+c} is 2
+     * deep). Evaluation recurses once per level, about half a kilobyte of stack each; 100 levels fit
+     * a small worker thread's stack many times over.
+     */
+    public static final int MAX_DEPTH = 100;
 
     private final String text;
     private final Set<String> metrics;
@@ -54,11 +77,13 @@ public final class KpiFormula {
      * @throws FormulaException on a syntax error, an unknown function or an unknown metric
      */
     public static KpiFormula compile(String text, Collection<String> metrics) {
+        checkSize(text);
         Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         known.addAll(metrics);
         metrics.forEach(metric -> known.add(PREVIOUS + metric));
         Expression expression = new Expression(text, FormulaLanguage.CONFIGURATION);
         try {
+            checkDepth(expression.getAbstractSyntaxTree());
             Token unknown = expression.getAllASTNodes().stream()
                     .map(ASTNode::getToken)
                     .filter(t -> t.getType() == Token.TokenType.VARIABLE_OR_CONSTANT)
@@ -78,6 +103,44 @@ public final class KpiFormula {
             throw new FormulaException("Not a valid formula: check its brackets, commas and operators", 1);
         }
         return new KpiFormula(text, known, expression);
+    }
+
+    /** Refuses a formula longer than {@link #MAX_LENGTH} or nested deeper than {@link #MAX_NESTING}. */
+    private static void checkSize(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new FormulaException(String.format(Locale.ROOT, "The formula is %,d characters long; the limit is %,d",
+                    text.length(), MAX_LENGTH), MAX_LENGTH + 1);
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(' && ++depth > MAX_NESTING) {
+                throw new FormulaException("Parentheses nest deeper than the limit of " + MAX_NESTING, i + 1);
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+        }
+    }
+
+    /** Measured without recursion, before anything walks the tree recursively. */
+    private static void checkDepth(ASTNode root) {
+        Deque<ASTNode> nodes = new ArrayDeque<>(List.of(root));
+        Deque<Integer> depths = new ArrayDeque<>(List.of(0));
+        while (!nodes.isEmpty()) {
+            ASTNode node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                throw new FormulaException("Operations nest deeper than the limit of " + MAX_DEPTH,
+                        node.getToken().getStartPosition());
+            }
+            for (ASTNode parameter : node.getParameters()) {
+                nodes.push(parameter);
+                depths.push(depth + 1);
+            }
+        }
     }
 
     public String text() {

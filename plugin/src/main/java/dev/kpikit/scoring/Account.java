@@ -3,6 +3,7 @@ package dev.kpikit.scoring;
 import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -30,7 +31,8 @@ public record Account(String id, String name, String segment, Map<FactorInput, B
 
     /**
      * Joins the account table row with the revenue the ledger holds for it. Relationship
-     * years count completed months up to the as-of date; a start after it counts as missing.
+     * years count completed months up to the as-of date; a start after it counts as 0 years (a customer
+     * starting tomorrow has no more relationship than one starting today).
      */
     public static Account of(AccountProfile profile, RevenueLedger ledger) {
         Map<FactorInput, BigDecimal> inputs = new EnumMap<>(FactorInput.class);
@@ -41,11 +43,16 @@ public record Account(String id, String name, String segment, Map<FactorInput, B
         inputs.put(FactorInput.GROWTH_POTENTIAL, profile.growthPotential());
         inputs.put(FactorInput.ENGAGEMENT, profile.engagement());
         inputs.put(FactorInput.SATISFACTION, profile.satisfaction());
-        if (profile.relationshipStart() != null && !profile.relationshipStart().isAfter(ledger.asOf())) {
-            long months = ChronoUnit.MONTHS.between(profile.relationshipStart(), ledger.asOf());
-            inputs.put(FactorInput.RELATIONSHIP_YEARS, Ratios.divide(BigDecimal.valueOf(months), TWELVE));
+        if (profile.relationshipStart() != null) {
+            inputs.put(FactorInput.RELATIONSHIP_YEARS, Ratios.divide(
+                    BigDecimal.valueOf(relationshipMonths(profile.relationshipStart(), ledger.asOf())), TWELVE));
         }
         return new Account(profile.id(), profile.name(), profile.segment(), inputs);
+    }
+
+    /** Completed months from the start to the as-of date; 0 for a start after it. */
+    static long relationshipMonths(LocalDate start, LocalDate asOf) {
+        return start.isAfter(asOf) ? 0 : ChronoUnit.MONTHS.between(start, asOf);
     }
 
     public BigDecimal input(FactorInput input) {

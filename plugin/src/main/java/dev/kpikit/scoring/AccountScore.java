@@ -12,9 +12,11 @@ import java.util.Locale;
  * @param scoreTier    the tier the score alone gives
  * @param factors      one entry per factor of the model, in model order
  * @param appliedRules the rules that changed the tier, in the order they applied
+ * @param netNegative  the account's revenue (or its share, when scored from a share) was negative: it counted
+ *                     as a share of 0 (see {@link NetNegative}), and the explanation says so
  */
 public record AccountScore(BigDecimal score, String tier, String scoreTier, List<FactorScore> factors,
-                           List<TierRule> appliedRules) {
+                           List<TierRule> appliedRules, boolean netNegative) {
 
     public AccountScore {
         factors = List.copyOf(factors);

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 /**
  * Herfindahl-Hirschman index of revenue concentration, accumulated in one pass:
  * HHI = 10,000 x sum(x_i^2) / (sum x_i)^2, which equals the sum of squared percentage
- * shares. 10,000 means one account holds all revenue. Values that are null are skipped;
- * negative values (credit notes) are refused because shares would lose their meaning.
+ * shares. 10,000 means one account holds all revenue. Values that are null are skipped; a
+ * negative value (a net-negative account) counts as a share of 0, see {@link NetNegative}.
  */
 public final class Concentration {
 
@@ -20,9 +20,7 @@ public final class Concentration {
         if (value == null) {
             return this;
         }
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("HHI needs non-negative values, got " + value.toPlainString());
-        }
+        value = NetNegative.counted(value);
         sum = sum.add(value);
         sumOfSquares = sumOfSquares.add(value.multiply(value));
         count++;

@@ -42,7 +42,9 @@ final class Explanations {
         String sentence = reasons.isEmpty()
                 ? format(messages, locale, "explanation.noReason", tier)
                 : format(messages, locale, "explanation", tier, join(messages, locale, reasons));
-        return rules.isEmpty() ? sentence : format(messages, locale, "explanation.withRules", sentence, join(messages, locale, rules));
+        String withRules = rules.isEmpty() ? sentence
+                : format(messages, locale, "explanation.withRules", sentence, join(messages, locale, rules));
+        return score.netNegative() ? format(messages, locale, "explanation.netNegative", withRules) : withRules;
     }
 
     private static String join(ResourceBundle messages, Locale locale, List<String> parts) {

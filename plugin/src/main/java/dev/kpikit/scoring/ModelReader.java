@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +29,17 @@ import java.util.stream.Collectors;
 import dev.kpikit.kpi.JsonProblems;
 
 /**
- * Reads and validates a JSON scoring model. Jackson's tree has no positions, so a first
+ * Reads and validates a JSON scoring model. The format (see {@code default-model.json}):
+ * <pre>
+ * name        optional; the file name otherwise
+ * factors     [{id, input (default: the id), weight >= 0, normalisation FIXED_SCALE | MIN_MAX | PERCENTILE_RANK,
+ *              min and max (FIXED_SCALE only), missing ZERO | EXCLUDE | MEAN | MEDIAN (default ZERO)}]
+ * tiers       [{name, minScore}], best first, the last at 0; KEY 70, GROWTH 50, MAINTAIN 30, STANDARD 0 otherwise
+ * rules       [{type maxTierBelowShare, tier, minShare} | {type minTierWhen, factor, equals, tier}]
+ * outOfRange  REFUSE | CLAMP: a judgement of the account table outside its FIXED_SCALE factor's min..max is
+ *             refused (the default) or clamped to it with a warning per account
+ * </pre>
+ * Jackson's tree has no positions, so a first
  * streaming pass records the line and column of every field name and value by JSON
  * pointer; validation then reports any mistake at its place in the file.
  */
@@ -58,16 +70,18 @@ final class ModelReader {
     private ScoringModel read(byte[] json) {
         JsonNode root = parse(json);
         Node model = new Node(root, "", "");
-        model.expectObject().allowOnly("name", "factors", "tiers", "rules");
+        model.expectObject().allowOnly("name", "factors", "tiers", "rules", "outOfRange");
         List<Factor> factors = factors(model.required("factors"));
         List<Tier> tiers = model.has("tiers") ? tiers(model.field("tiers")) : DEFAULT_TIERS;
         List<TierRule> rules = model.has("rules") ? rules(model.field("rules"), factors, tiers) : List.of();
         String name = model.has("name") ? model.field("name").text() : source;
-        return new ScoringModel(name, factors, tiers, rules);
+        OutOfRange outOfRange = model.has("outOfRange") ? model.field("outOfRange").enumValue(OutOfRange.class) : OutOfRange.REFUSE;
+        return new ScoringModel(name, factors, tiers, rules, outOfRange);
     }
 
     private JsonNode parse(byte[] json) {
         String pointer = "";
+        JsonLocation lastToken = null;
         try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 JsonStreamContext context = parser.getParsingContext();
@@ -75,12 +89,18 @@ final class ModelReader {
                 JsonStreamContext owner = token.isStructStart() && context.getParent() != null ? context.getParent() : context;
                 pointer = owner.pathAsPointer().toString();
                 Map<String, JsonLocation> locations = token == JsonToken.FIELD_NAME ? nameLocations : valueLocations;
-                locations.putIfAbsent(pointer, parser.currentTokenLocation());
+                lastToken = parser.currentTokenLocation();
+                locations.putIfAbsent(pointer, lastToken);
             }
             if (valueLocations.isEmpty()) {
                 throw new ModelException(source, 1, 1, "", "the model is empty");
             }
             return MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own limits (nesting depth, number and text length) name its settings class and no place
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : lastToken;
+            throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                    path(pointer), beyondLimit(e));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
@@ -219,9 +239,34 @@ final class ModelReader {
     }
 
     /** {@code /factors/2/weight} as {@code factors[2].weight}. */
+    /** "the model nests objects and arrays deeper than 1000 levels" rather than Jackson's settings method. */
+    private static String beyondLimit(StreamConstraintsException e) {
+        int maxDepth = StreamReadConstraints.defaults().getMaxNestingDepth();
+        if (e.getOriginalMessage().contains("nesting depth")) {
+            return "the model nests objects and arrays deeper than " + maxDepth + " levels";
+        }
+        return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "");
+    }
+
+    /** Segments of a path shown at each end of a very deep one; the rest becomes "...". */
+    private static final int SHOWN_PATH_SEGMENTS = 3;
+
+    /**
+     * "factors[2].weight" for the pointer "/factors/2/weight". A path deeper than a model ever is
+     * (a hostile file nested thousands of levels) shows its first and last segments.
+     */
     private static String path(String pointer) {
+        List<String> segments = Arrays.stream(pointer.split("/")).filter(segment -> !segment.isEmpty()).toList();
+        if (segments.size() > 3 * SHOWN_PATH_SEGMENTS) {
+            return path(segments.subList(0, SHOWN_PATH_SEGMENTS)) + "..."
+                    + path(segments.subList(segments.size() - SHOWN_PATH_SEGMENTS, segments.size())).replaceFirst("^([^\\[])", ".$1");
+        }
+        return path(segments);
+    }
+
+    private static String path(List<String> segments) {
         StringBuilder path = new StringBuilder();
-        for (String segment : pointer.split("/")) {
+        for (String segment : segments) {
             if (segment.isEmpty()) {
                 continue;
             }

@@ -24,17 +24,17 @@ public record ParetoClassifier(BigDecimal aUpTo, BigDecimal bUpTo) {
         }
     }
 
-    /** Class of every account, in revenue order; empty when total revenue is not positive. */
+    /** Class of every account, in revenue order; empty when no revenue is positive. A net-negative account is C. */
     public Map<String, AbcClass> classify(RevenueShares revenue) {
         Map<String, AbcClass> classes = new LinkedHashMap<>();
-        BigDecimal total = revenue.total();
+        BigDecimal total = revenue.shareBase();
         if (total.signum() <= 0) {
             return classes;
         }
         BigDecimal before = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> account : revenue.ranked().entrySet()) {
             classes.put(account.getKey(), classOf(before, total));
-            before = before.add(account.getValue());
+            before = before.add(NetNegative.counted(account.getValue()));
         }
         return classes;
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * Pareto classes of a set of values known all together, such as one revenue per account of a
  * report group: each value's class follows from the sum of the values above it, whatever
  * order the values came in. Equal values share the class of the first of them, where
- * {@link ParetoClassifier#classify} would part them by account id.
+ * {@link ParetoClassifier#classify} would part them by account id. A negative value counts as 0
+ * (see {@link NetNegative}): it is C.
  */
 public final class ParetoValues {
 
@@ -22,10 +23,8 @@ public final class ParetoValues {
 
     public ParetoValues(ParetoClassifier classifier, Collection<BigDecimal> values) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
-        this.ascending = values.stream().filter(Objects::nonNull).sorted().toArray(BigDecimal[]::new);
-        if (ascending.length > 0 && ascending[0].signum() < 0) {
-            throw new IllegalArgumentException("Pareto classes need non-negative values, got " + ascending[0].toPlainString());
-        }
+        this.ascending = values.stream().filter(Objects::nonNull).map(NetNegative::counted).sorted()
+                .toArray(BigDecimal[]::new);
         this.sumFrom = new BigDecimal[ascending.length + 1];
         sumFrom[ascending.length] = BigDecimal.ZERO;
         for (int i = ascending.length - 1; i >= 0; i--) {
@@ -38,7 +37,7 @@ public final class ParetoValues {
         if (value == null) {
             return null;
         }
-        BigDecimal above = sumFrom[firstAbove(value)];
+        BigDecimal above = sumFrom[firstAbove(NetNegative.counted(value))];
         BigDecimal share = Ratios.divide(above, sumFrom[0]);
         return classifier.classOf(share);
     }

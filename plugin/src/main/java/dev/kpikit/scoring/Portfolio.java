@@ -4,7 +4,6 @@ import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,15 +14,16 @@ import java.util.List;
  * The key-account analysis of a whole portfolio: every account scored, ranked and
  * classified, and the concentration of revenue. {@link #accounts()} builds each account's
  * report (with its factor details) when it is read, in rank order. Accounts are those of the account table
- * and those with revenue rows; one without a table row is scored on revenue alone, one
- * without revenue rows gets zero revenue and RFM 111.
+ * and those with revenue rows; one without a table row is scored on revenue alone under its id
+ * ({@link #unknownAccountIds()}, {@link AccountReport#inAccountTable()}), one without revenue rows gets
+ * zero revenue and RFM 111.
  * <p>
  * The accounts are held in columns indexed by account number (ids, names, codes of repeated
  * values, scores in cents, ABC and RFM in bytes) besides the ledger's totals: a few hundred
  * bytes an account, so a million accounts fit in 512 MB of heap. Read the account table with
  * {@link #builder} to keep its rows from being held as objects too.
  */
-public record Portfolio(List<AccountReport> accounts, ConcentrationSummary concentration) {
+public record Portfolio(List<AccountReport> accounts, ConcentrationSummary concentration, List<String> unknownAccountIds) {
 
     /** RFM of an account without revenue rows: the worst on every count. */
     private static final RfmScore NO_PURCHASE = new RfmScore(1, 1, 1);
@@ -49,7 +49,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         return new Builder(ledger);
     }
 
-    /** The accounts of a portfolio being read; a later row with the same id replaces an earlier one. */
+    /**
+     * The accounts of a portfolio being read; a later row with the same id replaces an earlier one (a reader
+     * that refuses duplicates asks {@link #has} first).
+     */
     public static final class Builder {
 
         private static final byte MAJOR = 8;
@@ -65,9 +68,17 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private final ValueColumn<BigDecimal> engagements = new ValueColumn<>();
         private final ValueColumn<BigDecimal> satisfactions = new ValueColumn<>();
         private final ValueColumn<LocalDate> starts = new ValueColumn<>();
+        /** Accounts numbered from this on came from revenue rows alone; -1 until {@link #analyse}. */
+        private int tableAccounts = -1;
+        private List<String> unknownIds = List.of();
 
         private Builder(RevenueLedger ledger) {
             this.ledger = ledger;
+        }
+
+        /** True when an account of that id was added. */
+        public boolean has(String id) {
+            return ids.indexOf(id) >= 0;
         }
 
         public Builder add(AccountProfile profile) {
@@ -107,6 +118,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 }
             }
             unknown.sort(null);
+            if (tableAccounts < 0) {
+                tableAccounts = ids.size();
+                unknownIds = List.copyOf(unknown);
+            }
             unknown.forEach(id -> add(AccountProfile.unknown(id)));
             return new Analysis(this, model, options).portfolio();
         }
@@ -134,19 +149,19 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             int ledgerAccount = ledgerNumber[account];
             BigDecimal current = ledgerAccount < 0 ? BigDecimal.ZERO : ledger.current(ledgerAccount);
             BigDecimal previous = ledgerAccount < 0 ? BigDecimal.ZERO : ledger.previous(ledgerAccount);
-            BigDecimal total = ledger.totalCurrent();
+            BigDecimal base = ledger.shareBase();
             raw[FactorInput.REVENUE.ordinal()] = current.doubleValue();
-            raw[FactorInput.REVENUE_SHARE.ordinal()] = total.signum() == 0 ? Double.NaN
-                    : current.doubleValue() / total.doubleValue();
-            raw[FactorInput.REVENUE_GROWTH.ordinal()] = previous.signum() == 0 ? Double.NaN
-                    : current.subtract(previous).doubleValue() / previous.abs().doubleValue();
+            raw[FactorInput.REVENUE_SHARE.ordinal()] = base.signum() == 0 ? Double.NaN
+                    : NetNegative.counted(current).doubleValue() / base.doubleValue();
+            raw[FactorInput.REVENUE_GROWTH.ordinal()] = previous.signum() <= 0 ? Double.NaN
+                    : current.subtract(previous).doubleValue() / previous.doubleValue();
             raw[FactorInput.STRATEGIC_VALUE.ordinal()] = doubleOf(strategicValues.get(account));
             raw[FactorInput.GROWTH_POTENTIAL.ordinal()] = doubleOf(growthPotentials.get(account));
             raw[FactorInput.ENGAGEMENT.ordinal()] = doubleOf(engagements.get(account));
             raw[FactorInput.SATISFACTION.ordinal()] = doubleOf(satisfactions.get(account));
             LocalDate start = starts.get(account);
-            raw[FactorInput.RELATIONSHIP_YEARS.ordinal()] = start == null || start.isAfter(ledger.asOf()) ? Double.NaN
-                    : ChronoUnit.MONTHS.between(start, ledger.asOf()) / 12.0;
+            raw[FactorInput.RELATIONSHIP_YEARS.ordinal()] = start == null ? Double.NaN
+                    : Account.relationshipMonths(start, ledger.asOf()) / 12.0;
         }
 
         private static double doubleOf(BigDecimal value) {
@@ -238,10 +253,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     : accounts.id(a).compareTo(accounts.id(b)));
 
             int[] byRevenue = IntSort.sorted(n, accounts::compareRevenue);
-            BigDecimal total = BigDecimal.ZERO;
-            for (int account = 0; account < n; account++) {
-                total = total.add(accounts.currentRevenue(account));
-            }
+            // shares are parts of the positive revenue: a net-negative account counts as 0 (see NetNegative)
+            BigDecimal total = accounts.ledger.shareBase();
             classes = new byte[n];
             Concentration hhi = new Concentration();
             BigDecimal before = BigDecimal.ZERO;
@@ -252,7 +265,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             List<String> major = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int account = byRevenue[i];
-                BigDecimal revenue = accounts.currentRevenue(account);
+                BigDecimal revenue = NetNegative.counted(accounts.currentRevenue(account));
                 if (total.signum() > 0) {
                     classes[account] = (byte) (options.pareto().classOf(before, total).ordinal() + 1);
                     if (revenue.compareTo(majorFrom) >= 0) {
@@ -284,7 +297,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     return new AccountReport(index + 1, details, scorer.score(details),
                             accounts.revenue(account), abc == 0 ? null : AbcClass.values()[abc - 1],
                             ledgerAccount < 0 ? NO_PURCHASE : RfmScorer.decode(rfm[ledgerAccount]),
-                            (flags & Builder.MAJOR) != 0);
+                            (flags & Builder.MAJOR) != 0, account < accounts.tableAccounts);
                 }
 
                 @Override
@@ -292,7 +305,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     return ranked.length;
                 }
             };
-            return new Portfolio(reports, concentration);
+            return new Portfolio(reports, concentration, accounts.unknownIds);
         }
     }
 
@@ -324,7 +337,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             for (int i = 0; i < rules.size(); i++) {
                 switch (rules.get(i)) {
                     case TierRule.MaxTierBelowShare cap -> {
-                        shareThresholds[i] = cap.minShare().multiply(accounts.ledger.totalCurrent());
+                        shareThresholds[i] = cap.minShare().multiply(accounts.ledger.shareBase());
                         ruleTiers[i] = model.tierIndex(cap.tier());
                     }
                     case TierRule.MinTierWhen floor -> ruleTiers[i] = model.tierIndex(floor.tier());
@@ -334,7 +347,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         /** Null when the model needs the exact path for every account. */
         static FastScores of(ScoringModel model, Builder accounts) {
-            if (!model.standalone() || accounts.ledger.totalCurrent().signum() <= 0) {
+            if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0) {
                 return null;
             }
             for (TierRule rule : model.rules()) {
@@ -360,7 +373,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             for (int i = 0; i < rules.size(); i++) {
                 switch (rules.get(i)) {
                     case TierRule.MaxTierBelowShare cap -> {
-                        if (accounts.currentRevenue(account).compareTo(shareThresholds[i]) < 0) {
+                        if (NetNegative.counted(accounts.currentRevenue(account)).compareTo(shareThresholds[i]) < 0) {
                             tier = Math.max(tier, ruleTiers[i]);
                         }
                     }

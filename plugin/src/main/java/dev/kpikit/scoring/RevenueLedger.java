@@ -34,6 +34,8 @@ public final class RevenueLedger {
     private int[] purchaseCount = new int[0];
     private BigDecimal totalCurrent = BigDecimal.ZERO;
     private BigDecimal totalPrevious = BigDecimal.ZERO;
+    /** {@link #shareBase()} once computed; null again after a current-period row. */
+    private volatile BigDecimal shareBase;
 
     public RevenueLedger(LocalDate asOf, PeriodLength periodLength) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
@@ -63,6 +65,7 @@ public final class RevenueLedger {
         if (currentPeriod.contains(date)) {
             current.add(account, amount);
             totalCurrent = totalCurrent.add(amount);
+            shareBase = null;
         } else if (previousPeriod.contains(date)) {
             previous.add(account, amount);
             totalPrevious = totalPrevious.add(amount);
@@ -90,9 +93,25 @@ public final class RevenueLedger {
         return previousPeriod;
     }
 
-    /** Revenue of all accounts in the current period. */
+    /** Revenue of all accounts in the current period, net-negative ones included. */
     public BigDecimal totalCurrent() {
         return totalCurrent;
+    }
+
+    /**
+     * Current-period revenue of the accounts that are not net-negative: what shares are parts of
+     * (see {@link NetNegative}). Equal to {@link #totalCurrent()} when no account is net-negative.
+     */
+    public BigDecimal shareBase() {
+        BigDecimal base = shareBase;
+        if (base == null) {
+            base = BigDecimal.ZERO;
+            for (int account = 0; account < size(); account++) {
+                base = current.signum(account) > 0 ? base.add(current.get(account)) : base;
+            }
+            shareBase = base;
+        }
+        return base;
     }
 
     public BigDecimal totalPrevious() {
@@ -112,15 +131,27 @@ public final class RevenueLedger {
         return Arrays.stream(IntSort.sorted(size(), (a, b) -> id(a).compareTo(id(b)))).mapToObj(this::revenue).toList();
     }
 
-    /** The account's part of current-period revenue; null when the total is zero. */
+    /**
+     * The account's part of current-period revenue, of {@link #shareBase()}: 0 for a net-negative
+     * account; null when no account has positive revenue.
+     */
     public BigDecimal share(String accountId) {
-        return Ratios.divide(revenue(accountId).current(), totalCurrent);
+        return Ratios.divide(NetNegative.counted(revenue(accountId).current()), shareBase());
     }
 
     /** Growth of the account's revenue against the previous period; null when it had none then. */
     public BigDecimal growth(String accountId) {
         AccountRevenue revenue = revenue(accountId);
-        return Ratios.growth(revenue.current(), revenue.previous());
+        return growth(revenue.current(), revenue.previous());
+    }
+
+    /**
+     * Revenue growth: (current - previous) / previous, null when the previous period's revenue was not
+     * positive (zero or net-negative: there is nothing to grow from). A fall into net-negative revenue is
+     * below -100%: the account lost more than all it had.
+     */
+    static BigDecimal growth(BigDecimal current, BigDecimal previous) {
+        return previous.signum() <= 0 ? null : Ratios.growth(current, previous);
     }
 
     // By account number, 0 to size() - 1, for the portfolio's columns.

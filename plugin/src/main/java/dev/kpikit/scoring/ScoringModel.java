@@ -35,13 +35,15 @@ public final class ScoringModel {
     private final List<Factor> factors;
     private final List<Tier> tiers;
     private final List<TierRule> rules;
+    private final OutOfRange outOfRange;
     /** The scales of a standalone model, which depend on no population; null otherwise. */
     private final List<FactorScale> standaloneScales;
     /** A standalone model in doubles, for {@link #scoreOnly}; null otherwise. */
     private final CompiledModel compiled;
 
-    ScoringModel(String name, List<Factor> factors, List<Tier> tiers, List<TierRule> rules) {
+    ScoringModel(String name, List<Factor> factors, List<Tier> tiers, List<TierRule> rules, OutOfRange outOfRange) {
         this.name = name;
+        this.outOfRange = outOfRange;
         this.factors = List.copyOf(factors);
         this.tiers = List.copyOf(tiers);
         this.rules = List.copyOf(rules);
@@ -99,6 +101,26 @@ public final class ScoringModel {
 
     public List<TierRule> rules() {
         return rules;
+    }
+
+    /** What reading an account table does with a judgement outside its factor's fixed scale. */
+    public OutOfRange outOfRange() {
+        return outOfRange;
+    }
+
+    /**
+     * The values the model's fixed scales take for an input, {@code [min, max]}: where every FIXED_SCALE factor
+     * that reads it has its whole range; null when none does.
+     */
+    public BigDecimal[] fixedScale(FactorInput input) {
+        BigDecimal[] range = null;
+        for (Factor factor : factors) {
+            if (factor.input() == input && factor.normalisation() == Normalisation.FIXED_SCALE) {
+                range = range == null ? new BigDecimal[] {factor.min(), factor.max()}
+                        : new BigDecimal[] {range[0].max(factor.min()), range[1].min(factor.max())};
+            }
+        }
+        return range;
     }
 
     /** True when every factor is FIXED_SCALE without MEAN or MEDIAN: one account can be scored alone. */
@@ -270,7 +292,10 @@ public final class ScoringModel {
                 tier = next;
             }
         }
-        return new AccountScore(score, tiers.get(tier).name(), tiers.get(scoreTier).name(), factorScores, applied);
+        boolean netNegative = NetNegative.is(account.input(FactorInput.REVENUE))
+                || NetNegative.is(account.input(FactorInput.REVENUE_SHARE));
+        return new AccountScore(score, tiers.get(tier).name(), tiers.get(scoreTier).name(), factorScores, applied,
+                netNegative);
     }
 
     @Override

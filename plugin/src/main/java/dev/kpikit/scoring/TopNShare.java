@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 /**
  * Share of the {@code n} largest values in a stream of values, such as the revenue of the
  * five biggest accounts. Keeps only those n values (a min-heap), so memory does not grow
- * with the stream. Nulls are skipped; negative values are refused, as for the HHI.
+ * with the stream. Nulls are skipped; a negative value counts as 0, as for the HHI (see {@link NetNegative}).
  */
 public final class TopNShare {
 
@@ -27,10 +27,7 @@ public final class TopNShare {
         if (value == null) {
             return this;
         }
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("a share of the largest values needs non-negative values, got "
-                    + value.toPlainString());
-        }
+        value = NetNegative.counted(value);
         total = total.add(value);
         largest.add(value);
         if (largest.size() > n) {

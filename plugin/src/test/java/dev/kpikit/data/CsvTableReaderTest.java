@@ -284,7 +284,7 @@ class CsvTableReaderTest {
     }
 
     @Test
-    void textThatIsNotUtf8IsReported() throws IOException {
+    void textThatIsNotUtf8IsReportedOnItsLineAndByte() throws IOException {
         Path file = dir.resolve("latin1.csv");
         Files.write(file, "name\nM\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1));
         DataFormatException e = assertThrows(DataFormatException.class, () -> {
@@ -292,8 +292,47 @@ class CsvTableReaderTest {
                 rows(reader);
             }
         });
-        assertTrue(e.getMessage().startsWith("latin1.csv, line "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("the file is not UTF-8 text; save it as CSV UTF-8"), e.getMessage());
+        assertEquals("latin1.csv, line 2, byte offset 6 (0xFC): the file is not UTF-8 text;"
+                + " save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the encoding it is saved in,"
+                + " such as windows-1252 (the data source's 'encoding' property, the command line's --encoding)", e.getMessage());
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void aFileInTheEncodingTheOptionsNameIsReadRight() throws IOException, DataFormatException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "name,amount\nM\u00fcller \u00c6r\u00f8,12.50\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1))) {
+            assertTrue(reader.next());
+            assertEquals("M\u00fcller \u00c6r\u00f8", reader.value(0));
+            assertEquals(new BigDecimal("12.50"), reader.value(1));
+        }
+    }
+
+    @Test
+    void aByteThatIsNotUtf8DeepInALongFileIsReportedOnItsOwnLine() throws IOException {
+        // the reader decodes ahead in blocks of thousands of characters: the fault is far behind where it fails
+        Path file = dir.resolve("long.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("account_id,name\n".getBytes(StandardCharsets.UTF_8));
+        long offset = 0;
+        for (int line = 2; line <= 1_501; line++) {
+            if (line == 1_294) {
+                offset = bytes.size() + "A1294,Caf".length();
+            }
+            String name = line == 1_294 ? "Caf\u00e9" : "Caf\u00e9 " + line;
+            bytes.writeBytes(("A" + line + ",").getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(name.getBytes(line == 1_294 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+            bytes.write('\n');
+        }
+        Files.write(file, bytes.toByteArray());
+        DataFormatException e = assertThrows(DataFormatException.class, () -> {
+            try (TableReader reader = open(file)) {
+                rows(reader);
+            }
+        });
+        assertTrue(e.getMessage().startsWith("long.csv, line 1294, byte offset " + offset + " (0xE9): the file is not UTF-8 text"),
+                e.getMessage());
     }
 
     @Test

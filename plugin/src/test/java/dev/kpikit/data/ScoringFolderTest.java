@@ -75,10 +75,10 @@ class ScoringFolderTest {
         assertEquals("revenue.csv, line 3, column 'account_id': the account id is empty", blank.getMessage());
 
         write("model.json", "{\"factors\": [{\"id\": \"strategic_value\", \"weight\": -1}]}");
-        ModelException model = assertThrows(ModelException.class, () -> scoring.model("model.json"));
+        ModelException model = assertThrows(ModelException.class, () -> scoring.model(folder.resolve("model.json")));
         assertTrue(model.getMessage().startsWith("model.json, line 1, column "), model.getMessage());
         assertTrue(model.getMessage().contains("factors[0].weight"), model.getMessage());
-        assertThrows(NoSuchFileException.class, () -> scoring.model("absent.json"));
+        assertThrows(NoSuchFileException.class, () -> scoring.model(folder.resolve("absent.json")));
 
         Files.delete(folder.resolve("revenue.csv"));
         NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> scoring.readRevenue((d, a, m) -> { }));

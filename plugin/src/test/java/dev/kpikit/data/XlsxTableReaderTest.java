@@ -236,10 +236,34 @@ class XlsxTableReaderTest {
     }
 
     @Test
-    void aFileThatIsNoWorkbookIsReported() throws IOException {
+    void aFileThatIsNoZipIsRefusedBeforePoiOpensIt() throws IOException {
         Path file = Files.writeString(dir.resolve("fake.xlsx"), "id,amount\n1,2\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
-        assertTrue(e.getMessage().startsWith("fake.xlsx is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not)"), e.getMessage());
+        assertEquals("fake.xlsx is not an Excel .xlsx workbook: an .xlsx file is a zip archive and this file is not one",
+                e.getMessage());
+    }
+
+    @Test
+    void anOldXlsWorkbookRenamedToXlsxIsToldToBeSavedAsXlsx() throws IOException {
+        Path file = dir.resolve("old.xlsx");
+        try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("id");
+            workbook.write(out);
+        }
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertEquals("old.xlsx is not an Excel .xlsx workbook: it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx",
+                e.getMessage());
+    }
+
+    @Test
+    void aZipThatIsNoWorkbookIsReported() throws IOException {
+        Path file = dir.resolve("archive.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            zip.write("not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertTrue(e.getMessage().startsWith("archive.xlsx cannot be read as an Excel .xlsx workbook: "), e.getMessage());
     }
 
     @Test

@@ -197,6 +197,26 @@ class KpiCatalogTest {
     }
 
     @Test
+    void aHugeFormulaIsRefusedNamingCatalogKpiAndLimitWithoutQuotingItWhole() {
+        String huge = "visits" + "+visits".repeat(14_285); // 100,001 characters, as pasted from a generator
+        String json = "{ \"metrics\": [\"visits\"], \"kpis\": [ { \"id\": \"traffic\", \"label\": { \"text\": \"Traffic\" },"
+                + " \"formula\": \"" + huge + "\" } ] }";
+        KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse(json, "shop.json"));
+        assertEquals(List.of("shop.json: KPI 'traffic': The formula is 100,001 characters long; the limit is 1,000"
+                + " at position 1001 in formula '" + huge.substring(0, 60) + "...'"), e.problems());
+    }
+
+    @Test
+    void aDeeplyNestedFormulaIsRefusedNamingCatalogKpiAndLimit() {
+        String nested = "(".repeat(5_000) + "visits" + ")".repeat(5_000);
+        String json = "{ \"metrics\": [\"visits\"], \"kpis\": [ { \"id\": \"traffic\", \"label\": { \"text\": \"Traffic\" },"
+                + " \"formula\": \"" + nested.substring(4_700, nested.length() - 4_700) + "\" } ] }";
+        KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse(json, "shop.json"));
+        assertEquals(List.of("shop.json: KPI 'traffic': Parentheses nest deeper than the limit of 20 at position 21 in formula '"
+                + "(".repeat(60) + "...'"), e.problems());
+    }
+
+    @Test
     void emptyCatalog() {
         KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse("{}", "empty.json"));
         assertEquals(List.of("empty.json: declares no metrics", "empty.json: declares no KPIs"), e.problems());

@@ -3,6 +3,7 @@ package dev.kpikit.kpi;
 import static dev.kpikit.kpi.Expect.d;
 import static dev.kpikit.kpi.Expect.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -113,9 +114,96 @@ class KpiFormulaTest {
     }
 
     @Test
-    void functionNames() {
-        assertEquals("CONVERSION_RATE", FormulaLanguage.functionName("conversionRate"));
-        assertEquals("TABLE_TURNOVER_RATE_PER_SERVICE", FormulaLanguage.functionName("tableTurnoverRatePerService"));
-        assertEquals("CAGR", FormulaLanguage.functionName("cagr"));
+    void theCatalogFunctionsAreTheDeclaredRegistry() {
+        // a deliberate list: adding a function to the catalog language is a change customers see
+        assertEquals(List.of("DIVIDE", "GROWTH", "PERIOD_GROWTH", "MONTHLY_REVENUE_GROWTH", "CAGR", "SATISFACTION_RATE",
+                "CSAT", "AVERAGE_RATING", "AVERAGE_COMPLETION_DAYS", "ON_TIME_SHARE", "REVENUE_PER_CONSULTANT",
+                "CONVERSION_RATE", "CLICK_THROUGH_RATE", "RETURN_ON_AD_SPEND", "COST_PER_ACQUISITION", "REVENUE_PER_TABLE",
+                "TABLE_TURNOVER_RATE", "TABLE_TURNOVER_RATE_PER_SERVICE", "RETENTION_RATE", "REPEAT_CUSTOMER_RATE",
+                "EMPLOYEE_PRODUCTIVITY", "DEFECT_FREE_RATE", "AVERAGE_TIME_PER_UNIT"),
+                FormulaLanguage.FUNCTIONS.stream().map(FormulaLanguage.CatalogFunction::name).toList());
+    }
+
+    @Test
+    void aFormulaHelperOutsideTheRegistryIsNotACatalogFunction() {
+        // Formulas.movingAverage is public, but not declared for catalogs
+        FormulaException e = assertThrows(FormulaException.class, () -> eval("MOVING_AVERAGE(revenue, visits)", Map.of()));
+        assertEquals("Undefined function 'MOVING_AVERAGE'", e.reason());
+    }
+
+    @Test
+    void everyRegistryFunctionTakesItsDeclaredArgumentsAndComputesItsFormula() {
+        Map<String, BigDecimal> m = metrics("revenue", "150", "consultants", "12", "visits", "100", "conversions", "34");
+        value("0.34", eval("TABLE_TURNOVER_RATE(conversions, visits)", m));
+        value("0.1133333333333333333333333333333333", eval("TABLE_TURNOVER_RATE_PER_SERVICE(conversions, visits, 3)", m));
+        value("0.34", eval("RETENTION_RATE(conversions, 0, visits)", m));
+        value("0.5", eval("PERIOD_GROWTH(revenue, visits)", m));
+        for (FormulaLanguage.CatalogFunction function : FormulaLanguage.FUNCTIONS) {
+            String tooFew = function.name() + "(" + String.join(", ", java.util.Collections.nCopies(function.parameters().size() - 1, "revenue")) + ")";
+            FormulaException e = assertThrows(FormulaException.class, () -> eval(tooFew, m), tooFew);
+            assertEquals("Not enough parameters for function", e.reason(), tooFew);
+        }
+    }
+
+    @Test
+    void aFormulaAtTheLengthLimitEvaluates() {
+        // the sum of 100 metrics with names of 9 characters: 999 characters, 99 operations deep
+        String formula = "metric_01" + "+metric_01".repeat(99);
+        assertEquals(KpiFormula.MAX_LENGTH - 1, formula.length());
+        value("200", KpiFormula.compile(formula, List.of("metric_01")).evaluate(metrics("metric_01", "2"), Map.of()));
+    }
+
+    @Test
+    void aFormulaOverTheLengthLimitIsRefusedBeforeItIsParsed() {
+        String formula = "visits" + "+1".repeat(50_000);
+        FormulaException e = assertThrows(FormulaException.class, () -> eval(formula, Map.of()));
+        assertEquals("The formula is 100,006 characters long; the limit is 1,000", e.reason());
+    }
+
+    @Test
+    void parenthesesNestedDeeperThanTheLimitAreRefused() {
+        String formula = "(".repeat(21) + "visits" + ")".repeat(21);
+        FormulaException e = assertThrows(FormulaException.class, () -> eval(formula, Map.of()));
+        assertEquals("Parentheses nest deeper than the limit of 20", e.reason());
+        assertEquals(21, e.position());
+        value("7", eval("(".repeat(20) + "visits" + ")".repeat(20), metrics("visits", "7")));
+    }
+
+    /** Each formula's result or failure, evaluated on a worker thread of 256 KB, a quarter of the JVM's default stack. */
+    private static List<Object> onASmallStack(List<String> formulas) throws InterruptedException {
+        List<Object> results = new java.util.ArrayList<>();
+        Thread worker = new Thread(null, () -> {
+            for (String formula : formulas) {
+                try {
+                    results.add(eval(formula, metrics("visits", "2")));
+                } catch (Throwable t) {
+                    results.add(t);
+                }
+            }
+        }, "small-stack", 256 * 1024);
+        worker.start();
+        worker.join();
+        return results;
+    }
+
+    @Test
+    void theDeepestFormulasWithinTheLimitsEvaluateOnASmallThreadStack() throws Exception {
+        List<Object> results = onASmallStack(List.of(
+                "-".repeat(KpiFormula.MAX_DEPTH) + "visits",
+                "visits" + "+1".repeat(KpiFormula.MAX_DEPTH),
+                "visits" + "^1".repeat(KpiFormula.MAX_DEPTH),
+                "DIVIDE(".repeat(KpiFormula.MAX_NESTING) + "visits" + ", 1)".repeat(KpiFormula.MAX_NESTING)));
+        assertEquals(List.of(d("2"), d("102"), d("2"), d("2")), results);
+    }
+
+    @Test
+    void operationsNestedDeeperThanTheLimitAreRefusedBeforeEvaluationRecursesOnThem() throws Exception {
+        // within the length limit, these once overflowed a small stack
+        String minuses = "-".repeat(KpiFormula.MAX_LENGTH - 6) + "visits";
+        String sum = "visits" + "+1".repeat((KpiFormula.MAX_LENGTH - 6) / 2);
+        for (Object result : onASmallStack(List.of(minuses, sum))) {
+            FormulaException e = assertInstanceOf(FormulaException.class, result);
+            assertEquals("Operations nest deeper than the limit of 100", e.reason());
+        }
     }
 }

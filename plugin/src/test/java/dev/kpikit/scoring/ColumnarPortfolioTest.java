@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The columns behind {@link Portfolio} and {@link RevenueLedger} give what BigDecimal objects would. */
 class ColumnarPortfolioTest {
@@ -39,6 +40,16 @@ class ColumnarPortfolioTest {
 
     @Test
     void rankingOnCompiledScoresIsTheExactRanking() {
+        assertCompiledRankingIsExact(0);
+    }
+
+    /** Credit notes: some accounts net-negative in either period, so shares count them as 0 and growth is blank. */
+    @Test
+    void rankingOnCompiledScoresIsTheExactRankingWithNetNegativeAccounts() {
+        assertCompiledRankingIsExact(40_000);
+    }
+
+    private static void assertCompiledRankingIsExact(int creditNotesUpTo) {
         SplittableRandom random = new SplittableRandom(5);
         LocalDate asOf = LocalDate.parse("2026-06-30");
         RevenueLedger ledger = new RevenueLedger(asOf, PeriodLength.QUARTER);
@@ -47,7 +58,9 @@ class ColumnarPortfolioTest {
         for (int i = 0; i < 3_000; i++) {
             String id = "C" + i;
             for (int row = random.nextInt(6); row > 0; row--) {
-                ledger.add(asOf.minusDays(random.nextInt(200)), id, BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(3)));
+                ledger.add(asOf.minusDays(random.nextInt(200)), id,
+                        BigDecimal.valueOf(random.nextInt(100_000) - (creditNotesUpTo == 0 ? 0 : random.nextInt(creditNotesUpTo)),
+                                random.nextInt(3)));
             }
             if (random.nextInt(10) > 0) {
                 profiles.add(new AccountProfile(id, "Name " + i, "S", judgement(random, judgements),
@@ -68,6 +81,9 @@ class ColumnarPortfolioTest {
                 .forEach(revenue -> accounts.add(Account.of(AccountProfile.unknown(revenue.accountId()), ledger)));
         List<RankedAccount> exact = model.rank(accounts);
 
+        if (creditNotesUpTo > 0) {
+            assertTrue(portfolio.stream().filter(AccountReport::netNegative).count() > 10, "some accounts are net-negative");
+        }
         assertEquals(exact.size(), portfolio.size());
         for (int i = 0; i < exact.size(); i++) {
             assertEquals(exact.get(i).account().id(), portfolio.get(i).account().id(), "rank " + (i + 1));

@@ -26,7 +26,30 @@ class ConcentrationMeasuresTest {
         assertEquals(0, d("0.7").compareTo(top2.share()), "(40 + 30) / 100");
         assertNull(new TopNShare(3).share());
         assertThrows(IllegalArgumentException.class, () -> new TopNShare(0));
-        assertThrows(IllegalArgumentException.class, () -> top2.add(d("-1")));
+    }
+
+    @Test
+    void aNetNegativeAccountCountsAsAZeroShareInTopNAndHhi() {
+        // 60 and 40 invoiced, one account whose credit notes exceed its invoices by 700
+        TopNShare top1 = new TopNShare(1).add(d("60")).add(d("-700")).add(d("40"));
+        assertEquals(0, d("0.6").compareTo(top1.share()), "60 of the positive 100");
+        Concentration hhi = new Concentration().add(d("60")).add(d("-700")).add(d("40"));
+        assertEquals(0, d("5200").compareTo(hhi.hhi()), "3,600 + 1,600 + 0");
+        assertEquals(3, hhi.count());
+    }
+
+    @Test
+    void aPeriodWithANetNegativeAccountKeepsItsRevenueInTheTotalButNotInShares() {
+        ConcentrationSeries series = new ConcentrationSeries(LocalDate.of(2026, 3, 31), PeriodLength.QUARTER, 1)
+                .add(LocalDate.of(2026, 1, 5), "A", d("600"))
+                .add(LocalDate.of(2026, 1, 9), "B", d("400"))
+                .add(LocalDate.of(2026, 2, 1), "C", d("100"))
+                .add(LocalDate.of(2026, 2, 3), "C", d("-800"));
+        PeriodConcentration q1 = series.periods().getFirst();
+        assertEquals(0, d("300").compareTo(q1.revenue()), "600 + 400 - 700");
+        assertEquals(0, d("5200").compareTo(q1.hhi()), "60% and 40% of the positive 1,000; C at 0%");
+        assertEquals(0, d("0.6").compareTo(q1.topOneShare()));
+        assertEquals(3, q1.accounts());
     }
 
     @Test

@@ -29,4 +29,19 @@ class ExplanationLanguagesTest {
                 "relationship_years", BigDecimal.valueOf(6)));
         assertEquals(expected, score.explain(Locale.forLanguageTag(language)).replace('\u202f', '\u00a0'));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en | MAINTAIN: strategic value 4/5; net revenue negative in the period, counted as a 0% share",
+        "nl | Behouden: strategische waarde 4/5; netto-omzet negatief in de periode, geteld als een aandeel van 0%",
+        "it | Mantenere: valore strategico 4/5; fatturato netto negativo nel periodo, contato come quota dello 0%",
+        "nb | Vedlikehold: strategisk verdi 4/5; negativ nettoomsetning i perioden, regnet som en andel p\u00e5 0\u00a0%",
+        "fr | Maintien\u00a0: valeur strat\u00e9gique 4/5\u00a0; chiffre d'affaires net n\u00e9gatif sur la p\u00e9riode, compt\u00e9 comme une part de 0\u00a0%",
+        "es | Mantener: valor estrat\u00e9gico 4/5; ingresos netos negativos en el periodo, contados como una cuota del 0\u00a0%"})
+    void aNetNegativeAccountSaysItsShareCountedAsZero(String language, String expected) {
+        // credit notes above invoices: share 0 (no points), strategic value 4/5 gives 15 of the 50 weight present: 30
+        AccountScore score = ScoringModel.defaultModel().score(Map.of(
+                "revenue", new BigDecimal("-700"), "revenue_share", BigDecimal.ZERO, "strategic_value", BigDecimal.valueOf(4)));
+        assertEquals(expected, score.explain(Locale.forLanguageTag(language)).replace('\u202f', '\u00a0'));
+    }
 }

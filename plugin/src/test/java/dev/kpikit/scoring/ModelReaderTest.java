@@ -53,7 +53,7 @@ class ModelReaderTest {
                           ]
                         }
                         """));
-        assertEquals("model.json, line 1, column 35, colour: unknown field, expected one of name, factors, tiers, rules",
+        assertEquals("model.json, line 1, column 35, colour: unknown field, expected one of name, factors, tiers, rules, outOfRange",
                 refusal("{ \"factors\": [], \"name\": \"x\",     \"colour\": 1 }"));
     }
 
@@ -169,6 +169,15 @@ class ModelReaderTest {
         byte[] bytes = {0, 0, 0, '\'', '"', 'f', 'a', 'c', 't', 'o', 'r', 's', '"', ':', '[', ']', '}'};
         assertEquals("model.json, line 1, column 1: the file is not UTF-8 text; save it as UTF-8",
                 assertThrows(ModelException.class, () -> ModelReader.read(bytes, "model.json")).getMessage());
+    }
+
+    @Test
+    void aModelNestedAMegabyteDeepIsRefusedWithAShortPathAndTheLimit() {
+        int depth = 500_000; // 1 MB of brackets
+        String json = "{\"factors\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+        String message = refusal(json);
+        assertEquals("model.json, line 1, column 1011, factors[0][0]...[0][0][0]:"
+                + " the model nests objects and arrays deeper than 1000 levels", message);
     }
 
     @Test

@@ -121,4 +121,16 @@ class PortfolioTest {
         assertNull(portfolio.concentration().keyAccountShare());
         assertEquals(List.of(), portfolio.concentration().majorCustomers());
     }
+
+    @Test
+    void aRelationshipStartingAfterTheAsOfDateCountsAsZeroYearsNotAsMissing() {
+        RevenueLedger ledger = new RevenueLedger(AS_OF, PeriodLength.QUARTER)
+                .add(LocalDate.parse("2026-03-01"), "TODAY", new BigDecimal("100"))
+                .add(LocalDate.parse("2026-03-01"), "TOMORROW", new BigDecimal("100"));
+        List<AccountReport> rows = Portfolio.analyse(ledger, List.of(
+                profile("TODAY", "Starts today", 3, 3, 3, 3, "2026-03-31"),
+                profile("TOMORROW", "Starts tomorrow", 3, 3, 3, 3, "2026-04-01")), ScoringModel.defaultModel()).accounts();
+        assertEquals(0, BigDecimal.ZERO.compareTo(rows.get(1).account().input(FactorInput.RELATIONSHIP_YEARS)));
+        assertEquals(rows.get(0).score().score(), rows.get(1).score().score(), "tomorrow does not outscore today");
+    }
 }

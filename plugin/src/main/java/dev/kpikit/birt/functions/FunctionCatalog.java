@@ -107,7 +107,7 @@ public final class FunctionCatalog {
         if (type == Boolean.class || type == boolean.class) {
             return "Boolean";
         }
-        if (type == LocalDate.class) {
+        if (type == LocalDate.class || type == java.util.Date.class) {
             return "DateTime";
         }
         return "Any";

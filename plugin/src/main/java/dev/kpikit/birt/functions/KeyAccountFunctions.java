@@ -12,6 +12,7 @@ import dev.kpikit.scoring.Account;
 import dev.kpikit.scoring.AccountScore;
 import dev.kpikit.scoring.ConcentrationBand;
 import dev.kpikit.scoring.FactorInput;
+import dev.kpikit.scoring.NetNegative;
 import dev.kpikit.scoring.ParetoClassifier;
 import dev.kpikit.scoring.ScoringModel;
 
@@ -64,14 +65,15 @@ public final class KeyAccountFunctions {
         if (cumulativeShare == null) {
             return null;
         }
-        BigDecimal before = share == null ? cumulativeShare : cumulativeShare.subtract(share);
+        BigDecimal before = share == null ? cumulativeShare : cumulativeShare.subtract(NetNegative.counted(share));
         AbcClass abc = ParetoClassifier.DEFAULT.classOf(before);
         return abc.name();
     }
 
-    @ScriptFunction("An account's share of revenue as a fraction, revenue / total. Blank when the total is zero or missing.")
+    @ScriptFunction("An account's share of revenue as a fraction, revenue / total. A net-negative revenue (credit notes"
+            + " above invoices) has a share of 0. Blank when the total is not positive or missing.")
     public static BigDecimal share(@Arg("revenue") BigDecimal revenue, @Arg("total") BigDecimal total) {
-        return Ratios.divide(revenue, total);
+        return total == null || total.signum() <= 0 ? null : Ratios.divide(NetNegative.counted(revenue), total);
     }
 
     @ScriptFunction("How concentrated revenue is by its HHI: UNCONCENTRATED under 1,000, MODERATE up to 1,800, HIGH above.")

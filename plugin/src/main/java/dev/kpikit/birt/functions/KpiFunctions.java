@@ -2,6 +2,12 @@ package dev.kpikit.birt.functions;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.Locale;
+
+import org.eclipse.birt.core.format.DateFormatter;
+
+import com.ibm.icu.util.ULocale;
 
 import dev.kpikit.kpi.Formulas;
 import dev.kpikit.kpi.Indicators;
@@ -16,6 +22,14 @@ import dev.kpikit.kpi.Ratios;
 public final class KpiFunctions {
 
     private KpiFunctions() {
+    }
+
+    @ScriptFunction("A date or time as text in the report's language, in a style of BIRT's (Short Date, Medium Date, Long Date,"
+            + " Short Time, ...) or a pattern such as yyyy-MM. Gives what Formatter.format gives, but is safe when reports run at the"
+            + " same time (BIRT's Formatter shares the last report's language between them).")
+    public static String formatDate(@Arg("date") Date date, @Arg("style") String style, Locale locale) {
+        // BIRT's own formatter, built per call for the report's locale: the same text as Formatter.format
+        return date == null ? null : new DateFormatter(style, ULocale.forLocale(locale)).format(date);
     }
 
     @ScriptFunction("Divides numerator by denominator. Blank when the denominator is zero or missing.")

@@ -39,6 +39,6 @@ final class AccountsQuery extends PortfolioQuery {
     @Override
     protected TableReader rows(ScoringFolder folder, LocalDate asOf, PeriodLength periodLength)
             throws IOException, DataFormatException {
-        return PortfolioTables.accounts(folder.portfolio(asOf, periodLength, folder.model(text(MODEL_FILE))), reportLocale());
+        return PortfolioTables.accounts(folder.portfolio(asOf, periodLength, folder.model(dataFile(MODEL_FILE))), reportLocale());
     }
 }

@@ -58,7 +58,7 @@ final class KeyAccountRevenueQuery extends PortfolioQuery {
     @Override
     protected TableReader rows(ScoringFolder folder, LocalDate asOf, PeriodLength periodLength)
             throws IOException, DataFormatException, OdaException {
-        ScoringModel model = folder.model(text(AccountsQuery.MODEL_FILE));
+        ScoringModel model = folder.model(dataFile(AccountsQuery.MODEL_FILE));
         Portfolio portfolio = folder.portfolio(asOf, periodLength, model);
         String keyTier = model.tiers().stream().max(Comparator.comparing(Tier::minScore)).orElseThrow().name();
         Set<String> keyAccounts = portfolio.accounts().stream()

@@ -1,7 +1,10 @@
 package dev.kpikit.birt.oda;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -14,6 +17,8 @@ import org.eclipse.datatools.connectivity.oda.util.ResourceIdentifiers;
 
 import com.ibm.icu.util.ULocale;
 
+import dev.kpikit.data.ConfinedFolder;
+
 /**
  * A connection is a data folder: the place where the account, revenue and metric tables
  * live. A relative folder is resolved against the report design's folder, as BIRT's own
@@ -24,8 +29,12 @@ final class KpikitConnection implements IConnection {
     /** Data source property: the folder holding the tables. */
     static final String DATA_FOLDER = "dataFolder";
 
+    /** Data source property: the character set of the CSV tables, such as windows-1252; empty for UTF-8. */
+    static final String ENCODING = "encoding";
+
     private Object appContext;
-    private Path folder;
+    private ConfinedFolder folder;
+    private Charset encoding = StandardCharsets.UTF_8;
 
     KpikitConnection(Object driverAppContext) {
         this.appContext = driverAppContext;
@@ -41,7 +50,29 @@ final class KpikitConnection implements IConnection {
         if (!Files.isDirectory(resolved)) {
             throw new OdaException("kpikit data source: data folder " + resolved + " does not exist or is not a folder");
         }
-        folder = resolved;
+        try {
+            folder = ConfinedFolder.of(resolved, "the data folder");
+        } catch (IOException e) {
+            throw new OdaException("kpikit data source: data folder " + resolved + ": " + e.getMessage());
+        }
+        encoding = encoding(properties.getProperty(ENCODING));
+    }
+
+    private static Charset encoding(String configured) throws OdaException {
+        if (configured == null || configured.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(configured.strip());
+        } catch (IllegalArgumentException e) {
+            throw new OdaException("kpikit data source: the property '" + ENCODING + "' names no known character set: '"
+                    + configured.strip() + "'; use UTF-8, windows-1252, ISO-8859-1 or another Java charset name");
+        }
+    }
+
+    /** The character set CSV tables are read in. */
+    Charset encoding() {
+        return encoding;
     }
 
     private Path resolve(String configured) {
@@ -68,6 +99,11 @@ final class KpikitConnection implements IConnection {
     }
 
     Path folder() {
+        return folder.folder();
+    }
+
+    /** The data folder that every file a data set names (by parameter, property or query text) must stay inside. */
+    ConfinedFolder dataFolder() {
         return folder;
     }
 

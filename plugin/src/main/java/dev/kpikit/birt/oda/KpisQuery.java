@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,8 @@ import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
+import dev.kpikit.data.IsoDates;
+import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.data.ComputedTableReader;
 import dev.kpikit.kpi.Grain;
 import dev.kpikit.kpi.KpiCatalogException;
@@ -80,7 +81,8 @@ final class KpisQuery extends AbstractQuery {
         Path metrics = file(METRICS_FILE, DEFAULT_METRICS_FILE);
         List<FolderScorecard.Row> rows;
         try {
-            rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale()));
+            rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale(),
+                    connection.encoding()));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit kpis data set: file " + e.getFile() + " not found in the data folder");
         } catch (IOException e) {
@@ -91,7 +93,7 @@ final class KpisQuery extends AbstractQuery {
         List<Object[]> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(values(row)));
         return new RowsResultSet(new ComputedTableReader(catalog.getFileName() + " over " + metrics.getFileName(), COLUMNS, values.iterator()),
-                getMaxRows());
+                getMaxRows(), TextLimit.of(appContext));
     }
 
     /** A row in the order of {@link #COLUMNS}. */
@@ -109,9 +111,15 @@ final class KpisQuery extends AbstractQuery {
         return value instanceof String text && text.isBlank() ? null : value;
     }
 
-    private Path file(String name, String defaultName) {
+    /** The file a setting names inside the data folder; a name that leads out of it is refused. */
+    private Path file(String name, String defaultName) throws OdaException {
         Object configured = setting(name);
-        return connection.folder().resolve(configured == null ? defaultName : configured.toString().strip()).normalize();
+        try {
+            String givenBy = (parameters.get(name) != null ? "parameter '" : "property '") + name + "'";
+            return connection.dataFolder().resolve(configured == null ? defaultName : configured.toString(), givenBy);
+        } catch (OutsideFolderException e) {
+            throw new OdaException("kpikit kpis data set: " + e.getMessage());
+        }
     }
 
     private LocalDate asOf() throws OdaException {
@@ -126,9 +134,9 @@ final class KpisQuery extends AbstractQuery {
             return new java.sql.Date(date.getTime()).toLocalDate();
         }
         try {
-            return LocalDate.parse(value.toString().strip());
-        } catch (DateTimeParseException e) {
-            throw new OdaException("kpikit kpis data set, " + AS_OF + ": expected a date yyyy-MM-dd, found '" + value + "'");
+            return IsoDates.parse(value.toString(), "parameter '" + AS_OF + "'");
+        } catch (IllegalArgumentException e) {
+            throw new OdaException("kpikit kpis data set, " + e.getMessage());
         }
     }
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +15,7 @@ import org.eclipse.datatools.connectivity.oda.IResultSet;
 import org.eclipse.datatools.connectivity.oda.OdaException;
 
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.data.TableReader;
 import dev.kpikit.scoring.PeriodLength;
@@ -51,9 +52,9 @@ abstract class PortfolioQuery extends AbstractQuery {
     public final IResultSet executeQuery() throws OdaException {
         try {
             ScoringFolder folder = new ScoringFolder(connection.folder(),
-                    ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING)));
+                    ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING))).withEncoding(connection.encoding());
             LocalDate asOf = folder.asOfOrLatest(date(AS_OF));
-            return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows());
+            return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows(), TextLimit.of(appContext));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit " + dataSetName() + " data set: " + e.getFile() + ": "
                     + (e.getReason() == null ? "no such file" : e.getReason()));
@@ -94,6 +95,16 @@ abstract class PortfolioQuery extends AbstractQuery {
         }
     }
 
+    /**
+     * The file a parameter names inside the data folder, null when the parameter is blank.
+     *
+     * @throws dev.kpikit.data.OutsideFolderException when the name leads out of the data folder
+     */
+    protected Path dataFile(String parameter) throws IOException {
+        String name = text(parameter);
+        return name == null ? null : connection.dataFolder().resolve(name, "parameter '" + parameter + "'");
+    }
+
     private LocalDate date(String parameter) throws OdaException {
         Object value = parameters.get(parameter);
         if (value instanceof java.sql.Date date) {
@@ -104,10 +115,9 @@ abstract class PortfolioQuery extends AbstractQuery {
         }
         String text = text(parameter);
         try {
-            return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new OdaException("kpikit " + dataSetName() + " data set, parameter " + parameter + ": '" + text
-                    + "' is not a date (yyyy-MM-dd)");
+            return text == null ? null : IsoDates.parse(text, "parameter '" + parameter + "'");
+        } catch (IllegalArgumentException e) {
+            throw new OdaException("kpikit " + dataSetName() + " data set, " + e.getMessage());
         }
     }
 

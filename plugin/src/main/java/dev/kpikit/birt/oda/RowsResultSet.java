@@ -25,15 +25,18 @@ final class RowsResultSet implements IResultSet {
 
     private final TableReader reader;
     private final List<Column> columns;
+    private final TextLimit textLimit;
     private int maxRows;
     private int row;
     private boolean wasNull;
     private boolean closed;
 
-    RowsResultSet(TableReader reader, int maxRows) {
+    /** @param textLimit cuts text longer than the output holds; null for whole text */
+    RowsResultSet(TableReader reader, int maxRows, TextLimit textLimit) {
         this.reader = reader;
         this.columns = reader.columns();
         this.maxRows = maxRows;
+        this.textLimit = textLimit;
     }
 
     @Override
@@ -111,7 +114,9 @@ final class RowsResultSet implements IResultSet {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        return value == null ? null : value.toString();
+        String text = value == null ? null : value.toString();
+        return textLimit == null ? text
+                : textLimit.apply(text, reader.source() + ", row " + reader.rowNumber() + ", column '" + columns.get(index - 1).name() + "'");
     }
 
     @Override

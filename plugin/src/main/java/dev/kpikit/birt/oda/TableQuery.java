@@ -14,6 +14,7 @@ import org.eclipse.datatools.connectivity.oda.OdaException;
 import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.data.TableReader;
 import dev.kpikit.data.Tables;
 
@@ -47,13 +48,18 @@ final class TableQuery extends AbstractQuery {
 
     @Override
     public IResultSet executeQuery() throws OdaException {
-        return new RowsResultSet(open(), getMaxRows());
+        return new RowsResultSet(open(), getMaxRows(), TextLimit.of(appContext));
     }
 
     private TableReader open() throws OdaException {
-        Path file = connection.folder().resolve(queryText).normalize();
+        Path file;
         try {
-            return Tables.open(file, declaredTypes());
+            file = connection.dataFolder().resolve(queryText, "the query text (a table file)");
+        } catch (OutsideFolderException e) {
+            throw new OdaException("kpikit table data set: " + e.getMessage());
+        }
+        try {
+            return Tables.open(file, declaredTypes(), connection.encoding());
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit table data set: file " + file + " not found in the data folder");
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package dev.kpikit.birt.aggregations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,8 +33,29 @@ class KpikitAggregationsTest {
                 new Object[] {10, 2}, new Object[] {40, 2}, new Object[] {30, 2}, new Object[] {20, 2})));
         // N left out: the five largest
         assertEquals(0, BigDecimal.ONE.compareTo((BigDecimal) summary("KA_TOP_N_SHARE", new Object[] {10}, new Object[] {40})));
-        DataException negative = assertThrows(DataException.class, () -> summary("KA_HHI", new Object[] {-1}));
-        assertTrue(negative.getMessage().startsWith("KA_HHI: HHI needs non-negative values, got -1"), negative.getMessage());
+    }
+
+    @Test
+    void aNetNegativeRevenueCountsAsAZeroShareInHhiTopNAndPareto() throws DataException {
+        // 60 and 40 of positive revenue, one account at -700: the HHI of 60/40 alone, not a refusal
+        assertEquals(0, new BigDecimal("5200").compareTo((BigDecimal) summary("KA_HHI",
+                new Object[] {60}, new Object[] {-700}, new Object[] {40})));
+        assertEquals(0, new BigDecimal("0.6").compareTo((BigDecimal) summary("KA_TOP_N_SHARE",
+                new Object[] {60, 1}, new Object[] {-700, 1}, new Object[] {40, 1})));
+        Accumulator accumulator = FACTORY.getAggregation("KA_PARETO_CLASS").newAccumulator();
+        List<Object> values = List.of(60, -700, 40);
+        List<Object> classes = new ArrayList<>();
+        for (int pass = 1; pass <= 2; pass++) {
+            accumulator.start();
+            for (Object value : values) {
+                accumulator.onRow(new Object[] {value});
+                if (pass == 2) {
+                    classes.add(accumulator.getValue());
+                }
+            }
+            accumulator.finish();
+        }
+        assertEquals(List.of("A", "C", "A"), classes); // 40 has 60% above it: A; -700 has all of it: C
     }
 
     @Test

@@ -69,6 +69,17 @@ class KeyAccountFunctionsTest {
     }
 
     @Test
+    void aNetNegativeRevenueHasAShareOfZeroAndANonPositiveTotalNoShare() throws Exception {
+        assertEquals(0, BigDecimal.ZERO.compareTo((BigDecimal) call("share", null, -700, 1000)));
+        assertNull(call("share", null, 600, -100), "600 of a total of -100 is no share");
+        assertNull(call("share", null, 600, 0));
+        // a running share of 1.0 with the account's own -0.2: counted as 0, so 1.0 before it: C
+        assertEquals("C", call("paretoClass", null, 1.0, -0.2));
+        String explanation = (String) call("explain", locale(ULocale.ENGLISH), -0.1, null, 4, null, null, null, null);
+        assertTrue(explanation.endsWith("; net revenue negative in the period, counted as a 0% share"), explanation);
+    }
+
+    @Test
     void aModelFileIsReadAndItsMistakesNamed(@TempDir Path folder) throws Exception {
         Path model = folder.resolve("strategic.json");
         Files.writeString(model, """

@@ -39,6 +39,31 @@ class PortfolioQueryTest {
     }
 
     @Test
+    void theEncodingPropertyReadsCsvTablesSavedInAnotherCharacterSet(@TempDir Path folder) throws Exception {
+        Path startup = Path.of("../sample-data/startup");
+        Files.copy(startup.resolve("revenue.csv"), folder.resolve("revenue.csv"));
+        Files.writeString(folder.resolve("accounts.csv"), Files.readString(startup.resolve("accounts.csv"))
+                .replace("Client A", "Caf\u00e9 M\u00fcller"), java.nio.charset.Charset.forName("windows-1252"));
+        IConnection connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
+        Properties properties = new Properties();
+        properties.setProperty(KpikitConnection.DATA_FOLDER, folder.toString());
+        properties.setProperty(KpikitConnection.ENCODING, "windows-1252");
+        connection.open(properties);
+        IQuery query = connection.newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "year");
+        query.setNull(PortfolioQuery.AS_OF);
+        IResultSet rows = query.executeQuery();
+        assertTrue(rows.next());
+        assertEquals("Caf\u00e9 M\u00fcller", rows.getString(rows.findColumn("name")));
+
+        properties.setProperty(KpikitConnection.ENCODING, "klingon");
+        OdaException e = assertThrows(OdaException.class, () -> new KpikitDriver().getConnection(null).open(properties));
+        assertEquals("kpikit data source: the property 'encoding' names no known character set: 'klingon';"
+                + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name", e.getMessage());
+    }
+
+    @Test
     void accountsOfTheStartupSampleAsOfTheLatestRevenueDate() throws Exception {
         IQuery query = connect(Path.of("../sample-data/startup")).newQuery(DataSetType.ACCOUNTS.id);
         query.prepare("");
@@ -109,5 +134,53 @@ class PortfolioQueryTest {
         assertTrue(missing.getMessage().contains("accounts.csv") && missing.getMessage().contains("no accounts table"),
                 missing.getMessage());
         assertFalse(missing.getMessage().contains("null"), missing.getMessage());
+    }
+
+    @Test
+    void aNetNegativeAccountAndAnUnknownIdAreFlaggedInTheAccountsDataSet(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA,Alpha\nN,Nova\n");
+        Files.writeString(folder.resolve("revenue.csv"), "date,account_id,amount\n2026-01-10,A,600\n2026-02-10,X9,400\n"
+                + "2026-02-11,N,300\n2026-03-01,N,-1000\n");
+        IQuery query = connect(folder).newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        IResultSet rows = query.executeQuery();
+        Map<String, String> flags = new java.util.TreeMap<>();
+        while (rows.next()) {
+            flags.put(rows.getString(rows.findColumn("account_id")), rows.getString(rows.findColumn("abc_class"))
+                    + " " + rows.getBigDecimal(rows.findColumn("revenue_share")).stripTrailingZeros().toPlainString()
+                    + " net_negative=" + rows.getBoolean(rows.findColumn("net_negative"))
+                    + " in_accounts_table=" + rows.getBoolean(rows.findColumn("in_accounts_table")));
+        }
+        assertEquals(Map.of(
+                "A", "A 0.6 net_negative=false in_accounts_table=true",
+                "N", "C 0 net_negative=true in_accounts_table=true",
+                "X9", "A 0.4 net_negative=false in_accounts_table=false"), flags);
+    }
+
+    @Test
+    void theConcentrationDataSetCountsANetNegativeAccountAsAZeroShare(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA,Alpha\nB,Beta\nN,Nova\n");
+        Files.writeString(folder.resolve("revenue.csv"), "date,account_id,amount\n2026-01-10,A,600\n2026-01-12,B,400\n"
+                + "2026-01-11,N,300\n2026-01-20,N,-1000\n");
+        IQuery query = connect(folder).newQuery(DataSetType.CONCENTRATION.id);
+        query.prepare("");
+        query.setString(PortfolioQuery.PERIOD_LENGTH, "MONTH");
+        query.setInt(ConcentrationQuery.TOP_N, 1);
+        IResultSet rows = query.executeQuery();
+        assertTrue(rows.next());
+        assertEquals(0, new BigDecimal("300").compareTo(rows.getBigDecimal(rows.findColumn("revenue"))), "600 + 400 - 700");
+        assertEquals(0, new BigDecimal("5200").compareTo(rows.getBigDecimal(rows.findColumn("hhi"))));
+        assertEquals(0, new BigDecimal("0.6").compareTo(rows.getBigDecimal(rows.findColumn("top_n_share"))));
+        assertFalse(rows.next());
+    }
+
+    @Test
+    void aDuplicateAccountIdFailsTheDataSetWithBothLines(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA,Alpha\nA,Alpha again\n");
+        Files.writeString(folder.resolve("revenue.csv"), "date,account_id,amount\n2026-01-10,A,600\n");
+        IQuery query = connect(folder).newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        OdaException e = assertThrows(OdaException.class, query::executeQuery);
+        assertEquals("accounts.csv, lines 2 and 3: account_id 'A' appears twice", e.getMessage());
     }
 }

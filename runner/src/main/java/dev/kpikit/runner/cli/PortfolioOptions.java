@@ -1,9 +1,12 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.ScoringFolder;
@@ -33,18 +36,40 @@ final class PortfolioOptions {
             description = "Your column names for kpikit's fields, e.g. \"amount=Umsatz, date=Rechnungsdatum\".")
     String columns;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Character set of the CSV tables, e.g. windows-1252 (default: UTF-8, with or without byte order mark).")
+    String encoding;
+
+    /** The character set of the folder's CSV tables. */
+    Charset charset() {
+        if (encoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(encoding.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--encoding '" + encoding + "' names no known character set;"
+                    + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name");
+        }
+    }
+
     /** The folder's accounts scored by the model as of the date, and what they were scored with. */
     record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio) {
     }
 
-    Scored score() throws IOException, DataFormatException {
+    /**
+     * Scores the folder; what is scored but deserves a word (judgements clamped as the model allows, revenue of
+     * ids the account table lacks) goes to {@code warnings}, one sentence each.
+     */
+    Scored score(Consumer<String> warnings) throws IOException, DataFormatException {
         PeriodLength periodLength = PeriodLength.parse(period);
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
         }
-        ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns));
-        ScoringModel scoringModel = folder.model(model == null ? null : model.toAbsolutePath().toString());
+        ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withEncoding(charset());
+        // the command line is the user's own: --model may name a file anywhere (report parameters may not)
+        ScoringModel scoringModel = folder.model(model);
         LocalDate date = folder.asOfOrLatest(asOf);
-        return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel));
+        return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel, warnings));
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class RenderCommand implements Callable<Integer> {
 
     /** The report parameter that names the data folder in kpikit's templates. */
-    static final String DATA_FOLDER_PARAMETER = "dataFolder";
+    static final String DATA_FOLDER_PARAMETER = RenderRequest.DATA_FOLDER_PARAMETER;
 
     @Option(names = "--template", paramLabel = "FILE", description = "The .rptdesign to render.")
     Path template;
@@ -87,7 +87,8 @@ final class RenderCommand implements Callable<Integer> {
             KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
-            renderer.render(request).forEach(file -> stdout.println(file));
+            renderer.render(request, document -> { }, warning -> err.println("kpikit render: warning: " + warning))
+                    .forEach(file -> stdout.println(file));
             return 0;
         } catch (ReportFailedException | IllegalArgumentException e) {
             err.println("kpikit render: " + e.getMessage());

@@ -58,9 +58,13 @@ final class ScheduleHistoryCommand implements Callable<Integer> {
         System.out.printf("%-24s %-19s %-19s %-8s %-8s %s%n", "SCHEDULE", "FIRE TIME (UTC)", "STARTED (UTC)", "SECONDS", "STATUS", "ATTEMPTS");
         for (DeliveryRecord r : rows) {
             String seconds = r.finished() == null ? "-" : String.format("%.1f", Duration.between(r.started(), r.finished()).toMillis() / 1000.0);
-            String status = r.stale(now) ? "STALE(" + r.status() + ")" : r.status().name();
+            // WAITING: between two SMTP attempts; STALE: its runner stopped renewing the lease (taken over or swept soon)
+            String status = r.waiting() ? "WAITING" : r.stale(now) ? "STALE(" + r.status() + ")" : r.status().name();
             System.out.printf("%-24s %-19s %-19s %-8s %-8s %d%s%s%n", r.scheduleId(), utc(r.fireTime()), utc(r.started()),
                     seconds, status, r.attempts(), r.late() ? "  late" : "", r.dryRun() ? "  dry-run" : "");
+            if (r.waiting()) {
+                detail("next try", utc(r.leaseUntil()) + " (attempt " + (r.attempts() + 1) + ")");
+            }
             detail("message id", r.messageId());
             detail("recipients", r.recipients());
             detail("files", r.files());

@@ -1,6 +1,7 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,22 +31,28 @@ final class ScheduleListCommand implements Callable<Integer> {
     @Option(names = "--next", defaultValue = "3", paramLabel = "N", description = "How many fire times (default: ${DEFAULT-VALUE}).")
     int next;
 
+    @Mixin
+    RootsOptions roots = new RootsOptions();
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
     public Integer call() {
         try {
-            for (Schedule s : ScheduleFileReader.read(file).schedules()) {
-                System.out.printf("%s  %s  \"%s\" %s  to %d recipient(s)  %s%n", s.id(), s.enabled() ? "enabled" : "DISABLED",
+            for (Schedule s : ScheduleFileReader.read(file, roots.roots()).schedules()) {
+                out.printf("%s  %s  \"%s\" %s  to %d recipient(s)  %s%n", s.id(), s.enabled() ? "enabled" : "DISABLED",
                         s.cron(), s.timeZone(), s.allRecipients().size(), s.template().getFileName());
                 if (s.enabled()) {
-                    nextFireTimes(s, next).forEach(when -> System.out.println("    " + when));
+                    nextFireTimes(s, next).forEach(when -> out.println("    " + when));
                 }
             }
             return 0;
         } catch (ScheduleValidationException e) {
-            System.err.println("kpikit schedule list: " + e.getMessage());
+            err.println("kpikit schedule list: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            System.err.println("kpikit schedule list: " + e.getMessage());
+            err.println("kpikit schedule list: " + e.getMessage());
             return 2;
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.quartz.SchedulerException;
 
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sun.misc.Signal;
 
 /**
  * {@code kpikit schedule run FILE}: fires the schedules until stopped. SIGTERM or Ctrl-C stops
@@ -40,12 +42,15 @@ final class ScheduleRunCommand implements Callable<Integer> {
     @Mixin
     MailOptions mail = new MailOptions();
 
+    @Mixin
+    RootsOptions roots = new RootsOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         Schedules schedules;
         StoreSettings storeSettings;
         try {
-            schedules = ScheduleFileReader.read(file);
+            schedules = ScheduleFileReader.read(file, roots.roots());
             storeSettings = StoreOptions.resolve(store, file);
         } catch (ScheduleValidationException e) {
             System.err.println("kpikit schedule run: " + e.getMessage());
@@ -68,18 +73,31 @@ final class ScheduleRunCommand implements Callable<Integer> {
         Thread warm = new Thread(engine::get, "kpikit-engine-start");
         warm.setDaemon(true);
         warm.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("kpikit schedule run: stopping; running deliveries finish first");
-            runner.close();
-            engine.close();
-            System.err.println("kpikit schedule run: stopped");
-            stopped.countDown();
-        }, "kpikit-shutdown"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                System.err.println("kpikit schedule run: stopping; running deliveries finish first");
+                runner.close();
+                engine.close();
+                System.err.println("kpikit schedule run: stopped");
+            }
+        };
+        // SIGTERM and Ctrl-C end the wait below and the runner stops in this thread, so the exit code is 0 (left to the
+        // JVM's own handler a signal ends the process with 128 + signal even after a clean stop); the hook covers the rest
+        for (String signal : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(signal), s -> stopRequested.countDown());
+            } catch (IllegalArgumentException e) {
+                // no such signal on this system: the shutdown hook stops the runner
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "kpikit-shutdown"));
         System.out.printf("kpikit: running %d schedule(s) from %s; store %s; %s. Stop with Ctrl-C or SIGTERM.%n",
                 schedules.enabled().size(), file, storeSettings, transport.describe());
         System.out.flush();
-        stopped.await();
+        stopRequested.await();
+        stop.run();
         return 0;
     }
 

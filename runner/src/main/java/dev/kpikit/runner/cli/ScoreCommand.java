@@ -1,14 +1,19 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.PortfolioTables;
 import dev.kpikit.data.TableReader;
+import dev.kpikit.runner.engine.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +35,14 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Language of the explanations (default: ${DEFAULT-VALUE}).")
     String locale;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write to this file instead of standard output: whole or not at all (a previous file stays as it was on failure).")
+    Path outFile;
+
+    @Option(names = "--raw", description = "CSV for machines: text starting with = + - @ tab or CR is written as it is,"
+            + " not with the leading ' that keeps a spreadsheet from running it as a formula.")
+    boolean raw;
+
     /** Where the rows go; tests replace it. */
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -38,13 +51,16 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         try {
             TableOutput output = TableOutput.parse(format);
-            PortfolioOptions.Scored scored = options.score();
-            err.printf("kpikit score: %d accounts as of %s, %s to date, model '%s'%n", scored.portfolio().accounts().size(),
-                    scored.asOf(), scored.period().name().toLowerCase(Locale.ROOT), scored.model().name());
-            try (TableReader rows = PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale))) {
-                output.write(rows, out);
+            PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit score: warning: " + warning));
+            if (outFile == null) {
+                write(output, scored, out);
+                out.flush();
+            } else {
+                writeAtomically(output, scored, outFile);
             }
-            out.flush();
+            err.printf("kpikit score: %d accounts as of %s, %s to date, model '%s'%s%n", scored.portfolio().accounts().size(),
+                    scored.asOf(), scored.period().name().toLowerCase(Locale.ROOT), scored.model().name(),
+                    outFile == null ? "" : ", written to " + outFile);
             return 0;
         } catch (NoSuchFileException e) {
             err.println("kpikit score: " + e.getFile() + ": " + (e.getReason() == null ? "no such file" : e.getReason()));
@@ -53,5 +69,31 @@ final class ScoreCommand implements Callable<Integer> {
             err.println("kpikit score: " + e.getMessage());
         }
         return 1;
+    }
+
+    private void write(TableOutput output, PortfolioOptions.Scored scored, OutputStream to) throws IOException, DataFormatException {
+        try (TableReader rows = PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale))) {
+            output.write(rows, to, raw);
+        }
+    }
+
+    /** Into a temporary file beside the target, then moved over it: a failure leaves no file and the old one as it was. */
+    private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, Path target)
+            throws IOException, DataFormatException {
+        Path folder = target.toAbsolutePath().getParent();
+        OutputFolder.prepare(folder, target); // says why not: not a directory, permission denied
+        Path partial = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
+        boolean moved = false;
+        try {
+            try (OutputStream to = Files.newOutputStream(partial)) {
+                write(output, scored, to);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(partial);
+            }
+        }
     }
 }

@@ -27,6 +27,7 @@ import dev.kpikit.runner.schedule.DeliveryStatus;
 import dev.kpikit.runner.schedule.DeliveryStore;
 import dev.kpikit.runner.schedule.Fire;
 import dev.kpikit.runner.schedule.LeaseKeeper;
+import dev.kpikit.runner.schedule.NextAttempts;
 import dev.kpikit.runner.schedule.RetryPolicy;
 import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
@@ -87,7 +88,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.read(config));
+            Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.readSettings(config));
             SmtpSettings smtp = configured.flatMap(Schedules::smtp).orElseGet(SmtpSettings::fromEnvironment);
             if (smtpHostPort != null) {
                 int colon = smtpHostPort.lastIndexOf(':');
@@ -102,7 +103,8 @@ final class SendCommand implements Callable<Integer> {
                 try (LeaseKeeper leases = new LeaseKeeper(deliveries, runner.heartbeat())) {
                     Schedules one = new Schedules(Optional.of(smtp), Optional.empty(), runner, List.of(schedule));
                     DeliveryService service = new DeliveryService(() -> one, deliveries, leases,
-                            new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC());
+                            new BirtReportRenderer(() -> engine), mail.transport(smtp), smtp.from(), "send", Clock.systemUTC(),
+                            NextAttempts.IN_THIS_THREAD, false); // the history row printed below tells the outcome
                     Instant now = Instant.now();
                     DeliveryRecord result = service.deliver(new Fire(schedule.id(), now, now, false, false));
                     ScheduleHistoryCommand.print(List.of(result));
@@ -128,14 +130,14 @@ final class SendCommand implements Callable<Integer> {
             design = KpikitCommand.home().resolve("report-templates").resolve(what.scenario + ".rptdesign");
             Path sample = KpikitCommand.home().resolve("sample-data").resolve(what.scenario);
             if (Files.isDirectory(sample)) {
-                parameters.put("dataFolder", sample.toString());
+                parameters.put(RenderCommand.DATA_FOLDER_PARAMETER, sample.toString());
             }
         }
         if (!Files.isRegularFile(design)) {
             throw new IllegalArgumentException("no report design at " + design.toAbsolutePath());
         }
         if (data != null) {
-            parameters.put("dataFolder", data.toAbsolutePath().normalize().toString());
+            parameters.put(RenderCommand.DATA_FOLDER_PARAMETER, data.toAbsolutePath().normalize().toString());
         }
         List<OutputFormat> outputs = formats.stream().map(OutputFormat::parse).toList();
         String id = "send." + design.getFileName().toString().replaceFirst("\\.rptdesign$", "").replaceAll("[^A-Za-z0-9._-]", "_");

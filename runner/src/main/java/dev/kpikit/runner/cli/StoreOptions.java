@@ -18,7 +18,7 @@ final class StoreOptions {
             return fromUrl(url);
         }
         if (schedulesFile != null) {
-            var fromFile = ScheduleFileReader.read(schedulesFile).store();
+            var fromFile = ScheduleFileReader.readSettings(schedulesFile).store();
             if (fromFile.isPresent()) {
                 return fromFile.get();
             }

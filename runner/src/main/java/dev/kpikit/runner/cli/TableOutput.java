@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kpikit.data.Column;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.TableReader;
+import dev.kpikit.runner.excel.Injection;
 
 /** Writes any kpikit table, row by row, as CSV (header first) or as a JSON array of objects. */
 enum TableOutput {
@@ -32,8 +33,11 @@ enum TableOutput {
         }
     }
 
-    /** Writes every row; numbers keep all their digits, dates are ISO, blanks are empty (CSV) or null (JSON). */
-    void write(TableReader table, OutputStream out) throws IOException, DataFormatException {
+    /**
+     * Writes every row; numbers keep all their digits, dates are ISO, blanks are empty (CSV) or null (JSON). In CSV a
+     * text that a spreadsheet would run as a formula gets a leading {@code '} ({@link Injection}), unless {@code raw}.
+     */
+    void write(TableReader table, OutputStream out, boolean raw) throws IOException, DataFormatException {
         List<Column> columns = table.columns();
         if (this == CSV) {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -43,7 +47,11 @@ enum TableOutput {
             while (table.next()) {
                 for (int i = 0; i < cells.length; i++) {
                     Object value = table.value(i);
-                    cells[i] = value instanceof BigDecimal decimal ? decimal.toPlainString() : value;
+                    cells[i] = switch (value) {
+                        case BigDecimal decimal -> decimal.toPlainString();
+                        case String text when !raw -> Injection.neutralised(text);
+                        case null, default -> value;
+                    };
                 }
                 printer.printRecord(cells);
             }

@@ -42,13 +42,13 @@ final class WorkbookCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            PortfolioOptions.Scored scored = options.score();
+            PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit workbook: warning: " + warning));
             List<FolderScorecard.Row> kpis = List.of();
             Path catalog = options.data.resolve(CATALOG);
             Path metrics = options.data.resolve(METRICS);
             if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
                 kpis = FolderScorecard.evaluate(catalog, metrics,
-                        new FolderScorecard.Options(scored.asOf(), null, 0, Locale.forLanguageTag(locale)));
+                        new FolderScorecard.Options(scored.asOf(), null, 0, Locale.forLanguageTag(locale), options.charset()));
             }
             String scenario = options.data.toAbsolutePath().normalize().getFileName().toString();
             new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf())).write(out);

@@ -7,15 +7,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.FileUtils;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.eclipse.birt.core.exception.BirtException;
 import org.eclipse.birt.core.framework.Platform;
 import org.eclipse.birt.data.engine.api.DataEngine;
@@ -38,7 +44,12 @@ import org.eclipse.birt.report.engine.api.PDFRenderOption;
 import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignFileException;
 import org.eclipse.birt.report.model.api.ErrorDetail;
+import org.eclipse.datatools.connectivity.oda.OdaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import dev.kpikit.birt.oda.TextLimit;
+import dev.kpikit.data.IsoDates;
 import dev.kpikit.runner.excel.PrintTitles;
 
 /**
@@ -47,6 +58,8 @@ import dev.kpikit.runner.excel.PrintTitles;
  * document, which is then rendered to each format, so all formats show the same data.
  */
 public final class KpikitEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KpikitEngine.class);
 
     /**
      * Libraries inside the engine that log through java.util.logging: every failed query with
@@ -58,6 +71,8 @@ public final class KpikitEngine implements AutoCloseable {
 
     private final IReportEngine engine;
     private final long startMillis;
+    /** The BIRT task each rendering thread is in, so that another thread can cancel it. */
+    private final java.util.Map<Thread, IEngineTask> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     private KpikitEngine(IReportEngine engine, long startMillis) {
         this.engine = engine;
@@ -95,9 +110,10 @@ public final class KpikitEngine implements AutoCloseable {
     }
 
     /**
-     * Renders the request and returns the files written. Each file is written under a
-     * temporary name and moved into place, so a failure never leaves a half file over a
-     * good one.
+     * Renders the request and returns the files written. All formats or none: each file is
+     * written under a temporary name, and only when every format has rendered are they moved into
+     * place, so a failure leaves neither a half file nor one format of this run over the good
+     * files of the last.
      */
     public List<Path> render(RenderRequest request) throws ReportFailedException {
         return render(request, document -> { });
@@ -109,40 +125,70 @@ public final class KpikitEngine implements AutoCloseable {
         void read(IReportDocument document) throws BirtException;
     }
 
-    /** Like {@link #render(RenderRequest)}, then lets {@code reader} look at the report document. */
+    /** Like {@link #render(RenderRequest)}, then lets {@code reader} look at the report document; warnings are logged. */
     public List<Path> render(RenderRequest request, DocumentReader reader) throws ReportFailedException {
+        return render(request, reader, LOG::warn);
+    }
+
+    /** Like {@link #render(RenderRequest, DocumentReader)}, telling {@code warnings} what the output changed (text cut for Excel). */
+    public List<Path> render(RenderRequest request, DocumentReader reader, Consumer<String> warnings) throws ReportFailedException {
         String design = request.design().toString();
         Path work = null;
+        List<Path> partials = new ArrayList<>();
         try {
             IReportRunnable runnable = engine.openReportDesign(request.design().toAbsolutePath().toString());
-            Files.createDirectories(request.outDir());
+            OutputFolder.prepare(request.outDir(), request.outDir());
             work = Files.createTempDirectory("kpikit-render-");
             Path document = work.resolve("report.rptdocument");
             run(runnable, request, document);
-            List<Path> written = new ArrayList<>();
             try (var reportDocument = new OpenDocument(engine.openReportDocument(document.toString()))) {
                 for (OutputFormat format : request.formats()) {
-                    written.add(format == OutputFormat.XLSX ? runAndRenderXlsx(runnable, request)
-                            : renderOne(reportDocument.document(), request, format));
+                    Path partial = partial(request, format);
+                    partials.add(partial);
+                    if (format == OutputFormat.XLSX) {
+                        runAndRenderXlsx(runnable, request, partial, warnings);
+                    } else {
+                        renderOne(reportDocument.document(), request, format, partial);
+                    }
                 }
                 reader.read(reportDocument.document());
             }
+            List<Path> written = new ArrayList<>();
+            for (OutputFormat format : request.formats()) {
+                Path target = target(request, format);
+                Files.move(partial(request, format), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(target);
+            }
+            partials.clear();
             return written;
+        } catch (OutputFolder.NotWritableException e) {
+            throw new ReportFailedException(e.getMessage(), e);
         } catch (EngineException e) {
-            throw new ReportFailedException(design + ": " + designErrors(e), e);
+            throw new ReportFailedException(design + ": " + engineError(e), e);
         } catch (BirtException e) {
             throw new ReportFailedException(design + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new ReportFailedException(design + ": " + e, e);
+            throw new ReportFailedException(design + ": " + e.getMessage(), e);
         } finally {
+            partials.forEach(partial -> FileUtils.deleteQuietly(partial.toFile()));
             FileUtils.deleteQuietly(work == null ? null : work.toFile()); // a leftover is not worth failing a render for
         }
+    }
+
+    private static Path target(RenderRequest request, OutputFormat format) {
+        return request.outDir().resolve(request.baseName() + "." + format.extension());
+    }
+
+    /** Where a format is written until every format of the request has rendered. */
+    private static Path partial(RenderRequest request, OutputFormat format) {
+        return request.outDir().resolve("." + target(request, format).getFileName() + ".partial");
     }
 
     private void run(IReportRunnable runnable, RenderRequest request, Path document)
             throws BirtException, ReportFailedException {
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunTask task = engine.createRunTask(runnable);
+        running.put(Thread.currentThread(), task);
         try {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
             task.setLocale(request.locale());
@@ -153,16 +199,17 @@ public final class KpikitEngine implements AutoCloseable {
             }
             task.run(document.toString());
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
         }
     }
 
-    private Path renderOne(IReportDocument document, RenderRequest request, OutputFormat format)
-            throws BirtException, IOException, ReportFailedException {
-        Path target = request.outDir().resolve(request.baseName() + "." + format.extension());
-        Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
+    private void renderOne(IReportDocument document, RenderRequest request, OutputFormat format, Path partial)
+            throws BirtException, ReportFailedException {
         IRenderTask task = engine.createRenderTask(document);
+        running.put(Thread.currentThread(), task);
         try {
             task.setLocale(request.locale());
             RenderOption options = switch (format) {
@@ -175,11 +222,11 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.render();
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
         }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
     }
 
     /**
@@ -190,13 +237,13 @@ public final class KpikitEngine implements AutoCloseable {
      */
     private static final int EXCEL_MAX_ROWS = 1_048_576;
 
-    private Path runAndRenderXlsx(IReportRunnable runnable, RenderRequest request)
+    private void runAndRenderXlsx(IReportRunnable runnable, RenderRequest request, Path partial, Consumer<String> warnings)
             throws BirtException, IOException, ReportFailedException {
-        Path target = request.outDir().resolve(request.baseName() + "." + OutputFormat.XLSX.extension());
-        Path partial = request.outDir().resolve("." + target.getFileName() + ".partial");
-        Path emitted = request.outDir().resolve("." + target.getFileName() + ".emitted");
+        Set<String> cut = Collections.synchronizedSet(new LinkedHashSet<>());
+        Path emitted = request.outDir().resolve("." + target(request, OutputFormat.XLSX).getFileName() + ".emitted");
         Map<String, Object> parameters = convertParameters(runnable, request);
         IRunAndRenderTask task = engine.createRunAndRenderTask(runnable);
+        running.put(Thread.currentThread(), task);
         PoiTempFiles.acquired();
         try {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
@@ -206,6 +253,9 @@ public final class KpikitEngine implements AutoCloseable {
             // new sheet there: allow a whole Excel sheet (1,048,576 rows) on one page instead
             Map<String, Object> appContext = boundedDataCache(task.getAppContext());
             appContext.put(EngineConstants.APPCONTEXT_MAX_PAGE_BREAK_INTERVAL, EXCEL_MAX_ROWS - 1);
+            // the emitter fails on text longer than a cell holds: kpikit's data source cuts it and says where
+            appContext.put(TextLimit.MAX_LENGTH, SpreadsheetVersion.EXCEL2007.getMaxTextLength());
+            appContext.put(TextLimit.NOTICES, cut);
             task.setAppContext(appContext);
             RenderOption options = new RenderOption();
             options.setOutputFormat(OutputFormat.XLSX.emitterFormat());
@@ -213,14 +263,20 @@ public final class KpikitEngine implements AutoCloseable {
             task.setRenderOption(options);
             task.run();
             failOnErrors(request, task.getErrors());
+            failIfCancelled(request, task);
             PrintTitles.copyWithPrintTitles(emitted, partial);
+            if (!cut.isEmpty()) {
+                List<String> places = List.copyOf(cut);
+                warnings.accept(String.format(Locale.ROOT, "%s.xlsx: text longer than an Excel cell holds (%,d characters)"
+                        + " was cut and ends in '%s': %s%s", request.baseName(), SpreadsheetVersion.EXCEL2007.getMaxTextLength(),
+                        TextLimit.MARK, places.get(0), places.size() == 1 ? "" : " and " + (places.size() - 1) + " more"));
+            }
         } finally {
+            running.remove(Thread.currentThread(), task);
             task.close();
             PoiTempFiles.released();
             Files.deleteIfExists(emitted);
         }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
     }
 
     /**
@@ -251,10 +307,39 @@ public final class KpikitEngine implements AutoCloseable {
 
     private static void failOnErrors(RenderRequest request, List<?> errors) throws ReportFailedException {
         if (errors != null && !errors.isEmpty()) {
+            Throwable first = errors.get(0) instanceof Throwable t ? t : null;
+            List<String> dataErrors = errors.stream().filter(error -> !describe(error).equals(TASK_CANCELLED))
+                    .map(KpikitEngine::dataSourceMessage).distinct().toList();
+            if (!dataErrors.contains(null)) {
+                // the data source's messages name the file, line and column: they need nothing around them
+                throw new ReportFailedException(String.join("; ", dataErrors), first);
+            }
             String messages = errors.stream().map(KpikitEngine::describe).distinct()
                     .filter(message -> !message.equals(TASK_CANCELLED)).collect(Collectors.joining("; "));
-            throw new ReportFailedException(request.design() + ": " + messages,
-                    errors.get(0) instanceof Throwable t ? t : null);
+            throw new ReportFailedException(request.design() + ": " + messages, first);
+        }
+    }
+
+    /**
+     * The message of the data source's own exception (kpikit's ODA driver names the file, line and
+     * column), which BIRT wraps as "Cannot execute the statement." followed by the driver
+     * exception's class name; null when the error did not come from a data source.
+     */
+    private static String dataSourceMessage(Object error) {
+        if (error instanceof Throwable throwable) {
+            for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OdaException oda && oda.getMessage() != null) {
+                    return oda.getMessage();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A task cancelled through {@link #cancel(Thread)} ends without errors and with half a report: never a file. */
+    private static void failIfCancelled(RenderRequest request, IEngineTask task) throws ReportFailedException {
+        if (task.getStatus() == IEngineTask.STATUS_CANCELLED) {
+            throw new ReportFailedException(request.design() + ": cancelled", null);
         }
     }
 
@@ -275,8 +360,11 @@ public final class KpikitEngine implements AutoCloseable {
         return message;
     }
 
-    /** A design that does not open: list each error with its line, as the Designer's problem view would. */
-    private static String designErrors(EngineException e) {
+    /**
+     * A design that does not open: each error with its line, as the Designer's problem view would list
+     * them. A run that fails: what failed underneath BIRT's "Error happened while running the report."
+     */
+    private static String engineError(EngineException e) {
         if (e.getCause() instanceof DesignFileException file) {
             return file.getErrorList().stream()
                     .map(error -> error instanceof ErrorDetail detail
@@ -284,8 +372,19 @@ public final class KpikitEngine implements AutoCloseable {
                             : String.valueOf(error))
                     .collect(Collectors.joining("; "));
         }
-        return e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.startsWith(POI_CELL_LIMIT)) {
+                return String.format(Locale.ROOT, "the XLSX output has a text longer than an Excel cell holds (%,d characters)"
+                        + " that does not come from kpikit's data source (a label, text or expression of the design);"
+                        + " shorten it there, or render another format", SpreadsheetVersion.EXCEL2007.getMaxTextLength());
+            }
+        }
+        return describe(e);
     }
+
+    /** How POI refuses a cell text over Excel's limit (XSSFCell and SXSSFCell alike). */
+    private static final String POI_CELL_LIMIT = "The maximum length of cell contents (text) is";
 
     /** Converts "name=value" text to the type each parameter declares. */
     private Map<String, Object> convertParameters(IReportRunnable runnable, RenderRequest request)
@@ -321,12 +420,21 @@ public final class KpikitEngine implements AutoCloseable {
                 case IScalarParameterDefn.TYPE_FLOAT -> Double.valueOf(text.trim());
                 case IScalarParameterDefn.TYPE_INTEGER -> Integer.valueOf(text.trim());
                 case IScalarParameterDefn.TYPE_BOOLEAN -> Boolean.valueOf(text.trim());
-                case IScalarParameterDefn.TYPE_DATE -> java.sql.Date.valueOf(text.trim());
+                case IScalarParameterDefn.TYPE_DATE -> strictDate(request, defn, text);
                 default -> text;
             };
         } catch (IllegalArgumentException e) {
             throw new ReportFailedException(request.design() + ", parameter '" + defn.getName() + "': cannot read '" + text
                     + "' as " + typeName(scalar.getDataType()), e);
+        }
+    }
+
+    /** yyyy-MM-dd and a real day: java.sql.Date.valueOf is lenient and would make 2026-02-30 March 2. */
+    private static java.sql.Date strictDate(RenderRequest request, IParameterDefnBase defn, String text) throws ReportFailedException {
+        try {
+            return java.sql.Date.valueOf(IsoDates.parse(text, request.design() + ", parameter '" + defn.getName() + "'"));
+        } catch (IllegalArgumentException e) {
+            throw new ReportFailedException(e.getMessage(), e);
         }
     }
 
@@ -340,6 +448,25 @@ public final class KpikitEngine implements AutoCloseable {
         };
     }
 
+
+    /**
+     * Cancels the BIRT task that {@code thread} is rendering in (its render then fails); false when it is in none.
+     * For a server whose user gave up waiting: the task stops at its next row instead of running to the end.
+     */
+    public boolean cancel(Thread thread) {
+        IEngineTask task = running.get(thread);
+        if (task == null) {
+            return false;
+        }
+        try {
+            task.cancel();
+        } catch (RuntimeException e) {
+            // BIRT's data engine throws (an NPE in its timer) when a cancel lands while the task is still starting
+            // its data session: nothing was cancelled, and the caller tries again
+            return false;
+        }
+        return true;
+    }
 
     @Override
     public void close() {

@@ -12,6 +12,9 @@ import java.util.Map;
 public record RenderRequest(Path design, Map<String, String> parameters, List<OutputFormat> formats, Path outDir,
         Locale locale, String baseName) {
 
+    /** The report parameter that names the data folder in kpikit's templates (their data source's dataFolder). */
+    public static final String DATA_FOLDER_PARAMETER = "dataFolder";
+
     public RenderRequest {
         parameters = Map.copyOf(parameters);
         formats = List.copyOf(formats);

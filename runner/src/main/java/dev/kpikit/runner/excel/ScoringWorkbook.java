@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +66,7 @@ import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
 import dev.kpikit.scoring.Tier;
 import dev.kpikit.scoring.TierRule;
+import dev.kpikit.runner.engine.OutputFolder;
 
 /**
  * The live scoring workbook: sheet {@code Model} holds the model's weights, bounds, tier thresholds
@@ -134,14 +136,23 @@ public final class ScoringWorkbook {
         }
     }
 
-    /** Writes the workbook to a file (replaced when it exists). */
+    /**
+     * Writes the workbook to a file, replaced when it exists, through a temporary file moved into
+     * place: a failure never leaves half a workbook over a good one.
+     *
+     * @throws OutputFolder.NotWritableException when the file's folder cannot be written, saying why
+     */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(out);
+        Path absolute = file.toAbsolutePath();
+        OutputFolder.prepare(absolute.getParent(), file);
+        Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                write(out);
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

@@ -20,17 +20,37 @@ public final class EmlFolderTransport implements MailTransport {
 
     @Override
     public void send(MimeMessage message) throws MessagingException {
+        Path target = null;
+        Path partial = null;
         try {
             Files.createDirectories(folder);
             String id = message.getMessageID() == null ? String.valueOf(System.nanoTime()) : message.getMessageID();
-            Path target = folder.resolve(id.replaceAll("^<|>$", "").replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
-            Path partial = folder.resolve("." + target.getFileName() + ".partial");
+            target = folder.resolve(id.replaceAll("^<|>$", "").replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
+            partial = folder.resolve("." + target.getFileName() + ".partial");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 message.writeTo(out, new String[0]);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new MessagingException("cannot write the dry-run message into " + folder + ": " + e.getMessage(), e);
+            deleteQuietly(partial);  // never a half message in the folder
+            String writing = target == null ? "" : " while writing " + target.getFileName();
+            String why = noSpaceLeft(e) ? "no space left on " + folder + writing
+                    : "cannot write the dry-run message into " + folder + writing + ": " + e.getMessage();
+            throw new MessagingException(why, e);
+        }
+    }
+
+    private static boolean noSpaceLeft(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("No space left on device");
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the folder is unusable; the failure already says so
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The date a delivery reports on, relative to the day the schedule fires (in its time zone):
  * {@code today}, {@code yesterday}, {@code end of last week}, {@code end of last month},
- * {@code end of last quarter}, {@code end of last year}, or a fixed ISO date. The period shown
+ * {@code end of last quarter}, {@code end of last year} (a fixed date is a report parameter, checked as a date
+ * yyyy-MM-dd when the schedules file is read). The period shown
  * in subjects follows the rule: "October 2025" for end of last month, "Q3 2025", "week 44 2025".
  */
 public enum AsOfRule {

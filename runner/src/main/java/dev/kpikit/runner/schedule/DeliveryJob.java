@@ -25,6 +25,9 @@ public final class DeliveryJob implements Job {
     static final String SCHEDULE_ID = "scheduleId";
     static final String DELIVERY_SERVICE = "kpikit.deliveryService";
     static final String MISFIRE_THRESHOLD = "kpikit.misfireThreshold";
+    /** On the trigger of a delivery's next SMTP attempt: the fire time and slot of that delivery. */
+    static final String DELIVERY_FIRE_TIME = "kpikit.deliveryFireTime";
+    static final String DELIVERY_NOMINAL_TIME = "kpikit.deliveryNominalTime";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryJob.class);
 
     @Override
@@ -47,6 +50,10 @@ public final class DeliveryJob implements Job {
 
     static Fire fire(JobExecutionContext context, String scheduleId, Duration misfireThreshold) {
         JobDataMap data = context.getMergedJobDataMap();
+        if (data.containsKey(DELIVERY_FIRE_TIME)) {  // also when Quartz recovers such a fire: the delivery stays the same
+            return new Fire(scheduleId, Instant.ofEpochMilli(Long.parseLong(data.getString(DELIVERY_FIRE_TIME))),
+                    Instant.ofEpochMilli(Long.parseLong(data.getString(DELIVERY_NOMINAL_TIME))), false, context.isRecovering());
+        }
         if (context.isRecovering() && data.containsKey(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)) {
             Instant original = Instant.ofEpochMilli(
                     Long.parseLong(data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)));

@@ -9,6 +9,11 @@ public record DeliveryRecord(String scheduleId, Instant fireTime, Instant nomina
 
     /** In progress, but its runner stopped renewing the lease: it died, and the delivery will be taken over. */
     public boolean stale(Instant now) {
-        return !status.isFinal() && leaseUntil.isBefore(now);
+        return !status.isFinal() && !waiting() && leaseUntil.isBefore(now);
+    }
+
+    /** Between two SMTP attempts: nobody works on it until {@code leaseUntil}, when its next attempt is due. */
+    public boolean waiting() {
+        return !status.isFinal() && DeliveryStore.WAITING.equals(owner);
     }
 }

@@ -46,10 +46,23 @@ public final class DeliveryService {
     private final InternetAddress from;
     private final String runnerId;
     private final Clock clock;
+    private final NextAttempts nextAttempts;
+    private final boolean logsFailures;
     private final Session session = Session.getInstance(new java.util.Properties());
 
     public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
-            MailTransport transport, String from, String runnerId, Clock clock) {
+            MailTransport transport, String from, String runnerId, Clock clock, NextAttempts nextAttempts) {
+        this(schedules, store, leases, renderer, transport, from, runnerId, clock, nextAttempts, true);
+    }
+
+    /**
+     * @param logsFailures false for a caller that shows each delivery's outcome itself ({@code kpikit send}
+     *                     prints the history row), so that a failure is not told twice
+     */
+    public DeliveryService(Supplier<Schedules> schedules, DeliveryStore store, LeaseKeeper leases, ReportRenderer renderer,
+            MailTransport transport, String from, String runnerId, Clock clock, NextAttempts nextAttempts,
+            boolean logsFailures) {
+        this.logsFailures = logsFailures;
         this.schedules = schedules;
         this.store = store;
         this.leases = leases;
@@ -58,6 +71,7 @@ public final class DeliveryService {
         this.from = Addresses.parse(from);
         this.runnerId = runnerId;
         this.clock = clock;
+        this.nextAttempts = nextAttempts;
     }
 
     public DeliveryRecord deliver(Fire fire) throws SQLException, InterruptedException {
@@ -76,10 +90,12 @@ public final class DeliveryService {
                 return claim.record();
             }
             case TAKEN_OVER -> LOG.warn("{} at {}: taking over a delivery left {} by a stopped runner ({})", fire.scheduleId(),
-                    fire.fireTime(), claim.record().status(), claim.record().owner());
+                    fire.fireTime(), claim.record().status(), claim.record().note());
+            case RESUMED -> LOG.info("{} at {}: attempt {} after back-off", fire.scheduleId(), fire.fireTime(),
+                    claim.record().attempts() + 1);
             default -> { }
         }
-        if (fire.late()) {
+        if (fire.late() && claim.kind() == DeliveryStore.Claim.Kind.NEW) {
             LOG.warn("{}: late delivery for {} (fired at {} after downtime; delivered once)", fire.scheduleId(),
                     fire.nominalTime(), clock.instant());
         }
@@ -114,11 +130,12 @@ public final class DeliveryService {
         Instant slot = row.nominalTime();
         LocalDate asOf = schedule.asOf().asOf(slot.atZone(schedule.timeZone()).toLocalDate());
         String period = schedule.asOf().period(asOf, schedule.locale());
+        PausePoint.reached("claimed", row);
         RenderedReport report;
         try {
             report = renderer.render(schedule, asOf, period, slot);
         } catch (ReportFailedException | RuntimeException e) {
-            LOG.error("{}: the report did not render: {}", schedule.id(), e.getMessage());
+            // logged once, as the delivery's failure
             return fail(row, owner, schedule, "render failed: " + e.getMessage(), null);
         }
         if (schedule.skipWhenNoData() && !report.hasData()) {
@@ -136,41 +153,59 @@ public final class DeliveryService {
         if (!store.markRendered(row, owner, messageId, recipients(schedule), files(report.attachments()))) {
             return lost(row);
         }
+        PausePoint.reached("rendered", row);
         boolean resend = claim.kind() == DeliveryStore.Claim.Kind.TAKEN_OVER && row.attempts() > 0;
         String note = resend ? "possible duplicate: a stopped runner had already tried to send " + messageId : null;
         return send(schedule, row, owner, message, messageId, note);
     }
 
+    /**
+     * One SMTP attempt per run: after a transient failure the row waits in the store for its next attempt and the
+     * worker thread is free for other deliveries (the {@code send} command waits in its own thread instead).
+     */
     private DeliveryRecord send(Schedule schedule, DeliveryRecord row, String owner, MimeMessage message, String messageId,
             String note) throws SQLException, InterruptedException {
         RetryPolicy retry = schedule.retry();
-        String lastError = null;
-        // a taken-over delivery always gets at least one attempt of its own
-        int attempt = 0;
-        while (attempt < retry.attempts()) {
+        // counted across runs and runners; a taken-over delivery always gets at least one attempt of its own
+        int attempt = row.attempts();
+        while (true) {
             attempt++;
             if (!store.beginAttempt(row, owner)) {
                 return lost(row);
             }
+            String error;
             try {
                 transport.send(message);
                 store.finish(row, owner, DeliveryStatus.SENT, note(row, note), null);
                 LOG.info("{}: delivered {} to {} ({})", schedule.id(), messageId, recipients(schedule), transport.describe());
                 return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
             } catch (MessagingException e) {
-                lastError = SmtpFailures.describe(e);
+                error = SmtpFailures.describe(e);
                 boolean retryable = SmtpFailures.isTransient(e);
                 LOG.warn("{}: attempt {} of {} failed ({}): {}", schedule.id(), attempt, retry.attempts(),
-                        retryable ? "transient" : "permanent", lastError);
-                if (!retryable) {
-                    break;
-                }
-                if (attempt < retry.attempts()) {
-                    Thread.sleep(retry.delayAfter(attempt).toMillis());
+                        retryable ? "transient" : "permanent", error);
+                if (!retryable || attempt >= retry.attempts()) {
+                    return fail(row, owner, schedule, "not delivered after " + attempt + " attempt(s): " + error, note);
                 }
             }
+            Duration delay = retry.delayAfter(attempt);
+            if (nextAttempts.inThisThread()) {
+                Thread.sleep(delay.toMillis());
+                continue;
+            }
+            Instant due = clock.instant().plus(delay);
+            if (!store.waitForNextAttempt(row, owner, due, note(row, note), "attempt " + attempt + ": " + error)) {
+                return lost(row);
+            }
+            try {
+                nextAttempts.fireAt(row, attempt + 1, due);
+            } catch (Exception e) {
+                // the row waits in the store: the sweep of stranded rows fires it once its time has passed
+                LOG.warn("{} at {}: cannot schedule attempt {} ({}); the sweep of stranded rows will", row.scheduleId(),
+                        row.fireTime(), attempt + 1, e.getMessage());
+            }
+            return store.find(row.scheduleId(), row.fireTime()).orElseThrow();
         }
-        return fail(row, owner, schedule, "not delivered after " + attempt + " attempt(s): " + lastError, note);
     }
 
     private DeliveryRecord fail(DeliveryRecord row, String owner, Schedule schedule, String error, String note)
@@ -188,7 +223,9 @@ public final class DeliveryService {
     /** After the last attempt: tell the schedule's owner, once, by mail (logged if that fails too). */
     private void notifyOwner(Schedule schedule, DeliveryRecord row, String error) {
         if (schedule == null || schedule.owner() == null) {
-            LOG.error("{} at {}: FAILED: {}", row.scheduleId(), row.fireTime(), error);
+            if (logsFailures) {
+                LOG.error("{} at {}: FAILED: {}", row.scheduleId(), row.fireTime(), error);
+            }
             return;
         }
         String text = "kpikit could not deliver schedule '" + schedule.id() + "' for " + row.nominalTime() + ".\n\n"
@@ -243,14 +280,6 @@ public final class DeliveryService {
     }
 
     private static String note(DeliveryRecord row, String more) {
-        String base = row.note();
-        if (row.recoveries() > 0) {
-            base = join(base, "recovered after a runner stopped");
-        }
-        return join(base, more);
-    }
-
-    private static String join(String a, String b) {
-        return a == null || a.isBlank() ? b : b == null || b.isBlank() ? a : a + "; " + b;
+        return DeliveryStore.join(row.note(), more);
     }
 }

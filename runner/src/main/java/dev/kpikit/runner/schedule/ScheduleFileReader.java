@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
+import dev.kpikit.data.IsoDates;
+import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.kpi.JsonProblems;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.mail.Addresses;
@@ -38,19 +40,31 @@ import jakarta.mail.internet.InternetAddress;
  * Reads a schedules file (.yaml/.yml or .json) and validates all of it at once, so an
  * operator sees every problem in one go, each naming the schedule and the field.
  * Relative paths (templates, parameters named like folders, password files) are resolved
- * against the file's own folder.
+ * against the file's own folder. Templates and data folders must lie under the
+ * {@link ScheduleRoots}.
  */
 public final class ScheduleFileReader {
 
     private final Path file;
+    private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
 
-    private ScheduleFileReader(Path file) {
+    private ScheduleFileReader(Path file, ScheduleRoots roots) {
         this.file = file;
+        this.roots = roots;
     }
 
-    public static Schedules read(Path file) throws ScheduleValidationException, IOException {
-        return new ScheduleFileReader(file).readAndValidate();
+    /** The whole file, every schedule's template and data folder under the roots. */
+    public static Schedules read(Path file, ScheduleRoots roots) throws ScheduleValidationException, IOException {
+        return new ScheduleFileReader(file, roots).readAndValidate();
+    }
+
+    /**
+     * Only the smtp, store and runner sections (for {@code send --config} and {@code schedule history}, which
+     * render no schedule); the result has no schedules.
+     */
+    public static Schedules readSettings(Path file) throws ScheduleValidationException, IOException {
+        return new ScheduleFileReader(file, null).readAndValidate();
     }
 
     private Schedules readAndValidate() throws ScheduleValidationException, IOException {
@@ -75,8 +89,8 @@ public final class ScheduleFileReader {
         RunnerSettings runner = runner(model.runner());
         List<Schedule> schedules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        List<ScheduleFileModel.Entry> entries = model.schedules() == null ? List.of() : model.schedules();
-        if (entries.isEmpty()) {
+        List<ScheduleFileModel.Entry> entries = model.schedules() == null || roots == null ? List.of() : model.schedules();
+        if (entries.isEmpty() && roots != null) {
             problems.add("schedules: none listed");
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -131,9 +145,6 @@ public final class ScheduleFileReader {
         }
     }
 
-    /** A JDBC URL's password property (PostgreSQL's password=, H2's PASSWORD=). */
-    private static final java.util.regex.Pattern PASSWORD_IN_URL = java.util.regex.Pattern.compile("(?i)[?&;]password=");
-
     /** The tags of YAML's core schema, which say no more than the plain value does. */
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "seq", "map");
 
@@ -177,13 +188,15 @@ public final class ScheduleFileReader {
             template = resolve(e.template());
             if (!e.template().endsWith(".rptdesign")) {
                 problems.add(name + ", field 'template': '" + e.template() + "' is not a .rptdesign file");
+            } else if (!under(template, name + ", field 'template'", roots::template)) {
+                template = null;
             } else if (!Files.isRegularFile(template)) {
                 problems.add(name + ", field 'template': unknown template, no file at " + template);
             }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         if (e.parameters() != null) {
-            e.parameters().forEach((k, v) -> parameters.put(k, resolveFolderParameter(k, v)));
+            e.parameters().forEach((k, v) -> parameters.put(k, parameter(name, k, v)));
         }
         AsOfRule asOf = fieldOf(name, "asOf", e.asOf(), AsOfRule::parse, AsOfRule.END_OF_LAST_MONTH);
         Locale locale = fieldOf(name, "locale", e.locale(), ScheduleFileReader::locale, Locale.ENGLISH);
@@ -235,13 +248,45 @@ public final class ScheduleFileReader {
                 e.enabled() == null || e.enabled());
     }
 
-    /** A parameter whose value names an existing folder relative to this file is passed as an absolute path. */
-    private String resolveFolderParameter(String key, String value) {
+    /**
+     * A parameter's value as the report gets it: the data folder under the data root, a date checked strictly,
+     * a value that names an existing folder relative to this file as an absolute path.
+     */
+    private String parameter(String name, String key, String value) {
         if (value == null) {
             return "";
         }
+        String field = name + ", field 'parameters." + key + "'";
+        if (ScheduleRoots.namesDataFolder(key)) {
+            Path folder = resolve(value);
+            return under(folder, field, roots::dataFolder) ? folder.toString() : value;
+        }
+        if (IsoDates.looksLikeOne(value)) {
+            try {
+                IsoDates.parse(value, field);
+            } catch (IllegalArgumentException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
         Path candidate = resolve(value);
         return !Path.of(value).isAbsolute() && Files.isDirectory(candidate) ? candidate.toString() : value;
+    }
+
+    /** A check of a path against a root. */
+    @FunctionalInterface
+    private interface RootCheck {
+        Path check(Path path, String givenBy) throws OutsideFolderException;
+    }
+
+    /** Whether the path lies under its root; a problem naming the schedule, the field and the root when not. */
+    private boolean under(Path path, String field, RootCheck root) {
+        try {
+            root.check(path, field);
+            return true;
+        } catch (OutsideFolderException ex) {
+            problems.add(ex.getMessage());
+            return false;
+        }
     }
 
     private Path resolve(String path) {
@@ -397,11 +442,9 @@ public final class ScheduleFileReader {
             problems.add("store, field 'url': a JDBC URL is needed (jdbc:postgresql://host/db or jdbc:h2:file:...)");
             return null;
         }
-        if (PASSWORD_IN_URL.matcher(s.url()).find()) {
-            // the URL is not shown: it holds the password
-            problems.add("store, field 'url': the URL holds a password; never put a password in the schedules file,"
-                    + " use passwordEnv or passwordFile");
-            return null;
+        if (StoreSettings.holdsPassword(s.url())) {
+            problems.add("store, field 'url': holds a password; never put a password in the schedules file, "
+                    + "use passwordEnv or passwordFile");
         }
         Supplier<String> password = () -> null;
         if (s.passwordEnv() != null) {

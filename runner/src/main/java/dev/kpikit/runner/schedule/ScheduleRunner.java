@@ -2,6 +2,8 @@ package dev.kpikit.runner.schedule;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -38,6 +41,8 @@ import dev.kpikit.runner.mail.MailTransport;
 public final class ScheduleRunner implements AutoCloseable {
 
     public static final String GROUP = "kpikit";
+    /** The group of the one-shot triggers that fire a delivery's next SMTP attempt. */
+    static final String ATTEMPTS = "kpikit-attempts";
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
     private static final AtomicInteger DATA_SOURCES = new AtomicInteger();
 
@@ -45,12 +50,15 @@ public final class ScheduleRunner implements AutoCloseable {
     private final StoreDatabase database;
     private final LeaseKeeper leases;
     private final DeliveryStore store;
+    private final StrandedRows sweep;
 
-    private ScheduleRunner(Scheduler scheduler, StoreDatabase database, LeaseKeeper leases, DeliveryStore store) {
+    private ScheduleRunner(Scheduler scheduler, StoreDatabase database, LeaseKeeper leases, DeliveryStore store,
+            StrandedRows sweep) {
         this.scheduler = scheduler;
         this.database = database;
         this.leases = leases;
         this.store = store;
+        this.sweep = sweep;
     }
 
     /** Opens the store, brings its jobs in line with the schedules and starts firing. */
@@ -66,10 +74,11 @@ public final class ScheduleRunner implements AutoCloseable {
             DeliveryStore store = new DeliveryStore(database.dataSource(), settings.lease(), Clock.systemUTC());
             LeaseKeeper leases = new LeaseKeeper(store, settings.heartbeat());
             DeliveryService service = new DeliveryService(() -> schedules, store, leases, renderer, transport, from,
-                    scheduler.getSchedulerInstanceId(), Clock.systemUTC());
+                    scheduler.getSchedulerInstanceId(), Clock.systemUTC(), new QuartzNextAttempts(scheduler));
             scheduler.getContext().put(DeliveryJob.DELIVERY_SERVICE, service);
             scheduler.getContext().put(DeliveryJob.MISFIRE_THRESHOLD, settings.misfireThreshold());
-            ScheduleRunner runner = new ScheduleRunner(scheduler, database, leases, store);
+            ScheduleRunner runner = new ScheduleRunner(scheduler, database, leases, store,
+                    new StrandedRows(store, service, settings.lease(), scheduler));
             runner.sync(schedules);
             scheduler.start();
             LOG.info("runner {} started: {} schedule(s), store {}, mail {}", scheduler.getSchedulerInstanceId(),
@@ -102,6 +111,8 @@ public final class ScheduleRunner implements AutoCloseable {
         p.put("org.quartz.jobStore.isClustered", String.valueOf(database.settings().clustered()));
         p.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.clusterCheckin().toMillis()));
         p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // after the store dropped its connections (a restart), try again at the check-in pace, not Quartz's 15 s
+        p.put("org.quartz.jobStore.dbRetryInterval", String.valueOf(Math.min(15_000, settings.clusterCheckin().toMillis())));
         return p;
     }
 
@@ -173,6 +184,7 @@ public final class ScheduleRunner implements AutoCloseable {
     /** Graceful: stops firing, lets running deliveries finish, then closes the store. */
     @Override
     public void close() {
+        sweep.close();
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
@@ -180,6 +192,26 @@ public final class ScheduleRunner implements AutoCloseable {
         }
         leases.close();
         database.close();
+    }
+
+    /**
+     * The next SMTP attempt of a delivery as a one-shot Quartz trigger of its schedule's job: persisted in the store
+     * (it survives a restart, and any runner of a cluster may fire it), below the cron triggers in priority (a fire
+     * due at the same moment goes first).
+     */
+    private record QuartzNextAttempts(Scheduler scheduler) implements NextAttempts {
+        @Override
+        public void fireAt(DeliveryRecord row, int attempt, Instant due) throws SchedulerException {
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(row.scheduleId() + "@" + row.fireTime().toEpochMilli() + "#" + attempt, ATTEMPTS)
+                    .forJob(JobKey.jobKey(row.scheduleId(), GROUP))
+                    .usingJobData(DeliveryJob.DELIVERY_FIRE_TIME, String.valueOf(row.fireTime().toEpochMilli()))
+                    .usingJobData(DeliveryJob.DELIVERY_NOMINAL_TIME, String.valueOf(row.nominalTime().toEpochMilli()))
+                    .withPriority(1).startAt(Date.from(due))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            scheduler.scheduleJob(trigger);
+        }
     }
 
     /** Hands Quartz connections from the shared pool. */

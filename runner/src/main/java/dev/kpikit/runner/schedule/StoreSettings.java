@@ -36,8 +36,15 @@ public record StoreSettings(String url, String username, Supplier<String> passwo
         return url.startsWith("jdbc:postgresql:");
     }
 
+    private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile("(?i)(password=)[^&;]*");
+
+    /** A JDBC URL with a password in it ({@code password=} or {@code sslpassword=} of PostgreSQL, {@code ;PASSWORD=} of H2). */
+    static boolean holdsPassword(String url) {
+        return PASSWORD.matcher(url).find();
+    }
+
     @Override
     public String toString() {  // never the password
-        return url.replaceAll("(?i)password=[^&;]*", "password=***") + (clustered ? " (clustered)" : "");
+        return PASSWORD.matcher(url).replaceAll("$1***") + (clustered ? " (clustered)" : "");
     }
 }

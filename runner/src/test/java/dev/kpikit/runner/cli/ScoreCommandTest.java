@@ -45,7 +45,8 @@ class ScoreCommandTest {
         assertTrue(lines.get(0).contains("strategic_value_normalised,strategic_value_points"), lines.get(0));
         assertTrue(lines.get(1).startsWith("1,C01,Client A,Enterprise,558447.08,"), lines.get(1));
         assertTrue(lines.get(1).contains(",75.85,KEY,KEY,A,555,"), lines.get(1));
-        assertTrue(lines.get(1).endsWith("\"KEY: 43% of revenue, strategic value 4/5\""), lines.get(1));
+        assertTrue(lines.get(1).endsWith("\"KEY: 43% of revenue, strategic value 4/5\",false,true"), lines.get(1));
+        assertTrue(lines.get(0).endsWith(",explanation,net_negative,in_accounts_table"), lines.get(0));
         assertTrue(lines.get(2).startsWith("2,C03,Nordlys Robotics,"), lines.get(2));
         assertEquals("kpikit score: 40 accounts as of 2026-10-31, year to date, model 'kpikit default'",
                 err.toString(StandardCharsets.UTF_8).strip());
@@ -79,5 +80,160 @@ class ScoreCommandTest {
         assertTrue(message.contains("factors[0].weight"), message);
         assertEquals(1, score("--data", startup(), "--period", "fortnight"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("'fortnight' is not a period length"));
+    }
+
+    // ---------------------------------------------------------------- messy data folders
+
+    private static Path folder(Path dir, String accounts, String revenue) throws Exception {
+        Files.writeString(dir.resolve("accounts.csv"), accounts);
+        Files.writeString(dir.resolve("revenue.csv"), revenue);
+        return dir;
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> csvLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** A: 600, B: 400, N: invoices 300 and credit notes 1,000, so -700 in the year. */
+    private static final String CREDIT_NOTES = """
+            date,account_id,amount
+            2026-01-10,A,600
+            2026-02-10,B,400
+            2026-02-11,N,300
+            2026-03-01,N,-1000
+            """;
+
+    @Test
+    void aNetNegativeAccountIsScoredAndMarkedInCsv(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name,strategic_value\nA,Alpha,3\nB,Beta,3\nN,Nova,3\n", CREDIT_NOTES);
+        assertEquals(0, score("--data", data.toString()), stderr());
+        List<String> lines = csvLines();
+        assertEquals(4, lines.size(), "header and 3 accounts");
+        String nova = lines.stream().filter(line -> line.contains(",N,Nova,")).findFirst().orElseThrow();
+        assertTrue(nova.contains(",-700,0,"), "revenue -700, share 0: " + nova);
+        assertTrue(nova.endsWith("; net revenue negative in the period, counted as a 0% share\",true,true"), nova);
+        String alpha = lines.stream().filter(line -> line.contains(",A,Alpha,")).findFirst().orElseThrow();
+        assertTrue(alpha.contains(",600,0.6,"), "600 of the positive 1,000: " + alpha);
+        assertTrue(alpha.endsWith(",false,true"), alpha);
+    }
+
+    @Test
+    void aNetNegativeAccountIsMarkedInJson(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name\nA,Alpha\nB,Beta\nN,Nova\n", CREDIT_NOTES);
+        assertEquals(0, score("--data", data.toString(), "--format", "json"), stderr());
+        JsonNode accounts = new ObjectMapper().readTree(out.toByteArray());
+        for (JsonNode account : accounts) {
+            boolean nova = account.get("account_id").asText().equals("N");
+            assertEquals(nova, account.get("net_negative").asBoolean(), account.toString());
+            assertEquals(nova ? "C" : "A", account.get("abc_class").asText(), account.toString());
+        }
+    }
+
+    @Test
+    void aDuplicateAccountIdIsRefusedWithBothLines(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name\nA1,Acme\nB,Beta\nA1,Acme Ltd\n", CREDIT_NOTES);
+        assertEquals(1, score("--data", data.toString()));
+        assertEquals("kpikit score: accounts.csv, lines 2 and 4: account_id 'A1' appears twice", stderr().strip());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJudgementOutsideTheScaleIsRefusedWithFileLineColumnAndRange(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name,strategic_value\nA,Alpha,3\nB,Beta,6\n", CREDIT_NOTES);
+        assertEquals(1, score("--data", data.toString()));
+        assertEquals("kpikit score: accounts.csv, line 3, column 'strategic_value': strategic value 6 is outside the model's"
+                + " scale 1 to 5 (a model with \"outOfRange\": \"CLAMP\" clamps it instead)", stderr().strip());
+    }
+
+    @Test
+    void aModelThatClampsScoresWithOneWarningPerAccount(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name,strategic_value,engagement\nA,Alpha,9,-1\nB,Beta,6,3\nN,Nova,3,3\n",
+                CREDIT_NOTES);
+        Files.writeString(dir.resolve("clamp.json"), """
+                { "outOfRange": "CLAMP", "factors": [
+                  { "id": "strategic_value", "weight": 1, "normalisation": "FIXED_SCALE", "min": 1, "max": 5 },
+                  { "id": "engagement", "weight": 1, "normalisation": "FIXED_SCALE", "min": 1, "max": 5 } ] }
+                """);
+        assertEquals(0, score("--data", data.toString(), "--model", dir.resolve("clamp.json").toString()), stderr());
+        List<String> warnings = stderr().lines().filter(line -> line.contains("warning")).toList();
+        assertEquals(List.of(
+                "kpikit score: warning: accounts.csv, line 2, account 'A': strategic value 9 clamped to 5 (scale 1 to 5),"
+                        + " engagement -1 clamped to 1 (scale 1 to 5)",
+                "kpikit score: warning: accounts.csv, line 3, account 'B': strategic value 6 clamped to 5 (scale 1 to 5)"),
+                warnings);
+        assertTrue(csvLines().get(1).contains("strategic value 5/5"), csvLines().get(1));
+    }
+
+    @Test
+    void revenueOfIdsMissingFromTheAccountTableIsScoredWithAWarningAndFlagged(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name\nA,Alpha\n", CREDIT_NOTES);
+        assertEquals(0, score("--data", data.toString()), stderr());
+        assertTrue(stderr().startsWith("kpikit score: warning: 2 account ids in revenue.csv are not in accounts.csv (B, N);"
+                + " scored under their id\n"), stderr());
+        String beta = csvLines().stream().filter(line -> line.contains(",B,B,")).findFirst().orElseThrow();
+        assertTrue(beta.endsWith(",false,false"), "scored under its id, not in the account table: " + beta);
+    }
+
+    private static final String HOSTILE = "account_id,name,segment\nA,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",@SUM(1)\n"
+            + "B,-12.5,+1 office\n";
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunGetALeadingQuoteButNumbersDoNot(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, HOSTILE, "date,account_id,amount\n2026-01-10,A,600\n2026-01-11,B,-50\n");
+        assertEquals(0, score("--data", data.toString()), stderr());
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains(",A,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'@SUM(1),"), output);
+        assertTrue(output.contains(",B,-12.5,'+1 office,-50,"), "a name that is a number stays as it is: " + output);
+    }
+
+    @Test
+    void rawCsvWritesTextAsItIs(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, HOSTILE, "date,account_id,amount\n2026-01-10,A,600\n2026-01-11,B,50\n");
+        assertEquals(0, score("--data", data.toString(), "--raw"), stderr());
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains(",A,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",@SUM(1),"), output);
+        assertTrue(output.contains(",B,-12.5,+1 office,"), output);
+    }
+
+    @Test
+    void outWritesTheFileWhole(@TempDir Path dir) throws Exception {
+        Path data = folder(Files.createDirectories(dir.resolve("data")),
+                "account_id,name\nA,Alpha\nB,Beta\nN,Nova\n", CREDIT_NOTES);
+        Path target = dir.resolve("scores.json");
+        assertEquals(0, score("--data", data.toString(), "--format", "json", "--out", target.toString()), stderr());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on standard output");
+        assertEquals(3, new ObjectMapper().readTree(target.toFile()).size());
+        assertEquals(List.of(target), listed(dir));
+    }
+
+    @Test
+    void aRefusalWithOutLeavesThePreviousFileUntouchedAndNoOther(@TempDir Path dir) throws Exception {
+        Path data = folder(Files.createDirectories(dir.resolve("data")),
+                "account_id,name\nA,Alpha\nA,Alpha again\n", CREDIT_NOTES);
+        Path target = dir.resolve("scores.csv");
+        Files.writeString(target, "previous good output\n");
+        assertEquals(1, score("--data", data.toString(), "--out", target.toString()));
+        assertEquals("previous good output\n", Files.readString(target));
+        assertEquals(List.of(target), listed(dir));
+    }
+
+    @Test
+    void outBelowARegularFileSaysItIsNotADirectory(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertEquals(1, score("--data", startup(), "--out", file.resolve("scores.csv").toString()));
+        assertEquals("kpikit score: cannot write to " + file.resolve("scores.csv") + ": " + file + " is not a directory",
+                stderr().strip());
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    /** The files directly in a folder, not its sub-folders. */
+    private static List<Path> listed(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -45,5 +47,43 @@ class WorkbookCommandTest {
     void aMissingFolderIsOneLine() {
         assertEquals(1, workbook("--data", temp.resolve("nowhere").toString(), "--out", temp.resolve("x.xlsx").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("kpikit workbook: no data folder at "));
+    }
+
+    @Test
+    void revenueOfIdsMissingFromTheAccountTableIsWarnedOnce() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("accounts.csv"), "account_id,name\nA,Alpha\n");
+        Files.writeString(data.resolve("revenue.csv"), "date,account_id,amount\n2026-01-10,A,600\n2026-01-11,X9,50\n"
+                + "2026-01-12,X10,50\n2026-01-13,Z1,5\n2026-01-14,Z1,5\n");
+        assertEquals(0, workbook("--data", data.toString(), "--out", temp.resolve("scores.xlsx").toString()),
+                err.toString(StandardCharsets.UTF_8));
+        List<String> warnings = err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("warning")).toList();
+        assertEquals(List.of("kpikit workbook: warning: 3 account ids in revenue.csv are not in accounts.csv (X10, X9, Z1);"
+                + " scored under their id"), warnings);
+    }
+
+    @Test
+    void aModelThatClampsWarnsForEachAccountItClamped() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("accounts.csv"), "account_id,name,satisfaction\nA,Alpha,7\nB,Beta,4\nC,Cog,0\n");
+        Files.writeString(data.resolve("revenue.csv"), "date,account_id,amount\n2026-01-10,A,600\n2026-01-11,B,50\n");
+        Files.writeString(data.resolve("scoring-model.json"), """
+                { "outOfRange": "CLAMP", "factors": [
+                  { "id": "satisfaction", "weight": 1, "normalisation": "FIXED_SCALE", "min": 1, "max": 5 } ] }
+                """);
+        assertEquals(0, workbook("--data", data.toString(), "--out", temp.resolve("scores.xlsx").toString()),
+                err.toString(StandardCharsets.UTF_8));
+        List<String> warnings = err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("warning")).toList();
+        assertEquals(List.of(
+                "kpikit workbook: warning: accounts.csv, line 2, account 'A': satisfaction 7 clamped to 5 (scale 1 to 5)",
+                "kpikit workbook: warning: accounts.csv, line 4, account 'C': satisfaction 0 clamped to 1 (scale 1 to 5)"), warnings);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(temp.resolve("scores.xlsx").toFile())) {
+            var accounts = workbook.getSheet("Accounts");
+            int satisfaction = 0;
+            while (!accounts.getRow(0).getCell(satisfaction).getStringCellValue().equals("satisfaction")) {
+                satisfaction++;
+            }
+            assertEquals(5, accounts.getRow(1).getCell(satisfaction).getNumericCellValue(), "A, clamped, ranks first");
+        }
     }
 }

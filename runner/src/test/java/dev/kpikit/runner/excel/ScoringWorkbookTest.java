@@ -159,6 +159,20 @@ class ScoringWorkbookTest {
         }
     }
 
+    /** Credit notes: C05 net-negative this year (share 0 in the Accounts sheet), C07 net-negative last year (growth blank). */
+    @Test
+    void poiRecalculatesKpikitsScoresWithNetNegativeAccounts() throws Exception {
+        Path data = Workbooks.copyFolder(SharedEngine.sampleData("startup"), temp.resolve("credit-notes"));
+        Files.writeString(data.resolve("revenue.csv"), "2026-10-30,C05,-10000000\n2025-06-01,C07,-10000000\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Portfolio expected = Workbooks.portfolio(data, ScoringModel.defaultModel());
+        AccountReport c05 = expected.accounts().stream().filter(a -> a.account().id().equals("C05")).findFirst().orElseThrow();
+        assertTrue(c05.netNegative());
+        assertEquals(0, BigDecimal.ZERO.compareTo(c05.account().input(dev.kpikit.scoring.FactorInput.REVENUE_SHARE)));
+        Path file = Workbooks.write(data, null, temp.resolve("credit-notes.xlsx"));
+        assertMatchesKpikit(file, expected, null);
+    }
+
     @Test
     void anAccountNamedLikeAFormulaStaysText() throws Exception {
         Path data = Workbooks.copyFolder(SharedEngine.sampleData("startup"), temp.resolve("startup"));

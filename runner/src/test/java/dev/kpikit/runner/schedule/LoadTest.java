@@ -40,7 +40,7 @@ class LoadTest {
         greenMail.start();
         Instant at = TestSchedules.inSeconds(6);
         Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, TestSchedules.file(greenMail.getSmtp().getPort(),
-                "  threads: 2\n  misfireThresholdSeconds: 60", TestSchedules.many(DELIVERIES, TestSchedules.cronAt(at)))));
+                "  threads: 2\n  misfireThresholdSeconds: 60", TestSchedules.many(DELIVERIES, TestSchedules.cronAt(at)))), TestSchedules.roots());
         try (ScheduleRunner runner = ScheduleRunner.start(schedules, StoreSettings.h2(folder.resolve("store")),
                 new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
                 schedules.smtp().orElseThrow().from())) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kpikit.runner.engine.SharedEngine;
@@ -25,14 +26,22 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     static RunnerProcess start(Path schedules, String storeUrl, Path log) throws IOException {
+        return start(schedules, storeUrl, log, List.of(), Map.of());
+    }
+
+    /** With system properties ({@code -Dname=value}) and environment variables of its own. */
+    static RunnerProcess start(Path schedules, String storeUrl, Path log, List<String> jvmOptions, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Djava.awt.headless=true", "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dkpikit.home=" + SharedEngine.home(),
-                "dev.kpikit.runner.cli.KpikitCommand", "schedule", "run", schedules.toString(), "--store", storeUrl));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new RunnerProcess(process, log);
+                "-Dkpikit.home=" + SharedEngine.home()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("dev.kpikit.runner.cli.KpikitCommand", "schedule", "run", schedules.toString(), "--store", storeUrl));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return new RunnerProcess(builder.start(), log);
     }
 
     /** SIGKILL: the runner gets no chance to clean up, as in a crash. */
@@ -44,6 +53,16 @@ final class RunnerProcess implements AutoCloseable {
     /** SIGTERM: the graceful stop; the exit code, or -1 if it did not stop in time. */
     int terminate(Duration within) throws InterruptedException {
         process.destroy();
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** SIGTERM, without waiting. */
+    void signalTerm() {
+        process.destroy();
+    }
+
+    /** The exit code, or -1 if the runner did not exit in time. */
+    int awaitExit(Duration within) throws InterruptedException {
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 

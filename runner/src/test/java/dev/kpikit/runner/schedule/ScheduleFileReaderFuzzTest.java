@@ -14,12 +14,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class ScheduleFileReaderFuzzTest {
 
     private static final Path FILE;
+    private static final ScheduleRoots ROOTS;
 
     static {
         try {
             Path dir = Files.createTempDirectory("kpikit-fuzz-schedules");
             Files.createFile(dir.resolve("report.rptdesign"));
             FILE = dir.resolve("schedules.yaml");
+            ROOTS = ScheduleRoots.of(dir, dir); // templates and data folders only under the fuzz folder
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -29,7 +31,7 @@ class ScheduleFileReaderFuzzTest {
     void schedules(byte[] input) throws IOException {
         Files.write(FILE, input);
         try {
-            ScheduleFileReader.read(FILE);
+            ScheduleFileReader.read(FILE, ROOTS);
         } catch (ScheduleValidationException refused) {
             // the documented refusal: every problem, each naming the schedule and field
         }

@@ -31,7 +31,7 @@ class ScheduleFileReaderTest {
     private List<String> problems(String yaml) throws Exception {
         Path file = folder.resolve("s.yaml");
         Files.writeString(file, yaml);
-        return assertThrows(ScheduleValidationException.class, () -> ScheduleFileReader.read(file)).problems();
+        return assertThrows(ScheduleValidationException.class, () -> ScheduleFileReader.read(file, TestSchedules.roots())).problems();
     }
 
     private static String entry(String id, String field, String value) {
@@ -43,7 +43,7 @@ class ScheduleFileReaderTest {
 
     @Test
     void theExampleFileIsValidAndDefaultsApply() throws Exception {
-        Schedules schedules = ScheduleFileReader.read(SharedEngine.home().resolve("schedules/example.yaml"));
+        Schedules schedules = ScheduleFileReader.read(SharedEngine.home().resolve("schedules/example.yaml"), TestSchedules.roots());
         Schedule s = schedules.schedules().get(0);
         assertEquals("startup-monday", s.id());
         assertEquals(List.of(OutputFormat.PDF, OutputFormat.XLSX), s.formats());
@@ -58,7 +58,7 @@ class ScheduleFileReaderTest {
         List<String> problems = problems("schedules:\n"
                 + entry("bad-cron", "cron", "\"0 0 25 ? * MON\"")
                 + entry("bad-zone", "timeZone", "Europe/Atlantis")
-                + entry("no-template", "template", "missing.rptdesign")
+                + entry("no-template", "template", SharedEngine.template("missing.rptdesign").toString())
                 + entry("bad-address", "to", "[\"ceo@@kpikit\"]")
                 + entry("crlf", "subject", "\"Hello\\r\\nBcc: victim@example.com\"")
                 + entry("placeholder", "subject", "\"{title} {nope}\"")
@@ -80,6 +80,22 @@ class ScheduleFileReaderTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("smtp, field 'password': never put a password in the schedules file"));
         assertTrue(!problems.get(0).contains("s3cret"));
+    }
+
+    @Test
+    void aPasswordInTheStoreUrlIsRefusedWithoutRepeatingIt() throws Exception {
+        List<String> problems = problems("store: {url: \"jdbc:postgresql://db.example.com/kpikit?user=kpikit&password=s3cret\"}\n"
+                + "schedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]"));
+        assertEquals(List.of("store, field 'url': holds a password; never put a password in the schedules file, "
+                + "use passwordEnv or passwordFile"), problems);
+    }
+
+    @Test
+    void aStoreUrlShowsNoPassword() {
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&sslpassword=*** (clustered)",
+                new StoreSettings("jdbc:postgresql://h/db?user=u&password=s3cret&sslpassword=k3y", null, () -> null, true).toString());
+        assertEquals("jdbc:h2:file:/x;PASSWORD=***;AUTO_SERVER=TRUE",
+                new StoreSettings("jdbc:h2:file:/x;PASSWORD=s3cret;AUTO_SERVER=TRUE", null, () -> null, false).toString());
     }
 
     @Test

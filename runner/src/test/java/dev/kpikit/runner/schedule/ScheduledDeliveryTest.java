@@ -64,7 +64,9 @@ class ScheduledDeliveryTest {
     }
 
     private ScheduleRunner start(String yaml, int smtpPort) throws Exception {
-        Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, yaml));
+        // a test of deliveries, not of roots: its broken template and empty data folder are in a temp folder
+        Path anywhere = folder.getRoot();
+        Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, yaml), ScheduleRoots.of(anywhere, anywhere));
         runner = ScheduleRunner.start(schedules, StoreSettings.h2(folder.resolve("store")),
                 new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
                 schedules.smtp().orElseThrow().from());

@@ -20,6 +20,15 @@ final class TestSchedules {
     private TestSchedules() {
     }
 
+    /** The roots schedule commands use by default: the repository's report-templates/ and sample-data/. */
+    static ScheduleRoots roots() {
+        try {
+            return ScheduleRoots.defaults(SharedEngine.home());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The test schedules' time zone. */
     static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Oslo");
 

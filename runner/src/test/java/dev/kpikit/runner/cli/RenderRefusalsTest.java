@@ -1,0 +1,66 @@
+package dev.kpikit.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kpikit.runner.engine.SharedEngine;
+
+/**
+ * {@code kpikit render} as a user runs it (its own JVM: the command starts and stops BIRT's global platform),
+ * refusing report parameters that would read outside the data folder or name an impossible day.
+ */
+class RenderRefusalsTest {
+
+    @TempDir
+    Path temp;
+
+    private record Run(int exit, String stderr) {
+    }
+
+    private Run render(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1",
+                "-Dkpikit.home=" + SharedEngine.home(), "dev.kpikit.runner.cli.KpikitCommand", "render"));
+        command.addAll(List.of(args));
+        Path stderr = temp.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(temp.resolve("stdout.txt").toFile())
+                .redirectError(stderr.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "render did not finish");
+        return new Run(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aModelFileParameterOutsideTheDataFolderIsRefusedWithoutReadingIt() throws Exception {
+        Path out = temp.resolve("out");
+        Run run = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(),
+                "--data", SharedEngine.sampleData("startup").toString(), "--param", "modelFile=../../../../etc/passwd",
+                "--out", out.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertTrue(run.stderr().contains("parameter 'modelFile' must stay inside the data folder " + SharedEngine.sampleData("startup")
+                + ": '../../../../etc/passwd' leads out of it"), run.stderr());
+        assertFalse(run.stderr().contains("root:x:") || run.stderr().contains("Unrecognized token"), "nothing of /etc/passwd: " + run.stderr());
+        assertFalse(Files.exists(out.resolve("key-accounts.pdf")));
+    }
+
+    @Test
+    void anImpossibleAsOfDateIsRefusedNamingTheParameter() throws Exception {
+        Path out = temp.resolve("out");
+        Run run = render("--scenario", "startup", "--param", "asOf=2026-02-30", "--out", out.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertEquals("kpikit render: " + SharedEngine.template("startup.rptdesign") + ", parameter 'asOf': '2026-02-30' is not a day"
+                + " of the calendar; expected a date yyyy-MM-dd", run.stderr().strip());
+        assertFalse(Files.exists(out.resolve("startup.pdf")), "nothing rendered for March 2");
+    }
+}

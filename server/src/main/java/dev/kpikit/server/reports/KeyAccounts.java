@@ -1,0 +1,95 @@
+package dev.kpikit.server.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.FolderScorecard;
+import dev.kpikit.data.ScoringFolder;
+import dev.kpikit.kpi.KpiCatalogException;
+import dev.kpikit.runner.excel.ScoringWorkbook;
+import dev.kpikit.scoring.AccountReport;
+import dev.kpikit.scoring.Factor;
+import dev.kpikit.scoring.FactorInput;
+import dev.kpikit.scoring.FactorScore;
+import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.Portfolio;
+import dev.kpikit.scoring.ScoringModel;
+
+/**
+ * The Key accounts page: a data folder scored as {@code kpikit score} scores it (the folder's model
+ * or the built-in one), and the same scoring as the live workbook of {@code kpikit workbook}.
+ */
+public final class KeyAccounts {
+
+    private KeyAccounts() {
+    }
+
+    public record Row(int rank, String id, String name, String segment, String share, String score, String tier, String abc,
+            List<String> points, String explanation) {
+    }
+
+    public record Table(String folder, String model, LocalDate asOf, String period, List<String> factors, List<Row> rows,
+            List<String> warnings) {
+    }
+
+    /** The scored accounts, best first, each factor's points in the model's factor order. */
+    public static Table score(Path folder, String folderName, LocalDate asOf, String period, Locale locale)
+            throws IOException, DataFormatException {
+        Scored scored = scored(folder, asOf, period);
+        List<String> factors = scored.model().factors().stream().map(Factor::id).toList();
+        List<Row> rows = new ArrayList<>();
+        for (AccountReport report : scored.portfolio().accounts()) {
+            List<String> points = new ArrayList<>();
+            for (String factor : factors) {
+                points.add(report.score().factors().stream().filter(f -> f.factorId().equals(factor)).findFirst()
+                        .map(FactorScore::points).map(p -> p == null ? "" : p.setScale(1, RoundingMode.HALF_EVEN).toPlainString())
+                        .orElse(""));
+            }
+            BigDecimal share = report.account().input(FactorInput.REVENUE_SHARE);
+            rows.add(new Row(report.rank(), report.account().id(), report.account().name(),
+                    report.account().segment() == null ? "" : report.account().segment(),
+                    share == null ? "" : share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %",
+                    report.score().score() == null ? "" : report.score().score().toPlainString(), report.score().tier(),
+                    report.abc() == null ? "" : report.abc().name(), List.copyOf(points), report.score().explain(locale)));
+        }
+        return new Table(folderName, scored.model().name(), scored.asOf(), scored.period().name(), factors, rows,
+                scored.warnings());
+    }
+
+    /** The live scoring workbook of the folder, as {@code kpikit workbook} writes it. */
+    public static void workbook(Path folder, String folderName, LocalDate asOf, String period, Locale locale, OutputStream out)
+            throws IOException, DataFormatException, KpiCatalogException {
+        Scored scored = scored(folder, asOf, period);
+        List<FolderScorecard.Row> kpis = List.of();
+        Path catalog = folder.resolve("kpi-catalog.json");
+        Path metrics = folder.resolve("metrics.csv");
+        if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
+            kpis = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(scored.asOf(), null, 0, locale));
+        }
+        new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(folderName, scored.asOf()))
+                .write(out);
+    }
+
+    private record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio, List<String> warnings) {
+    }
+
+    private static Scored scored(Path folder, LocalDate asOf, String period) throws IOException, DataFormatException {
+        PeriodLength length = PeriodLength.parse(period == null || period.isBlank() ? "year" : period);
+        ScoringFolder scoring = new ScoringFolder(folder);
+        ScoringModel model = scoring.model(null);
+        LocalDate date = scoring.asOfOrLatest(asOf);
+        List<String> warnings = new ArrayList<>();
+        Consumer<String> collect = warnings::add;
+        return new Scored(model, date, length, scoring.portfolio(date, length, model, collect), warnings);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.kpikit.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The scripts' contract of the README, over HTTP: health, login redirects, basic auth, report runs, 404 for other files. */
+class ServerContractTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.get();
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void healthAnswersWithoutLoginAndWithoutDetails() throws Exception {
+        HttpResponse<byte[]> health = server.get(TestServer.client(), "/health");
+        assertEquals(200, health.statusCode());
+        assertEquals("UP", text(health));
+        assertEquals(200, server.get(TestServer.client(), "/health/ready").statusCode());
+    }
+
+    @Test
+    void anyOtherPageWithoutSessionRedirectsToLogin() throws Exception {
+        for (String path : List.of("/reports", "/schedules", "/deliveries", "/metrics", "/reports/startup/run?format=pdf")) {
+            HttpResponse<byte[]> response = server.get(TestServer.client(), path);
+            assertEquals(302, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Location").orElse("").startsWith("/login"), path);
+        }
+    }
+
+    @Test
+    void wrongBasicAuthIs401NotARedirect() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf",
+                "Authorization", TestServer.basic(TestServer.VIEWER, "wrong password"));
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+    }
+
+    @Test
+    void runAsPdfWithBasicAuthShowsTheAsOfDateAsked() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(),
+                "/reports/startup/run?format=pdf&asOf=2026-09-30&dataFolder=startup",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+        assertEquals(200, response.statusCode(), () -> text(response));
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("As of September 30, 2026"), text.substring(0, 200));
+            assertTrue(text.contains("Headline KPIs"));
+        }
+    }
+
+    @Test
+    void runAsXlsxGivesTheReportsSheets() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=xlsx&asOf=2026-09-30",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+        assertEquals(200, response.statusCode(), () -> text(response));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("startup.xlsx"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            assertEquals("Headline KPIs", workbook.getSheetAt(0).getSheetName());
+            assertEquals("Key accounts", workbook.getSheetAt(1).getSheetName());
+        }
+    }
+
+    @Test
+    void aBadParameterValueIsRefusedWithTheCliMessage() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf&asOf=30.09.2026",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+        assertEquals(400, response.statusCode());
+        assertEquals("startup, parameter 'asOf': '30.09.2026' is not a date; expected a date yyyy-MM-dd", text(response));
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedNamingTheReportsParameters() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf&region=north",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+        assertEquals(400, response.statusCode());
+        assertEquals("startup has no parameter 'region'; its parameters are [dataFolder, asOf, periodLength]", text(response));
+    }
+
+    @Test
+    void aNameThatIsNotAReportUnderTheReportsFolderIs404HoweverEncoded() throws Exception {
+        HttpClient client = TestServer.client();
+        for (String name : List.of("..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%252e%252e%252fetc%252fpasswd",
+                "..%5C..%5Cetc%5Cpasswd", "%2Fetc%2Fpasswd", "..", "%2e%2e", "kpikit.rptlibrary", "startup.rptdesign",
+                "designer-templates", "startup%00", "no-such-report")) {
+            HttpResponse<byte[]> response = server.get(client, "/reports/" + name + "/run?format=pdf",
+                    "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+            assertTrue(response.statusCode() == 404 || response.statusCode() == 400, name + " answered " + response.statusCode());
+            assertFalse(text(response).contains("root:"), name);
+        }
+    }
+
+    @Test
+    void aDataFolderOutsideTheDataRootIs404() throws Exception {
+        for (String folder : List.of("..", "../..", "/etc", "..%2F..%2Fetc", "startup/../..", "%2e%2e")) {
+            HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf&dataFolder="
+                    + TestServer.encode(folder), "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+            assertEquals(404, response.statusCode(), folder);
+            assertTrue(text(response).startsWith("startup: no data folder"), text(response));
+        }
+    }
+
+    @Test
+    void keyAccountsPageShowsEachAccountsScoreTierAndPoints() throws Exception {
+        HttpClient viewer = server.loggedIn(TestServer.VIEWER);
+        String page = text(server.get(viewer, "/accounts?data=startup&asOf=2026-10-31&period=YEAR"));
+        assertTrue(page.contains("40 accounts as of 2026-10-31, YEAR to date, model 'kpikit default'."), page);
+        // the README's sample: Client A KEY with 43% of revenue; Harbor Freight STANDARD with 11.5%
+        assertTrue(page.matches("(?s).*<td>1</td><td>Client A</td>.*?<td class=\"tier\">KEY</td>.*"), "Client A first and KEY");
+        assertTrue(page.contains("KEY: 43% of revenue"), page);
+        assertTrue(page.matches("(?s).*<td>Harbor Freight</td>.*?<td class=\"tier\">STANDARD</td>.*"), "Harbor Freight stays STANDARD");
+        HttpResponse<byte[]> workbook = server.get(viewer, "/accounts/workbook?data=startup&asOf=2026-10-31&period=YEAR");
+        assertEquals(200, workbook.statusCode());
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+            assertEquals("Model", xlsx.getSheetAt(0).getSheetName());
+            assertTrue(xlsx.getSheet("Accounts") != null);
+        }
+        assertEquals(404, server.get(viewer, "/accounts/workbook?data=..%2F..").statusCode());
+    }
+
+    @Test
+    void metricsAreInPrometheusFormat() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(), "/metrics",
+                "Authorization", TestServer.basic(TestServer.ADMIN, TestServer.PASSWORD));
+        assertEquals(200, response.statusCode());
+        String text = text(response);
+        assertTrue(text.contains("# TYPE kpikit_deliveries gauge"), text);
+        assertTrue(text.contains("kpikit_deliveries{state=\"FAILED\"} "), text);
+        assertTrue(text.contains("kpikit_render_queue_length 0"), text);
+        assertTrue(text.contains("jvm_memory_used_bytes{area=\"heap\"} "), text);
+    }
+}

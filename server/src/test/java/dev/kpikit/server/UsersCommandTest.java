@@ -1,0 +1,99 @@
+package dev.kpikit.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kpikit.server.auth.Role;
+import dev.kpikit.server.auth.UsersFile;
+import picocli.CommandLine;
+
+/** {@code kpikit users add/remove}: the password from stdin, kept only as a bcrypt hash; bad input refused with exit 1. */
+class UsersCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new ServerMain()).execute(args);
+            return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(in);
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void addKeepsOnlyABcryptHashAndTheRole() throws Exception {
+        Path users = folder.resolve("users.yaml");
+        Run add = run("s3cret-password\n", "users", "add", "alice", "--role", "operator", "--users", users.toString());
+        assertEquals(0, add.exit(), add.err());
+        String file = Files.readString(users);
+        assertFalse(file.contains("s3cret-password"), file);
+        assertTrue(file.contains("role: operator") && file.contains("password: $2a$12$"), file);
+        assertTrue(UsersFile.read(users).authenticate("alice", "s3cret-password").map(u -> u.role() == Role.OPERATOR).orElse(false));
+        assertTrue(UsersFile.read(users).authenticate("alice", "s3cret-passwort").isEmpty());
+    }
+
+    @Test
+    void removeDeletesTheUserAndAnUnknownOneIsRefused() throws Exception {
+        Path users = folder.resolve("users.yaml");
+        run("s3cret-password\n", "users", "add", "bob", "--role", "viewer", "--users", users.toString());
+        assertEquals(0, run("", "users", "remove", "bob", "--users", users.toString()).exit());
+        assertTrue(UsersFile.read(users).users().isEmpty());
+        Run again = run("", "users", "remove", "bob", "--users", users.toString());
+        assertEquals(1, again.exit());
+        assertEquals("kpikit users remove: no user 'bob' in " + users + System.lineSeparator(), again.err());
+    }
+
+    @Test
+    void anUnknownRoleAShortPasswordAndNoPasswordAreRefused() throws Exception {
+        Path users = folder.resolve("users.yaml");
+        Run role = run("s3cret-password\n", "users", "add", "carl", "--role", "root", "--users", users.toString());
+        assertEquals(1, role.exit());
+        assertTrue(role.err().contains("role must be viewer, operator or admin, found 'root'"), role.err());
+        Run shortPassword = run("short\n", "users", "add", "carl", "--role", "viewer", "--users", users.toString());
+        assertEquals(1, shortPassword.exit());
+        assertTrue(shortPassword.err().contains("at least 8 characters"), shortPassword.err());
+        Run none = run("", "users", "add", "carl", "--role", "viewer", "--users", users.toString());
+        assertEquals(1, none.exit());
+        assertTrue(none.err().contains("no password on standard input"), none.err());
+        assertFalse(Files.exists(users), "nothing written for a refused user");
+    }
+
+    @Test
+    void aUsersFileWithAClearTextPasswordIsRefusedNamingTheField() throws Exception {
+        Path users = folder.resolve("users.yaml");
+        Files.writeString(users, "users:\n  dave:\n    role: admin\n    password: hunter2\n");
+        try {
+            UsersFile.read(users);
+            throw new AssertionError("read a clear-text password");
+        } catch (java.io.IOException e) {
+            assertEquals(users + ", users.dave.password: expected a bcrypt hash written by 'kpikit users add'", e.getMessage());
+        }
+    }
+}
