@@ -77,7 +77,7 @@ class GeneratedBadInputTest {
         Path dir = Files.createDirectories(work.resolve("model-deep-nesting"));
         nested(dir.resolve("model.json"), "{\"factors\": ", MEGABYTE, "}");
         assertRefused(dir, "workbook --data {samples}/startup --model {dir}/model.json --out {out}/scoring.xlsx",
-                "workbook --data {samples}/startup --out {out}/scoring.xlsx", "model.json, line 1, column ", "nesting depth (1001) exceeds the maximum allowed (1000)");
+                "workbook --data {samples}/startup --out {out}/scoring.xlsx", "model.json, line 1, column ", "the model nests objects and arrays deeper than 1000 levels");
     }
 
     @Test
