@@ -138,7 +138,9 @@ public final class ColumnMapping {
         String what = override != null
                 ? "no column '" + override + "', which the mapping names for field '" + field + "'"
                 : "no column for field '" + field + "' (looked for " + String.join(", ", candidates(field)) + ")";
-        return new DataFormatException(source + ": " + what + "; found: " + Schema.list(columns), source, 0, field);
+        boolean dataAsHeader = columns.stream().anyMatch(c -> c.name().matches("[-+]?[0-9][0-9.,/: -]*"));
+        return new DataFormatException(source + ": " + what + "; found: " + Schema.list(columns)
+                + (dataAsHeader ? " (the first line holds data: it must name the columns)" : ""), source, 0, field);
     }
 
     /** "Customer-ID", "customer id" and "customer_id" are one name. */

@@ -183,9 +183,11 @@ public final class CsvTableReader implements TableReader {
     }
 
     /** Names the line and byte of the first fault: the decoder reads ahead, so where it failed says little. */
-    private static DataFormatException undecodable(Path file, String source, Charset encoding, CharacterCodingException e) {
+    private static DataFormatException undecodable(Path file, String source, Charset declared, CharacterCodingException e) {
         DataFiles.Undecodable fault;
+        Charset encoding;
         try {
+            encoding = DataFiles.textEncoding(file, declared); // UTF-16 when its byte order mark says so
             fault = DataFiles.firstUndecodable(file, encoding);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(source + ": " + unreadable.getMessage(), unreadable);
@@ -264,10 +266,22 @@ public final class CsvTableReader implements TableReader {
                 return undecodable(file, source, encoding, coding);
             }
             if (e instanceof CSVException) {
-                return new DataFormatException(source + ", line " + start + ": not valid CSV: " + e.getMessage(),
+                return new DataFormatException(source + ", line " + start + ": not valid CSV: " + csvReason(e.getMessage()),
                         source, start, null, e);
             }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+
+        /** commons-csv's reasons, said in the user's terms. */
+        private static String csvReason(String message) {
+            String text = message == null ? "" : message;
+            if (text.contains("EOF reached before encapsulated token finished")) {
+                return "a quoted value starts on this line and its closing quote is missing";
+            }
+            if (text.contains("Invalid character between encapsulated token and delimiter")) {
+                return "text follows a closing quote; write a quote inside a quoted value twice (\"\")";
+            }
+            return text.replaceFirst("^\\(startline \\d+\\) ", "");
         }
 
         @Override

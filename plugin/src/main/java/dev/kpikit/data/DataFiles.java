@@ -37,13 +37,14 @@ final class DataFiles {
 
     /**
      * A reader of text in {@code encoding} that fails on bytes which are not in it; for UTF-8 it skips
-     * the byte order mark that Windows tools put first.
+     * the byte order mark that Windows tools put first, and a file that starts with a UTF-16 byte
+     * order mark (Excel's "Unicode text") is read as UTF-16.
      */
     static BufferedReader openText(Path file, Charset encoding) throws IOException {
         requireExists(file);
-        BufferedReader reader = Files.newBufferedReader(file, encoding);
+        BufferedReader reader = Files.newBufferedReader(file, textEncoding(file, encoding));
         if (!encoding.equals(StandardCharsets.UTF_8)) {
-            return reader;
+            return reader; // a declared encoding is taken as it is; UTF-8 (and UTF-16 found by its mark) skip the mark
         }
         try {
             reader.mark(1);
@@ -55,6 +56,28 @@ final class DataFiles {
             reader.close();
             throw e;
         }
+    }
+
+    /**
+     * The encoding to read {@code file} in: UTF-16 when the file is declared UTF-8 but starts with a
+     * UTF-16 byte order mark, else the declared one.
+     */
+    static Charset textEncoding(Path file, Charset declared) throws IOException {
+        if (!declared.equals(StandardCharsets.UTF_8)) {
+            return declared;
+        }
+        byte[] start = new byte[2];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, 2);
+        }
+        if (read == 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (read == 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /** The first byte of a file that is not text in its encoding: its 1-based line, 0-based byte offset and value. */

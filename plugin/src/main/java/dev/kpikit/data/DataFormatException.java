@@ -1,5 +1,7 @@
 package dev.kpikit.data;
 
+import java.util.regex.Pattern;
+
 /**
  * A table's content is not what kpikit can read. The message says where (file, line or row,
  * column), what was found and what was expected, so that a user can fix the data:
@@ -9,6 +11,10 @@ public class DataFormatException extends Exception {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN = 60;
+    private static final Pattern THOUSANDS = Pattern.compile("[-+]?\\d{1,3}([,' \u00A0\u202F]\\d{3})+([.]\\d+)?|[-+]?\\d{1,3}([.]\\d{3})+(,\\d+)?");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("(?i)[-+]?(nan|inf|infinity|∞)");
+    private static final Pattern EXPONENT = Pattern.compile("[-+]?\\d+(\\.\\d*)?[eE][-+]?\\d+");
 
     private final String source;
     private final long line;
@@ -44,9 +50,25 @@ public class DataFormatException extends Exception {
         return column;
     }
 
-    /** "expected {expected}, found '{found}'", with very long text cut short. */
+    /** "expected {expected}, found '{found}'", with very long text cut short and a hint for numbers written for people. */
     static String unexpected(String expected, String found) {
         String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
-        return "expected " + expected + ", found '" + shown + "'";
+        return "expected " + expected + ", found '" + shown + "'" + (expected.endsWith("number") ? numberHint(found.strip()) : "");
+    }
+
+    private static String numberHint(String found) {
+        if (THOUSANDS.matcher(found).matches()) {
+            return " (write numbers without thousands separators: 1234567.89)";
+        }
+        if (DECIMAL_COMMA.matcher(found).matches()) {
+            return " (a decimal comma is read in files separated by ';' or tabs; in a comma separated file write 1234.56)";
+        }
+        if (NOT_A_NUMBER.matcher(found).matches()) {
+            return " (NaN and Infinity are no amounts; leave the cell empty when there is no value)";
+        }
+        if (EXPONENT.matcher(found).matches()) {
+            return " (write the number out in digits, without an exponent)";
+        }
+        return "";
     }
 }

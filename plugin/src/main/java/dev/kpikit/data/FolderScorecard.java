@@ -121,7 +121,7 @@ public final class FolderScorecard {
             while (reader.next()) {
                 LocalDate date = (LocalDate) reader.value(dateIndex);
                 if (date == null) {
-                    throw new DataFormatException(reader.source() + ", line " + reader.rowNumber() + ", column '" + dateColumn
+                    throw new DataFormatException(reader.currentRow() + ", column '" + dateColumn
                             + "': the date is missing", reader.source(), reader.rowNumber(), dateColumn);
                 }
                 if (asOf != null && date.isAfter(asOf)) {

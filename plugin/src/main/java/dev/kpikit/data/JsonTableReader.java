@@ -1,7 +1,9 @@
 package dev.kpikit.data;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
-import dev.kpikit.kpi.JsonErrors;
+import dev.kpikit.kpi.JsonProblems;
 
 /**
  * Streams a JSON file holding an array of flat objects, one object per row:
@@ -156,6 +158,9 @@ public final class JsonTableReader implements TableReader {
     /** The objects of a JSON array, read one at a time. */
     private static final class JsonObjects implements AutoCloseable {
 
+        /** The most digits a number may have before, and after, its decimal point. */
+        private static final int MAX_DIGITS = 40;
+
         private final JsonParser parser;
         private final String source;
         /** How many objects have been read. */
@@ -168,7 +173,13 @@ public final class JsonTableReader implements TableReader {
 
         static JsonObjects open(Path file, String source) throws IOException, DataFormatException {
             DataFiles.requireExists(file);
-            JsonObjects objects = new JsonObjects(JSON.createParser(file.toFile()), source);
+            JsonParser parser;
+            try {
+                parser = JSON.createParser(file.toFile());
+            } catch (CharConversionException e) {
+                throw notUtf8(source, e); // Jackson guesses the encoding from the first bytes (found by fuzzing)
+            }
+            JsonObjects objects = new JsonObjects(parser, source);
             try {
                 JsonToken first = objects.token();
                 if (first != JsonToken.START_ARRAY) {
@@ -201,22 +212,31 @@ public final class JsonTableReader implements TableReader {
                 if (value.isStructStart()) {
                     throw problem(location, name, "expected text, a number, true, false or null, found " + describe(value));
                 }
-                fields.put(name, new Field(text(value), location));
+                fields.put(name, new Field(text(value, name, location), location));
             }
             return fields;
         }
 
         /** The value as a cell's text: numbers exactly as written, without exponents. */
-        private String text(JsonToken value) throws DataFormatException {
+        private String text(JsonToken value, String field, JsonLocation location) throws DataFormatException {
             try {
                 return switch (value) {
                     case VALUE_NULL -> null;
-                    case VALUE_NUMBER_FLOAT -> parser.getDecimalValue().toPlainString();
+                    case VALUE_NUMBER_FLOAT -> plain(parser.getDecimalValue(), field, location);
                     default -> parser.getText();
                 };
             } catch (IOException e) {
                 throw failure(e);
             }
+        }
+
+        /** 1e309 or 1e-999999999 written out would be a huge text (and no amount): refused before. */
+        private String plain(BigDecimal number, String field, JsonLocation location) throws DataFormatException {
+            if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+                throw problem(location, field, "expected a decimal number of at most " + MAX_DIGITS
+                        + " digits before and after the point, found " + JsonProblems.cut(number.toString()));
+            }
+            return number.toPlainString();
         }
 
         private JsonToken token() throws DataFormatException {
@@ -238,10 +258,17 @@ public final class JsonTableReader implements TableReader {
         /** Invalid JSON is a data problem with a location; other read errors are not. */
         private DataFormatException failure(IOException e) {
             if (e instanceof JsonProcessingException json) {
-                return new DataFormatException(where(json.getLocation(), null) + ": " + JsonErrors.message(json),
+                return new DataFormatException(where(json.getLocation(), null) + ": " + JsonProblems.reason(json),
                         source, json.getLocation() == null ? 0 : json.getLocation().getLineNr(), null, e);
             }
+            if (e instanceof CharConversionException coding) {
+                return notUtf8(source, coding); // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they were not
+            }
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+
+        private static DataFormatException notUtf8(String source, CharConversionException e) {
+            return new DataFormatException(source + ": the file is not UTF-8 text; save it as UTF-8", source, 0, null, e);
         }
 
         DataFormatException problem(JsonLocation location, String field, String message) {

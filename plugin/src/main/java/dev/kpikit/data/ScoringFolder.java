@@ -344,7 +344,7 @@ public final class ScoringFolder {
 
         DataFormatException blank(String field) {
             String column = reader.columns().get(indexes.get(field)).name();
-            return new DataFormatException(reader.source() + ", line " + reader.rowNumber() + ", column '" + column
+            return new DataFormatException(reader.currentRow() + ", column '" + column
                     + "': the " + field.replace('_', ' ') + " is empty", reader.source(), reader.rowNumber(), column);
         }
 

@@ -35,9 +35,14 @@ public interface TableReader extends AutoCloseable {
      */
     long rowNumber();
 
-    /** What {@link #rowNumber()} counts, for messages: "line" (CSV), "row" (spreadsheet, query), "element" (JSON). */
+/** What {@link #rowNumber()} counts, for messages: "line" (CSV), "row" (spreadsheet, query), "element" (JSON). */
     default String rowWord() {
         return "row";
+    }
+
+    /** The current row as a user finds it in the source, for messages: {@code revenue.csv, line 7}. */
+    default String currentRow() {
+        return source() + ", " + rowWord() + " " + rowNumber();
     }
 
     @Override

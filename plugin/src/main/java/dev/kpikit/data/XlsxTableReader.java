@@ -1,5 +1,6 @@
 package dev.kpikit.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -15,10 +16,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -34,8 +41,10 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbookPr;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -53,6 +62,9 @@ public final class XlsxTableReader implements TableReader {
     private final Deque<Row> sample;
     private Row row;
     private Object[] values;
+
+    /** How POI's sheet handler writes an error cell: "ERROR:" and the error code. */
+    private static final String ERROR_CELL = "ERROR:#";
 
     private XlsxTableReader(SheetRows rows, List<Column> columns, Deque<Row> sample) {
         this.rows = rows;
@@ -123,6 +135,13 @@ public final class XlsxTableReader implements TableReader {
         Object[] parsed = new Object[columns.size()];
         for (int i = 0; i < parsed.length; i++) {
             Column column = columns.get(i);
+            String cell = row.cell(i);
+            if (cell != null && cell.startsWith(ERROR_CELL)) {
+                // POI gives error cells (#DIV/0!, #N/A, #REF!...) as text: never a value, whatever the column
+                throw new DataFormatException(source() + ", row " + row.number() + ", column '" + column.name() + "' (" + reference(i)
+                        + "): the cell shows the Excel error " + cell.substring(ERROR_CELL.length() - 1)
+                        + "; correct its formula or clear the cell", source(), row.number(), column.name());
+            }
             try {
                 parsed[i] = CellText.DOT_DECIMALS.parse(row.cell(i), column.type());
             } catch (IllegalArgumentException e) {
@@ -217,6 +236,8 @@ public final class XlsxTableReader implements TableReader {
                 workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             } catch (OpenXML4JException | UnsupportedFileFormatException e) {
                 throw notAWorkbook(fileName, e);
+            } catch (LinkageError e) {
+                throw packedWithoutCodec(fileName, e);
             }
             try {
                 XSSFReader reader = new XSSFReader(workbook);
@@ -235,9 +256,15 @@ public final class XlsxTableReader implements TableReader {
                 }
                 String wanted = sheetName == null ? "no sheet" : "no sheet '" + sheetName + "'; its sheets are " + String.join(", ", names);
                 throw new DataFormatException(fileName + " has " + wanted, fileName, 0, null);
-            } catch (OpenXML4JException | SAXException | XmlException | UnsupportedFileFormatException e) {
+            } catch (OpenXML4JException | SAXException | XmlException | IllegalArgumentException | POIXMLException
+                    | InvalidOperationException | ZipException | EOFException e) {
+                // a zip that holds no workbook, or a damaged one, as POI and java.util.zip say it (POI's runtime
+                // exceptions, an IllegalArgumentException for a relationship to an outside URI...): found by fuzzing
                 workbook.revert();
                 throw notAWorkbook(fileName, e);
+            } catch (LinkageError e) {
+                workbook.revert();
+                throw packedWithoutCodec(fileName, e);
             } catch (IOException | DataFormatException | RuntimeException e) {
                 workbook.revert();
                 throw e;
@@ -248,8 +275,9 @@ public final class XlsxTableReader implements TableReader {
         private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
         /**
-         * An .xlsx file is a zip archive. Anything else is refused here, before POI, which would log a
-         * warning of its own about the broken zip (falling back to stream processing) and then fail.
+         * An .xlsx file is a zip archive. Anything else (a CSV or an old .xls renamed), or a zip that
+         * Excel did not write, is refused here, before POI, which would log a warning of its own about
+         * the broken zip (falling back to stream processing) and then fail.
          */
         private static void requireZip(Path file, String fileName) throws IOException, DataFormatException {
             byte[] start = new byte[4];
@@ -257,18 +285,55 @@ public final class XlsxTableReader implements TableReader {
             try (InputStream in = Files.newInputStream(file)) {
                 read = in.readNBytes(start, 0, start.length);
             }
-            if (read == start.length && Arrays.equals(start, ZIP)) {
-                return;
+            if (read != start.length || !Arrays.equals(start, ZIP)) {
+                String what = read == start.length && Arrays.equals(start, OLE2)
+                        ? "it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx"
+                        : read == 0 ? "the file is empty" : "an .xlsx file is a zip archive and this file is not one";
+                throw new DataFormatException(fileName + " is not an Excel .xlsx workbook: " + what, fileName, 0, null);
             }
-            String what = read == start.length && Arrays.equals(start, OLE2)
-                    ? "it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx"
-                    : read == 0 ? "the file is empty" : "an .xlsx file is a zip archive and this file is not one";
-            throw new DataFormatException(fileName + " is not an Excel .xlsx workbook: " + what, fileName, 0, null);
+            // Excel stores or deflates; another method (Zstandard, XZ...) would make commons-compress look for a
+            // library kpikit does not ship (found by fuzzing), and a zip the JDK cannot read is damaged
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+                    int method = entries.nextElement().getMethod();
+                    if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
+                        throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: it is packed with zip method "
+                                + method + ", which Excel does not use; save it again from Excel", fileName, 0, null);
+                    }
+                }
+            } catch (ZipException | EOFException e) {
+                throw new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: the file is damaged"
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; save it again from Excel", fileName, 0, null, e);
+            }
+        }
+
+        /**
+         * commons-compress loads the codec of a zip method other than deflate (Zstandard, XZ...) when it meets one,
+         * from a library kpikit does not ship: its absence is a file Excel did not write (found by fuzzing).
+         */
+        private static DataFormatException packedWithoutCodec(String fileName, LinkageError e) {
+            return new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: it is packed with a zip method"
+                    + " Excel does not use; save it again from Excel", fileName, 0, null, e);
         }
 
         private static DataFormatException notAWorkbook(String fileName, Exception e) {
-            return new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: " + e.getMessage(),
+            return new DataFormatException(fileName + " cannot be read as an Excel .xlsx workbook: " + reason(e),
                     fileName, 0, null, e);
+        }
+
+        /** POI's reason, said for a user (its zip bomb guard explains itself in a paragraph naming its own classes). */
+        private static String reason(Exception e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Zip bomb detected")) {
+                return "a part of the workbook unpacks to more than 100 times its packed size (a zip bomb?); kpikit does not unpack it";
+            }
+            if (message.contains("no core document found")) {
+                return "the zip file holds no workbook";
+            }
+            if (e instanceof ZipException || e instanceof EOFException) {
+                return "the file is damaged (" + message.lines().findFirst().orElse("").strip() + "); save it again from Excel";
+            }
+            return message.lines().findFirst().orElse("").strip();
         }
 
         private void start(XSSFReader reader, InputStream sheet)
@@ -280,6 +345,24 @@ public final class XlsxTableReader implements TableReader {
             } catch (ParserConfigurationException e) {
                 throw new IllegalStateException("no XML parser is available to read " + source, e);
             }
+            // POI's own handler logs a broken sheet, stack trace and all, before the parser gives up: the
+            // reader says it once, in its refusal (found by fuzzing)
+            xml.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // not an error
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
                     new ReadOnlySharedStringsTable(workbook, false), this, values, false));
             parser = Thread.ofPlatform().daemon().name("kpikit " + source).start(() -> parse(xml, sheet));
@@ -299,7 +382,8 @@ public final class XlsxTableReader implements TableReader {
                 hand(END);
             } catch (Stopped e) {
                 // the reader was closed: nobody wants the rest
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // an Error too: the reader waits for this thread's last word, and must not wait forever
                 try {
                     hand(e);
                 } catch (Stopped stopped) {
@@ -334,7 +418,13 @@ public final class XlsxTableReader implements TableReader {
             }
             ended = true;
             if (item instanceof Exception e) {
-                throw new DataFormatException(source + ": the sheet cannot be read: " + e.getMessage(), source, 0, null, e);
+                throw new DataFormatException(source + ": the sheet cannot be read: " + reason(e), source, 0, null, e);
+            }
+            if (item instanceof LinkageError e) {
+                throw packedWithoutCodec(source, e);
+            }
+            if (item instanceof Error e) {
+                throw e;
             }
             return null;
         }

@@ -95,8 +95,13 @@ final class FormulaLanguage {
                 new NullSafeOperator(operators.getInfixOperator(symbol), symbol.equals("/"))));
         Stream.of("+", "-").forEach(symbol -> operators.addOperator(symbol,
                 new NullSafeOperator(operators.getPrefixOperator(symbol), false)));
+        // EvalEx orders a missing value with a NullPointerException (found by fuzzing): missing in, missing out
+        Stream.of(">", ">=", "<", "<=").forEach(symbol -> operators.addOperator(symbol,
+                new NullSafeOperator(operators.getInfixOperator(symbol), false)));
         FunctionDictionaryIfc functions = configuration.getFunctionDictionary();
         NUMERIC_BUILT_INS.forEach(name -> functions.addFunction(name, new NullSafeFunction(functions.getFunction(name))));
+        // EvalEx takes a missing condition for false: IF(revenue > previous_revenue, 1, 0) would say 0 without a previous period
+        functions.addFunction("IF", new NullConditionFunction(functions.getFunction("IF")));
         FUNCTIONS.forEach(function -> functions.addFunction(function.name(), new KpikitFunction(function)));
         return configuration;
     }
@@ -161,6 +166,33 @@ final class FormulaLanguage {
         public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... values)
                 throws EvaluationException {
             return anyNull(values) ? EvaluationValue.NULL_VALUE : function.evaluate(expression, token, values);
+        }
+
+        @Override
+        public List<FunctionParameterDefinition> getFunctionParameterDefinitions() {
+            return function.getFunctionParameterDefinitions();
+        }
+
+        @Override
+        public boolean hasVarArgs() {
+            return function.hasVarArgs();
+        }
+    }
+
+    /** Wraps IF: a missing condition gives a missing value, whatever the branches. */
+    private record NullConditionFunction(FunctionIfc function) implements FunctionIfc {
+
+        @Override
+        public void validatePreEvaluation(Token token, EvaluationValue... values) throws EvaluationException {
+            if (!values[0].isNullValue()) {
+                function.validatePreEvaluation(token, values);
+            }
+        }
+
+        @Override
+        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... values)
+                throws EvaluationException {
+            return values[0].isNullValue() ? EvaluationValue.NULL_VALUE : function.evaluate(expression, token, values);
         }
 
         @Override

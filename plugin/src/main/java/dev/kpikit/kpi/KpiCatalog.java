@@ -91,7 +91,10 @@ public final class KpiCatalog {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr() + ":";
-            throw new KpiCatalogException(List.of(sourceName + ":" + where + " " + JsonErrors.message(e)));
+            throw new KpiCatalogException(List.of(sourceName + ":" + where + " " + JsonProblems.reason(e)));
+        }
+        if (catalog == null) { // the file says null: found by fuzzing
+            throw new KpiCatalogException(List.of(sourceName + ": the catalog is null; expected an object with \"metrics\" and \"kpis\""));
         }
         return new Checker(sourceName).check(catalog);
     }

@@ -32,7 +32,8 @@ import com.ezylang.evalex.parser.Token;
  * operand gives a missing result, and {@code a / 0} is missing rather than an error, so
  * {@code revenue / consultants} and {@code DIVIDE(revenue, consultants)} mean the same. The
  * numeric built-ins ({@code ROUND}, {@code MIN}, {@code SQRT}...) also give a missing result for
- * a missing argument; use {@code COALESCE(x, 0)} where a missing value should count as zero.
+ * a missing argument, and so do the comparisons ({@code >}, {@code <=}...) and {@code IF} given a
+ * missing condition; use {@code COALESCE(x, 0)} where a missing value should count as zero.
  * Implicit multiplication is off, so {@code 2 revenue} is refused as a probable typo.
  * A formula is at most {@link #MAX_LENGTH} characters long, nests parentheses at most
  * {@link #MAX_NESTING} deep and operations at most {@link #MAX_DEPTH} deep.
@@ -94,6 +95,12 @@ public final class KpiFormula {
             }
         } catch (BaseException e) {
             throw new FormulaException(e.getMessage(), e.getStartPosition());
+        } catch (FormulaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // EvalEx's parser trips over some malformed input (brackets closed without a function) instead of
+            // reporting it: found by fuzzing (KpiCatalogFuzzTestInputs/formula/crash-unbalanced-brackets)
+            throw new FormulaException("Not a valid formula: check its brackets, commas and operators", 1);
         }
         return new KpiFormula(text, known, expression);
     }
@@ -165,6 +172,11 @@ public final class KpiFormula {
             return result.getNumberValue();
         } catch (BaseException e) {
             throw new FormulaException(e.getMessage(), e.getStartPosition());
+        } catch (FormulaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // an EvalEx function or operator that fails inside instead of reporting: say which formula, not how
+            throw new FormulaException("The formula cannot be evaluated with these values", 1);
         }
     }
 

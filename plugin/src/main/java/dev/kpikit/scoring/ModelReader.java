@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.kpikit.kpi.JsonErrors;
+import dev.kpikit.kpi.JsonProblems;
 
 /**
  * Reads and validates a JSON scoring model. The format (see {@code default-model.json}):
@@ -103,7 +104,10 @@ final class ModelReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ModelException(source, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    path(pointer), JsonErrors.message(e));
+                    path(pointer), JsonProblems.reason(e));
+        } catch (CharConversionException e) {
+            // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they were not (found by fuzzing)
+            throw new ModelException(source, 1, 1, "", "the file is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -272,7 +276,7 @@ final class ModelReader {
                 path.append(path.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
             }
         }
-        return path.toString();
+        return JsonProblems.cut(path.toString());
     }
 
     /** A place in the model document: its JSON (null when absent) and its pointer. */

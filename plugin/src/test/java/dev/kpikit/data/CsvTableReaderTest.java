@@ -76,6 +76,22 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void readsExcelUnicodeTextUtf16WithItsByteOrderMark() throws Exception {
+        // Excel's "Unicode text": UTF-16LE with a byte order mark, tab separated, the locale's decimal comma
+        Path file = dir.resolve("revenue.txt");
+        Files.write(file, "\uFEFFdate\taccount_id\tamount\n2026-01-05\tMüller\t1234,56\n".getBytes(StandardCharsets.UTF_16LE));
+        try (TableReader reader = open(file)) {
+            assertEquals(List.of("date", "account_id", "amount"), reader.columns().stream().map(Column::name).toList());
+            assertEquals(List.of(List.of(LocalDate.of(2026, 1, 5), "Müller", new BigDecimal("1234.56"))), rows(reader));
+        }
+        Path bigEndian = dir.resolve("be.csv");
+        Files.write(bigEndian, "\uFEFFaccount_id,amount\nA1,7.5\n".getBytes(StandardCharsets.UTF_16BE));
+        try (TableReader reader = open(bigEndian)) {
+            assertEquals(List.of(List.of("A1", new BigDecimal("7.5"))), rows(reader));
+        }
+    }
+
+    @Test
     void detectsSemicolonsAndCommaDecimals() throws Exception {
         Path file = write("umsatz.csv", """
                 datum;kunde;betrag

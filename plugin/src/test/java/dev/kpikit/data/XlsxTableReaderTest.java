@@ -187,6 +187,24 @@ class XlsxTableReaderTest {
     }
 
     @Test
+    void anErrorCellIsRefusedEvenInATextColumn() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Data");
+        cells(sheet.createRow(0), "id", "name");
+        cells(sheet.createRow(1), 1, "Acme");
+        cells(sheet.createRow(2), 2);
+        sheet.getRow(2).createCell(1).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+        Path file = save(workbook, "errors.xlsx");
+        try (TableReader reader = XlsxTableReader.open(file)) {
+            assertTrue(reader.next());
+            assertEquals("Acme", reader.value(1));
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("errors.xlsx, sheet 'Data', row 3, column 'name' (B3): the cell shows the Excel error #N/A; "
+                    + "correct its formula or clear the cell", e.getMessage());
+        }
+    }
+
+    @Test
     void aValueRightOfTheHeaderIsReported() throws Exception {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Sheet sheet = workbook.createSheet("Data");
@@ -246,6 +264,21 @@ class XlsxTableReaderTest {
         }
         DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
         assertTrue(e.getMessage().startsWith("archive.xlsx cannot be read as an Excel .xlsx workbook: "), e.getMessage());
+    }
+
+    @Test
+    void aZipWithoutAWorkbookIsReported() throws IOException {
+        // found by fuzzing: POI tells this with a runtime exception of its own
+        Path file = dir.resolve("parts.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.xml"));
+            zip.write("<notes/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertTrue(e.getMessage().startsWith("parts.xlsx cannot be read as an Excel .xlsx workbook: "), e.getMessage());
     }
 
     @Test

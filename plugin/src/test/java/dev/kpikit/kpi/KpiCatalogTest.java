@@ -178,11 +178,17 @@ class KpiCatalogTest {
                 "shop.json: KPI 'q': grain QUARTER differs from grain MONTH of its parent 'g'"), e.problems());
     }
 
+    @Test
+    void aNullCatalogIsRefused() {
+        KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse("null ", "shop.json"));
+        assertEquals(List.of("shop.json: the catalog is null; expected an object with \"metrics\" and \"kpis\""), e.problems());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{ \"metrics\": [\"a\"], \n  \"kpis\": [ { \"id\": \"x\", } ] }|shop.json: line 2, column 26: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
-            "{ \"metrics\": [\"a\"],\n \"kpis\": [ {\"id\": \"x\", \"unit\": \"PRECENT\"} ] }|shop.json: line 2, column 32: Cannot deserialize value of type `dev.kpikit.kpi.Unit` from String \"PRECENT\": not one of the values accepted for Enum class",
-            "{ \"metrics\": [\"a\"], \"kpi\": [] }|shop.json: line 1, column 32: Unrecognized field \"kpi\""})
+            "{ \"metrics\": [\"a\"],\n \"kpis\": [ {\"id\": \"x\", \"unit\": \"PRECENT\"} ] }|shop.json: line 2, column 32: \"PRECENT\" is not one of CURRENCY, PERCENT, DAYS",
+            "{ \"metrics\": [\"a\"], \"kpi\": [] }|shop.json: line 1, column 32: unknown field 'kpi'; known: "})
     void malformedJsonIsReportedWithLineAndColumn(String jsonAndMessage) {
         String[] parts = jsonAndMessage.split("\\|");
         KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse(parts[0], "shop.json"));

@@ -67,6 +67,16 @@ class KpiFormulaTest {
     }
 
     @Test
+    void comparingAMissingValueGivesAMissingValue() {
+        // found by fuzzing: EvalEx ordered a missing value with a NullPointerException
+        Map<String, BigDecimal> m = metrics("revenue", "125", "visits", null);
+        value(null, eval("revenue > visits", m));
+        value(null, eval("visits <= 3", m));
+        value("1", eval("IF(revenue >= 100, 1, 0)", m));
+        value(null, eval("IF(revenue > previous_revenue, 1, 0)", m));
+    }
+
+    @Test
     void metricNamesIgnoreCaseAsEvalExDoes() {
         value("2", eval("Revenue / CONSULTANTS", metrics("revenue", "10", "Consultants", "5")));
     }
@@ -88,7 +98,9 @@ class KpiFormulaTest {
             "revenue visits                     | Too many operands                      | 1",
             "2 revenue                          | Missing operator                       | 3",
             "DIVIDE(revenue)                    | Not enough parameters for function     | 1",
-            "GROWTH(revenue, visits, 1)         | Too many parameters for function       | 1"})
+            "GROWTH(revenue, visits, 1)         | Too many parameters for function       | 1",
+            // EvalEx's own parser fails on this one with an internal error (found by fuzzing)
+            "DIVIDE(visits, 0)DIVIDE(*visits, 0) | Not a valid formula: check its brackets, commas and operators | 1"})
     void refusedWithReasonAndPosition(String formula, String reason, int position) {
         FormulaException e = assertThrows(FormulaException.class, () -> KpiFormula.compile(formula, METRICS));
         assertEquals(reason, e.reason());

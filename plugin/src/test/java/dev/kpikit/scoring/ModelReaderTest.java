@@ -158,9 +158,17 @@ class ModelReaderTest {
         String message = refusal(missingComma);
         assertEquals("model.json, line 3, column 23, factors[0].id: Unexpected character ('\"' (code 34)): "
                 + "was expecting comma to separate Object entries", message);
-        assertEquals("model.json, line 1, column 26, factors: Duplicate field 'factors'",
+        assertEquals("model.json, line 1, column 26, factors: field 'factors' appears twice in one object",
                 refusal("{\"factors\": [], \"factors\": []}"));
         assertEquals("model.json, line 1, column 1: the model is empty", refusal(""));
+    }
+
+    @Test
+    void bytesThatLookLikeUtf32AreRefusedAsNotUtf8() {
+        // found by fuzzing: Jackson takes three zero bytes first for UTF-32, then fails with an I/O error
+        byte[] bytes = {0, 0, 0, '\'', '"', 'f', 'a', 'c', 't', 'o', 'r', 's', '"', ':', '[', ']', '}'};
+        assertEquals("model.json, line 1, column 1: the file is not UTF-8 text; save it as UTF-8",
+                assertThrows(ModelException.class, () -> ModelReader.read(bytes, "model.json")).getMessage());
     }
 
     @Test

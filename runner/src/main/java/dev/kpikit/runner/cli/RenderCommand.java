@@ -52,6 +52,9 @@ final class RenderCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
     PrintStream err = System.err;
 
+    /** The engine to render with; null starts one for this command. Tests lend theirs: BIRT's platform is global. */
+    KpikitEngine engine;
+
     @Override
     public Integer call() {
         if ((template == null) == (scenario == null)) {
@@ -79,15 +82,21 @@ final class RenderCommand implements Callable<Integer> {
         if (data != null) {
             all.put(DATA_FOLDER_PARAMETER, data.toAbsolutePath().normalize().toString());
         }
-        try (KpikitEngine engine = KpikitEngine.start()) {
+        KpikitEngine own = null;
+        try {
+            KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
-            engine.render(request, document -> { }, warning -> err.println("kpikit render: warning: " + warning))
+            renderer.render(request, document -> { }, warning -> err.println("kpikit render: warning: " + warning))
                     .forEach(file -> stdout.println(file));
             return 0;
         } catch (ReportFailedException | IllegalArgumentException e) {
             err.println("kpikit render: " + e.getMessage());
             return 1;
+        } finally {
+            if (own != null) {
+                own.close();
+            }
         }
     }
 }

@@ -19,14 +19,17 @@ import java.util.function.Supplier;
 
 import org.quartz.CronExpression;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.OutsideFolderException;
+import dev.kpikit.kpi.JsonProblems;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.mail.Addresses;
 import dev.kpikit.runner.mail.SmtpSettings;
@@ -73,11 +76,13 @@ public final class ScheduleFileReader {
         }
         ScheduleFileModel.File model;
         try {
-            model = mapper(file).readValue(file.toFile(), ScheduleFileModel.File.class);
+            ObjectMapper mapper = mapper(file);
+            refuseAnchorsAliasesAndTags(mapper);
+            model = mapper.readValue(file.toFile(), ScheduleFileModel.File.class);
         } catch (JsonMappingException e) {
-            throw new ScheduleValidationException(file.toString(), List.of(where(e) + ": " + e.getOriginalMessage()));
+            throw new ScheduleValidationException(file.toString(), List.of(where(e) + ": " + JsonProblems.reason(e)));
         } catch (JsonProcessingException e) {
-            throw new ScheduleValidationException(file.toString(), List.of("not valid YAML/JSON: " + e.getOriginalMessage()));
+            throw new ScheduleValidationException(file.toString(), List.of("not valid YAML/JSON: " + JsonProblems.reason(e)));
         }
         if (model == null) {
             throw new ScheduleValidationException(file.toString(), List.of("the file is empty"));
@@ -120,6 +125,35 @@ public final class ScheduleFileReader {
         }
         return new Schedules(smtp, store, runner, List.copyOf(schedules), calendars);
     }
+
+    /**
+     * Jackson does not expand YAML aliases (a {@code *team} would silently become the text
+     * "team") and ignores tags such as {@code !!java.net.URL}: both are refused, with their
+     * line, rather than read as something the operator did not mean. This also takes the
+     * "billion laughs" alias bomb off the table.
+     */
+    private void refuseAnchorsAliasesAndTags(ObjectMapper mapper) throws IOException, ScheduleValidationException {
+        try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
+            if (!(parser instanceof YAMLParser yaml)) {
+                return;
+            }
+            while (yaml.nextToken() != null) {
+                String tag = yaml.getTypeId();
+                String problem = yaml.isCurrentAlias() || yaml.getObjectId() != null
+                        ? "YAML anchors and aliases (&name, *name) are not read; write the value out where it is needed"
+                        : tag != null && !CORE_TAGS.contains(tag.replaceFirst("^(tag:yaml.org,2002:|!!)", ""))
+                                ? "YAML tags (!!name, !name) are not read; remove the tag"
+                                : null;
+                if (problem != null) {
+                    throw new ScheduleValidationException(file.toString(),
+                            List.of("line " + yaml.currentTokenLocation().getLineNr() + ": " + problem));
+                }
+            }
+        }
+    }
+
+    /** The tags of YAML's core schema, which say no more than the plain value does. */
+    private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "seq", "map");
 
     static ObjectMapper mapper(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

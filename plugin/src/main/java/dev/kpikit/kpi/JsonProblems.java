@@ -1,0 +1,97 @@
+package dev.kpikit.kpi;
+
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+
+/**
+ * Jackson's reasons for refusing a JSON file, said for a user: without Java class names,
+ * Jackson's feature flags or its limits' method names, and never longer than a line.
+ * Shared by every kpikit reader of JSON (tables, scoring models, KPI catalogs, schedules).
+ * Jackson quotes the text it could not read ({@code Unrecognized token 'root': ...}), which for a
+ * file that is not JSON at all is the start of someone else's file: the line and column say where,
+ * the text itself is left out.
+ */
+public final class JsonProblems {
+
+    private static final int MAX_LENGTH = 200;
+    /** Jackson's unrecognized token: letters and digits up to 256 characters, never a quote. */
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("^Unrecognized token '[^']*'");
+    private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)'.*", Pattern.DOTALL);
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'.*", Pattern.DOTALL);
+    private static final Pattern LIMIT = Pattern.compile(",? from `[^`]*`");
+    private static final Pattern WRONG_TYPE = Pattern.compile("Cannot deserialize value of type `([^`]*)` from (\\w+) value.*", Pattern.DOTALL);
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unrecognized field \"([^\"]*)\".*", Pattern.DOTALL);
+    private static final Pattern NOT_IN_ENUM = Pattern.compile(
+            "Cannot deserialize value of type `[^`]*` from String (\"[^\"]*\"): not one of the values accepted for Enum class: \\[(.*)\\].*",
+            Pattern.DOTALL);
+    private static final Pattern QUOTED_NAME = Pattern.compile("`(?:[\\w$]+\\.)+([\\w$]+)`");
+
+    private JsonProblems() {
+    }
+
+    /** What is wrong, as a user should read it; the caller adds file, line and column. */
+    public static String reason(JsonProcessingException e) {
+        if (e instanceof PropertyBindingException unknown && unknown.getKnownPropertyIds() != null) {
+            return cut("unknown field '" + unknown.getPropertyName() + "'; known: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        }
+        return reason(e.getOriginalMessage());
+    }
+
+    static String reason(String message) {
+        if (message == null) {
+            return "not valid JSON";
+        }
+        message = QUOTED_TOKEN.matcher(message).replaceFirst("not JSON, unrecognized text");
+        Matcher m;
+        if ((m = NON_NUMERIC.matcher(message)).matches()) {
+            return "'" + m.group(1) + "' is not a JSON number (JSON has no NaN or Infinity); write a number or null";
+        }
+        if ((m = DUPLICATE.matcher(message)).matches()) {
+            return "field '" + m.group(1) + "' appears twice in one object";
+        }
+        if ((m = NOT_IN_ENUM.matcher(message)).matches()) {
+            return cut(m.group(1) + " is not one of " + m.group(2).replace(",", ", ").replaceAll("\\s+", " "));
+        }
+        if ((m = WRONG_TYPE.matcher(message)).matches()) {
+            return "expected " + expected(m.group(1)) + ", found " + found(m.group(2));
+        }
+        if ((m = UNKNOWN_FIELD.matcher(message)).matches()) {
+            return "unknown field '" + m.group(1) + "'";
+        }
+        String cleaned = QUOTED_NAME.matcher(LIMIT.matcher(message).replaceAll("")).replaceAll("'$1'")
+                .replaceAll("\\s+", " ").strip();
+        return cut(cleaned);
+    }
+
+    /** Text cut to one readable line: a path 100,000 levels deep is not shown in full. */
+    public static String cut(String text) {
+        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 3) + "...";
+    }
+
+    private static String expected(String javaType) {
+        String type = javaType.substring(javaType.lastIndexOf('.') + 1);
+        return switch (type) {
+            case "String" -> "text";
+            case "BigDecimal", "Double", "double", "Integer", "int", "Long", "long" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> javaType.startsWith("java.util.") && !javaType.contains("Map") ? "a list" : "an object";
+        };
+    }
+
+    private static String found(String jsonKind) {
+        return switch (jsonKind) {
+            case "Array" -> "an array";
+            case "Object" -> "an object";
+            case "Integer" -> "an integer";
+            case "Floating-point" -> "a decimal number";
+            case "Boolean" -> "true or false";
+            case "String" -> "text";
+            default -> jsonKind.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}
