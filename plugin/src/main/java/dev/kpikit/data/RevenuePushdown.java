@@ -98,23 +98,32 @@ final class RevenuePushdown {
     }
 
     /**
-     * One row per account and month: the month's revenue up to the as-of date, given to {@code rows} dated
-     * the first of its month. What sums by month or coarser periods (concentration, monthly revenue) needs no more.
+     * One row per account and calendar period (month, quarter or year) from {@code from} (null: from the first row)
+     * up to the as-of date: the period's revenue, given to {@code totals} dated the period's first day. What sums by
+     * that period or a coarser one (concentration, monthly revenue) needs no more. The fewer groups, the less the
+     * database must hold: PostgreSQL's default work_mem spills some 700,000 account-month groups to disk.
      */
-    void monthlyTotals(LocalDate asOf, ScoringFolder.RevenueRows monthly) throws DataFormatException {
-        String sql = "SELECT a, EXTRACT(YEAR FROM d) AS y, EXTRACT(MONTH FROM d) AS m, SUM(amt) AS revenue,"
-                + " SUM(CASE WHEN amt IS NULL THEN 1 ELSE 0 END) AS blank_amounts"
-                + " FROM (" + rows + ") r WHERE d <= " + literal(asOf) + " OR d IS NULL"
-                + " GROUP BY a, EXTRACT(YEAR FROM d), EXTRACT(MONTH FROM d)";
+    void periodTotals(LocalDate from, LocalDate asOf, PeriodLength grain, ScoringFolder.RevenueRows totals)
+            throws DataFormatException {
+        String period = switch (grain) {
+            case YEAR -> "EXTRACT(YEAR FROM d)";
+            case QUARTER -> "EXTRACT(YEAR FROM d), EXTRACT(QUARTER FROM d)";
+            case MONTH -> "EXTRACT(YEAR FROM d), EXTRACT(MONTH FROM d)";
+        };
+        String sql = "SELECT a, " + period + ", SUM(amt) AS revenue, SUM(CASE WHEN amt IS NULL THEN 1 ELSE 0 END) AS blank_amounts"
+                + " FROM (" + rows + ") r WHERE d <= " + literal(asOf) + (from == null ? " OR d IS NULL" : " AND d >= " + literal(from))
+                + " GROUP BY a, " + period;
+        int sumColumn = grain == PeriodLength.YEAR ? 3 : 4;
         query(sql, result -> {
             String account = account(result);
             Object year = result.getObject(2);
             if (year == null) {
                 requireNone(1, ColumnMapping.DATE);
             }
-            requireNone(count(result, 5), ColumnMapping.AMOUNT);
-            monthly.add(LocalDate.of(((Number) year).intValue(), ((Number) result.getObject(3)).intValue(), 1), account,
-                    decimal(result, 4));
+            requireNone(count(result, sumColumn + 1), ColumnMapping.AMOUNT);
+            int part = grain == PeriodLength.YEAR ? 1 : ((Number) result.getObject(3)).intValue();
+            int month = grain == PeriodLength.QUARTER ? part * 3 - 2 : part;
+            totals.add(LocalDate.of(((Number) year).intValue(), month, 1), account, decimal(result, sumColumn));
         });
     }
 

@@ -161,7 +161,7 @@ public final class ScoringFolder {
     public ConcentrationSeries concentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
         ConcentrationSeries series = new ConcentrationSeries(asOf, periodLength, topN);
-        readMonthlyRevenue(asOf, series::add);
+        readRevenueByPeriod(null, asOf, periodLength, series::add);
         return series;
     }
 
@@ -281,13 +281,15 @@ public final class ScoringFolder {
     }
 
     /**
-     * Revenue up to {@code asOf} for what sums it by month or coarser: from a file, its rows as they are; from a
-     * database, one row per account and month (the month's sum, dated its first day), summed by the database.
+     * Revenue from {@code from} (null: from the first row) up to {@code asOf}, for what sums it by {@code grain} (a
+     * calendar month, quarter or year) or coarser: from a file, its rows as they are (the caller ignores the others);
+     * from a database, one row per account and period (the period's sum, dated its first day), summed by the database.
      */
-    public void readMonthlyRevenue(LocalDate asOf, RevenueRows rows) throws IOException, DataFormatException {
+    public void readRevenueByPeriod(LocalDate from, LocalDate asOf, PeriodLength grain, RevenueRows rows)
+            throws IOException, DataFormatException {
         RevenuePushdown pushdown = pushdown();
         if (pushdown != null) {
-            pushdown.monthlyTotals(asOf, rows);
+            pushdown.periodTotals(from, asOf, grain, rows);
         } else {
             readRevenue(rows);
         }
@@ -310,7 +312,7 @@ public final class ScoringFolder {
     /**
      * Streams the revenue table's rows; a blank date, account or amount is an error naming its line. A table in a
      * database sends every row: what sums them should use {@link #ledger}, {@link #concentration} or
-     * {@link #readMonthlyRevenue}, which it sums itself.
+     * {@link #readRevenueByPeriod}, which it sums itself.
      */
     public void readRevenue(RevenueRows rows) throws IOException, DataFormatException {
         RevenuePushdown pushdown = pushdown();

@@ -136,7 +136,7 @@ class RevenuePushdownPostgresTest {
         List<List<KeyAccountRevenue.Month>> both = new ArrayList<>();
         for (Path path : List.of(csvFolder, databaseFolder)) {
             KeyAccountRevenue revenue = new KeyAccountRevenue(java.util.Set.of("A00001", "A00002", "A00999"), asOf, 14);
-            folder(path).readMonthlyRevenue(asOf, revenue::add);
+            folder(path).readRevenueByPeriod(revenue.firstDay(), asOf, PeriodLength.MONTH, revenue::add);
             both.add(revenue.months());
         }
         assertTrue(both.get(0).get(13).keyAccounts().signum() != 0);
