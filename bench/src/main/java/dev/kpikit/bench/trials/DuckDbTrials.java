@@ -180,10 +180,35 @@ public final class DuckDbTrials {
         }
 
         private static Summary score(Path folder) throws Exception {
+            Summary summary = new Summary();
+            try (Connection connection = connect(); Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(sql(folder))) {
+                while (result.next()) {
+                    // the score is a double rounded to the cent: 100 times it is within a rounding error of a whole number
+                    summary.add(result.getLong(10), result.getString(1), Math.round(result.getDouble(7) * 100), result.getString(8),
+                            result.getString(9));
+                    // read the rest of the row, as the kpikit variant reads every column
+                    result.getString(2);
+                    result.getString(3);
+                    result.getBigDecimal(4);
+                    result.getDouble(5);
+                    result.getDouble(6);
+                }
+            }
+            return summary;
+        }
+
+        /** A value on its fixed scale, 0 to 1; null stays null (GREATEST and LEAST skip nulls, which would make a missing input 0). */
+        private static String clamp(String value) {
+            return "CASE WHEN " + value + " IS NULL THEN NULL ELSE LEAST(1, GREATEST(0, " + value + ")) END";
+        }
+
+        /** The query: columns account_id, name, segment, revenue, share, growth, score, tier, abc, rank. */
+        public static String sql(Path folder) {
             String asOf = "DATE '" + OdaDataSetBenchmark.AS_OF + "'";
             PeriodLength.DateRange current = PeriodLength.YEAR.current(OdaDataSetBenchmark.AS_OF);
             PeriodLength.DateRange previous = PeriodLength.YEAR.previous(OdaDataSetBenchmark.AS_OF);
-            String sql = "WITH revenue AS (SELECT account_id,"
+            return "WITH revenue AS (SELECT account_id,"
                     + " SUM(CASE WHEN \"date\" BETWEEN DATE '" + current.start() + "' AND DATE '" + current.end() + "' THEN amount END) AS cur,"
                     + " SUM(CASE WHEN \"date\" BETWEEN DATE '" + previous.start() + "' AND DATE '" + previous.end() + "' THEN amount END) AS prev"
                     + " FROM read_csv(" + quotedPath(folder.resolve("revenue.csv")) + ", header = true,"
@@ -200,10 +225,10 @@ public final class DuckDbTrials {
                     + "     ELSE date_sub('month', a.relationship_start, " + asOf + ") / 12.0 END AS years"
                     + "   FROM accounts a LEFT JOIN revenue r ON r.account_id = a.account_id CROSS JOIN base b),"
                     + " normalised AS (SELECT *,"
-                    + "   LEAST(1, GREATEST(0, share / 0.4)) AS n_share, LEAST(1, GREATEST(0, (growth + 0.2) / 0.7)) AS n_growth,"
-                    + "   LEAST(1, GREATEST(0, (strategic_value - 1) / 4)) AS n_strategic, LEAST(1, GREATEST(0, (growth_potential - 1) / 4)) AS n_potential,"
-                    + "   LEAST(1, GREATEST(0, (engagement - 1) / 4)) AS n_engagement, LEAST(1, GREATEST(0, (satisfaction - 1) / 4)) AS n_satisfaction,"
-                    + "   LEAST(1, GREATEST(0, years / 10)) AS n_years FROM inputs),"
+                    + "   " + clamp("share / 0.4") + " AS n_share, " + clamp("(growth + 0.2) / 0.7") + " AS n_growth,"
+                    + "   " + clamp("(strategic_value - 1) / 4") + " AS n_strategic, " + clamp("(growth_potential - 1) / 4") + " AS n_potential,"
+                    + "   " + clamp("(engagement - 1) / 4") + " AS n_engagement, " + clamp("(satisfaction - 1) / 4") + " AS n_satisfaction,"
+                    + "   " + clamp("years / 10") + " AS n_years FROM inputs),"
                     + " scored AS (SELECT *, ROUND(100 * (30 * COALESCE(n_share, 0) + 10 * COALESCE(n_growth, 0) + 20 * COALESCE(n_strategic, 0)"
                     + "     + 15 * COALESCE(n_potential, 0) + 10 * COALESCE(n_engagement, 0) + 10 * COALESCE(n_satisfaction, 0) + 5 * COALESCE(n_years, 0))"
                     + "   / (30 + CASE WHEN n_growth IS NULL THEN 0 ELSE 10 END + CASE WHEN n_strategic IS NULL THEN 0 ELSE 20 END"
@@ -221,22 +246,6 @@ public final class DuckDbTrials {
                     + "       < 0.95 * (SELECT positive FROM base) THEN 'B' ELSE 'C' END ELSE '-' END AS abc,"
                     + "   ROW_NUMBER() OVER (ORDER BY score DESC, account_id) AS rank"
                     + " FROM ruled ORDER BY rank";
-            Summary summary = new Summary();
-            try (Connection connection = connect(); Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery(sql)) {
-                while (result.next()) {
-                    // the score is a double rounded to the cent: 100 times it is within a rounding error of a whole number
-                    summary.add(result.getLong(10), result.getString(1), Math.round(result.getDouble(7) * 100), result.getString(8),
-                            result.getString(9));
-                    // read the rest of the row, as the kpikit variant reads every column
-                    result.getString(2);
-                    result.getString(3);
-                    result.getBigDecimal(4);
-                    result.getDouble(5);
-                    result.getDouble(6);
-                }
-            }
-            return summary;
         }
     }
 }
