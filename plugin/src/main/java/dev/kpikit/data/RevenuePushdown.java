@@ -196,7 +196,7 @@ final class RevenuePushdown {
     }
 
     /** A sum as an exact decimal; floating-point sums by their shortest decimal form, as {@link JdbcTableReader} reads them. */
-    private static BigDecimal decimal(ResultSet result, int column) throws SQLException {
+    static BigDecimal decimal(ResultSet result, int column) throws SQLException {
         Object value = result.getObject(column);
         return switch (value) {
             case null -> null;
