@@ -27,7 +27,7 @@ import dev.kpikit.kpi.JsonErrors;
  * a field an object lacks is null. Numbers are read exactly; strings are typed like CSV cells,
  * so {@code "2024-01-31"} makes a DATE. {@link #rowNumber()} is the object's position in the array.
  */
-public final class JsonTableReader implements TableReader {
+public final class JsonTableReader extends CurrentRowReader {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -36,7 +36,6 @@ public final class JsonTableReader implements TableReader {
     private final JsonObjects objects;
     private final List<Column> columns;
     private final Map<String, Integer> indexByField;
-    private Object[] row;
 
     private JsonTableReader(JsonObjects objects, List<Column> columns, Map<String, Integer> indexByField) {
         this.objects = objects;
@@ -98,7 +97,7 @@ public final class JsonTableReader implements TableReader {
     public boolean next() throws DataFormatException {
         Map<String, Field> object = objects.next();
         if (object == null) {
-            row = null;
+            current(null);
             return false;
         }
         Object[] values = new Object[columns.size()];
@@ -117,16 +116,8 @@ public final class JsonTableReader implements TableReader {
                         DataFormatException.unexpected(type.description(), field.text()));
             }
         }
-        row = values;
+        current(values);
         return true;
-    }
-
-    @Override
-    public Object value(int columnIndex) {
-        if (row == null) {
-            throw new IllegalStateException(source() + ": no current row; call next() first");
-        }
-        return row[columnIndex];
     }
 
     @Override
