@@ -2,7 +2,8 @@ package dev.kpikit.data;
 
 /**
  * What every reader keeps of the row {@link #next()} moved to: its values, parsed once, and the refusal of
- * {@link #value} before the first row or after the last. A reader sets the row with {@link #current}.
+ * {@link #value} before the first row or after the last. A reader sets the row with {@link #current}; a cell given
+ * as a {@link LazyValue} is computed when it is first read.
  */
 abstract class CurrentRowReader implements TableReader {
 
@@ -18,6 +19,11 @@ abstract class CurrentRowReader implements TableReader {
         if (current == null) {
             throw new IllegalStateException(source() + ": no current row; call next() first");
         }
-        return current[columnIndex];
+        Object value = current[columnIndex];
+        if (value instanceof LazyValue lazy) {
+            value = lazy.get();
+            current[columnIndex] = value;
+        }
+        return value;
     }
 }
