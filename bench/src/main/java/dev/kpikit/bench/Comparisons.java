@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.kpikit.bench.harness.Comparison;
 import dev.kpikit.bench.trials.DataTrials;
+import dev.kpikit.bench.trials.DuckDbTrials;
 import dev.kpikit.bench.trials.ExcelTrials;
 import dev.kpikit.bench.trials.FunctionsTrials;
 import dev.kpikit.bench.trials.ScaleTrial;
@@ -29,17 +30,19 @@ final class Comparisons {
                                 variant("2-threads", ThroughputTrials.TwoThreads.class, "-Xmx1g")),
                         List.of(48L), List.of(4L), 5, 2),
                 new Comparison("data", "Agency metrics CSV to the KPIs by month (HTML): kpikit's kpis data set vs BIRT's JDBC over H2 "
-                        + "(CSVREAD, sums in SQL) vs a scripted data set in JavaScript with BIRT aggregations",
+                        + "(CSVREAD, sums in SQL) vs a scripted data set in JavaScript with BIRT aggregations vs DuckDB's SQL (no report)",
                         "rows", List.of(variant("kpikit-oda", DataTrials.KpikitOda.class, "-Xmx2g"),
                                 variant("jdbc-h2", DataTrials.JdbcH2.class, "-Xmx2g"),
-                                variant("scripted-js", DataTrials.ScriptedJs.class, "-Xmx2g")),
+                                variant("scripted-js", DataTrials.ScriptedJs.class, "-Xmx2g"),
+                                variant("duckdb-sql", DuckDbTrials.Data.class, "-Xmx2g")),
                         List.of(1_000_000L, 10_000_000L), List.of(200_000L), 3, 2),
                 new Comparison("excel", "200,000 scored accounts to XLSX: BIRT's emitter (streaming) vs the scoring workbook writer",
                         "accounts", List.of(variant("birt-emitter", ExcelTrials.BirtEmitter.class, "-Xmx1g"),
                                 variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
                         List.of(200_000L), List.of(20_000L), 3, 1),
-                new Comparison("scale", "Scored accounts data set (12 revenue rows an account), executed and read to the last row",
-                        "accounts", List.of(variant("kpikit", ScaleTrial.class, "-Xmx2g")),
+                new Comparison("scale", "Scored accounts data set (12 revenue rows an account), executed and read to the last row, vs DuckDB scoring in one SQL query",
+                        "accounts", List.of(variant("kpikit", ScaleTrial.class, "-Xmx2g"),
+                                variant("duckdb-sql", DuckDbTrials.Scale.class, "-Xmx2g")),
                         List.of(10_000L, 100_000L, 1_000_000L), List.of(10_000L, 100_000L), 3, 1));
     }
 

@@ -32,7 +32,7 @@ public final class OdaDataSetBenchmark {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 11, 1);
     private static final int DAYS = 730;
-    private static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
+    public static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
 
     private OdaDataSetBenchmark() {
     }

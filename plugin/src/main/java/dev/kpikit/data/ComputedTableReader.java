@@ -8,12 +8,11 @@ import java.util.List;
  * rows come from an iterator, one at a time, so a caller can build each row only when it
  * is read. Values must be of their column type's {@link ColumnType#valueClass() class}.
  */
-public final class ComputedTableReader implements TableReader {
+public final class ComputedTableReader extends CurrentRowReader {
 
     private final String source;
     private final List<Column> columns;
     private final Iterator<Object[]> rows;
-    private Object[] row;
     private long rowNumber;
 
     public ComputedTableReader(String source, List<Column> columns, Iterator<Object[]> rows) {
@@ -30,20 +29,12 @@ public final class ComputedTableReader implements TableReader {
     @Override
     public boolean next() {
         if (!rows.hasNext()) {
-            row = null;
+            current(null);
             return false;
         }
-        row = rows.next();
+        current(rows.next());
         rowNumber++;
         return true;
-    }
-
-    @Override
-    public Object value(int columnIndex) {
-        if (row == null) {
-            throw new IllegalStateException(source + ": no current row; call next() first");
-        }
-        return row[columnIndex];
     }
 
     @Override
@@ -58,6 +49,6 @@ public final class ComputedTableReader implements TableReader {
 
     @Override
     public void close() {
-        row = null;
+        current(null);
     }
 }

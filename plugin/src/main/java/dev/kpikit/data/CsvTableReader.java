@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  * the rows are then streamed in a second pass, so no more than one row is held at a time.
  * Blank lines are skipped; {@link #rowNumber()} is the line a row starts on.
  */
-public final class CsvTableReader implements TableReader {
+public final class CsvTableReader extends CurrentRowReader {
 
     private static final String DELIMITERS = ",;\t|";
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+,\\d+");
@@ -32,7 +32,6 @@ public final class CsvTableReader implements TableReader {
     private final Records records;
     private final List<Column> columns;
     private final CellText cells;
-    private Object[] row;
 
     private CsvTableReader(Records records, List<Column> columns, CellText cells) {
         this.records = records;
@@ -131,7 +130,7 @@ public final class CsvTableReader implements TableReader {
     public boolean next() throws DataFormatException {
         CSVRecord record = records.next();
         if (record == null) {
-            row = null;
+            current(null);
             return false;
         }
         long line = records.line;
@@ -150,16 +149,8 @@ public final class CsvTableReader implements TableReader {
                         record.get(i)), source(), line, column.name());
             }
         }
-        row = values;
+        current(values);
         return true;
-    }
-
-    @Override
-    public Object value(int columnIndex) {
-        if (row == null) {
-            throw new IllegalStateException(source() + ": no current row; call next() first");
-        }
-        return row[columnIndex];
     }
 
     @Override

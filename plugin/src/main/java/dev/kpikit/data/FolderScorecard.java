@@ -30,7 +30,8 @@ import dev.kpikit.kpi.Period;
 /**
  * A KPI scorecard from files: a {@link KpiCatalog} and a metric table with a date column and
  * one column per catalog metric. The table's rows stream into a {@link MetricAccumulator}, so
- * memory grows with periods x metrics, never with rows.
+ * memory grows with periods x metrics, never with rows. A metric table named by a {@code .jdbc}
+ * file ({@link JdbcSource}) is summed by month in its database ({@link MetricsPushdown}).
  */
 public final class FolderScorecard {
 
@@ -102,6 +103,11 @@ public final class FolderScorecard {
     private static SortedMap<Period, Map<String, BigDecimal>> accumulate(KpiCatalog catalog, Path metricsFile, LocalDate asOf,
             Charset encoding)
             throws IOException, DataFormatException {
+        if (DataFiles.name(metricsFile).endsWith("." + JdbcSource.EXTENSION)) {
+            MetricAccumulator accumulator = catalog.newAccumulator();
+            MetricsPushdown.monthlySums(JdbcSource.read(metricsFile), catalog.metrics(), asOf, accumulator::add);
+            return accumulator.metricsByPeriod();
+        }
         Map<String, ColumnType> types = new LinkedHashMap<>();
         String dateColumn;
         // a first look checks the columns with a message about metrics; the second read types them

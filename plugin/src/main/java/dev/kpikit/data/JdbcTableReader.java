@@ -20,7 +20,7 @@ import java.util.List;
  * to DECIMAL, DATE and TIMESTAMP to DATE (kpikit counts days, so a time of day is dropped),
  * BOOLEAN and BIT to BOOLEAN, anything else to STRING.
  */
-public final class JdbcTableReader implements TableReader {
+public final class JdbcTableReader extends CurrentRowReader {
 
     private static final int MAX_SOURCE_LENGTH = 60;
     private static final int LONG_DIGITS = 18;
@@ -33,7 +33,6 @@ public final class JdbcTableReader implements TableReader {
     private final String source;
     private final List<Column> columns;
     private final int[] sqlTypes;
-    private Object[] row;
     private long rowNumber;
 
     private JdbcTableReader(Connection ownedConnection, PreparedStatement statement, ResultSet results, String source)
@@ -127,7 +126,7 @@ public final class JdbcTableReader implements TableReader {
     public boolean next() throws DataFormatException {
         try {
             if (!results.next()) {
-                row = null;
+                current(null);
                 return false;
             }
         } catch (SQLException e) {
@@ -142,7 +141,7 @@ public final class JdbcTableReader implements TableReader {
                 throw problem(rowNumber, columns.get(i).name(), e);
             }
         }
-        row = values;
+        current(values);
         return true;
     }
 
@@ -186,14 +185,6 @@ public final class JdbcTableReader implements TableReader {
 
     private static LocalDate toDate(OffsetDateTime value) {
         return value == null ? null : value.toLocalDate();
-    }
-
-    @Override
-    public Object value(int columnIndex) {
-        if (row == null) {
-            throw new IllegalStateException(source + ": no current row; call next() first");
-        }
-        return row[columnIndex];
     }
 
     @Override

@@ -29,7 +29,7 @@ import dev.kpikit.kpi.JsonProblems;
  * a field an object lacks is null. Numbers are read exactly; strings are typed like CSV cells,
  * so {@code "2024-01-31"} makes a DATE. {@link #rowNumber()} is the object's position in the array.
  */
-public final class JsonTableReader implements TableReader {
+public final class JsonTableReader extends CurrentRowReader {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -38,7 +38,6 @@ public final class JsonTableReader implements TableReader {
     private final JsonObjects objects;
     private final List<Column> columns;
     private final Map<String, Integer> indexByField;
-    private Object[] row;
 
     private JsonTableReader(JsonObjects objects, List<Column> columns, Map<String, Integer> indexByField) {
         this.objects = objects;
@@ -100,7 +99,7 @@ public final class JsonTableReader implements TableReader {
     public boolean next() throws DataFormatException {
         Map<String, Field> object = objects.next();
         if (object == null) {
-            row = null;
+            current(null);
             return false;
         }
         Object[] values = new Object[columns.size()];
@@ -119,16 +118,8 @@ public final class JsonTableReader implements TableReader {
                         DataFormatException.unexpected(type.description(), field.text()));
             }
         }
-        row = values;
+        current(values);
         return true;
-    }
-
-    @Override
-    public Object value(int columnIndex) {
-        if (row == null) {
-            throw new IllegalStateException(source() + ": no current row; call next() first");
-        }
-        return row[columnIndex];
     }
 
     @Override

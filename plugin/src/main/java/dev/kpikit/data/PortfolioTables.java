@@ -71,7 +71,9 @@ public final class PortfolioTables {
         columns.add(new AccountColumn("rfm_monetary", ColumnType.INTEGER, report -> (long) report.rfm().monetary()));
         columns.add(new AccountColumn("major_customer", ColumnType.BOOLEAN, AccountReport::majorCustomer));
         columns.add(new AccountColumn("last_purchase", ColumnType.DATE, report -> report.revenue().lastPurchase()));
-        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING), (report, locale) -> report.score().explain(locale)));
+        // built only when read: a fifth of the time of reading a row, and most reports do not show it
+        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING),
+                (report, locale) -> new LazyValue(() -> report.score().explain(locale))));
         // credit notes above invoices in the period: its share counted as 0 (see NetNegative)
         columns.add(new AccountColumn("net_negative", ColumnType.BOOLEAN, AccountReport::netNegative));
         // revenue rows under an id the account table lacks: scored under that id

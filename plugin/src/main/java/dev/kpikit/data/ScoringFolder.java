@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -34,7 +35,9 @@ import dev.kpikit.scoring.ScoringModel;
  * </pre>
  * Each table may also be .tsv, .txt, .json or .xlsx. Columns are found through a
  * {@link ColumnMapping}, so a user's own column names work. Revenue rows are streamed:
- * memory grows with the number of accounts, never with the number of rows.
+ * memory grows with the number of accounts, never with the number of rows. The revenue table
+ * may live in a database instead, named by {@code revenue.jdbc} (see {@link JdbcSource}); the
+ * database then sums it (one GROUP BY per question) and only per-account rows cross the wire.
  */
 public final class ScoringFolder {
 
@@ -69,6 +72,8 @@ public final class ScoringFolder {
     private final Path folder;
     private final ColumnMapping mapping;
     private final Charset encoding;
+    /** Rows received from a database's revenue table, for checks that only aggregates cross the wire. */
+    private final AtomicLong rowsFromDatabase = new AtomicLong();
 
     public ScoringFolder(Path folder) {
         this(folder, MAPPING);
@@ -120,6 +125,15 @@ public final class ScoringFolder {
         if (asOf != null) {
             return asOf;
         }
+        RevenuePushdown pushdown = pushdown();
+        if (pushdown != null) {
+            LocalDate latest = pushdown.latestDate();
+            if (latest == null) {
+                String source = table(REVENUE_TABLE).getFileName().toString();
+                throw new DataFormatException(source + ": the revenue table has no rows; give an as-of date", source, 0, null);
+            }
+            return latest;
+        }
         LocalDate[] latest = new LocalDate[1];
         readRevenue((date, account, amount) -> {
             if (latest[0] == null || date.isAfter(latest[0])) {
@@ -135,14 +149,19 @@ public final class ScoringFolder {
 
     public RevenueLedger ledger(LocalDate asOf, PeriodLength periodLength) throws IOException, DataFormatException {
         RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
-        readRevenue(ledger::add);
+        RevenuePushdown pushdown = pushdown();
+        if (pushdown != null) {
+            pushdown.fill(ledger);
+        } else {
+            readRevenue(ledger::add);
+        }
         return ledger;
     }
 
     public ConcentrationSeries concentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
         ConcentrationSeries series = new ConcentrationSeries(asOf, periodLength, topN);
-        readRevenue(series::add);
+        readRevenueByPeriod(null, asOf, periodLength, series::add);
         return series;
     }
 
@@ -261,8 +280,46 @@ public final class ScoringFolder {
         void add(LocalDate date, String accountId, BigDecimal amount);
     }
 
-    /** Streams the revenue table's rows; a blank date, account or amount is an error naming its line. */
+    /**
+     * Revenue from {@code from} (null: from the first row) up to {@code asOf}, for what sums it by {@code grain} (a
+     * calendar month, quarter or year) or coarser: from a file, its rows as they are (the caller ignores the others);
+     * from a database, one row per account and period (the period's sum, dated its first day), summed by the database.
+     */
+    public void readRevenueByPeriod(LocalDate from, LocalDate asOf, PeriodLength grain, RevenueRows rows)
+            throws IOException, DataFormatException {
+        RevenuePushdown pushdown = pushdown();
+        if (pushdown != null) {
+            pushdown.periodTotals(from, asOf, grain, rows);
+        } else {
+            readRevenue(rows);
+        }
+    }
+
+    /** How many rows this folder has received from a database's revenue table (aggregates, when pushed down). */
+    public long rowsFromDatabase() {
+        return rowsFromDatabase.get();
+    }
+
+    /** The revenue table's pushdown when it lives in a database; null for a file. */
+    private RevenuePushdown pushdown() throws IOException, DataFormatException {
+        Path file = table(REVENUE_TABLE);
+        if (!DataFiles.name(file).endsWith("." + JdbcSource.EXTENSION)) {
+            return null;
+        }
+        return RevenuePushdown.open(JdbcSource.read(file), mapping, rowsFromDatabase);
+    }
+
+    /**
+     * Streams the revenue table's rows; a blank date, account or amount is an error naming its line. A table in a
+     * database sends every row: what sums them should use {@link #ledger}, {@link #concentration} or
+     * {@link #readRevenueByPeriod}, which it sums itself.
+     */
     public void readRevenue(RevenueRows rows) throws IOException, DataFormatException {
+        RevenuePushdown pushdown = pushdown();
+        if (pushdown != null) {
+            pushdown.allRows(rows);
+            return;
+        }
         try (Typed table = open(REVENUE_TABLE, ColumnMapping.DATE, ColumnMapping.ACCOUNT_ID, ColumnMapping.AMOUNT)) {
             int date = table.indexes.get(ColumnMapping.DATE);
             int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
@@ -290,8 +347,13 @@ public final class ScoringFolder {
                 return file;
             }
         }
+        Path inDatabase = folder.resolve(name + "." + JdbcSource.EXTENSION);
+        if (name.equals(REVENUE_TABLE) && Files.isRegularFile(inDatabase)) {
+            return inDatabase;
+        }
         throw new NoSuchFileException(folder.resolve(name + ".csv").toAbsolutePath().toString(), null,
-                "no " + name + " table (looked for " + name + ".csv, .tsv, .txt, .json, .xlsx)");
+                "no " + name + " table (looked for " + name + ".csv, .tsv, .txt, .json, .xlsx"
+                        + (name.equals(REVENUE_TABLE) ? ", ." + JdbcSource.EXTENSION : "") + ")");
     }
 
     /**

@@ -55,13 +55,12 @@ import org.xml.sax.XMLReader;
  * digits (a percentage is 0.15), date-formatted numbers as dates. Types are inferred as for CSV from the first rows, which are
  * kept and served first. {@link #rowNumber()} is the sheet's own row number.
  */
-public final class XlsxTableReader implements TableReader {
+public final class XlsxTableReader extends CurrentRowReader {
 
     private final SheetRows rows;
     private final List<Column> columns;
     private final Deque<Row> sample;
     private Row row;
-    private Object[] values;
 
     /** How POI's sheet handler writes an error cell: "ERROR:" and the error code. */
     private static final String ERROR_CELL = "ERROR:#";
@@ -119,7 +118,7 @@ public final class XlsxTableReader implements TableReader {
     @Override
     public boolean next() throws DataFormatException {
         row = sample.isEmpty() ? rows.next() : sample.poll();
-        values = null;
+        current(null);
         if (row == null) {
             return false;
         }
@@ -150,7 +149,7 @@ public final class XlsxTableReader implements TableReader {
                         row.cell(i)), source(), row.number(), column.name());
             }
         }
-        values = parsed;
+        current(parsed);
         return true;
     }
 
@@ -161,14 +160,6 @@ public final class XlsxTableReader implements TableReader {
     /** The A1 reference of a cell of the current row. */
     private String reference(int index) {
         return column(index) + row.number();
-    }
-
-    @Override
-    public Object value(int columnIndex) {
-        if (values == null) {
-            throw new IllegalStateException(source() + ": no current row; call next() first");
-        }
-        return values[columnIndex];
     }
 
     /** The file and sheet, such as {@code book.xlsx, sheet 'Revenue'}. */

@@ -44,6 +44,11 @@ public final class KeyAccountRevenue {
         }
     }
 
+    /** The first day counted: the first of the first month. */
+    public LocalDate firstDay() {
+        return first.atDay(1);
+    }
+
     /** Counts a revenue row; rows outside the months or after the as-of date are ignored. */
     public KeyAccountRevenue add(LocalDate date, String accountId, BigDecimal amount) {
         YearMonth month = YearMonth.from(date);

@@ -51,16 +51,7 @@ public final class RevenueLedger {
         if (date.isAfter(asOf)) {
             return this;
         }
-        int account = ids.add(accountId);
-        if (account == lastPurchase.length) {
-            int length = Math.max(16, account + (account >> 1));
-            lastPurchase = Arrays.copyOf(lastPurchase, length);
-            Arrays.fill(lastPurchase, account, length, NO_PURCHASE);
-            purchaseCount = Arrays.copyOf(purchaseCount, length);
-            current.ensureCapacity(length);
-            previous.ensureCapacity(length);
-            lifetime.ensureCapacity(length);
-        }
+        int account = number(accountId);
         lifetime.add(account, amount);
         if (currentPeriod.contains(date)) {
             current.add(account, amount);
@@ -75,6 +66,52 @@ public final class RevenueLedger {
             lastPurchase[account] = Math.max(lastPurchase[account], Math.toIntExact(date.toEpochDay()));
         }
         return this;
+    }
+
+    /**
+     * Adds an account's totals as a database summed its rows up to the as-of date (see
+     * {@code ScoringFolder}'s pushdown): the same ledger as adding those rows one by one.
+     *
+     * @param current       revenue in the current period; null when the account had no row in it
+     * @param previous      revenue in the previous period; null when the account had no row in it
+     * @param lifetime      revenue of all its rows up to the as-of date
+     * @param lastPurchase  the date of its latest row with a positive amount; null when none
+     * @param purchaseCount the number of its rows with a positive amount
+     */
+    public RevenueLedger addTotals(String accountId, BigDecimal current, BigDecimal previous, BigDecimal lifetime,
+                                   LocalDate lastPurchase, int purchaseCount) {
+        Objects.requireNonNull(lifetime, "lifetime");
+        int account = number(accountId);
+        this.lifetime.add(account, lifetime);
+        if (current != null) {
+            this.current.add(account, current);
+            totalCurrent = totalCurrent.add(current);
+            shareBase = null;
+        }
+        if (previous != null) {
+            this.previous.add(account, previous);
+            totalPrevious = totalPrevious.add(previous);
+        }
+        this.purchaseCount[account] += purchaseCount;
+        if (lastPurchase != null) {
+            this.lastPurchase[account] = Math.max(this.lastPurchase[account], Math.toIntExact(lastPurchase.toEpochDay()));
+        }
+        return this;
+    }
+
+    /** The account's number, a new one (with room in every column) for an id not seen before. */
+    private int number(String accountId) {
+        int account = ids.add(accountId);
+        if (account == lastPurchase.length) {
+            int length = Math.max(16, account + (account >> 1));
+            lastPurchase = Arrays.copyOf(lastPurchase, length);
+            Arrays.fill(lastPurchase, account, length, NO_PURCHASE);
+            purchaseCount = Arrays.copyOf(purchaseCount, length);
+            current.ensureCapacity(length);
+            previous.ensureCapacity(length);
+            lifetime.ensureCapacity(length);
+        }
+        return account;
     }
 
     public LocalDate asOf() {

@@ -3,6 +3,7 @@ package dev.kpikit.birt.oda;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,6 +43,8 @@ final class KpisQuery extends AbstractQuery {
 
     static final String DEFAULT_CATALOG_FILE = "kpi-catalog.json";
     static final String DEFAULT_METRICS_FILE = "metrics.csv";
+    /** The default metric table when the folder keeps it in a database (see {@code JdbcSource}). */
+    static final String IN_DATABASE = "metrics.jdbc";
 
     /** The app context entry where BIRT's report engine puts the running task (EngineConstants.APPCONTEXT_ENGINE_TASK). */
     private static final String ENGINE_TASK = "EngineTask";
@@ -79,6 +82,9 @@ final class KpisQuery extends AbstractQuery {
     public IResultSet executeQuery() throws OdaException {
         Path catalog = file(CATALOG_FILE, DEFAULT_CATALOG_FILE);
         Path metrics = file(METRICS_FILE, DEFAULT_METRICS_FILE);
+        if (setting(METRICS_FILE) == null && !Files.isRegularFile(metrics) && Files.isRegularFile(metrics.resolveSibling(IN_DATABASE))) {
+            metrics = metrics.resolveSibling(IN_DATABASE); // the folder names its metric table in a database instead
+        }
         List<FolderScorecard.Row> rows;
         try {
             rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale(),

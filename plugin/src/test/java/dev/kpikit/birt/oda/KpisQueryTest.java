@@ -76,6 +76,23 @@ class KpisQueryTest {
     }
 
     @Test
+    void aFolderWithoutMetricsCsvReadsItsMetricsJdbc() throws Exception {
+        String url = "jdbc:h2:mem:kpis_query_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (java.sql.Connection database = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement sql = database.createStatement()) {
+            sql.execute("create table web (\"date\" date, visits bigint, conversions bigint)");
+            sql.execute("insert into web values (date '2026-01-31', 100, 2), (date '2026-02-01', 100, 3), (date '2026-03-01', 100, 5)");
+            Files.copy(folder.resolve("scorecard.json"), folder.resolve("kpi-catalog.json"));
+            Files.writeString(folder.resolve("metrics.jdbc"), "url = " + url + "\ntable = web\n");
+            IQuery query = connection.newQuery("dev.kpikit.birt.oda.kpis");
+            query.prepare("");
+            query.setProperty(KpisQuery.AS_OF, "2026-03-31");
+            assertEquals(List.of("2026-01 2026-01-31 2 Conversion rate 0.02 RED -", "2026-02 2026-02-28 1 Conversion rate 0.03 GREEN 1",
+                    "2026-03 2026-03-31 0 Conversion rate 0.05 GREEN 1"), rows(query.executeQuery()));
+        }
+    }
+
+    @Test
     void aBadSettingOrCatalogFailsWithItsName() throws Exception {
         IQuery query = query();
         query.setProperty(KpisQuery.GRAIN, "week");
