@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,18 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcTableReaderPostgresTest {
 
-    private static String url() {
-        String url = System.getenv("KPIKIT_TEST_PG_URL");
-        if (url == null && System.getenv("KPIKIT_CI") != null) {
-            throw new IllegalStateException("KPIKIT_TEST_PG_URL is not set in CI: .ci/run starts PostgreSQL for this test");
-        }
-        assumeTrue(url != null, "no PostgreSQL: set KPIKIT_TEST_PG_URL (jdbc:postgresql://...) to run this test");
-        return url;
-    }
 
     @Test
     void readsRevenueRowsWithExactTypes() throws Exception {
-        try (Connection connection = DriverManager.getConnection(url());
+        try (Connection connection = DriverManager.getConnection(TestPostgres.url());
                 Statement sql = connection.createStatement()) {
             String table = "kpikit_reader_test_" + ProcessHandle.current().pid();
             sql.execute("drop table if exists " + table);

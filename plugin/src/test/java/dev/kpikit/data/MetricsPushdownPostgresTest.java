@@ -2,7 +2,6 @@ package dev.kpikit.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -34,18 +33,10 @@ class MetricsPushdownPostgresTest {
     @TempDir
     static Path folder;
 
-    private static String url() {
-        String url = System.getenv("KPIKIT_TEST_PG_URL");
-        if (url == null && System.getenv("KPIKIT_CI") != null) {
-            throw new IllegalStateException("KPIKIT_TEST_PG_URL is not set in CI: .ci/run starts PostgreSQL for this test");
-        }
-        assumeTrue(url != null, "no PostgreSQL: set KPIKIT_TEST_PG_URL (jdbc:postgresql://...) to run this test");
-        return url;
-    }
 
     @BeforeAll
     static void agencyMetricsInPostgres() throws Exception {
-        String url = url();
+        String url = TestPostgres.url();
         List<String> lines = Files.readAllLines(AGENCY.resolve("metrics.csv"));
         try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
             sql.execute("create table " + TABLE + " (\"date\" date, client varchar(60), campaign varchar(20), impressions bigint,"

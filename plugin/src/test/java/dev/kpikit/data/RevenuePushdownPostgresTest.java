@@ -3,7 +3,6 @@ package dev.kpikit.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +43,6 @@ class RevenuePushdownPostgresTest {
     static Path csvFolder;
     static Path databaseFolder;
 
-    private static String url() {
-        String url = System.getenv("KPIKIT_TEST_PG_URL");
-        if (url == null && System.getenv("KPIKIT_CI") != null) {
-            throw new IllegalStateException("KPIKIT_TEST_PG_URL is not set in CI: .ci/run starts PostgreSQL for this test");
-        }
-        assumeTrue(url != null, "no PostgreSQL: set KPIKIT_TEST_PG_URL (jdbc:postgresql://...) to run this test");
-        return url;
-    }
 
     /**
      * Invoices over two years and a month past the as-of date, credit notes and zero rows among them, and 100 account
@@ -59,7 +50,7 @@ class RevenuePushdownPostgresTest {
      */
     @BeforeAll
     static void sameRowsInPostgresAndInCsv() throws Exception {
-        String url = url();
+        String url = TestPostgres.url();
         csvFolder = Files.createDirectories(dir.resolve("csv"));
         databaseFolder = Files.createDirectories(dir.resolve("database"));
         try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
@@ -146,7 +137,7 @@ class RevenuePushdownPostgresTest {
     @Test
     void unknownSettingIsRefusedNamingTheFileAndSetting() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("typo"));
-        Files.writeString(folder.resolve("revenue.jdbc"), "url = " + url() + "\ntabel = invoices\n");
+        Files.writeString(folder.resolve("revenue.jdbc"), "url = " + TestPostgres.url() + "\ntabel = invoices\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> folder(folder).asOfOrLatest(null));
         assertEquals("revenue.jdbc: unknown setting 'tabel'; expected url, user, password, password.env, table or query",
                 e.getMessage());
@@ -155,7 +146,7 @@ class RevenuePushdownPostgresTest {
     @Test
     void missingColumnIsRefusedNamingTheSourceAndColumns() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("no-amount"));
-        Files.writeString(folder.resolve("revenue.jdbc"), "url = " + url()
+        Files.writeString(folder.resolve("revenue.jdbc"), "url = " + TestPostgres.url()
                 + "\nquery = select invoice_date, account_id from " + TABLE + "\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> folder(folder).asOfOrLatest(null));
         assertTrue(e.getMessage().startsWith("revenue.jdbc (query): no column for field 'amount'"), e.getMessage());
@@ -164,7 +155,7 @@ class RevenuePushdownPostgresTest {
     @Test
     void emptyAmountIsRefusedNamingTheColumn() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("blank"));
-        Files.writeString(folder.resolve("revenue.jdbc"), "url = " + url() + "\nquery = select invoice_date, account_id,"
+        Files.writeString(folder.resolve("revenue.jdbc"), "url = " + TestPostgres.url() + "\nquery = select invoice_date, account_id,"
                 + " case when account_id = 'A00007' then null else amount end as amount from " + TABLE + "\n");
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> folder(folder).ledger(LocalDate.parse("2026-11-30"), PeriodLength.YEAR));

@@ -2,7 +2,6 @@ package dev.kpikit.runner.engine;
 
 import static dev.kpikit.runner.engine.ScenarioReports.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.kpikit.runner.TestPostgres;
 import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.scoring.PeriodLength;
 
@@ -40,18 +40,10 @@ class PushdownPostgresReportTest {
     static Path dir;
     static Path folder;
 
-    private static String url() {
-        String url = System.getenv("KPIKIT_TEST_PG_URL");
-        if (url == null && System.getenv("KPIKIT_CI") != null) {
-            throw new IllegalStateException("KPIKIT_TEST_PG_URL is not set in CI: .ci/run starts PostgreSQL for this test");
-        }
-        assumeTrue(url != null, "no PostgreSQL: set KPIKIT_TEST_PG_URL (jdbc:postgresql://...) to run this test");
-        return url;
-    }
 
     @BeforeAll
     static void ledgerOfTwelveMillionRowsInPostgres() throws Exception {
-        String url = url();
+        String url = TestPostgres.url();
         try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
             // unlogged: the test's rows need no crash safety, and PostgreSQL writes them twice as fast
             sql.execute("create unlogged table " + TABLE + " as select date '2023-11-01' + (g * 7 % 1126)::int as invoice_date,"

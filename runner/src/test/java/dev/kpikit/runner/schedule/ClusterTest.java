@@ -4,25 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.kpikit.runner.TestPostgres;
 import dev.kpikit.runner.cli.TestAccess;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -41,17 +37,7 @@ class ClusterTest {
 
     @Test
     void twoRunnersOnOnePostgreSqlDeliverFiftySchedulesExactlyOnce() throws Exception {
-        String base = System.getenv("KPIKIT_TEST_PG_URL");
-        if (base == null && System.getenv("KPIKIT_CI") != null) {
-            throw new AssertionError("KPIKIT_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL");
-        }
-        Assumptions.assumeTrue(base != null, "KPIKIT_TEST_PG_URL is not set (e.g. jdbc:postgresql://127.0.0.1/kpikit_test"
-                + "?user=kpikit&password=kpikit): the cluster test needs PostgreSQL; see .ci/run");
-        String schema = "kpikit_it_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = TestPostgres.newSchema(TestPostgres.url());
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
         try {
@@ -84,9 +70,7 @@ class ClusterTest {
             }
         } finally {
             greenMail.stop();
-            try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            TestPostgres.dropSchema(url);
         }
     }
 

@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.kpikit.runner.TestPostgres;
 import dev.kpikit.runner.cli.TestAccess;
 import dev.kpikit.runner.engine.SharedEngine;
 import dev.kpikit.runner.mail.SmtpTransport;
@@ -195,16 +191,7 @@ class SendWhenTest {
 
     @Test
     void twoRunnersOnPostgreSqlCompareWithWhatEitherLastSent() throws Exception {
-        String base = System.getenv("KPIKIT_TEST_PG_URL");
-        if (base == null && System.getenv("KPIKIT_CI") != null) {
-            throw new AssertionError("KPIKIT_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL");
-        }
-        Assumptions.assumeTrue(base != null, "KPIKIT_TEST_PG_URL is not set: this test needs PostgreSQL; see .ci/run");
-        String schema = "kpikit_it_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        StoreSettings pg = TestAccess.store(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        StoreSettings pg = TestAccess.store(TestPostgres.newSchema(TestPostgres.url()));
         Schedules schedules = schedules("kpis", "    sendWhen: [kpi-status-changed]\n");
         DeliveryService a = runner(schedules, pg, "runner-a");
         DeliveryService b = runner(schedules, pg, "runner-b");

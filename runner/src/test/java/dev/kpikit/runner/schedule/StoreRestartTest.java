@@ -5,26 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.kpikit.runner.TestPostgres;
 import dev.kpikit.runner.cli.TestAccess;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -45,18 +41,8 @@ class StoreRestartTest {
 
     @Test
     void postgreSqlRestartedUnderTwoRunnersLosesNothingAndSendsNothingTwice() throws Exception {
-        String base = System.getenv("KPIKIT_TEST_PG_URL");
-        String restart = System.getenv("KPIKIT_TEST_PG_RESTART");
-        if ((base == null || restart == null) && System.getenv("KPIKIT_CI") != null) {
-            throw new AssertionError("KPIKIT_TEST_PG_URL and KPIKIT_TEST_PG_RESTART must be set under CI (see .ci/run)");
-        }
-        Assumptions.assumeTrue(base != null && restart != null, "KPIKIT_TEST_PG_URL and KPIKIT_TEST_PG_RESTART (e.g. "
-                + "'pg_ctlcluster 15 main restart') are not set: the store restart test needs a PostgreSQL it may restart");
-        String schema = "kpikit_it_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String restart = TestPostgres.required("KPIKIT_TEST_PG_RESTART", "the command that restarts that server, e.g. 'pg_ctlcluster 15 main restart'");
+        String url = TestPostgres.newSchema(TestPostgres.url());
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
         try {
@@ -126,9 +112,7 @@ class StoreRestartTest {
             }
         } finally {
             greenMail.stop();
-            try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            TestPostgres.dropSchema(url);
         }
     }
 
