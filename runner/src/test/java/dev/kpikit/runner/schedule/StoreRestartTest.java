@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import jakarta.mail.internet.MimeMessage;
  * KPIKIT_TEST_PG_URL and KPIKIT_TEST_PG_RESTART (the command that restarts that server; .ci/run sets both); skipped
  * without them, failed under CI (KPIKIT_CI). The restart happens only inside this test.
  */
+@Tag("restarts-postgresql") // runs alone, after the other tests (runner/pom.xml)
 class StoreRestartTest {
 
     static final int FIRST_WAVE = 20;
