@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A table that lives in a database, named by a small file in the data folder instead of the table's
@@ -31,6 +33,17 @@ public final class JdbcSource {
 
     public static final String EXTENSION = "jdbc";
     private static final Set<String> SETTINGS = Set.of("url", "user", "password", "password.env", "table", "query");
+
+    /**
+     * URL options with which the driver runs code, loads a class or reads a local file that the URL names: H2's INIT
+     * (SQL on connect, which can define Java functions), PostgreSQL's factories, callbacks and log file, MySQL's and
+     * MariaDB's interceptors, deserialisation and LOCAL INFILE. A data folder may be writable by more people than the
+     * runner's own settings, so its file must not turn a connection into running someone's code.
+     */
+    private static final Pattern CODE_RUNNING_OPTION = Pattern.compile("[;?&(]\\s*(init|socketFactory|socketFactoryArg"
+            + "|sslfactory|sslfactoryarg|sslhostnameverifier|sslpasswordcallback|authenticationPluginClassName|loggerFile"
+            + "|autoDeserialize|allowLoadLocalInfile|allowLocalInfile|allowUrlInLocalInfile|queryInterceptors"
+            + "|statementInterceptors|exceptionInterceptors|connectionLifecycleInterceptors)\\s*=", Pattern.CASE_INSENSITIVE);
 
     private final String fileName;
     private final String url;
@@ -67,6 +80,11 @@ public final class JdbcSource {
         String url = setting(settings, "url");
         if (url == null || !url.startsWith("jdbc:")) {
             throw refusal(name, "the setting 'url' must be a JDBC URL (jdbc:postgresql://host/database, ...)", "url");
+        }
+        Matcher option = CODE_RUNNING_OPTION.matcher(url);
+        if (option.find()) {
+            throw refusal(name, "the url option '" + option.group(1) + "' lets the database driver run code or read files"
+                    + " named in the URL, which kpikit does not allow from a data folder; set it up in the database instead", "url");
         }
         String table = setting(settings, "table");
         String query = setting(settings, "query");
