@@ -10,6 +10,7 @@ import dev.kpikit.bench.trials.DuckDbTrials;
 import dev.kpikit.bench.trials.ExcelTrials;
 import dev.kpikit.bench.trials.FunctionsTrials;
 import dev.kpikit.bench.trials.ScaleTrial;
+import dev.kpikit.bench.trials.ScoreTrials;
 import dev.kpikit.bench.trials.ThroughputTrials;
 
 /** Every comparison {@code ./kpikit bench} runs, in order; kpikit's way first in each. */
@@ -43,7 +44,12 @@ final class Comparisons {
                 new Comparison("scale", "Scored accounts data set (12 revenue rows an account), executed and read to the last row, vs DuckDB scoring in one SQL query",
                         "accounts", List.of(variant("kpikit", ScaleTrial.class, "-Xmx2g"),
                                 variant("duckdb-sql", DuckDbTrials.Scale.class, "-Xmx2g")),
-                        List.of(10_000L, 100_000L, 1_000_000L), List.of(10_000L, 100_000L), 3, 1));
+                        List.of(10_000L, 100_000L, 1_000_000L), List.of(10_000L, 100_000L), 3, 1),
+                new Comparison("score", "kpikit score to a CSV file (12 revenue rows an account), JVM start included, vs DuckDB's COPY of"
+                        + " the same scoring query to CSV in a new JVM", "accounts",
+                        List.of(variant("kpikit-cli", ScoreTrials.Kpikit.class, "-Xmx256m"),
+                                variant("duckdb-copy", ScoreTrials.DuckDb.class, "-Xmx256m")),
+                        List.of(300_000L, 1_000_000L), List.of(100_000L), 3, 1));
     }
 
     static List<String> names() {

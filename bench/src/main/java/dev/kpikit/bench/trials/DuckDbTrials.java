@@ -131,7 +131,7 @@ public final class DuckDbTrials {
             return summary.rows;
         }
 
-        private static void check(Path folder, Summary summary, String expected) {
+        static void check(Path folder, Summary summary, String expected) {
             if (!summary.toString().equals(expected)) {
                 throw new IllegalStateException(folder + ": DuckDB's scores differ from kpikit's:\n  DuckDB " + summary
                         + "\n  kpikit " + expected);
@@ -139,7 +139,7 @@ public final class DuckDbTrials {
         }
 
         /** kpikit's figures for the check, computed once per folder. */
-        private static String expected(Path folder) throws Exception {
+        static String expected(Path folder) throws Exception {
             Path file = folder.resolve(CHECK_FILE);
             if (Files.exists(file)) {
                 return Files.readString(file);

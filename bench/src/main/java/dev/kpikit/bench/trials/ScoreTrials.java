@@ -1,0 +1,131 @@
+package dev.kpikit.bench.trials;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import dev.kpikit.bench.OdaDataSetBenchmark;
+import dev.kpikit.bench.harness.Trial;
+import dev.kpikit.bench.harness.TrialContext;
+
+/**
+ * The scoring a user runs from a shell: {@code kpikit score --out scores.csv} (the runner's jar in a new JVM, as the
+ * {@code kpikit} script starts it) against DuckDB's {@code COPY (the scoring query) TO 'scores.csv'} in a new JVM
+ * too, so JVM start, class loading and a cold JIT count on both sides. kpikit writes its 43 columns (points of each
+ * factor, RFM, explanation); DuckDB the query's 10. Both files are then checked against kpikit's figures of the
+ * folder (accounts per tier and ABC class, sum of the scores in cents, first account), untimed. The heap figures are
+ * the bench JVM's (which only waits and checks); the child's peak resident memory is recorded beside them.
+ */
+public final class ScoreTrials {
+
+    private ScoreTrials() {
+    }
+
+    /** Shared by both variants: the generated folder, the child process, the check of the written file. */
+    private abstract static class ColdRun implements Trial {
+
+        private Path folder;
+        private String expected;
+
+        @Override
+        public void prepare(TrialContext context) throws Exception {
+            folder = context.dataFolder("accounts");
+            OdaDataSetBenchmark.generateIfMissing(folder, Math.toIntExact(context.size()), context.size() * ScaleTrial.REVENUE_ROWS_PER_ACCOUNT);
+            expected = DuckDbTrials.Scale.expected(folder);
+        }
+
+        @Override
+        public long run(TrialContext context) throws Exception {
+            Path out = context.scratch().resolve("scores.csv");
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-Djava.awt.headless=true"));
+            command.addAll(arguments(context, folder, out));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(context.scratch().resolve("child.log").toFile()).start();
+            long peakRssKb = 0;
+            while (!process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                peakRssKb = Math.max(peakRssKb, peakRssKb(process.pid()));
+            }
+            context.record("child JVM's peak RSS (MB)", peakRssKb / 1024.0);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n"
+                        + Files.readString(context.scratch().resolve("child.log")));
+            }
+            long started = System.nanoTime();
+            DuckDbTrials.Scale.Summary summary = summary(out);
+            context.record("check seconds (not timed)", (System.nanoTime() - started) / 1e9);
+            DuckDbTrials.Scale.check(folder, summary, expected);
+            return summary.rows;
+        }
+
+        /** The most resident memory a running process has had (Linux's VmHWM), in kB; 0 once it has ended. */
+        private static long peakRssKb(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException ended) {
+                // the process ended between two looks
+            }
+            return 0;
+        }
+
+        /** The child JVM's arguments after the java binary: class path or jar, main class, its arguments. */
+        abstract List<String> arguments(TrialContext context, Path folder, Path out);
+
+        /** The figures of a scores CSV by its header: rank, account_id, score, tier and abc_class (or abc). */
+        private static DuckDbTrials.Scale.Summary summary(Path file) throws IOException {
+            DuckDbTrials.Scale.Summary summary = new DuckDbTrials.Scale.Summary();
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                    CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
+                String abc = csv.getHeaderMap().containsKey("abc_class") ? "abc_class" : "abc";
+                for (CSVRecord row : csv) {
+                    String abcClass = row.get(abc);
+                    summary.add(Long.parseLong(row.get("rank")), row.get("account_id"),
+                            new java.math.BigDecimal(row.get("score")).movePointRight(2).longValueExact(), row.get("tier"),
+                            abcClass.isEmpty() ? "-" : abcClass);
+                }
+            }
+            return summary;
+        }
+    }
+
+    /** {@code java -jar runner/target/kpikit-runner.jar score --data F --as-of D --out F}, what {@code ./kpikit score} runs. */
+    public static final class Kpikit extends ColdRun {
+        @Override
+        List<String> arguments(TrialContext context, Path folder, Path out) {
+            return List.of("-Dkpikit.home=" + context.home(), "-jar", context.home().resolve("runner/target/kpikit-runner.jar").toString(),
+                    "score", "--data", folder.toString(), "--as-of", OdaDataSetBenchmark.AS_OF.toString(), "--out", out.toString());
+        }
+    }
+
+    /** DuckDB's COPY of the scoring query to a CSV file, in a new JVM on the bench's class path. */
+    public static final class DuckDb extends ColdRun {
+        @Override
+        List<String> arguments(TrialContext context, Path folder, Path out) {
+            return List.of("-cp", System.getProperty("java.class.path"), Copy.class.getName(), folder.toString(), out.toString());
+        }
+    }
+
+    /** The child of {@link DuckDb}: {@code Copy <folder> <out.csv>}. */
+    public static final class Copy {
+        public static void main(String[] args) throws Exception {
+            try (Connection connection = DuckDbTrials.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("COPY (" + DuckDbTrials.Scale.sql(Path.of(args[0])) + ") TO "
+                        + DuckDbTrials.quotedPath(Path.of(args[1])) + " (HEADER, DELIMITER ',')");
+            }
+        }
+    }
+}
