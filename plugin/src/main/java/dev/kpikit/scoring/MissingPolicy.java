@@ -1,20 +1,112 @@
 package dev.kpikit.scoring;
 
-/** What a factor is worth for an account that lacks its input. */
+import java.math.BigDecimal;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a factor is worth for an account that lacks its input. Each policy is defined here once, in its renderings
+ * side by side: {@code exact} (the raw value that stands in, and the normalised value the factor then counts),
+ * {@code compiled} (that normalised value as a double, a constant of the population) and {@code excel} (the formula
+ * of the factor's normalised value with the missing case, and the fill cell's formula). A new policy is a new
+ * constant with its renderings.
+ */
 public enum MissingPolicy {
     /** Normalised value 0: no evidence counts as the worst. */
-    ZERO,
+    ZERO {
+        @Override
+        BigDecimal fill(SortedValues population) {
+            return null;
+        }
+
+        @Override
+        BigDecimal exact(BigDecimal fill, UnaryOperator<BigDecimal> normalise) {
+            return BigDecimal.ZERO;
+        }
+
+        @Override
+        String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
+            return "IF(ISBLANK(" + cells.input() + "),0," + present + ")";
+        }
+    },
     /** The mean of the population's raw values, normalised like any value. */
-    MEAN,
+    MEAN {
+        @Override
+        BigDecimal fill(SortedValues population) {
+            return population.mean();
+        }
+
+        @Override
+        String excelFill(FactorCells cells) {
+            return "IF(COUNT(" + cells.population() + ")=0,\"\",AVERAGE(" + cells.population() + "))";
+        }
+    },
     /** The median of the population's raw values, normalised like any value. */
-    MEDIAN,
+    MEDIAN {
+        @Override
+        BigDecimal fill(SortedValues population) {
+            return population.median();
+        }
+
+        @Override
+        String excelFill(FactorCells cells) {
+            return "IF(COUNT(" + cells.population() + ")=0,\"\",MEDIAN(" + cells.population() + "))";
+        }
+    },
     /**
      * The factor is left out of this account's score and the other weights are scaled up
      * to fill its place. MEAN and MEDIAN do the same when no account has the input.
      */
-    EXCLUDE;
+    EXCLUDE {
+        @Override
+        BigDecimal fill(SortedValues population) {
+            return null;
+        }
+
+        @Override
+        BigDecimal exact(BigDecimal fill, UnaryOperator<BigDecimal> normalise) {
+            return null;
+        }
+
+        @Override
+        String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
+            return "IF(ISBLANK(" + cells.input() + "),\"\"," + present + ")";
+        }
+    };
 
     public boolean needsPopulation() {
         return this == MEAN || this == MEDIAN;
+    }
+
+    /** Exact: the raw value that stands in for a missing input; null when there is none. */
+    abstract BigDecimal fill(SortedValues population);
+
+    /**
+     * Exact: the normalised value a missing input counts as, given the {@link #fill} and the factor's normalisation;
+     * null when the factor is left out of the account's score (its weight goes to the others). By default the fill
+     * normalised, or left out when the population has no value to fill with.
+     */
+    BigDecimal exact(BigDecimal fill, UnaryOperator<BigDecimal> normalise) {
+        return fill == null ? null : normalise.apply(fill);
+    }
+
+    /** Compiled: {@link #exact} as a double, NaN when left out; a constant of the population, so taken from it. */
+    final double compiled(BigDecimal fill, UnaryOperator<BigDecimal> normalise) {
+        BigDecimal value = exact(fill, normalise);
+        return value == null ? Double.NaN : value.doubleValue();
+    }
+
+    /**
+     * Excel: the formula of the factor's normalised value, text "" when it is left out, given the formula of a
+     * present input's ({@code present}) and the normalisation as a formula of any cell ({@code normalise}).
+     * By default the fill cell normalised, or left out when it is text "" (no value to fill with).
+     */
+    String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
+        return "IF(ISBLANK(" + cells.input() + "),IF(ISNUMBER(" + cells.fill() + ")," + normalise.apply(cells.fill())
+                + ",\"\")," + present + ")";
+    }
+
+    /** Excel: the formula of the fill cell, the raw value that stands in for a missing input; null when none does. */
+    String excelFill(FactorCells cells) {
+        return null;
     }
 }

@@ -48,7 +48,7 @@ public final class ScoringModel {
         this.tiers = List.copyOf(tiers);
         this.rules = List.copyOf(rules);
         this.standaloneScales = standalone() ? scales(List.of()) : null;
-        this.compiled = standaloneScales != null ? new CompiledModel(this) : null;
+        this.compiled = standaloneScales != null ? new CompiledModel(this, standaloneScales) : null;
     }
 
     /** The built-in model: fixed scales only, so it scores one account without a population. */
@@ -230,6 +230,14 @@ public final class ScoringModel {
         public ScoringModel model() {
             return ScoringModel.this;
         }
+
+        /**
+         * The fast path for this population: the model turned into arrays of doubles, with the population's
+         * statistics taken once. For a {@link #standalone()} model the same as {@link ScoringModel#compile()}.
+         */
+        public CompiledModel compile() {
+            return scales == standaloneScales ? compiled : new CompiledModel(ScoringModel.this, scales);
+        }
     }
 
     /** The fast path: the model turned into arrays of doubles. Only for a {@link #standalone()} model. */
@@ -251,15 +259,7 @@ public final class ScoringModel {
         List<BigDecimal> normalised = new ArrayList<>(scales.size());
         BigDecimal includedWeight = BigDecimal.ZERO;
         for (FactorScale scale : scales) {
-            BigDecimal value = account.input(scale.factor().input());
-            BigDecimal normal;
-            if (value != null) {
-                normal = scale.normalise(value);
-            } else if (scale.excludesMissing()) {
-                normal = null;
-            } else {
-                normal = scale.fill() == null ? BigDecimal.ZERO : scale.normalise(scale.fill());
-            }
+            BigDecimal normal = scale.normalised(account.input(scale.factor().input()));
             normalised.add(normal);
             if (normal != null) {
                 includedWeight = includedWeight.add(scale.factor().weight());
