@@ -24,7 +24,7 @@ public enum MissingPolicy {
         }
 
         @Override
-        String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
+        public String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
             return "IF(ISBLANK(" + cells.input() + "),0," + present + ")";
         }
     },
@@ -36,7 +36,7 @@ public enum MissingPolicy {
         }
 
         @Override
-        String excelFill(FactorCells cells) {
+        public String excelFill(FactorCells cells) {
             return "IF(COUNT(" + cells.population() + ")=0,\"\",AVERAGE(" + cells.population() + "))";
         }
     },
@@ -48,7 +48,7 @@ public enum MissingPolicy {
         }
 
         @Override
-        String excelFill(FactorCells cells) {
+        public String excelFill(FactorCells cells) {
             return "IF(COUNT(" + cells.population() + ")=0,\"\",MEDIAN(" + cells.population() + "))";
         }
     },
@@ -68,7 +68,7 @@ public enum MissingPolicy {
         }
 
         @Override
-        String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
+        public String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
             return "IF(ISBLANK(" + cells.input() + "),\"\"," + present + ")";
         }
     };
@@ -100,13 +100,13 @@ public enum MissingPolicy {
      * present input's ({@code present}) and the normalisation as a formula of any cell ({@code normalise}).
      * By default the fill cell normalised, or left out when it is text "" (no value to fill with).
      */
-    String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
+    public String excel(String present, UnaryOperator<String> normalise, FactorCells cells) {
         return "IF(ISBLANK(" + cells.input() + "),IF(ISNUMBER(" + cells.fill() + ")," + normalise.apply(cells.fill())
                 + ",\"\")," + present + ")";
     }
 
     /** Excel: the formula of the fill cell, the raw value that stands in for a missing input; null when none does. */
-    String excelFill(FactorCells cells) {
+    public String excelFill(FactorCells cells) {
         return null;
     }
 }

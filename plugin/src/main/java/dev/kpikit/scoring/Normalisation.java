@@ -30,7 +30,7 @@ public enum Normalisation {
         }
 
         @Override
-        String excel(String x, FactorCells cells) {
+        public String excel(String x, FactorCells cells) {
             String range = cells.population();
             return "IF(MAX(" + range + ")=MIN(" + range + "),0.5," + scaled("MIN(" + range + ")", "MAX(" + range + ")", x) + ")";
         }
@@ -72,7 +72,7 @@ public enum Normalisation {
         }
 
         @Override
-        String excel(String x, FactorCells cells) {
+        public String excel(String x, FactorCells cells) {
             String range = cells.population();
             return "IF(COUNT(" + range + ")<=1,0.5,MAX(0,MIN(1,(COUNTIF(" + range + ",\"<\"&" + x + ")+(COUNTIF("
                     + range + "," + x + ")-1)/2)/(COUNT(" + range + ")-1))))";
@@ -91,7 +91,7 @@ public enum Normalisation {
         }
 
         @Override
-        String excel(String x, FactorCells cells) {
+        public String excel(String x, FactorCells cells) {
             return scaled(cells.min(), cells.max(), x);
         }
 
@@ -122,7 +122,7 @@ public enum Normalisation {
     abstract DoubleUnaryOperator compiled(Factor factor, SortedValues population);
 
     /** Excel: a formula of the normalised value of the number in cell (or name) {@code x}. */
-    abstract String excel(String x, FactorCells cells);
+    public abstract String excel(String x, FactorCells cells);
 
     /** Top of the scale, to say "5/5" in explanations: the population's highest unless the model fixes it. */
     BigDecimal outOf(Factor factor, SortedValues population) {
