@@ -218,7 +218,7 @@ public final class XlsxTableReader extends CurrentRowReader {
         private XMLStreamReader xml;
         private boolean ended;
 
-        // what the cell being read has shown so far
+        // where the pull has got to: the row and the cell being read
         private List<String> cells;
         private int rowIndex;
         private int nextRowIndex;
@@ -265,7 +265,7 @@ public final class XlsxTableReader extends CurrentRowReader {
                             return new SheetRows(workbook, fileName + ", sheet '" + name + "'", sheet,
                                     reader.getStylesTable(), new ReadOnlySharedStringsTable(workbook, false),
                                     new ValueFormatter(isDate1904(reader)));
-                        } catch (IOException | OpenXML4JException | SAXException | XmlException | RuntimeException e) {
+                        } catch (Exception | LinkageError e) {
                             sheet.close();
                             throw e;
                         }
@@ -470,7 +470,6 @@ public final class XlsxTableReader extends CurrentRowReader {
         }
 
         private void startCell() {
-            kind = CellKind.NUMBER;
             formatIndex = -1;
             formatString = null;
             cellReference = xml.getAttributeValue(null, "r");
