@@ -37,7 +37,7 @@ public enum MissingPolicy {
 
         @Override
         public String excelFill(FactorCells cells) {
-            return "IF(COUNT(" + cells.population() + ")=0,\"\",AVERAGE(" + cells.population() + "))";
+            return statistic("AVERAGE", cells);
         }
     },
     /** The median of the population's raw values, normalised like any value. */
@@ -49,7 +49,7 @@ public enum MissingPolicy {
 
         @Override
         public String excelFill(FactorCells cells) {
-            return "IF(COUNT(" + cells.population() + ")=0,\"\",MEDIAN(" + cells.population() + "))";
+            return statistic("MEDIAN", cells);
         }
     },
     /**
@@ -108,5 +108,10 @@ public enum MissingPolicy {
     /** Excel: the formula of the fill cell, the raw value that stands in for a missing input; null when none does. */
     public String excelFill(FactorCells cells) {
         return null;
+    }
+
+    /** An Excel statistic of the input's values, text "" when no account has one. */
+    private static String statistic(String function, FactorCells cells) {
+        return "IF(COUNT(" + cells.population() + ")=0,\"\"," + function + "(" + cells.population() + "))";
     }
 }

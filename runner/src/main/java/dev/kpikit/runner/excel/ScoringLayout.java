@@ -63,10 +63,21 @@ final class ScoringLayout {
         }
     }
 
+    /** The Accounts sheet's columns after the factors': the score and tier as formulas, and kpikit's beside them. */
+    enum ScoreColumn {
+        WEIGHT_INCLUDED("Weight included"), CENTS_SHORT("Cents short"), SCORE("Score"), SCORE_TIER("Score tier"),
+        TIER_POSITION("Tier position"), TIER("Tier"), KPIKIT_SCORE("kpikit score"), KPIKIT_TIER("kpikit tier");
+
+        final String title;
+
+        ScoreColumn(String title) {
+            this.title = title;
+        }
+    }
+
     /**
      * The Accounts sheet: the account (id, name, segment), its inputs, per factor its normalised value, exact points
-     * and points in cents, then the weight included, the cents short, the score, the score's tier, the tier position
-     * after the rules, the tier, and kpikit's own score and tier beside them.
+     * and points in cents, then the {@link ScoreColumn}s.
      */
     static final class AccountColumns {
         static final int ID = 0;
@@ -77,19 +88,19 @@ final class ScoringLayout {
         private final int firstNormalised;
         private final int firstExactPoints;
         private final int firstPoints;
-        private final int included;
+        private final int firstScoreColumn;
         private final String[] letters;
 
         AccountColumns(Collection<FactorInput> inputs, int factors) {
-            int column = SEGMENT + 1;
+            int column = firstInput();
             for (FactorInput input : inputs) {
                 this.inputs.put(input, column++);
             }
             firstNormalised = column;
             firstExactPoints = firstNormalised + factors;
             firstPoints = firstExactPoints + factors;
-            included = firstPoints + factors;
-            letters = new String[kpikitTier() + 1];
+            firstScoreColumn = firstPoints + factors;
+            letters = new String[last() + 1];
             for (int c = 0; c < letters.length; c++) {
                 letters[c] = CellReference.convertNumToColString(c);
             }
@@ -119,40 +130,12 @@ final class ScoringLayout {
             return firstPoints + factor;
         }
 
-        int included() {
-            return included;
-        }
-
-        int centsShort() {
-            return included + 1;
-        }
-
-        int score() {
-            return included + 2;
-        }
-
-        int scoreTier() {
-            return included + 3;
-        }
-
-        int tierPosition() {
-            return included + 4;
-        }
-
-        int tier() {
-            return included + 5;
-        }
-
-        int kpikitScore() {
-            return included + 6;
-        }
-
-        int kpikitTier() {
-            return included + 7;
+        int at(ScoreColumn column) {
+            return firstScoreColumn + column.ordinal();
         }
 
         int last() {
-            return kpikitTier();
+            return at(ScoreColumn.KPIKIT_TIER);
         }
 
         String letter(int column) {

@@ -71,6 +71,7 @@ import dev.kpikit.runner.engine.OutputFolder;
 import dev.kpikit.runner.excel.ScoringLayout.AccountColumns;
 import dev.kpikit.runner.excel.ScoringLayout.FactorColumn;
 import dev.kpikit.runner.excel.ScoringLayout.RuleColumn;
+import dev.kpikit.runner.excel.ScoringLayout.ScoreColumn;
 import dev.kpikit.runner.excel.ScoringLayout.TierColumn;
 
 /**
@@ -283,7 +284,7 @@ public final class ScoringWorkbook {
         factors.forEach(factor -> titles.add(factor.id() + " normalised"));
         factors.forEach(factor -> titles.add(factor.id() + " exact points"));
         factors.forEach(factor -> titles.add(factor.id() + " points"));
-        titles.addAll(List.of("Weight included", "Cents short", "Score", "Score tier", "Tier position", "Tier", "kpikit score", "kpikit tier"));
+        Arrays.stream(ScoreColumn.values()).forEach(column -> titles.add(column.title));
         header(head, titles.toArray(String[]::new));
 
         List<AccountReport> reports = portfolio.accounts();
@@ -302,7 +303,7 @@ public final class ScoringWorkbook {
                     number(row, c.input(input), value, inputStyle(input));
                 }
             }
-            String included = c.cell(c.included(), excelRow);
+            String included = c.cell(c.at(ScoreColumn.WEIGHT_INCLUDED), excelRow);
             StringBuilder weightIncluded = new StringBuilder();
             List<String> exact = new ArrayList<>();
             for (int f = 0; f < factors.size(); f++) {
@@ -314,20 +315,20 @@ public final class ScoringWorkbook {
                         + "*" + normal + "/" + included + ",0)", styles.decimal);
                 exact.add(c.cell(c.exactPoints(f), excelRow));
             }
-            formula(row, c.included(), weightIncluded.toString(), styles.decimal);
-            formula(row, c.centsShort(), centsShort(exact), null);
+            formula(row, c.at(ScoreColumn.WEIGHT_INCLUDED), weightIncluded.toString(), styles.decimal);
+            formula(row, c.at(ScoreColumn.CENTS_SHORT), centsShort(exact), null);
             for (int f = 0; f < factors.size(); f++) {
-                formula(row, c.points(f), largestRemainder(exact, f, c.cell(c.centsShort(), excelRow)), styles.decimal);
+                formula(row, c.points(f), largestRemainder(exact, f, c.cell(c.at(ScoreColumn.CENTS_SHORT), excelRow)), styles.decimal);
             }
-            String score = c.cell(c.score(), excelRow);
-            formula(row, c.score(), "ROUND(SUM(" + c.cell(c.points(0), excelRow) + ":"
+            String score = c.cell(c.at(ScoreColumn.SCORE), excelRow);
+            formula(row, c.at(ScoreColumn.SCORE), "ROUND(SUM(" + c.cell(c.points(0), excelRow) + ":"
                     + c.cell(c.points(factors.size() - 1), excelRow) + "),2)", styles.decimal);
             String scoreTierPos = "COUNTIF(" + TIER_MINS + ",\">\"&" + score + ")";
-            formula(row, c.scoreTier(), "INDEX(" + TIER_NAMES + "," + scoreTierPos + "+1)", null);
-            formula(row, c.tierPosition(), rules(scoreTierPos, excelRow), null);
-            formula(row, c.tier(), "INDEX(" + TIER_NAMES + "," + c.cell(c.tierPosition(), excelRow) + "+1)", styles.bold);
-            number(row, c.kpikitScore(), report.score().score(), styles.decimal);
-            text(row, c.kpikitTier(), report.score().tier());
+            formula(row, c.at(ScoreColumn.SCORE_TIER), "INDEX(" + TIER_NAMES + "," + scoreTierPos + "+1)", null);
+            formula(row, c.at(ScoreColumn.TIER_POSITION), rules(scoreTierPos, excelRow), null);
+            formula(row, c.at(ScoreColumn.TIER), "INDEX(" + TIER_NAMES + "," + c.cell(c.at(ScoreColumn.TIER_POSITION), excelRow) + "+1)", styles.bold);
+            number(row, c.at(ScoreColumn.KPIKIT_SCORE), report.score().score(), styles.decimal);
+            text(row, c.at(ScoreColumn.KPIKIT_TIER), report.score().tier());
         }
         int lastRow = Math.max(1, reports.size());
         sheet.createFreezePane(AccountColumns.SEGMENT, 1);
