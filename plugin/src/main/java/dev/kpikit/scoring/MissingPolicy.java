@@ -1,6 +1,7 @@
 package dev.kpikit.scoring;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,12 +13,7 @@ import java.util.function.UnaryOperator;
  */
 public enum MissingPolicy {
     /** Normalised value 0: no evidence counts as the worst. */
-    ZERO {
-        @Override
-        BigDecimal fill(SortedValues population) {
-            return null;
-        }
-
+    ZERO(null, null) {
         @Override
         BigDecimal exact(BigDecimal fill, UnaryOperator<BigDecimal> normalise) {
             return BigDecimal.ZERO;
@@ -29,39 +25,14 @@ public enum MissingPolicy {
         }
     },
     /** The mean of the population's raw values, normalised like any value. */
-    MEAN {
-        @Override
-        BigDecimal fill(SortedValues population) {
-            return population.mean();
-        }
-
-        @Override
-        public String excelFill(FactorCells cells) {
-            return statistic("AVERAGE", cells);
-        }
-    },
+    MEAN(SortedValues::mean, "AVERAGE"),
     /** The median of the population's raw values, normalised like any value. */
-    MEDIAN {
-        @Override
-        BigDecimal fill(SortedValues population) {
-            return population.median();
-        }
-
-        @Override
-        public String excelFill(FactorCells cells) {
-            return statistic("MEDIAN", cells);
-        }
-    },
+    MEDIAN(SortedValues::median, "MEDIAN"),
     /**
      * The factor is left out of this account's score and the other weights are scaled up
      * to fill its place. MEAN and MEDIAN do the same when no account has the input.
      */
-    EXCLUDE {
-        @Override
-        BigDecimal fill(SortedValues population) {
-            return null;
-        }
-
+    EXCLUDE(null, null) {
         @Override
         BigDecimal exact(BigDecimal fill, UnaryOperator<BigDecimal> normalise) {
             return null;
@@ -73,12 +44,23 @@ public enum MissingPolicy {
         }
     };
 
+    /** The statistic of the population's values that fills a missing input, exact and as an Excel function. */
+    private final Function<SortedValues, BigDecimal> statistic;
+    private final String excelStatistic;
+
+    MissingPolicy(Function<SortedValues, BigDecimal> statistic, String excelStatistic) {
+        this.statistic = statistic;
+        this.excelStatistic = excelStatistic;
+    }
+
     public boolean needsPopulation() {
-        return this == MEAN || this == MEDIAN;
+        return statistic != null;
     }
 
     /** Exact: the raw value that stands in for a missing input; null when there is none. */
-    abstract BigDecimal fill(SortedValues population);
+    BigDecimal fill(SortedValues population) {
+        return statistic == null ? null : statistic.apply(population);
+    }
 
     /**
      * Exact: the normalised value a missing input counts as, given the {@link #fill} and the factor's normalisation;
@@ -105,13 +87,12 @@ public enum MissingPolicy {
                 + ",\"\")," + present + ")";
     }
 
-    /** Excel: the formula of the fill cell, the raw value that stands in for a missing input; null when none does. */
+    /**
+     * Excel: the formula of the fill cell, the raw value that stands in for a missing input, text "" when no
+     * account has one; null when no value stands in.
+     */
     public String excelFill(FactorCells cells) {
-        return null;
-    }
-
-    /** An Excel statistic of the input's values, text "" when no account has one. */
-    private static String statistic(String function, FactorCells cells) {
-        return "IF(COUNT(" + cells.population() + ")=0,\"\"," + function + "(" + cells.population() + "))";
+        return excelStatistic == null ? null
+                : "IF(COUNT(" + cells.population() + ")=0,\"\"," + excelStatistic + "(" + cells.population() + "))";
     }
 }
