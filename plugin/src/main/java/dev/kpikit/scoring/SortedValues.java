@@ -3,8 +3,10 @@ package dev.kpikit.scoring;
 import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 /** A population's values of one measure, sorted once, for ranks and summary statistics. */
 final class SortedValues {
@@ -62,12 +64,14 @@ final class SortedValues {
     /** The values as doubles, for compiled renderings. */
     Doubles doubles() {
         double[] sorted = new double[values.length];
-        boolean crowded = false;
+        DoubleStream.Builder ambiguous = DoubleStream.builder();
         for (int i = 0; i < values.length; i++) {
             sorted[i] = values[i].doubleValue();
-            crowded |= i > 0 && values[i].compareTo(values[i - 1]) != 0 && near(sorted[i], sorted[i - 1]);
+            if (i > 0 && sorted[i] == sorted[i - 1] && values[i].compareTo(values[i - 1]) != 0) {
+                ambiguous.add(sorted[i]);
+            }
         }
-        return new Doubles(sorted, crowded);
+        return new Doubles(sorted, ambiguous.build().toArray());
     }
 
     /** Closer than doubles computed in different ways can be trusted to keep apart. */
@@ -78,9 +82,9 @@ final class SortedValues {
     /**
      * A population's values as sorted doubles.
      *
-     * @param crowded two distinct exact values are so near that their doubles cannot be told apart safely
+     * @param ambiguous the doubles that stand for more than one exact value (which differ beyond a double's digits)
      */
-    record Doubles(double[] sorted, boolean crowded) {
+    record Doubles(double[] sorted, double[] ambiguous) {
 
         int countBelow(double x) {
             return count(x, false);
@@ -91,11 +95,12 @@ final class SortedValues {
         }
 
         /**
-         * True when x is near a value without equalling it, or the population is crowded: whether x ties with a value
-         * there (an input computed in doubles by another route than the exact one) only exact values can tell.
+         * True when x is near a value without equalling it (an input computed in doubles by another route than the
+         * exact one), or equals a double that stands for several exact values: whether x ties with a value there
+         * only exact values can tell.
          */
         boolean nearTie(double x) {
-            if (crowded) {
+            if (Arrays.binarySearch(ambiguous, x) >= 0) {
                 return true;
             }
             int below = count(x, false);

@@ -206,4 +206,21 @@ class ScoringModelTest {
         raw[FactorInput.REVENUE_GROWTH.ordinal()] = Math.nextUp(0.2);
         assertEquals(CompiledModel.UNSURE, CompiledModel.cents(compiled.score(raw)));
     }
+
+    @Test
+    void theCompiledPercentileRankLeavesValuesBeyondADoublesDigitsToTheExactPath() {
+        ScoringModel model = ScoringModel.parse("{\"factors\": [{\"id\": \"revenue_growth\", \"weight\": 1,"
+                + " \"normalisation\": \"PERCENTILE_RANK\"}]}", "rank.json");
+        // two growths that differ in the 22nd digit: one double, two ranks
+        List<Account> population = List.of("0.1", "0.1000000000000000000001", "0.3").stream()
+                .map(growth -> new Account(growth, growth, null, Map.of(FactorInput.REVENUE_GROWTH, new BigDecimal(growth))))
+                .toList();
+        CompiledModel compiled = model.scorer(population).compile();
+        double[] raw = new double[FactorInput.values().length];
+        Arrays.fill(raw, Double.NaN);
+        raw[FactorInput.REVENUE_GROWTH.ordinal()] = 0.3;
+        assertEquals(100.0, compiled.score(raw), 1e-9, "the highest ranks 1");
+        raw[FactorInput.REVENUE_GROWTH.ordinal()] = 0.1;
+        assertEquals(CompiledModel.UNSURE, CompiledModel.cents(compiled.score(raw)));
+    }
 }
