@@ -63,6 +63,20 @@ final class ScoringLayout {
         }
     }
 
+    /** The KPIs sheet: one row per KPI and period. */
+    enum KpiColumn {
+        PERIOD("Period", 11), GRAIN("Grain", 9), KPI("KPI", 22), LABEL("Label", 34), VALUE("Value", 14),
+        TARGET("Target", 14), STATUS("Status", 9), STATUS_SCORE("Status score", 12), TREND("Trend", 7);
+
+        final String title;
+        final int width;
+
+        KpiColumn(String title, int width) {
+            this.title = title;
+            this.width = width;
+        }
+    }
+
     /** The Accounts sheet's columns after the factors': the score and tier as formulas, and kpikit's beside them. */
     enum ScoreColumn {
         WEIGHT_INCLUDED("Weight included"), CENTS_SHORT("Cents short"), SCORE("Score"), SCORE_TIER("Score tier"),

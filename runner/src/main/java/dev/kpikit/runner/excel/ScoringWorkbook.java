@@ -70,6 +70,7 @@ import dev.kpikit.scoring.TierRule;
 import dev.kpikit.runner.engine.OutputFolder;
 import dev.kpikit.runner.excel.ScoringLayout.AccountColumns;
 import dev.kpikit.runner.excel.ScoringLayout.FactorColumn;
+import dev.kpikit.runner.excel.ScoringLayout.KpiColumn;
 import dev.kpikit.runner.excel.ScoringLayout.RuleColumn;
 import dev.kpikit.runner.excel.ScoringLayout.ScoreColumn;
 import dev.kpikit.runner.excel.ScoringLayout.TierColumn;
@@ -408,7 +409,7 @@ public final class ScoringWorkbook {
     // ---------------------------------------------------------------- KPIs
 
     private void kpiSheet(Sheet sheet, XSSFSheet xssf) {
-        header(sheet.createRow(0), "Period", "Grain", "KPI", "Label", "Value", "Target", "Status", "Status score", "Trend");
+        header(sheet.createRow(0), Arrays.stream(KpiColumn.values()).map(c -> c.title).toArray(String[]::new));
         List<KpiResult> rows = kpis.stream().map(FolderScorecard.Row::result)
                 .sorted(Comparator.comparing((KpiResult k) -> k.period().grain())
                         .thenComparing(KpiResult::kpiId).thenComparing(KpiResult::period))
@@ -421,12 +422,12 @@ public final class ScoringWorkbook {
             KpiResult k = rows.get(i);
             int r = i + 1;
             Row row = sheet.createRow(r);
-            Cell period = row.createCell(0);
+            Cell period = row.createCell(KpiColumn.PERIOD.ordinal());
             period.setCellValue(k.period().start());
             period.setCellStyle(styles.month);
-            text(row, 1, k.period().grain().name());
-            text(row, 2, k.kpiId());
-            text(row, 3, k.label());
+            text(row, KpiColumn.GRAIN.ordinal(), k.period().grain().name());
+            text(row, KpiColumn.KPI.ordinal(), k.kpiId());
+            text(row, KpiColumn.LABEL.ordinal(), k.label());
             CellStyle style = switch (k.unit() == null ? Unit.NUMBER : k.unit()) {
                 case PERCENT -> styles.percent;
                 case CURRENCY -> styles.currency;
@@ -434,17 +435,17 @@ public final class ScoringWorkbook {
                 default -> styles.decimal;
             };
             if (k.value() != null) {
-                number(row, 4, k.value(), style);
+                number(row, KpiColumn.VALUE.ordinal(), k.value(), style);
             }
             if (k.target() != null) {
-                number(row, 5, k.target(), style);
+                number(row, KpiColumn.TARGET.ordinal(), k.target(), style);
             }
-            text(row, 6, k.status() == null ? "" : k.status().name());
+            text(row, KpiColumn.STATUS.ordinal(), k.status() == null ? "" : k.status().name());
             if (k.statusScore() != null) {
-                number(row, 7, k.statusScore(), styles.decimal);
+                number(row, KpiColumn.STATUS_SCORE.ordinal(), k.statusScore(), styles.decimal);
             }
             if (k.trend() != null) {
-                row.createCell(8).setCellValue(k.trend());
+                row.createCell(KpiColumn.TREND.ordinal()).setCellValue(k.trend());
             }
             if (chartKpi == null && k.value() != null) {
                 chartKpi = k.kpiId();
@@ -455,6 +456,8 @@ public final class ScoringWorkbook {
             }
         }
         int lastRow = Math.max(1, rows.size());
+        int statusScore = KpiColumn.STATUS_SCORE.ordinal();
+        int status = KpiColumn.STATUS.ordinal();
         SheetConditionalFormatting conditional = sheet.getSheetConditionalFormatting();
         var rule = conditional.createConditionalFormattingRule(IconSet.GYR_3_TRAFFIC_LIGHTS);
         IconMultiStateFormatting icons = rule.getMultiStateFormatting();
@@ -464,20 +467,20 @@ public final class ScoringWorkbook {
         icons.getThresholds()[1].setValue(-0.5);
         icons.getThresholds()[2].setRangeType(RangeType.NUMBER);
         icons.getThresholds()[2].setValue(0.5);
-        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, 7, 7)}, rule);
+        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, statusScore, statusScore)}, rule);
         var red = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"RED\"");
         red.createFontFormatting().setFontColorIndex(IndexedColors.RED.getIndex());
         var green = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"GREEN\"");
         green.createFontFormatting().setFontColorIndex(IndexedColors.GREEN.getIndex());
-        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, 6, 6)}, red, green);
+        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, status, status)}, red, green);
 
         sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, 8));
-        int[] widths = {11, 9, 22, 34, 14, 14, 9, 12, 7};
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, widths[c] * 256);
+        int lastColumn = KpiColumn.values().length - 1;
+        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, lastColumn));
+        for (KpiColumn column : KpiColumn.values()) {
+            sheet.setColumnWidth(column.ordinal(), column.width * 256);
         }
-        printSetup(sheet, 0, lastRow, 8, true);
+        printSetup(sheet, 0, lastRow, lastColumn, true);
         if (chartKpi != null && chartLast > chartFirst) {
             chart(xssf, chartKpi, chartFirst, chartLast);
         }
@@ -485,22 +488,22 @@ public final class ScoringWorkbook {
 
     private static void chart(XSSFSheet sheet, String kpi, int first, int last) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 10, 1, 20, 20);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, KpiColumn.values().length + 1, 1, KpiColumn.values().length + 11, 20); // right of the table
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(kpi + ": value and target");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
-        XDDFDataSource<Double> periods = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 0, 0));
-        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 4, 4));
-        XDDFNumericalDataSource<Double> targets = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 5, 5));
+        XDDFDataSource<Double> periods = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.PERIOD.ordinal(), KpiColumn.PERIOD.ordinal()));
+        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.VALUE.ordinal(), KpiColumn.VALUE.ordinal()));
+        XDDFNumericalDataSource<Double> targets = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.TARGET.ordinal(), KpiColumn.TARGET.ordinal()));
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
         XDDFLineChartData.Series value = (XDDFLineChartData.Series) data.addSeries(periods, values);
-        value.setTitle("Value", new CellReference(sheet.getSheetName(), 0, 4, true, true));
+        value.setTitle("Value", new CellReference(sheet.getSheetName(), 0, KpiColumn.VALUE.ordinal(), true, true));
         value.setSmooth(false);
         XDDFLineChartData.Series target = (XDDFLineChartData.Series) data.addSeries(periods, targets);
-        target.setTitle("Target", new CellReference(sheet.getSheetName(), 0, 5, true, true));
+        target.setTitle("Target", new CellReference(sheet.getSheetName(), 0, KpiColumn.TARGET.ordinal(), true, true));
         target.setSmooth(false);
         chart.plot(data);
     }
