@@ -58,16 +58,34 @@ public final class CompiledModel {
      * exact path can tell.
      */
     public double score(double[] raw) {
+        return score(raw, null);
+    }
+
+    /**
+     * As {@link #score(double[])}, and each factor's points (its part of the score, before rounding to the cent; 0
+     * for a factor left out) into {@code points}, one per factor in model order, when it is not null.
+     */
+    public double score(double[] raw, double[] points) {
         double sum = 0;
         double weight = fullWeight;
         for (int i = 0; i < inputs.length; i++) {
             double value = raw[inputs[i].ordinal()];
+            double weighted = 0;
             if (!Double.isNaN(value)) {
-                sum += weights[i] * normalisations[i].applyAsDouble(value); // NaN where unsure: so is the score
+                weighted = weights[i] * normalisations[i].applyAsDouble(value); // NaN where unsure: so is the score
             } else if (Double.isNaN(missing[i])) {
                 weight -= weights[i];
             } else {
-                sum += weights[i] * missing[i];
+                weighted = weights[i] * missing[i];
+            }
+            sum += weighted;
+            if (points != null) {
+                points[i] = weighted;
+            }
+        }
+        if (points != null) {
+            for (int i = 0; i < inputs.length; i++) {
+                points[i] = weight > 0 ? 100 * points[i] / weight : 0;
             }
         }
         return weight > 0 ? 100 * sum / weight : 0;
@@ -75,8 +93,11 @@ public final class CompiledModel {
 
     /** What {@link #cents} returns when a score is too near a half cent for a double to tell how it rounds. */
     public static final long UNSURE = Long.MIN_VALUE;
-    /** A double score is within 1e-12 of the exact one: a millionth of a cent keeps well clear of that. */
-    private static final double HALF_CENT_MARGIN = 1e-6;
+    /**
+     * A double score (or a factor's points) is within 1e-12 of the exact one: a millionth of a cent keeps well clear of
+     * that. Whoever rounds a compiled value to the cent trusts it only this far from where the rounding turns.
+     */
+    static final double HALF_CENT_MARGIN = 1e-6;
 
     /**
      * A score from {@link #score} in cents, rounded half up as the exact path rounds it, or {@link #UNSURE} when it

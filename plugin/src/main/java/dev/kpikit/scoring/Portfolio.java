@@ -323,42 +323,42 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private final CompiledModel compiled;
         private final Builder accounts;
         private final double[] raw = new double[FactorInput.values().length];
-        private final TierRule.Compiled[] rules;
-        private final TierRule.Columns columns;
+        /** Revenue at which the share reaches each MaxTierBelowShare rule's minimum; by rule. */
+        private final BigDecimal[] shareThresholds;
+        private final int[] ruleTiers;
 
-        private FastScores(ScoringModel model, Builder accounts, TierRule.Compiled[] rules) {
+        private FastScores(ScoringModel model, Builder accounts) {
             this.model = model;
             this.compiled = model.compile();
             this.accounts = accounts;
-            this.rules = rules;
-            this.columns = new TierRule.Columns() {
-                @Override
-                public BigDecimal countedRevenue(int account) {
-                    return NetNegative.counted(accounts.currentRevenue(account));
+            List<TierRule> rules = model.rules();
+            shareThresholds = new BigDecimal[rules.size()];
+            ruleTiers = new int[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                switch (rules.get(i)) {
+                    case TierRule.MaxTierBelowShare cap -> {
+                        shareThresholds[i] = cap.minShare().multiply(accounts.ledger.shareBase());
+                        ruleTiers[i] = model.tierIndex(cap.tier());
+                    }
+                    case TierRule.MinTierWhen floor -> ruleTiers[i] = model.tierIndex(floor.tier());
                 }
-
-                @Override
-                public BigDecimal stored(int account, FactorInput input) {
-                    return accounts.storedInput(account, input);
-                }
-            };
+            }
         }
 
         /** Null when the model needs the exact path for every account. */
         static FastScores of(ScoringModel model, Builder accounts) {
-            BigDecimal shareBase = accounts.ledger.shareBase();
-            if (!model.standalone() || shareBase.signum() <= 0) {
+            if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0) {
                 return null;
             }
-            List<TierRule> modelRules = model.rules();
-            TierRule.Compiled[] rules = new TierRule.Compiled[modelRules.size()];
-            for (int i = 0; i < rules.length; i++) {
-                rules[i] = modelRules.get(i).compile(model, shareBase);
-                if (rules[i] == null) {
+            for (TierRule rule : model.rules()) {
+                if (rule instanceof TierRule.MinTierWhen floor && switch (floor.input()) {
+                    case REVENUE_SHARE, REVENUE_GROWTH, RELATIONSHIP_YEARS -> true;
+                    default -> false;
+                }) {
                     return null;
                 }
             }
-            return new FastScores(model, accounts, rules);
+            return new FastScores(model, accounts);
         }
 
         /** cents << 8 | tier position after the rules; {@link #UNSURE} when only the exact path can tell. */
@@ -369,8 +369,21 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 return UNSURE;
             }
             int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(cents, 2)));
-            for (TierRule.Compiled rule : rules) {
-                tier = rule.apply(tier, account, columns);
+            List<TierRule> rules = model.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                switch (rules.get(i)) {
+                    case TierRule.MaxTierBelowShare cap -> {
+                        if (NetNegative.counted(accounts.currentRevenue(account)).compareTo(shareThresholds[i]) < 0) {
+                            tier = Math.max(tier, ruleTiers[i]);
+                        }
+                    }
+                    case TierRule.MinTierWhen floor -> {
+                        BigDecimal value = accounts.storedInput(account, floor.input());
+                        if (value != null && value.compareTo(floor.equals()) == 0) {
+                            tier = Math.min(tier, ruleTiers[i]);
+                        }
+                    }
+                }
             }
             return cents << 8 | tier;
         }
