@@ -14,14 +14,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
 
 import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -29,28 +32,24 @@ import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbookPr;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 
 /**
  * Streams one sheet of an Excel .xlsx workbook as a table: the first non-blank row names the
- * columns, blank rows are skipped. The sheet is parsed with POI's event API on a background
- * thread that hands rows over through a small queue, so a large sheet is never held in memory.
+ * columns, blank rows are skipped. The sheet's XML is pulled with StAX, a row at a time, on the
+ * reader's own thread (shared strings and styles come from POI), so a large sheet is never held in memory.
  * Cells are read by value, not as displayed: numbers as Excel holds them, to its 15 significant
  * digits (a percentage is 0.15), date-formatted numbers as dates. Types are inferred as for CSV from the first rows, which are
  * kept and served first. {@link #rowNumber()} is the sheet's own row number.
@@ -62,8 +61,8 @@ public final class XlsxTableReader extends CurrentRowReader {
     private final Deque<Row> sample;
     private Row row;
 
-    /** How POI's sheet handler writes an error cell: "ERROR:" and the error code. */
-    private static final String ERROR_CELL = "ERROR:#";
+    /** How an error cell is read: "ERROR:" and the error code, such as "ERROR:#N/A". */
+    private static final String ERROR_PREFIX = "ERROR:";
 
     private XlsxTableReader(SheetRows rows, List<Column> columns, Deque<Row> sample) {
         this.rows = rows;
@@ -135,10 +134,10 @@ public final class XlsxTableReader extends CurrentRowReader {
         for (int i = 0; i < parsed.length; i++) {
             Column column = columns.get(i);
             String cell = row.cell(i);
-            if (cell != null && cell.startsWith(ERROR_CELL)) {
-                // POI gives error cells (#DIV/0!, #N/A, #REF!...) as text: never a value, whatever the column
+            if (cell != null && cell.startsWith(ERROR_PREFIX + "#")) {
+                // error cells (#DIV/0!, #N/A, #REF!...) come as text: never a value, whatever the column
                 throw new DataFormatException(source() + ", row " + row.number() + ", column '" + column.name() + "' (" + reference(i)
-                        + "): the cell shows the Excel error " + cell.substring(ERROR_CELL.length() - 1)
+                        + "): the cell shows the Excel error " + cell.substring(ERROR_PREFIX.length())
                         + "; correct its formula or clear the cell", source(), row.number(), column.name());
             }
             try {
@@ -199,25 +198,49 @@ public final class XlsxTableReader extends CurrentRowReader {
     }
 
     /**
-     * The non-blank rows of one sheet. POI's event parser pushes rows while a reader pulls
-     * them, so the parser runs on its own thread and waits while the queue is full.
+     * The non-blank rows of one sheet, pulled from its XML as the reader asks for them. A cell is read as POI's
+     * event API ({@code XSSFSheetXMLHandler}) reads it without formulas: elements outside SpreadsheetML's
+     * namespace are ignored, a cell without {@code <v>} (or inline {@code <is>}) has no value, shared strings
+     * by index, booleans as TRUE/FALSE, errors as "ERROR:" and the code, numbers (and numeric formula results)
+     * through their cell style's number format, rows and cells without references following the previous one.
      */
-    private static final class SheetRows implements SheetContentsHandler, AutoCloseable {
+    private static final class SheetRows implements AutoCloseable {
 
-        private static final Object END = new Object();
-        private static final int QUEUE_SIZE = 256;
+        private static final XMLInputFactory XML = hardenedFactory();
 
         private final OPCPackage workbook;
         private final String source;
-        /** Rows, then END or the exception that stopped the parser. */
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
-        private Thread parser;
-        private List<String> cells;
+        private final InputStream sheet;
+        private final StylesTable styles;
+        private final ReadOnlySharedStringsTable strings;
+        private final ValueFormatter values;
+        /** Created on the first row asked for, so that a sheet that is no XML is refused as its rows are. */
+        private XMLStreamReader xml;
         private boolean ended;
 
-        private SheetRows(OPCPackage workbook, String source) {
+        // where the pull has got to: the row and the cell being read
+        private List<String> cells;
+        private int rowIndex;
+        private int nextRowIndex;
+        private CellKind kind = CellKind.NUMBER;
+        private String cellReference;
+        private short formatIndex;
+        private String formatString;
+        private final StringBuilder value = new StringBuilder(64);
+        private boolean inValue;
+        private boolean inInlineString;
+
+        /** What a cell holds, from its {@code t} attribute and whether it has a formula. */
+        private enum CellKind { BOOLEAN, ERROR, FORMULA, INLINE_STRING, SHARED_STRING, NUMBER }
+
+        private SheetRows(OPCPackage workbook, String source, InputStream sheet, StylesTable styles,
+                          ReadOnlySharedStringsTable strings, ValueFormatter values) {
             this.workbook = workbook;
             this.source = source;
+            this.sheet = sheet;
+            this.styles = styles;
+            this.strings = strings;
+            this.values = values;
         }
 
         static SheetRows open(Path file, String fileName, String sheetName) throws IOException, DataFormatException {
@@ -238,9 +261,14 @@ public final class XlsxTableReader extends CurrentRowReader {
                     InputStream sheet = sheets.next();
                     String name = sheets.getSheetName();
                     if (sheetName == null || name.equalsIgnoreCase(sheetName)) {
-                        SheetRows rows = new SheetRows(workbook, fileName + ", sheet '" + name + "'");
-                        rows.start(reader, sheet);
-                        return rows;
+                        try {
+                            return new SheetRows(workbook, fileName + ", sheet '" + name + "'", sheet,
+                                    reader.getStylesTable(), new ReadOnlySharedStringsTable(workbook, false),
+                                    new ValueFormatter(isDate1904(reader)));
+                        } catch (Exception | LinkageError e) {
+                            sheet.close();
+                            throw e;
+                        }
                     }
                     sheet.close();
                     names.add("'" + name + "'");
@@ -256,7 +284,13 @@ public final class XlsxTableReader extends CurrentRowReader {
             } catch (LinkageError e) {
                 workbook.revert();
                 throw packedWithoutCodec(fileName, e);
-            } catch (IOException | DataFormatException | RuntimeException e) {
+            } catch (IOException e) {
+                workbook.revert();
+                if (isZipBomb(e)) {
+                    throw notAWorkbook(fileName, e); // POI's guard, reading the shared strings or styles
+                }
+                throw e;
+            } catch (DataFormatException | RuntimeException e) {
                 workbook.revert();
                 throw e;
             }
@@ -312,10 +346,22 @@ public final class XlsxTableReader extends CurrentRowReader {
                     fileName, 0, null, e);
         }
 
+        private static boolean isZipBomb(Exception e) {
+            return String.valueOf(e.getMessage()).contains("Zip bomb detected");
+        }
+
         /** POI's reason, said for a user (its zip bomb guard explains itself in a paragraph naming its own classes). */
         private static String reason(Exception e) {
+            if (e instanceof XMLStreamException parse && parse.getNestedException() instanceof Exception cause) {
+                return reason(cause); // what the sheet's stream threw (a zip bomb, a damaged entry), through StAX
+            }
             String message = String.valueOf(e.getMessage());
-            if (message.contains("Zip bomb detected")) {
+            if (e instanceof XMLStreamException) {
+                // "ParseError at [row,col]:[1,20]" then "Message: " and what is wrong
+                message = message.lines().filter(line -> line.startsWith("Message: ")).findFirst()
+                        .map(line -> line.substring("Message: ".length())).orElse(message);
+            }
+            if (isZipBomb(e)) {
                 return "a part of the workbook unpacks to more than 100 times its packed size (a zip bomb?); kpikit does not unpack it";
             }
             if (message.contains("no core document found")) {
@@ -327,38 +373,6 @@ public final class XlsxTableReader extends CurrentRowReader {
             return message.lines().findFirst().orElse("").strip();
         }
 
-        private void start(XSSFReader reader, InputStream sheet)
-                throws IOException, OpenXML4JException, SAXException, XmlException {
-            ValueFormatter values = new ValueFormatter(isDate1904(reader));
-            XMLReader xml;
-            try {
-                xml = XMLHelper.newXMLReader();
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException("no XML parser is available to read " + source, e);
-            }
-            // POI's own handler logs a broken sheet, stack trace and all, before the parser gives up: the
-            // reader says it once, in its refusal (found by fuzzing)
-            xml.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // not an error
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
-                    new ReadOnlySharedStringsTable(workbook, false), this, values, false));
-            parser = Thread.ofPlatform().daemon().name("kpikit " + source).start(() -> parse(xml, sheet));
-        }
-
         /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
         private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException, XmlException {
             try (InputStream in = reader.getWorkbookData()) {
@@ -367,29 +381,19 @@ public final class XlsxTableReader extends CurrentRowReader {
             }
         }
 
-        private void parse(XMLReader xml, InputStream sheet) {
-            try (sheet) {
-                xml.parse(new InputSource(sheet));
-                hand(END);
-            } catch (Stopped e) {
-                // the reader was closed: nobody wants the rest
-            } catch (Exception | Error e) {
-                // an Error too: the reader waits for this thread's last word, and must not wait forever
-                try {
-                    hand(e);
-                } catch (Stopped stopped) {
-                    // the reader was closed meanwhile
-                }
-            }
-        }
-
-        /** Puts an item in the queue, waiting while it is full. */
-        private void hand(Object item) {
-            try {
-                queue.put(item);
-            } catch (InterruptedException e) {
-                throw new Stopped();
-            }
+        /**
+         * The StAX factory for sheets: no DTD (Excel never writes one), so no entities but XML's own and nothing
+         * fetched from outside; namespaces on, to tell SpreadsheetML's elements from others.
+         */
+        private static XMLInputFactory hardenedFactory() {
+            XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+            factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory;
         }
 
         /** The next non-blank row, or null after the last one. */
@@ -397,38 +401,165 @@ public final class XlsxTableReader extends CurrentRowReader {
             if (ended) {
                 return null;
             }
-            Object item;
             try {
-                item = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(source + ": interrupted while reading", e);
-            }
-            if (item instanceof Row row) {
-                return row;
-            }
-            ended = true;
-            if (item instanceof Exception e) {
+                if (xml == null) {
+                    xml = XML.createXMLStreamReader(sheet);
+                }
+                while (xml.hasNext()) {
+                    Row row = switch (xml.next()) {
+                        case XMLStreamConstants.START_ELEMENT -> {
+                            start();
+                            yield null;
+                        }
+                        case XMLStreamConstants.END_ELEMENT -> end();
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                            if (inValue) {
+                                value.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                            }
+                            yield null;
+                        }
+                        case XMLStreamConstants.DTD -> throw new XMLStreamException(
+                                "it declares a DTD, which Excel never writes", xml.getLocation());
+                        default -> null;
+                    };
+                    if (row != null) {
+                        return row;
+                    }
+                }
+                ended = true;
+                return null;
+            } catch (XMLStreamException | RuntimeException e) {
+                ended = true;
                 throw new DataFormatException(source + ": the sheet cannot be read: " + reason(e), source, 0, null, e);
-            }
-            if (item instanceof LinkageError e) {
+            } catch (LinkageError e) {
+                ended = true;
                 throw packedWithoutCodec(source, e);
             }
-            if (item instanceof Error e) {
-                throw e;
+        }
+
+        private boolean isSpreadsheetMl() {
+            return XSSFRelation.NS_SPREADSHEETML.equals(xml.getNamespaceURI());
+        }
+
+        /** {@code <v>}, or {@code <t>} inside an inline string: an element whose text is the cell's value. */
+        private boolean holdsValue(String element) {
+            return element.equals("v") || element.equals("inlineStr") || element.equals("t") && inInlineString;
+        }
+
+        private void start() {
+            if (!isSpreadsheetMl()) {
+                return;
+            }
+            String element = xml.getLocalName();
+            if (holdsValue(element)) {
+                inValue = true;
+                if (!inInlineString) {
+                    value.setLength(0);
+                }
+            } else if (element.equals("is")) {
+                inInlineString = true;
+            } else if (element.equals("f")) {
+                kind = kind == CellKind.NUMBER ? CellKind.FORMULA : kind;
+            } else if (element.equals("row")) {
+                String number = xml.getAttributeValue(null, "r");
+                rowIndex = number == null ? nextRowIndex : Integer.parseInt(number.trim()) - 1;
+                cells = new ArrayList<>();
+            } else if (element.equals("c")) {
+                startCell();
+            }
+        }
+
+        private void startCell() {
+            formatIndex = -1;
+            formatString = null;
+            cellReference = xml.getAttributeValue(null, "r");
+            String type = xml.getAttributeValue(null, "t");
+            String style = xml.getAttributeValue(null, "s");
+            kind = switch (type == null ? "" : type) {
+                case "b" -> CellKind.BOOLEAN;
+                case "e" -> CellKind.ERROR;
+                case "inlineStr" -> CellKind.INLINE_STRING;
+                case "s" -> CellKind.SHARED_STRING;
+                case "str" -> CellKind.FORMULA;
+                default -> CellKind.NUMBER;
+            };
+            if (kind == CellKind.NUMBER && styles != null) {
+                // a number: its style's format tells a date from a number; no style is the workbook's first
+                XSSFCellStyle cellStyle = style != null ? styles.getStyleAt(Integer.parseInt(style.trim()))
+                        : styles.getNumCellStyles() > 0 ? styles.getStyleAt(0) : null;
+                if (cellStyle != null) {
+                    formatIndex = cellStyle.getDataFormat();
+                    formatString = cellStyle.getDataFormatString();
+                    if (formatString == null) {
+                        formatString = BuiltinFormats.getBuiltinFormat(formatIndex);
+                    }
+                }
+            }
+        }
+
+        /** The row when this element ends a non-blank one, else null. */
+        private Row end() {
+            if (!isSpreadsheetMl()) {
+                return null;
+            }
+            String element = xml.getLocalName();
+            if (holdsValue(element)) {
+                inValue = false;
+                if (!inInlineString) {
+                    cell(text());
+                    value.setLength(0);
+                }
+            } else if (element.equals("is")) {
+                inInlineString = false;
+                cell(text());
+                value.setLength(0);
+            } else if (element.equals("row")) {
+                nextRowIndex = rowIndex + 1;
+                if (cells.stream().anyMatch(text -> !CellText.isBlank(text))) {
+                    return new Row(rowIndex + 1, cells);
+                }
             }
             return null;
         }
 
-        @Override
-        public void startRow(int rowIndex) {
-            cells = new ArrayList<>();
+        /** The cell's value as text, from what its kind says and its value element holds. */
+        private String text() {
+            return switch (kind) {
+                case BOOLEAN -> value.charAt(0) == '0' ? "FALSE" : "TRUE";
+                case ERROR -> ERROR_PREFIX + value;
+                case FORMULA -> formatString == null ? value.toString() : formatted(value.toString());
+                case INLINE_STRING -> new XSSFRichTextString(value.toString()).toString();
+                case SHARED_STRING -> sharedString(value.toString().trim());
+                case NUMBER -> formatString == null || value.isEmpty() ? value.toString() : formatted(value.toString());
+            };
         }
 
-        @Override
-        public void cell(String reference, String text, XSSFComment comment) {
+        /** A number through its format (a date as a date), or as it is when it is no number. */
+        private String formatted(String number) {
+            try {
+                return values.format(Double.parseDouble(number.trim()), formatIndex, formatString);
+            } catch (RuntimeException e) {
+                return number;
+            }
+        }
+
+        /** The shared string at an index; null for no index or one that is no number. */
+        private String sharedString(String index) {
+            if (index.isEmpty()) {
+                return null;
+            }
+            int at;
+            try {
+                at = Integer.parseInt(index);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            return strings.getItemAt(at).toString();
+        }
+
+        private void cell(String text) {
             // Some writers leave out references: the cell then follows the previous one.
-            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            int column = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
             while (cells.size() <= column) {
                 cells.add(null);
             }
@@ -436,28 +567,17 @@ public final class XlsxTableReader extends CurrentRowReader {
         }
 
         @Override
-        public void endRow(int rowIndex) {
-            if (cells.stream().anyMatch(text -> !CellText.isBlank(text))) {
-                hand(new Row(rowIndex + 1, cells));
-            }
-        }
-
-        @Override
         public void close() {
-            if (parser != null) {
-                parser.interrupt();
-                try {
-                    parser.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            try {
+                if (xml != null) {
+                    xml.close();
                 }
+                sheet.close();
+            } catch (XMLStreamException | IOException e) {
+                // nothing more is read from it
+            } finally {
+                workbook.revert();
             }
-            workbook.revert();
-        }
-
-        /** Unwinds the parser thread when the reader is closed early. */
-        private static final class Stopped extends RuntimeException {
-            private static final long serialVersionUID = 1L;
         }
     }
 
@@ -465,7 +585,7 @@ public final class XlsxTableReader extends CurrentRowReader {
      * Gives a numeric cell's value rather than its display: dates as yyyy-MM-dd (with the time
      * when there is one), other numbers in full, so that types and values are exact.
      */
-    private static final class ValueFormatter extends DataFormatter {
+    private static final class ValueFormatter {
 
         private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
@@ -475,8 +595,7 @@ public final class XlsxTableReader extends CurrentRowReader {
             this.date1904 = date1904;
         }
 
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+        String format(double value, int formatIndex, String formatString) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904);
                 return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString() : dateTime.toString();

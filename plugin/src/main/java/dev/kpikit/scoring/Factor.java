@@ -15,4 +15,12 @@ public record Factor(String id, FactorInput input, BigDecimal weight, Normalisat
     public boolean standalone() {
         return !normalisation.needsPopulation() && !missing.needsPopulation();
     }
+
+    /**
+     * The Excel formula of the factor's normalised value for one account, text "" when the factor is left out:
+     * its missing policy's rendering around its normalisation's.
+     */
+    public String excel(FactorCells cells) {
+        return missing.excel(normalisation.excel(cells.input(), cells), x -> normalisation.excel(x, cells), cells);
+    }
 }

@@ -48,7 +48,7 @@ public final class ScoringModel {
         this.tiers = List.copyOf(tiers);
         this.rules = List.copyOf(rules);
         this.standaloneScales = standalone() ? scales(List.of()) : null;
-        this.compiled = standaloneScales != null ? new CompiledModel(this) : null;
+        this.compiled = standaloneScales != null ? new CompiledModel(this, standaloneScales) : null;
     }
 
     /** The built-in model: fixed scales only, so it scores one account without a population. */
@@ -230,6 +230,24 @@ public final class ScoringModel {
         public ScoringModel model() {
             return ScoringModel.this;
         }
+
+        /**
+         * The fast path for this population: the model turned into arrays of doubles, with the population's
+         * statistics taken once. For a {@link #standalone()} model the same as {@link ScoringModel#compile()}.
+         */
+        public CompiledModel compile() {
+            return scales == standaloneScales ? compiled : new CompiledModel(ScoringModel.this, scales);
+        }
+
+        /** Factor {@code factor}'s 0..1 value for an input (null when missing), as {@link #score} weighs it. */
+        BigDecimal normalised(int factor, BigDecimal value) {
+            return scales.get(factor).normalised(value);
+        }
+
+        /** Top of factor {@code factor}'s scale, as {@link FactorScore#outOf()} gives it. */
+        BigDecimal outOf(int factor) {
+            return scales.get(factor).outOf();
+        }
     }
 
     /** The fast path: the model turned into arrays of doubles. Only for a {@link #standalone()} model. */
@@ -251,15 +269,7 @@ public final class ScoringModel {
         List<BigDecimal> normalised = new ArrayList<>(scales.size());
         BigDecimal includedWeight = BigDecimal.ZERO;
         for (FactorScale scale : scales) {
-            BigDecimal value = account.input(scale.factor().input());
-            BigDecimal normal;
-            if (value != null) {
-                normal = scale.normalise(value);
-            } else if (scale.excludesMissing()) {
-                normal = null;
-            } else {
-                normal = scale.fill() == null ? BigDecimal.ZERO : scale.normalise(scale.fill());
-            }
+            BigDecimal normal = scale.normalised(account.input(scale.factor().input()));
             normalised.add(normal);
             if (normal != null) {
                 includedWeight = includedWeight.add(scale.factor().weight());
@@ -267,10 +277,7 @@ public final class ScoringModel {
         }
         List<BigDecimal> exactPoints = new ArrayList<>(scales.size());
         for (int i = 0; i < scales.size(); i++) {
-            BigDecimal normal = normalised.get(i);
-            BigDecimal points = normal == null ? null
-                    : Ratios.divide(HUNDRED.multiply(scales.get(i).factor().weight()).multiply(normal), includedWeight);
-            exactPoints.add(points == null ? BigDecimal.ZERO : points);
+            exactPoints.add(exactPoints(scales.get(i).factor(), normalised.get(i), includedWeight));
         }
         List<BigDecimal> points = LargestRemainder.round(exactPoints);
         List<FactorScore> factorScores = new ArrayList<>(scales.size());
@@ -292,10 +299,20 @@ public final class ScoringModel {
                 tier = next;
             }
         }
-        boolean netNegative = NetNegative.is(account.input(FactorInput.REVENUE))
-                || NetNegative.is(account.input(FactorInput.REVENUE_SHARE));
         return new AccountScore(score, tiers.get(tier).name(), tiers.get(scoreTier).name(), factorScores, applied,
-                netNegative);
+                netNegative(account));
+    }
+
+    /** A factor's points before rounding to the cent: 0 for a factor left out (null normalised value). */
+    static BigDecimal exactPoints(Factor factor, BigDecimal normalised, BigDecimal includedWeight) {
+        BigDecimal points = normalised == null ? null
+                : Ratios.divide(HUNDRED.multiply(factor.weight()).multiply(normalised), includedWeight);
+        return points == null ? BigDecimal.ZERO : points;
+    }
+
+    /** The account's revenue (or share, when scored from a share) is negative: it counts as a share of 0. */
+    static boolean netNegative(Account account) {
+        return NetNegative.is(account.input(FactorInput.REVENUE)) || NetNegative.is(account.input(FactorInput.REVENUE_SHARE));
     }
 
     @Override

@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -321,7 +325,62 @@ class XlsxTableReaderTest {
         TableReader early = XlsxTableReader.open(file);
         assertTrue(early.next());
         assertEquals(1L, early.value(0));
-        early.close(); // stops the parser thread, which waits on a full queue
+        early.close(); // releases the workbook with most of the sheet unread
         early.close(); // and closing again does no harm
+    }
+
+    /** A workbook written by POI with one part replaced, as another tool (or an attacker) could write it. */
+    private Path withPart(String name, String part, String content) throws IOException {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        cells(workbook.createSheet("Data").createRow(0), "id", "name");
+        Path written = save(workbook, "written-" + name);
+        Path file = dir.resolve(name);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(written));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals(part) ? content.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
+            }
+        }
+        return file;
+    }
+
+    private static final String SHEET_START = "<?xml version=\"1.0\"?><worksheet "
+            + "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c></row>";
+
+    @Test
+    void aSheetThatDeclaresADtdIsRefusedWithoutReadingItsEntities() throws IOException {
+        Path file = withPart("entities.xlsx", "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>"
+                + SHEET_START.substring(SHEET_START.indexOf("<worksheet")).replace("<t>id</t>", "<t>&secret;</t>")
+                + "</sheetData></worksheet>");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertEquals("entities.xlsx, sheet 'Data': the sheet cannot be read: it declares a DTD, which Excel never writes",
+                e.getMessage());
+    }
+
+    @Test
+    void aDamagedSheetIsRefusedWhereItBreaksAfterTheRowsBefore() throws Exception {
+        Path file = withPart("damaged.xlsx", "xl/worksheets/sheet1.xml", SHEET_START
+                + "<row r=\"2\"><c r=\"A2\"><v>7</v></c></row><row r=\"3\"><c r=\"A3\"><v>8</c></row></sheetData></worksheet>");
+        try (XlsxTableReader reader = XlsxTableReader.open(file, null, TableOptions.defaults().withInferenceRows(1))) {
+            assertTrue(reader.next());
+            assertEquals(2, reader.rowNumber());
+            assertEquals(7L, reader.value(0));
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("damaged.xlsx, sheet 'Data': the sheet cannot be read: "
+                    + "The element type \"v\" must be terminated by the matching end-tag \"</v>\".", e.getMessage());
+        }
+    }
+
+    @Test
+    void aZipBombInTheSharedStringsIsRefused() throws IOException {
+        Path file = withPart("bomb.xlsx", "xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst "
+                + "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>id</t></si>"
+                + " ".repeat(5_000_000) + "</sst>");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> XlsxTableReader.open(file));
+        assertEquals("bomb.xlsx cannot be read as an Excel .xlsx workbook: a part of the workbook unpacks to more than 100 times"
+                + " its packed size (a zip bomb?); kpikit does not unpack it", e.getMessage());
     }
 }

@@ -189,4 +189,38 @@ class ScoringModelTest {
         assertEquals(7, compiled.factorCount());
         assertEquals(FactorInput.RELATIONSHIP_YEARS, compiled.input(6));
     }
+
+    @Test
+    void theCompiledPercentileRankLeavesANearTieToTheExactPath() {
+        ScoringModel model = ScoringModel.parse("{\"factors\": [{\"id\": \"revenue_growth\", \"weight\": 1,"
+                + " \"normalisation\": \"PERCENTILE_RANK\"}]}", "rank.json");
+        List<Account> population = List.of("0.1", "0.2", "0.3").stream()
+                .map(growth -> new Account(growth, growth, null, Map.of(FactorInput.REVENUE_GROWTH, new BigDecimal(growth))))
+                .toList();
+        CompiledModel compiled = model.scorer(population).compile();
+        double[] raw = new double[FactorInput.values().length];
+        Arrays.fill(raw, Double.NaN);
+        raw[FactorInput.REVENUE_GROWTH.ordinal()] = 0.2;
+        assertEquals(50.0, compiled.score(raw), 1e-9, "the middle of three ranks 0.5");
+        // 0.2 computed by another route than the exact one: a tie in exact values, a bit apart in doubles
+        raw[FactorInput.REVENUE_GROWTH.ordinal()] = Math.nextUp(0.2);
+        assertEquals(CompiledModel.UNSURE, CompiledModel.cents(compiled.score(raw)));
+    }
+
+    @Test
+    void theCompiledPercentileRankLeavesValuesBeyondADoublesDigitsToTheExactPath() {
+        ScoringModel model = ScoringModel.parse("{\"factors\": [{\"id\": \"revenue_growth\", \"weight\": 1,"
+                + " \"normalisation\": \"PERCENTILE_RANK\"}]}", "rank.json");
+        // two growths that differ in the 22nd digit: one double, two ranks
+        List<Account> population = List.of("0.1", "0.1000000000000000000001", "0.3").stream()
+                .map(growth -> new Account(growth, growth, null, Map.of(FactorInput.REVENUE_GROWTH, new BigDecimal(growth))))
+                .toList();
+        CompiledModel compiled = model.scorer(population).compile();
+        double[] raw = new double[FactorInput.values().length];
+        Arrays.fill(raw, Double.NaN);
+        raw[FactorInput.REVENUE_GROWTH.ordinal()] = 0.3;
+        assertEquals(100.0, compiled.score(raw), 1e-9, "the highest ranks 1");
+        raw[FactorInput.REVENUE_GROWTH.ordinal()] = 0.1;
+        assertEquals(CompiledModel.UNSURE, CompiledModel.cents(compiled.score(raw)));
+    }
 }

@@ -163,6 +163,24 @@ class ScoringPropertiesTest {
         assertEquals(exact.scoreTier(), compiled.tierName(exact.score().doubleValue()));
     }
 
+    @Property(tries = 300)
+    void theCompiledModelOfAPopulationAgreesWithTheExactOneToTheCent(@ForAll("models") ScoringModel model,
+                                                                     @ForAll("populations") List<Account> population) {
+        ScoringModel.Scorer scorer = model.scorer(population);
+        CompiledModel compiled = scorer.compile();
+        for (Account account : population) {
+            double[] raw = new double[FactorInput.values().length];
+            for (FactorInput input : FactorInput.values()) {
+                BigDecimal value = account.input(input);
+                raw[input.ordinal()] = value == null ? Double.NaN : value.doubleValue();
+            }
+            long cents = CompiledModel.cents(compiled.score(raw));
+            if (cents != CompiledModel.UNSURE) {
+                assertEquals(scorer.score(account).score(), BigDecimal.valueOf(cents, 2));
+            }
+        }
+    }
+
     @Property
     void theScoreAloneIsTheFullScore(@ForAll("standaloneInputs") Map<FactorInput, BigDecimal> inputs,
                                      @ForAll FactorInput missing) {

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,13 +60,20 @@ import dev.kpikit.kpi.Unit;
 import dev.kpikit.scoring.Account;
 import dev.kpikit.scoring.AccountReport;
 import dev.kpikit.scoring.Factor;
+import dev.kpikit.scoring.FactorCells;
 import dev.kpikit.scoring.FactorInput;
-import dev.kpikit.scoring.Normalisation;
+import dev.kpikit.scoring.RuleCells;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
 import dev.kpikit.scoring.Tier;
 import dev.kpikit.scoring.TierRule;
 import dev.kpikit.runner.engine.OutputFolder;
+import dev.kpikit.runner.excel.ScoringLayout.AccountColumns;
+import dev.kpikit.runner.excel.ScoringLayout.FactorColumn;
+import dev.kpikit.runner.excel.ScoringLayout.KpiColumn;
+import dev.kpikit.runner.excel.ScoringLayout.RuleColumn;
+import dev.kpikit.runner.excel.ScoringLayout.ScoreColumn;
+import dev.kpikit.runner.excel.ScoringLayout.TierColumn;
 
 /**
  * The live scoring workbook: sheet {@code Model} holds the model's weights, bounds, tier thresholds
@@ -97,10 +103,11 @@ public final class ScoringWorkbook {
     /** From this many accounts on, rows are streamed and formulas are not evaluated before saving. */
     public static final int STREAMING_ROWS = 20_000;
 
-    /** Column of the first input on the Accounts sheet (A id, B name, C segment). */
-    private static final int FIRST_INPUT = 3;
     /** Row of the first factor on the Model sheet (0-based; row 0 is the header). */
     private static final int FIRST_FACTOR_ROW = 1;
+    /** The defined names of the tier table's columns. */
+    private static final String TIER_NAMES = "TierNames";
+    private static final String TIER_MINS = "TierMins";
 
     /** What the workbook is about, for its document properties. */
     public record Info(String scenario, LocalDate asOf) {
@@ -113,7 +120,7 @@ public final class ScoringWorkbook {
 
     private Workbook workbook;
     private Styles styles;
-    private final Map<FactorInput, Integer> inputColumns = new LinkedHashMap<>();
+    private final AccountColumns columns;
     private int tierRow;
     private int ruleRow;
 
@@ -125,16 +132,8 @@ public final class ScoringWorkbook {
         // the input columns of the Accounts sheet: every factor's input and every rule's, in FactorInput order
         Set<FactorInput> inputs = EnumSet.of(FactorInput.REVENUE); // shown even when no factor reads it
         model.factors().forEach(factor -> inputs.add(factor.input()));
-        for (TierRule rule : model.rules()) {
-            inputs.add(switch (rule) {
-                case TierRule.MaxTierBelowShare ignored -> FactorInput.REVENUE_SHARE;
-                case TierRule.MinTierWhen when -> when.input();
-            });
-        }
-        int column = FIRST_INPUT;
-        for (FactorInput input : inputs) {
-            inputColumns.put(input, column++);
-        }
+        model.rules().forEach(rule -> inputs.add(rule.input()));
+        columns = new AccountColumns(inputs, model.factors().size());
     }
 
     /**
@@ -211,105 +210,82 @@ public final class ScoringWorkbook {
 
     private void modelSheet(Sheet sheet) {
         List<Factor> factors = model.factors();
-        header(sheet.createRow(0), "Factor", "Input", "Weight", "Normalisation", "Min", "Max", "Missing", "Fill (mean/median)");
+        header(sheet.createRow(0), Arrays.stream(FactorColumn.values()).map(c -> c.title).toArray(String[]::new));
         for (int i = 0; i < factors.size(); i++) {
             Factor factor = factors.get(i);
             int r = FIRST_FACTOR_ROW + i;
             Row row = sheet.createRow(r);
-            text(row, 0, factor.id());
-            text(row, 1, factor.input().key());
-            number(row, 2, factor.weight(), styles.editable);
-            text(row, 3, factor.normalisation().name());
-            if (factor.normalisation() == Normalisation.FIXED_SCALE) {
-                number(row, 4, factor.min(), styles.editable);
-                number(row, 5, factor.max(), styles.editable);
+            text(row, FactorColumn.FACTOR.ordinal(), factor.id());
+            text(row, FactorColumn.INPUT.ordinal(), factor.input().key());
+            number(row, FactorColumn.WEIGHT.ordinal(), factor.weight(), styles.editable);
+            text(row, FactorColumn.NORMALISATION.ordinal(), factor.normalisation().name());
+            if (factor.normalisation().hasBounds()) {
+                number(row, FactorColumn.MIN.ordinal(), factor.min(), styles.editable);
+                number(row, FactorColumn.MAX.ordinal(), factor.max(), styles.editable);
             }
-            text(row, 6, factor.missing().name());
-            String range = inputRange(factor.input());
-            switch (factor.missing()) {
-                case MEAN -> formula(row, 7, "IF(COUNT(" + range + ")=0,\"\",AVERAGE(" + range + "))", styles.decimal);
-                case MEDIAN -> formula(row, 7, "IF(COUNT(" + range + ")=0,\"\",MEDIAN(" + range + "))", styles.decimal);
-                default -> { }
+            text(row, FactorColumn.MISSING.ordinal(), factor.missing().name());
+            String fill = factor.missing().excelFill(factorCells(i, 0));
+            if (fill != null) {
+                formula(row, FactorColumn.FILL.ordinal(), fill, styles.decimal);
             }
-            name("W_" + i, MODEL_SHEET, 2, r);
-            name("Min_" + i, MODEL_SHEET, 4, r);
-            name("Max_" + i, MODEL_SHEET, 5, r);
-            name("Fill_" + i, MODEL_SHEET, 7, r);
+            name(weight(i), MODEL_SHEET, FactorColumn.WEIGHT, r);
+            name("Min_" + i, MODEL_SHEET, FactorColumn.MIN, r);
+            name("Max_" + i, MODEL_SHEET, FactorColumn.MAX, r);
+            name("Fill_" + i, MODEL_SHEET, FactorColumn.FILL, r);
         }
-        Name weights = workbook.createName();
-        weights.setNameName("Weights");
-        weights.setRefersToFormula(MODEL_SHEET + "!$C$" + (FIRST_FACTOR_ROW + 1) + ":$C$" + (FIRST_FACTOR_ROW + factors.size()));
+        String weights = FactorColumn.WEIGHT.letter();
+        rangeName("Weights", MODEL_SHEET + "!$" + weights + "$" + (FIRST_FACTOR_ROW + 1) + ":$" + weights + "$"
+                + (FIRST_FACTOR_ROW + factors.size()));
 
         tierRow = FIRST_FACTOR_ROW + factors.size() + 2;
-        header(sheet.createRow(tierRow - 1), "Tier", "Min score", "Position");
+        header(sheet.createRow(tierRow - 1), Arrays.stream(TierColumn.values()).map(c -> c.title).toArray(String[]::new));
         List<Tier> tiers = model.tiers();
         for (int i = 0; i < tiers.size(); i++) {
             Row row = sheet.createRow(tierRow + i);
-            text(row, 0, tiers.get(i).name());
-            number(row, 1, tiers.get(i).minScore(), styles.editable);
-            row.createCell(2).setCellValue(i);
+            text(row, TierColumn.TIER.ordinal(), tiers.get(i).name());
+            number(row, TierColumn.MIN_SCORE.ordinal(), tiers.get(i).minScore(), styles.editable);
+            row.createCell(TierColumn.POSITION.ordinal()).setCellValue(i);
         }
-        String first = String.valueOf(tierRow + 1);
-        String last = String.valueOf(tierRow + tiers.size());
-        rangeName("TierNames", MODEL_SHEET + "!$A$" + first + ":$A$" + last);
-        rangeName("TierMins", MODEL_SHEET + "!$B$" + first + ":$B$" + last);
+        String first = "$" + (tierRow + 1);
+        String last = "$" + (tierRow + tiers.size());
+        rangeName(TIER_NAMES, MODEL_SHEET + "!$" + TierColumn.TIER.letter() + first + ":$" + TierColumn.TIER.letter() + last);
+        rangeName(TIER_MINS, MODEL_SHEET + "!$" + TierColumn.MIN_SCORE.letter() + first + ":$" + TierColumn.MIN_SCORE.letter() + last);
 
         ruleRow = tierRow + tiers.size() + 2;
-        header(sheet.createRow(ruleRow - 1), "Rule", "Tier", "Input", "Threshold", "Meaning");
+        header(sheet.createRow(ruleRow - 1), Arrays.stream(RuleColumn.values()).map(c -> c.title).toArray(String[]::new));
         List<TierRule> rules = model.rules();
         for (int i = 0; i < rules.size(); i++) {
+            TierRule rule = rules.get(i);
             Row row = sheet.createRow(ruleRow + i);
-            switch (rules.get(i)) {
-                case TierRule.MaxTierBelowShare rule -> {
-                    text(row, 0, "maxTierBelowShare");
-                    text(row, 1, rule.tier());
-                    text(row, 2, FactorInput.REVENUE_SHARE.key());
-                    number(row, 3, rule.minShare(), styles.editablePercent);
-                    text(row, 4, "never better than the tier while the revenue share is below the threshold");
-                }
-                case TierRule.MinTierWhen rule -> {
-                    text(row, 0, "minTierWhen");
-                    text(row, 1, rule.tier());
-                    text(row, 2, rule.input().key());
-                    number(row, 3, rule.equals(), styles.editable);
-                    text(row, 4, "at least the tier whenever the input equals the threshold");
-                }
-            }
-            name("RuleTier_" + i, MODEL_SHEET, 1, ruleRow + i);
-            name("RuleValue_" + i, MODEL_SHEET, 3, ruleRow + i);
+            text(row, RuleColumn.RULE.ordinal(), rule.type());
+            text(row, RuleColumn.TIER.ordinal(), rule.tier());
+            text(row, RuleColumn.INPUT.ordinal(), rule.input().key());
+            number(row, RuleColumn.THRESHOLD.ordinal(), rule.threshold(),
+                    rule.input() == FactorInput.REVENUE_SHARE ? styles.editablePercent : styles.editable);
+            text(row, RuleColumn.MEANING.ordinal(), rule.meaning());
+            name("RuleTier_" + i, MODEL_SHEET, RuleColumn.TIER, ruleRow + i);
+            name("RuleValue_" + i, MODEL_SHEET, RuleColumn.THRESHOLD, ruleRow + i);
         }
         sheet.createFreezePane(0, 1);
-        int[] widths = {22, 20, 10, 18, 10, 10, 12, 20};
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, widths[c] * 256);
+        for (FactorColumn column : FactorColumn.values()) {
+            sheet.setColumnWidth(column.ordinal(), column.width * 256);
         }
-        printSetup(sheet, 0, ruleRow + rules.size(), 7, false);
+        printSetup(sheet, 0, ruleRow + rules.size(), FactorColumn.values().length - 1, false);
     }
 
     // ---------------------------------------------------------------- Accounts
 
     private void accountsSheet(Sheet sheet) {
         List<Factor> factors = model.factors();
-        int firstNormal = FIRST_INPUT + inputColumns.size();
-        int firstExact = firstNormal + factors.size();
-        int firstPoints = firstExact + factors.size();
-        int includedCol = firstPoints + factors.size();
-        int centsCol = includedCol + 1;
-        int scoreCol = centsCol + 1;
-        int scoreTierCol = scoreCol + 1;
-        int tierPosCol = scoreTierCol + 1;
-        int tierCol = tierPosCol + 1;
-        int kpikitScoreCol = tierCol + 1;
-        int kpikitTierCol = kpikitScoreCol + 1;
-        int lastCol = kpikitTierCol;
+        AccountColumns c = columns;
 
         Row head = sheet.createRow(0);
         List<String> titles = new ArrayList<>(List.of("Account ID", "Name", "Segment"));
-        inputColumns.keySet().forEach(input -> titles.add(input.key()));
+        c.inputs().forEach(input -> titles.add(input.key()));
         factors.forEach(factor -> titles.add(factor.id() + " normalised"));
         factors.forEach(factor -> titles.add(factor.id() + " exact points"));
         factors.forEach(factor -> titles.add(factor.id() + " points"));
-        titles.addAll(List.of("Weight included", "Cents short", "Score", "Score tier", "Tier position", "Tier", "kpikit score", "kpikit tier"));
+        Arrays.stream(ScoreColumn.values()).forEach(column -> titles.add(column.title));
         header(head, titles.toArray(String[]::new));
 
         List<AccountReport> reports = portfolio.accounts();
@@ -319,78 +295,69 @@ public final class ScoringWorkbook {
             int r = i + 1;
             int excelRow = r + 1;
             Row row = sheet.createRow(r);
-            text(row, 0, account.id());
-            text(row, 1, account.name());
-            text(row, 2, account.segment());
-            inputColumns.forEach((input, c) -> {
+            text(row, AccountColumns.ID, account.id());
+            text(row, AccountColumns.NAME, account.name());
+            text(row, AccountColumns.SEGMENT, account.segment());
+            for (FactorInput input : c.inputs()) {
                 BigDecimal value = account.input(input);
                 if (value != null) {
-                    number(row, c, value, inputStyle(input));
+                    number(row, c.input(input), value, inputStyle(input));
                 }
-            });
-            StringBuilder included = new StringBuilder();
-            for (int f = 0; f < factors.size(); f++) {
-                Factor factor = factors.get(f);
-                String x = ref(inputColumns.get(factor.input()), excelRow);
-                String normalRef = ref(firstNormal + f, excelRow);
-                formula(row, firstNormal + f, normalised(factor, f, x), styles.normal);
-                included.append(f == 0 ? "" : "+").append("IF(ISNUMBER(").append(normalRef).append("),W_").append(f).append(",0)");
-                formula(row, firstExact + f, "IF(AND(ISNUMBER(" + normalRef + ")," + ref(includedCol, excelRow) + "<>0),100*W_" + f
-                        + "*" + normalRef + "/" + ref(includedCol, excelRow) + ",0)", styles.decimal);
             }
-            formula(row, includedCol, included.toString(), styles.decimal);
+            String included = c.cell(c.at(ScoreColumn.WEIGHT_INCLUDED), excelRow);
+            StringBuilder weightIncluded = new StringBuilder();
             List<String> exact = new ArrayList<>();
             for (int f = 0; f < factors.size(); f++) {
-                exact.add(ref(firstExact + f, excelRow));
+                String normal = c.cell(c.normalised(f), excelRow);
+                formula(row, c.normalised(f), factors.get(f).excel(factorCells(f, excelRow)), styles.normal);
+                weightIncluded.append(f == 0 ? "" : "+").append("IF(ISNUMBER(").append(normal).append("),")
+                        .append(weight(f)).append(",0)");
+                formula(row, c.exactPoints(f), "IF(AND(ISNUMBER(" + normal + ")," + included + "<>0),100*" + weight(f)
+                        + "*" + normal + "/" + included + ",0)", styles.decimal);
+                exact.add(c.cell(c.exactPoints(f), excelRow));
             }
-            formula(row, centsCol, centsShort(exact), null);
+            formula(row, c.at(ScoreColumn.WEIGHT_INCLUDED), weightIncluded.toString(), styles.decimal);
+            formula(row, c.at(ScoreColumn.CENTS_SHORT), centsShort(exact), null);
             for (int f = 0; f < factors.size(); f++) {
-                formula(row, firstPoints + f, largestRemainder(exact, f, ref(centsCol, excelRow)), styles.decimal);
+                formula(row, c.points(f), largestRemainder(exact, f, c.cell(c.at(ScoreColumn.CENTS_SHORT), excelRow)), styles.decimal);
             }
-            formula(row, scoreCol, "ROUND(SUM(" + ref(firstPoints, excelRow) + ":" + ref(firstPoints + factors.size() - 1, excelRow)
-                    + "),2)", styles.decimal);
-            String scoreTierPos = "COUNTIF(TierMins,\">\"&" + ref(scoreCol, excelRow) + ")";
-            formula(row, scoreTierCol, "INDEX(TierNames," + scoreTierPos + "+1)", null);
-            formula(row, tierPosCol, rules(scoreTierPos, excelRow), null);
-            formula(row, tierCol, "INDEX(TierNames," + ref(tierPosCol, excelRow) + "+1)", styles.bold);
-            number(row, kpikitScoreCol, report.score().score(), styles.decimal);
-            text(row, kpikitTierCol, report.score().tier());
+            String score = c.cell(c.at(ScoreColumn.SCORE), excelRow);
+            formula(row, c.at(ScoreColumn.SCORE), "ROUND(SUM(" + c.cell(c.points(0), excelRow) + ":"
+                    + c.cell(c.points(factors.size() - 1), excelRow) + "),2)", styles.decimal);
+            String scoreTierPos = "COUNTIF(" + TIER_MINS + ",\">\"&" + score + ")";
+            formula(row, c.at(ScoreColumn.SCORE_TIER), "INDEX(" + TIER_NAMES + "," + scoreTierPos + "+1)", null);
+            formula(row, c.at(ScoreColumn.TIER_POSITION), rules(scoreTierPos, excelRow), null);
+            formula(row, c.at(ScoreColumn.TIER), "INDEX(" + TIER_NAMES + "," + c.cell(c.at(ScoreColumn.TIER_POSITION), excelRow) + "+1)", styles.bold);
+            number(row, c.at(ScoreColumn.KPIKIT_SCORE), report.score().score(), styles.decimal);
+            text(row, c.at(ScoreColumn.KPIKIT_TIER), report.score().tier());
         }
         int lastRow = Math.max(1, reports.size());
-        sheet.createFreezePane(2, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, lastCol));
+        sheet.createFreezePane(AccountColumns.SEGMENT, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, c.last()));
         if (sheet instanceof SXSSFSheet streamed) {
             streamed.trackAllColumnsForAutoSizing();
         }
-        sheet.setColumnWidth(0, 12 * 256);
-        sheet.setColumnWidth(1, 28 * 256);
-        sheet.setColumnWidth(2, 14 * 256);
-        for (int c = FIRST_INPUT; c <= lastCol; c++) {
-            sheet.setColumnWidth(c, Math.min(24, Math.max(11, titles.get(c).length() + 2)) * 256);
+        sheet.setColumnWidth(AccountColumns.ID, 12 * 256);
+        sheet.setColumnWidth(AccountColumns.NAME, 28 * 256);
+        sheet.setColumnWidth(AccountColumns.SEGMENT, 14 * 256);
+        for (int col = c.firstInput(); col <= c.last(); col++) {
+            sheet.setColumnWidth(col, Math.min(24, Math.max(11, titles.get(col).length() + 2)) * 256);
         }
-        printSetup(sheet, 0, lastRow, lastCol, true);
+        printSetup(sheet, 0, lastRow, c.last(), true);
     }
 
-    /** The normalised value of factor {@code f} for input cell {@code x}: blank text "" when it is left out. */
-    private String normalised(Factor factor, int f, String x) {
-        String range = inputRange(factor.input());
-        String present = switch (factor.normalisation()) {
-            case FIXED_SCALE -> scaled("Min_" + f, "Max_" + f, "%s");
-            case MIN_MAX -> "IF(MAX(" + range + ")=MIN(" + range + "),0.5," + scaled("MIN(" + range + ")", "MAX(" + range + ")", "%s") + ")";
-            case PERCENTILE_RANK -> "IF(COUNT(" + range + ")<=1,0.5,MAX(0,MIN(1,(COUNTIF(" + range + ",\"<\"&%s)+(COUNTIF("
-                    + range + ",%s)-1)/2)/(COUNT(" + range + ")-1))))";
-        };
-        String ofX = present.replace("%s", x);
-        return switch (factor.missing()) {
-            case ZERO -> "IF(ISBLANK(" + x + "),0," + ofX + ")";
-            case EXCLUDE -> "IF(ISBLANK(" + x + "),\"\"," + ofX + ")";
-            case MEAN, MEDIAN -> "IF(ISBLANK(" + x + "),IF(ISNUMBER(Fill_" + f + ")," + present.replace("%s", "Fill_" + f)
-                    + ",\"\")," + ofX + ")";
-        };
+    /** Where factor {@code f}'s terms are, for an account on row {@code excelRow} (row 0: none, for the Model sheet). */
+    private FactorCells factorCells(int f, int excelRow) {
+        FactorInput input = model.factors().get(f).input();
+        return new FactorTerms(excelRow == 0 ? null : columns.cell(columns.input(input), excelRow), inputRange(input),
+                "Min_" + f, "Max_" + f, "Fill_" + f);
     }
 
-    private static String scaled(String low, String high, String x) {
-        return "IF(" + high + "=" + low + ",0,MAX(0,MIN(1,(" + x + "-" + low + ")/(" + high + "-" + low + "))))";
+    private record FactorTerms(String input, String population, String min, String max, String fill) implements FactorCells {
+    }
+
+    private static String weight(int f) {
+        return "W_" + f;
     }
 
     /** The tier position after the model's rules, in their order, starting from the score's own. */
@@ -398,25 +365,35 @@ public final class ScoringWorkbook {
         String current = scoreTierPos;
         List<TierRule> rules = model.rules();
         for (int i = 0; i < rules.size(); i++) {
-            String tierPos = "(MATCH(RuleTier_" + i + ",TierNames,0)-1)";
-            switch (rules.get(i)) {
-                case TierRule.MaxTierBelowShare ignored -> {
-                    String share = ref(inputColumns.get(FactorInput.REVENUE_SHARE), excelRow);
-                    String below = "IF(ISBLANK(" + share + "),RuleValue_" + i + ">0," + share + "<RuleValue_" + i + ")";
-                    current = "IF(" + below + ",MAX(" + current + "," + tierPos + ")," + current + ")";
+            String tier = "RuleTier_" + i;
+            String threshold = "RuleValue_" + i;
+            current = rules.get(i).excel(current, new RuleCells() {
+                @Override
+                public String input(FactorInput input) {
+                    return columns.cell(columns.input(input), excelRow);
                 }
-                case TierRule.MinTierWhen when -> {
-                    String value = ref(inputColumns.get(when.input()), excelRow);
-                    String matches = "AND(ISNUMBER(" + value + ")," + value + "=RuleValue_" + i + ")";
-                    current = "IF(" + matches + ",MIN(" + current + "," + tierPos + ")," + current + ")";
+
+                @Override
+                public String tier() {
+                    return tier;
                 }
-            }
+
+                @Override
+                public String threshold() {
+                    return threshold;
+                }
+
+                @Override
+                public String tierNames() {
+                    return TIER_NAMES;
+                }
+            });
         }
         return current;
     }
 
     private String inputRange(FactorInput input) {
-        String letter = CellReference.convertNumToColString(inputColumns.get(input));
+        String letter = columns.letter(columns.input(input));
         int last = Math.max(2, portfolio.accounts().size() + 1);
         return ACCOUNTS_SHEET + "!$" + letter + "$2:$" + letter + "$" + last;
     }
@@ -432,7 +409,7 @@ public final class ScoringWorkbook {
     // ---------------------------------------------------------------- KPIs
 
     private void kpiSheet(Sheet sheet, XSSFSheet xssf) {
-        header(sheet.createRow(0), "Period", "Grain", "KPI", "Label", "Value", "Target", "Status", "Status score", "Trend");
+        header(sheet.createRow(0), Arrays.stream(KpiColumn.values()).map(c -> c.title).toArray(String[]::new));
         List<KpiResult> rows = kpis.stream().map(FolderScorecard.Row::result)
                 .sorted(Comparator.comparing((KpiResult k) -> k.period().grain())
                         .thenComparing(KpiResult::kpiId).thenComparing(KpiResult::period))
@@ -445,12 +422,12 @@ public final class ScoringWorkbook {
             KpiResult k = rows.get(i);
             int r = i + 1;
             Row row = sheet.createRow(r);
-            Cell period = row.createCell(0);
+            Cell period = row.createCell(KpiColumn.PERIOD.ordinal());
             period.setCellValue(k.period().start());
             period.setCellStyle(styles.month);
-            text(row, 1, k.period().grain().name());
-            text(row, 2, k.kpiId());
-            text(row, 3, k.label());
+            text(row, KpiColumn.GRAIN.ordinal(), k.period().grain().name());
+            text(row, KpiColumn.KPI.ordinal(), k.kpiId());
+            text(row, KpiColumn.LABEL.ordinal(), k.label());
             CellStyle style = switch (k.unit() == null ? Unit.NUMBER : k.unit()) {
                 case PERCENT -> styles.percent;
                 case CURRENCY -> styles.currency;
@@ -458,17 +435,17 @@ public final class ScoringWorkbook {
                 default -> styles.decimal;
             };
             if (k.value() != null) {
-                number(row, 4, k.value(), style);
+                number(row, KpiColumn.VALUE.ordinal(), k.value(), style);
             }
             if (k.target() != null) {
-                number(row, 5, k.target(), style);
+                number(row, KpiColumn.TARGET.ordinal(), k.target(), style);
             }
-            text(row, 6, k.status() == null ? "" : k.status().name());
+            text(row, KpiColumn.STATUS.ordinal(), k.status() == null ? "" : k.status().name());
             if (k.statusScore() != null) {
-                number(row, 7, k.statusScore(), styles.decimal);
+                number(row, KpiColumn.STATUS_SCORE.ordinal(), k.statusScore(), styles.decimal);
             }
             if (k.trend() != null) {
-                row.createCell(8).setCellValue(k.trend());
+                row.createCell(KpiColumn.TREND.ordinal()).setCellValue(k.trend());
             }
             if (chartKpi == null && k.value() != null) {
                 chartKpi = k.kpiId();
@@ -479,6 +456,8 @@ public final class ScoringWorkbook {
             }
         }
         int lastRow = Math.max(1, rows.size());
+        int statusScore = KpiColumn.STATUS_SCORE.ordinal();
+        int status = KpiColumn.STATUS.ordinal();
         SheetConditionalFormatting conditional = sheet.getSheetConditionalFormatting();
         var rule = conditional.createConditionalFormattingRule(IconSet.GYR_3_TRAFFIC_LIGHTS);
         IconMultiStateFormatting icons = rule.getMultiStateFormatting();
@@ -488,20 +467,20 @@ public final class ScoringWorkbook {
         icons.getThresholds()[1].setValue(-0.5);
         icons.getThresholds()[2].setRangeType(RangeType.NUMBER);
         icons.getThresholds()[2].setValue(0.5);
-        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, 7, 7)}, rule);
+        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, statusScore, statusScore)}, rule);
         var red = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"RED\"");
         red.createFontFormatting().setFontColorIndex(IndexedColors.RED.getIndex());
         var green = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"GREEN\"");
         green.createFontFormatting().setFontColorIndex(IndexedColors.GREEN.getIndex());
-        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, 6, 6)}, red, green);
+        conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, status, status)}, red, green);
 
         sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, 8));
-        int[] widths = {11, 9, 22, 34, 14, 14, 9, 12, 7};
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, widths[c] * 256);
+        int lastColumn = KpiColumn.values().length - 1;
+        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, lastColumn));
+        for (KpiColumn column : KpiColumn.values()) {
+            sheet.setColumnWidth(column.ordinal(), column.width * 256);
         }
-        printSetup(sheet, 0, lastRow, 8, true);
+        printSetup(sheet, 0, lastRow, lastColumn, true);
         if (chartKpi != null && chartLast > chartFirst) {
             chart(xssf, chartKpi, chartFirst, chartLast);
         }
@@ -509,22 +488,22 @@ public final class ScoringWorkbook {
 
     private static void chart(XSSFSheet sheet, String kpi, int first, int last) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 10, 1, 20, 20);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, KpiColumn.values().length + 1, 1, KpiColumn.values().length + 11, 20); // right of the table
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(kpi + ": value and target");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
-        XDDFDataSource<Double> periods = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 0, 0));
-        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 4, 4));
-        XDDFNumericalDataSource<Double> targets = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 5, 5));
+        XDDFDataSource<Double> periods = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.PERIOD.ordinal(), KpiColumn.PERIOD.ordinal()));
+        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.VALUE.ordinal(), KpiColumn.VALUE.ordinal()));
+        XDDFNumericalDataSource<Double> targets = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.TARGET.ordinal(), KpiColumn.TARGET.ordinal()));
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
         XDDFLineChartData.Series value = (XDDFLineChartData.Series) data.addSeries(periods, values);
-        value.setTitle("Value", new CellReference(sheet.getSheetName(), 0, 4, true, true));
+        value.setTitle("Value", new CellReference(sheet.getSheetName(), 0, KpiColumn.VALUE.ordinal(), true, true));
         value.setSmooth(false);
         XDDFLineChartData.Series target = (XDDFLineChartData.Series) data.addSeries(periods, targets);
-        target.setTitle("Target", new CellReference(sheet.getSheetName(), 0, 5, true, true));
+        target.setTitle("Target", new CellReference(sheet.getSheetName(), 0, KpiColumn.TARGET.ordinal(), true, true));
         target.setSmooth(false);
         chart.plot(data);
     }
@@ -547,18 +526,14 @@ public final class ScoringWorkbook {
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
     }
 
-    private void name(String name, String sheet, int column, int row) {
-        rangeName(name, sheet + "!$" + CellReference.convertNumToColString(column) + "$" + (row + 1));
+    private void name(String name, String sheet, Enum<?> column, int row) {
+        rangeName(name, sheet + "!$" + CellReference.convertNumToColString(column.ordinal()) + "$" + (row + 1));
     }
 
     private void rangeName(String name, String formula) {
         Name defined = workbook.createName();
         defined.setNameName(name);
         defined.setRefersToFormula(formula);
-    }
-
-    private static String ref(int column, int excelRow) {
-        return CellReference.convertNumToColString(column) + excelRow;
     }
 
     private void header(Row row, String... titles) {
