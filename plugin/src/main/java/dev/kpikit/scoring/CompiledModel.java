@@ -58,14 +58,32 @@ public final class CompiledModel {
      * ({@code raw[FactorInput.STRATEGIC_VALUE.ordinal()] = 5}); each is put on its factor's fixed scale.
      */
     public double score(double[] raw) {
+        return score(raw, null);
+    }
+
+    /**
+     * As {@link #score(double[])}, and each factor's points (its part of the score, before rounding to the cent; 0
+     * for a factor left out) into {@code points}, one per factor in model order, when it is not null.
+     */
+    public double score(double[] raw, double[] points) {
         double sum = 0;
         double weight = fullWeight;
         for (int i = 0; i < inputs.length; i++) {
             double value = raw[inputs[i].ordinal()];
+            double weighted = 0;
             if (Double.isNaN(value)) {
                 weight -= excludeMissing[i] ? weights[i] : 0;
             } else {
-                sum += weights[i] * Math.min(1, Math.max(0, (value - mins[i]) / spans[i]));
+                weighted = weights[i] * Math.min(1, Math.max(0, (value - mins[i]) / spans[i]));
+                sum += weighted;
+            }
+            if (points != null) {
+                points[i] = weighted;
+            }
+        }
+        if (points != null) {
+            for (int i = 0; i < inputs.length; i++) {
+                points[i] = weight > 0 ? 100 * points[i] / weight : 0;
             }
         }
         return weight > 0 ? 100 * sum / weight : 0;
@@ -73,8 +91,11 @@ public final class CompiledModel {
 
     /** What {@link #cents} returns when a score is too near a half cent for a double to tell how it rounds. */
     public static final long UNSURE = Long.MIN_VALUE;
-    /** A double score is within 1e-12 of the exact one: a millionth of a cent keeps well clear of that. */
-    private static final double HALF_CENT_MARGIN = 1e-6;
+    /**
+     * A double score (or a factor's points) is within 1e-12 of the exact one: a millionth of a cent keeps well clear of
+     * that. Whoever rounds a compiled value to the cent trusts it only this far from where the rounding turns.
+     */
+    static final double HALF_CENT_MARGIN = 1e-6;
 
     /**
      * A score from {@link #score} in cents, rounded half up as the exact path rounds it, or {@link #UNSURE} when it

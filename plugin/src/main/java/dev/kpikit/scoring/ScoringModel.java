@@ -230,6 +230,16 @@ public final class ScoringModel {
         public ScoringModel model() {
             return ScoringModel.this;
         }
+
+        /** Factor {@code factor}'s 0..1 value for an input (null when missing), as {@link #score} weighs it. */
+        BigDecimal normalised(int factor, BigDecimal value) {
+            return ScoringModel.normalised(scales.get(factor), value);
+        }
+
+        /** Top of factor {@code factor}'s scale, as {@link FactorScore#outOf()} gives it. */
+        BigDecimal outOf(int factor) {
+            return scales.get(factor).outOf();
+        }
     }
 
     /** The fast path: the model turned into arrays of doubles. Only for a {@link #standalone()} model. */
@@ -251,15 +261,7 @@ public final class ScoringModel {
         List<BigDecimal> normalised = new ArrayList<>(scales.size());
         BigDecimal includedWeight = BigDecimal.ZERO;
         for (FactorScale scale : scales) {
-            BigDecimal value = account.input(scale.factor().input());
-            BigDecimal normal;
-            if (value != null) {
-                normal = scale.normalise(value);
-            } else if (scale.excludesMissing()) {
-                normal = null;
-            } else {
-                normal = scale.fill() == null ? BigDecimal.ZERO : scale.normalise(scale.fill());
-            }
+            BigDecimal normal = normalised(scale, account.input(scale.factor().input()));
             normalised.add(normal);
             if (normal != null) {
                 includedWeight = includedWeight.add(scale.factor().weight());
@@ -268,9 +270,7 @@ public final class ScoringModel {
         List<BigDecimal> exactPoints = new ArrayList<>(scales.size());
         for (int i = 0; i < scales.size(); i++) {
             BigDecimal normal = normalised.get(i);
-            BigDecimal points = normal == null ? null
-                    : Ratios.divide(HUNDRED.multiply(scales.get(i).factor().weight()).multiply(normal), includedWeight);
-            exactPoints.add(points == null ? BigDecimal.ZERO : points);
+            exactPoints.add(exactPoints(scales.get(i).factor(), normal, includedWeight));
         }
         List<BigDecimal> points = LargestRemainder.round(exactPoints);
         List<FactorScore> factorScores = new ArrayList<>(scales.size());
@@ -292,10 +292,31 @@ public final class ScoringModel {
                 tier = next;
             }
         }
-        boolean netNegative = NetNegative.is(account.input(FactorInput.REVENUE))
-                || NetNegative.is(account.input(FactorInput.REVENUE_SHARE));
         return new AccountScore(score, tiers.get(tier).name(), tiers.get(scoreTier).name(), factorScores, applied,
-                netNegative);
+                netNegative(account));
+    }
+
+    /** The 0..1 value a factor weighs for an input (its fill's, or 0, when missing); null when the factor leaves it out. */
+    private static BigDecimal normalised(FactorScale scale, BigDecimal value) {
+        if (value != null) {
+            return scale.normalise(value);
+        }
+        if (scale.excludesMissing()) {
+            return null;
+        }
+        return scale.fill() == null ? BigDecimal.ZERO : scale.normalise(scale.fill());
+    }
+
+    /** A factor's points before rounding to the cent: 0 for a factor left out (null normalised value). */
+    static BigDecimal exactPoints(Factor factor, BigDecimal normalised, BigDecimal includedWeight) {
+        BigDecimal points = normalised == null ? null
+                : Ratios.divide(HUNDRED.multiply(factor.weight()).multiply(normalised), includedWeight);
+        return points == null ? BigDecimal.ZERO : points;
+    }
+
+    /** The account's revenue (or share, when scored from a share) is negative: it counts as a share of 0. */
+    static boolean netNegative(Account account) {
+        return NetNegative.is(account.input(FactorInput.REVENUE)) || NetNegative.is(account.input(FactorInput.REVENUE_SHARE));
     }
 
     @Override
