@@ -3,8 +3,10 @@ package dev.kpikit.scoring;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -18,6 +20,16 @@ final class Explanations {
     private static final int TOP_REASONS = 2;
 
     private Explanations() {
+    }
+
+    /**
+     * The patterns already parsed, per thread (a MessageFormat is not safe to share) and locale: a data set explains
+     * every row in one language, and parsing the patterns again for each was most of the time of explaining it.
+     */
+    private static final ThreadLocal<Map<Locale, Formats>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
+    /** The formats of one bundle in one locale, parsed when first used. */
+    private record Formats(ResourceBundle messages, Map<String, MessageFormat> byKey) {
     }
 
     static String explain(AccountScore score, Locale locale) {
@@ -61,6 +73,12 @@ final class Explanations {
     }
 
     private static String format(ResourceBundle messages, Locale locale, String key, Object... args) {
-        return new MessageFormat(messages.getString(key), locale).format(args);
+        Formats formats = FORMATS.get().get(locale);
+        if (formats == null || formats.messages() != messages) {
+            // first use, or the bundle was loaded again (ResourceBundle.clearCache)
+            formats = new Formats(messages, new HashMap<>());
+            FORMATS.get().put(locale, formats);
+        }
+        return formats.byKey().computeIfAbsent(key, any -> new MessageFormat(messages.getString(key), locale)).format(args);
     }
 }
