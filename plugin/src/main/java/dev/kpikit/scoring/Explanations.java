@@ -2,6 +2,7 @@ package dev.kpikit.scoring;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,14 @@ final class Explanations {
      */
     private static final ThreadLocal<Map<Locale, Formats>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
-    /** The formats of one bundle in one locale, parsed when first used. */
-    private record Formats(ResourceBundle messages, Map<String, MessageFormat> byKey) {
+    /** Texts kept per locale at most; then the cache starts again (a bound, not an expected size). */
+    private static final int MAX_TEXTS = 20_000;
+
+    /**
+     * The formats of one bundle in one locale, parsed when first used, and the texts made from arguments that repeat
+     * across accounts (tiers, judgements, the sentences made of them), by key and arguments.
+     */
+    private record Formats(ResourceBundle messages, Map<String, MessageFormat> byKey, Map<List<Object>, String> texts) {
     }
 
     static String explain(AccountScore score, Locale locale) {
@@ -39,7 +46,9 @@ final class Explanations {
                 .filter(factor -> factor.value() != null && factor.points().signum() > 0)
                 .sorted(Comparator.comparing(FactorScore::points).reversed())
                 .limit(TOP_REASONS)
-                .map(factor -> format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
+                .map(factor -> repeats(factor.input())
+                        ? format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf())
+                        : formatOnce(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
                 .toList();
         List<String> rules = new ArrayList<>();
         for (TierRule rule : score.appliedRules()) {
@@ -67,18 +76,49 @@ final class Explanations {
         return joined;
     }
 
+    /** True for an input whose values repeat across accounts (judgements, years), false for money and its ratios. */
+    private static boolean repeats(FactorInput input) {
+        return switch (input) {
+            case REVENUE, REVENUE_SHARE, REVENUE_GROWTH -> false;
+            default -> true;
+        };
+    }
+
     /** Tiers are named by the model; a translation "tier.KEY" is used when the bundle has one. */
     private static String tierName(ResourceBundle messages, String tier) {
         return messages.containsKey("tier." + tier) ? messages.getString("tier." + tier) : tier;
     }
 
+    /** The text of a message whose arguments repeat across accounts: made once per locale and arguments. */
     private static String format(ResourceBundle messages, Locale locale, String key, Object... args) {
+        Formats formats = formats(messages, locale);
+        List<Object> text = new ArrayList<>(args.length + 1);
+        text.add(key);
+        text.addAll(Arrays.asList(args));
+        String made = formats.texts().get(text);
+        if (made == null) {
+            made = formatOnce(messages, locale, key, args);
+            if (formats.texts().size() >= MAX_TEXTS) {
+                formats.texts().clear();
+            }
+            formats.texts().put(text, made);
+        }
+        return made;
+    }
+
+    /** The text of a message, made each time: for arguments seldom seen twice (an account's share of revenue). */
+    private static String formatOnce(ResourceBundle messages, Locale locale, String key, Object... args) {
+        return formats(messages, locale).byKey()
+                .computeIfAbsent(key, any -> new MessageFormat(messages.getString(key), locale)).format(args);
+    }
+
+    private static Formats formats(ResourceBundle messages, Locale locale) {
         Formats formats = FORMATS.get().get(locale);
         if (formats == null || formats.messages() != messages) {
             // first use, or the bundle was loaded again (ResourceBundle.clearCache)
-            formats = new Formats(messages, new HashMap<>());
+            formats = new Formats(messages, new HashMap<>(), new HashMap<>());
             FORMATS.get().put(locale, formats);
         }
-        return formats.byKey().computeIfAbsent(key, any -> new MessageFormat(messages.getString(key), locale)).format(args);
+        return formats;
     }
 }

@@ -146,11 +146,16 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         Account account(int account) {
             int ledgerAccount = ledgerNumber[account];
+            return account(account, ledgerAccount < 0 ? BigDecimal.ZERO : ledger.current(ledgerAccount),
+                    ledgerAccount < 0 ? BigDecimal.ZERO : ledger.previous(ledgerAccount));
+        }
+
+        /** The account with its revenue in the current and previous periods already read. */
+        Account account(int account, BigDecimal current, BigDecimal previous) {
             AccountProfile profile = new AccountProfile(ids.id(account), names[account], segments.get(account),
                     strategicValues.get(account), growthPotentials.get(account), engagements.get(account),
                     satisfactions.get(account), null);
-            return Account.of(profile, ledgerAccount < 0 ? BigDecimal.ZERO : ledger.current(ledgerAccount),
-                    ledgerAccount < 0 ? BigDecimal.ZERO : ledger.previous(ledgerAccount), ledger, relationshipYears(account));
+            return Account.of(profile, current, previous, ledger, relationshipYears(account));
         }
 
         private BigDecimal relationshipYears(int account) {
@@ -411,9 +416,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     int ledgerAccount = accounts.ledgerNumber[account];
                     byte flags = classes[account];
                     int abc = flags & ~Builder.MAJOR;
-                    Account details = accounts.account(account);
+                    AccountRevenue revenue = accounts.revenue(account);
+                    Account details = accounts.account(account, revenue.current(), revenue.previous());
                     return new AccountReport(index + 1, details, score(account, details),
-                            accounts.revenue(account), abc == 0 ? null : AbcClass.values()[abc - 1],
+                            revenue, abc == 0 ? null : AbcClass.values()[abc - 1],
                             ledgerAccount < 0 ? NO_PURCHASE : RfmScorer.decode(rfm[ledgerAccount]),
                             (flags & Builder.MAJOR) != 0, account < accounts.tableAccounts);
                 }
