@@ -35,6 +35,25 @@ enum TableOutput {
     }
 
     /**
+     * A buffer for the CSV printer, which writes each cell as a part of a String: {@link Writer#append(CharSequence,
+     * int, int)} copies the part into a new String first; this writes it from where it is.
+     */
+    private static final class CellWriter extends BufferedWriter {
+        CellWriter(Writer out) {
+            super(out, 1 << 16);
+        }
+
+        @Override
+        public Writer append(CharSequence text, int start, int end) throws IOException {
+            if (text instanceof String string) {
+                write(string, start, end - start);
+                return this;
+            }
+            return super.append(text, start, end);
+        }
+    }
+
+    /**
      * Writes every row; numbers keep all their digits, dates are ISO, blanks are empty (CSV) or null (JSON). In CSV a
      * text that a spreadsheet would run as a formula gets a leading {@code '} ({@link Injection}), unless {@code raw}.
      */
@@ -42,7 +61,7 @@ enum TableOutput {
         List<Column> columns = table.columns();
         if (this == CSV) {
             // buffered: unbuffered, the encoder ran for each cell and its separator (a tenth of `kpikit score`)
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            Writer writer = new CellWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
             printer.printRecord(columns.stream().map(Column::name).toList());
             Object[] cells = new Object[columns.size()];
