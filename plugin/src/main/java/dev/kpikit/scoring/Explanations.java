@@ -42,10 +42,41 @@ final class Explanations {
     static String explain(AccountScore score, Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        List<String> reasons = score.factors().stream()
+        List<FactorScore> top = score.factors().stream()
                 .filter(factor -> factor.value() != null && factor.points().signum() > 0)
                 .sorted(Comparator.comparing(FactorScore::points).reversed())
                 .limit(TOP_REASONS)
+                .toList();
+        // the whole sentence, once per tier, reasons and rules, when its reasons repeat across accounts
+        List<Object> sentence = null;
+        if (top.stream().allMatch(factor -> repeats(factor.input()))) {
+            sentence = new ArrayList<>(4 + 3 * top.size());
+            sentence.add(EXPLANATION);
+            sentence.add(score.tier());
+            sentence.add(score.appliedRules());
+            sentence.add(score.netNegative());
+            for (FactorScore factor : top) {
+                sentence.add(factor.input());
+                sentence.add(factor.value());
+                sentence.add(factor.outOf());
+            }
+            String known = formats(messages, locale).texts().get(sentence);
+            if (known != null) {
+                return known;
+            }
+        }
+        String made = explain(score, top, messages, locale);
+        if (sentence != null) {
+            remember(formats(messages, locale), sentence, made);
+        }
+        return made;
+    }
+
+    /** The key of a whole explanation among the texts kept. */
+    private static final Object EXPLANATION = new Object();
+
+    private static String explain(AccountScore score, List<FactorScore> top, ResourceBundle messages, Locale locale) {
+        List<String> reasons = top.stream()
                 .map(factor -> repeats(factor.input())
                         ? format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf())
                         : formatOnce(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
@@ -98,12 +129,16 @@ final class Explanations {
         String made = formats.texts().get(text);
         if (made == null) {
             made = formatOnce(messages, locale, key, args);
-            if (formats.texts().size() >= MAX_TEXTS) {
-                formats.texts().clear();
-            }
-            formats.texts().put(text, made);
+            remember(formats, text, made);
         }
         return made;
+    }
+
+    private static void remember(Formats formats, List<Object> key, String text) {
+        if (formats.texts().size() >= MAX_TEXTS) {
+            formats.texts().clear();
+        }
+        formats.texts().put(key, text);
     }
 
     /** The text of a message, made each time: for arguments seldom seen twice (an account's share of revenue). */
