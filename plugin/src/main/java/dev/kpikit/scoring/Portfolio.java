@@ -9,9 +9,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The key-account analysis of a whole portfolio: every account scored, ranked and
@@ -340,8 +338,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 }
                 key[account] = (tiers[account] & 0xff) == 0;
             }
-            this.ranked = IntSort.sorted(n, (a, b) -> cents[a] != cents[b] ? Integer.compare(cents[b], cents[a])
-                    : accounts.id(a).compareTo(accounts.id(b)));
+            this.ranked = rank(cents, accounts);
 
             int[] byRevenue = IntSort.sorted(n, accounts::compareRevenue);
             // shares are parts of the positive revenue: a net-negative account counts as 0 (see NetNegative)
@@ -374,6 +371,46 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             BigDecimal index = hhi.hhi();
             concentration = new ConcentrationSummary(index, ConcentrationBand.of(index), Ratios.divide(topOne, total),
                     options.topN(), Ratios.divide(topN, total), Ratios.divide(keySum, total), List.copyOf(major));
+        }
+
+        /**
+         * Account numbers by score in cents, highest first, then by id: counted into one run per cent (scores take
+         * 10,001 values), each run sorted by id.
+         */
+        private static int[] rank(int[] cents, Builder accounts) {
+            int lowest = Integer.MAX_VALUE;
+            int highest = Integer.MIN_VALUE;
+            for (int score : cents) {
+                lowest = Math.min(lowest, score);
+                highest = Math.max(highest, score);
+            }
+            if (cents.length == 0) {
+                return new int[0];
+            }
+            // runs start at starts[highest - score]: the highest score first
+            int[] starts = new int[highest - lowest + 2];
+            for (int score : cents) {
+                starts[highest - score + 1]++;
+            }
+            for (int i = 1; i < starts.length; i++) {
+                starts[i] += starts[i - 1];
+            }
+            int[] ranked = new int[cents.length];
+            int[] next = starts.clone();
+            for (int account = 0; account < cents.length; account++) {
+                ranked[next[highest - cents[account]]++] = account;
+            }
+            IntSort.IntComparator byId = (a, b) -> accounts.id(a).compareTo(accounts.id(b));
+            for (int run = 0; run + 1 < starts.length; run++) {
+                int from = starts[run];
+                int to = starts[run + 1];
+                if (to - from > 1) {
+                    int[] tied = Arrays.copyOfRange(ranked, from, to);
+                    IntSort.sort(tied, byId);
+                    System.arraycopy(tied, 0, ranked, from, tied.length);
+                }
+            }
+            return ranked;
         }
 
         /** The account's score as the exact path gives it, from the columns. */
@@ -460,16 +497,17 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private final int[] order;
         /** True for a factor that leaves a missing input out of the score (and its weight out of the sum). */
         private final boolean[] excludesMissing;
-        /** Exact floor and remainder in cents of a factor's points, by factor, input and the factors left out. */
-        private final Map<PartKey, ExactPart> exactParts = new HashMap<>();
+        /**
+         * Exact floor and remainder in cents of a factor's points, by factor, then by input (slot 0 clamped to the top
+         * of the scale, 1 to the bottom, 2 + the input's code otherwise), then one per set of factors left out.
+         */
+        private final ExactPart[][][] exactParts;
         /** Revenue at which the share reaches each MaxTierBelowShare rule's minimum; by rule. */
         private final BigDecimal[] shareThresholds;
         private final int[] ruleTiers;
 
-        private record PartKey(int factor, long value, long missing) {
-        }
-
-        private record ExactPart(long floor, BigDecimal remainder, double approximateRemainder) {
+        /** @param missing the factors left out of the score, a bit each */
+        private record ExactPart(long missing, long floor, BigDecimal remainder, double approximateRemainder) {
         }
 
         private FastScores(ScoringModel model, ScoringModel.Scorer scorer, Builder accounts) {
@@ -484,6 +522,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             remainders = new double[n];
             exactRemainders = new BigDecimal[n];
             order = new int[n];
+            exactParts = new ExactPart[n][0][];
             excludesMissing = new boolean[n];
             for (int i = 0; i < n; i++) {
                 excludesMissing[i] = scorer.normalised(i, null) == null;
@@ -618,33 +657,49 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private ExactPart exactPart(int i, int account, long missing) {
             Factor factor = factors.get(i);
             double value = raw[factor.input().ordinal()];
+            int code = accounts.inputCode(account, factor.input());
             BigDecimal exactValue;
+            int slot;
             if (Double.isNaN(value)) {
                 exactValue = null;
-            } else if (accounts.inputCode(account, factor.input()) >= 0) {
+                slot = 2;
+            } else if (code >= 0) {
                 exactValue = factor.input() == FactorInput.RELATIONSHIP_YEARS
                         ? accounts.relationshipYears(account) : accounts.storedInput(account, factor.input());
+                slot = 2 + code;
             } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.max().doubleValue(), 1)) {
                 exactValue = factor.max();
-                value = Double.POSITIVE_INFINITY;
+                slot = 0;
             } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.min().doubleValue(), -1)) {
                 exactValue = factor.min();
-                value = Double.NEGATIVE_INFINITY;
+                slot = 1;
             } else {
                 return null;
             }
-            BigDecimal exact = exactValue;
-            return exactParts.computeIfAbsent(new PartKey(i, Double.doubleToLongBits(value), missing), key -> {
-                BigDecimal includedWeight = BigDecimal.ZERO;
-                for (int j = 0; j < factors.size(); j++) {
-                    includedWeight = (missing & 1L << j) != 0 ? includedWeight : includedWeight.add(factors.get(j).weight());
+            if (slot >= exactParts[i].length) {
+                exactParts[i] = Arrays.copyOf(exactParts[i], Math.max(slot + 1, 2 * exactParts[i].length));
+            }
+            ExactPart[] known = exactParts[i][slot];
+            if (known != null) {
+                for (ExactPart part : known) {
+                    if (part.missing() == missing) {
+                        return part;
+                    }
                 }
-                BigDecimal partCents = ScoringModel.exactPoints(factor, scorer.normalised(i, exact), includedWeight)
-                        .movePointRight(2);
-                BigDecimal floor = partCents.setScale(0, RoundingMode.FLOOR);
-                BigDecimal remainder = partCents.subtract(floor);
-                return new ExactPart(floor.longValueExact(), remainder, remainder.doubleValue());
-            });
+            }
+            BigDecimal includedWeight = BigDecimal.ZERO;
+            for (int j = 0; j < factors.size(); j++) {
+                includedWeight = (missing & 1L << j) != 0 ? includedWeight : includedWeight.add(factors.get(j).weight());
+            }
+            BigDecimal partCents = ScoringModel.exactPoints(factor, scorer.normalised(i, exactValue), includedWeight)
+                    .movePointRight(2);
+            BigDecimal floor = partCents.setScale(0, RoundingMode.FLOOR);
+            BigDecimal remainder = partCents.subtract(floor);
+            ExactPart part = new ExactPart(missing, floor.longValueExact(), remainder, remainder.doubleValue());
+            known = known == null ? new ExactPart[1] : Arrays.copyOf(known, known.length + 1);
+            known[known.length - 1] = part;
+            exactParts[i][slot] = known;
+            return part;
         }
 
         /** True when {@code value} lies clearly past {@code end} in {@code direction} (1 above, -1 below). */
