@@ -262,6 +262,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
      */
     private static final class Analysis {
 
+        /** Rules whose application {@link #tiers} holds, a bit each. */
+        private static final int MAX_RULES = 16;
+
         private final Builder accounts;
         private final ScoringModel model;
         private final ScoringModel.Scorer scorer;
@@ -273,6 +276,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private final short[][] points;
         /** Tier after the rules | tier of the score alone << 8 | the rules that changed it (bit = position) << 16. */
         private final int[] tiers;
+        /** The model has more tiers or rules than {@link #tiers} holds: rows are scored exactly when read. */
+        private final boolean rowsScoredExactly;
         /** Top of each factor's scale, by factor. */
         private final BigDecimal[] outOf;
         /**
@@ -322,7 +327,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             points = new short[factors][n];
             tiers = new int[n];
             boolean[] key = new boolean[n];
-            FastScores fast = FastScores.of(model, scorer, accounts);
+            rowsScoredExactly = model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
+            FastScores fast = rowsScoredExactly ? null : FastScores.of(model, scorer, accounts);
             for (int account = 0; account < n; account++) {
                 if (fast == null || !fast.score(account, this)) {
                     AccountScore score = scorer.score(accounts.account(account));
@@ -332,9 +338,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     }
                     int applied = 0;
                     for (TierRule rule : score.appliedRules()) {
-                        applied |= 1 << model.rules().indexOf(rule);
+                        applied |= rowsScoredExactly ? 0 : 1 << model.rules().indexOf(rule);
                     }
-                    tiers[account] = model.tierIndex(score.tier()) | model.tierIndex(score.scoreTier()) << 8 | applied << 16;
+                    tiers[account] = model.tierIndex(score.tier()) | (rowsScoredExactly ? 0 : model.tierIndex(score.scoreTier()) << 8 | applied << 16);
                 }
                 key[account] = (tiers[account] & 0xff) == 0;
             }
@@ -415,6 +421,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         /** The account's score as the exact path gives it, from the columns. */
         AccountScore score(int account, Account details) {
+            if (rowsScoredExactly) {
+                return scorer.score(details);
+            }
             List<Factor> factors = model.factors();
             FactorScore[] scores = new FactorScore[factors.size()];
             for (int i = 0; i < scores.length; i++) {
@@ -543,8 +552,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         /** Null when the model needs the exact path for every account. */
         static FastScores of(ScoringModel model, ScoringModel.Scorer scorer, Builder accounts) {
-            if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0 || model.factors().size() > 64
-                    || model.rules().size() > 15) {
+            if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0 || model.factors().size() > 64) {
                 return null;
             }
             for (TierRule rule : model.rules()) {

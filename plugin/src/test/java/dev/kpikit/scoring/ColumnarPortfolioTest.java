@@ -141,6 +141,29 @@ class ColumnarPortfolioTest {
         }
     }
 
+    @Test
+    void aModelWithMoreRulesThanTheColumnsHoldGivesTheExactPathsTierAndRules() {
+        // seventeen rules, the last one applying: more than the portfolio's columns note, so rows are scored when read
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 17; i++) {
+            rules.append(i == 0 ? "" : ", ").append("{\"type\": \"minTierWhen\", \"factor\": \"strategic_value\", \"equals\": ")
+                    .append(i == 16 ? "0.05" : String.valueOf(100 + i)).append(", \"tier\": \"KEY\"}");
+        }
+        ScoringModel manyRules = ScoringModel.parse("""
+                {"name": "many rules",
+                 "factors": [{"id": "strategic_value", "weight": 1, "normalisation": "FIXED_SCALE", "min": 0, "max": 1000, "missing": "EXCLUDE"}],
+                 "tiers": [{"name": "KEY", "minScore": 50}, {"name": "OTHER", "minScore": 0}],
+                 "rules": [%s]}
+                """.formatted(rules), "many-rules.json");
+        RevenueLedger ledger = new RevenueLedger(LocalDate.parse("2026-06-30"), PeriodLength.YEAR);
+        ledger.add(LocalDate.parse("2026-06-01"), "R1", new BigDecimal("100"));
+        AccountProfile profile = new AccountProfile("R1", "Rules", null, new BigDecimal("0.05"), null, null, null, null);
+        AccountReport report = Portfolio.analyse(ledger, List.of(profile), manyRules).accounts().getFirst();
+        assertEquals("KEY", report.score().tier());
+        assertEquals(List.of(manyRules.rules().get(16)), report.score().appliedRules());
+        assertEquals(manyRules.score(report.account()), report.score());
+    }
+
     private static AccountReport scoredAlone(BigDecimal strategicValue, BigDecimal engagement) {
         RevenueLedger ledger = new RevenueLedger(LocalDate.parse("2026-06-30"), PeriodLength.YEAR);
         ledger.add(LocalDate.parse("2026-06-01"), "H1", new BigDecimal("100"));
