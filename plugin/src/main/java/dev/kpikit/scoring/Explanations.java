@@ -1,8 +1,10 @@
 package dev.kpikit.scoring;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,41 +35,52 @@ final class Explanations {
     private static final int MAX_TEXTS = 20_000;
 
     /**
-     * The formats of one bundle in one locale, parsed when first used, and the texts made from arguments that repeat
-     * across accounts (tiers, judgements, the sentences made of them), by key and arguments.
+     * The messages of one bundle in one locale, parsed when first used, and the texts made of them, by key and
+     * arguments as shown (see {@link #format}).
      */
-    private record Formats(ResourceBundle messages, Map<String, MessageFormat> byKey, Map<List<Object>, String> texts) {
+    private record Formats(ResourceBundle messages, Map<String, Message> byKey, Map<List<Object>, String> texts) {
+    }
+
+    /**
+     * A parsed message, and by argument the decimal format that rounds it (null where the argument shows as it is or
+     * in a way not worked out here: scientific, significant digits).
+     */
+    private record Message(MessageFormat format, DecimalFormat[] rounding) {
+        static Message of(String pattern, Locale locale) {
+            MessageFormat format = new MessageFormat(pattern, locale);
+            Format[] byArgument = format.getFormatsByArgumentIndex();
+            DecimalFormat[] rounding = new DecimalFormat[byArgument.length];
+            for (int i = 0; i < byArgument.length; i++) {
+                if (byArgument[i] instanceof DecimalFormat decimal && decimal.getMaximumFractionDigits() < 340
+                        && decimal.toPattern().indexOf('E') < 0 && decimal.toPattern().indexOf('@') < 0) {
+                    rounding[i] = decimal;
+                }
+            }
+            return new Message(format, rounding);
+        }
     }
 
     static String explain(AccountScore score, Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        List<FactorScore> top = score.factors().stream()
+        List<String> reasons = score.factors().stream()
                 .filter(factor -> factor.value() != null && factor.points().signum() > 0)
                 .sorted(Comparator.comparing(FactorScore::points).reversed())
                 .limit(TOP_REASONS)
+                .map(factor -> format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
                 .toList();
-        // the whole sentence, once per tier, reasons and rules, when its reasons repeat across accounts
-        List<Object> sentence = null;
-        if (top.stream().allMatch(factor -> repeats(factor.input()))) {
-            sentence = new ArrayList<>(4 + 3 * top.size());
-            sentence.add(EXPLANATION);
-            sentence.add(score.tier());
-            sentence.add(score.appliedRules());
-            sentence.add(score.netNegative());
-            for (FactorScore factor : top) {
-                sentence.add(factor.input());
-                sentence.add(factor.value());
-                sentence.add(factor.outOf());
-            }
-            String known = formats(messages, locale).texts().get(sentence);
-            if (known != null) {
-                return known;
-            }
-        }
-        String made = explain(score, top, messages, locale);
-        if (sentence != null) {
-            remember(formats(messages, locale), sentence, made);
+        // the whole sentence, once per tier, reasons and rules
+        List<Object> sentence = new ArrayList<>(4 + reasons.size());
+        sentence.add(EXPLANATION);
+        sentence.add(score.tier());
+        sentence.add(score.appliedRules());
+        sentence.add(score.netNegative());
+        sentence.addAll(reasons);
+        Formats formats = formats(messages, locale);
+        String made = formats.texts().get(sentence);
+        if (made == null) {
+            made = explain(score, reasons, messages, locale);
+            remember(formats, sentence, made);
         }
         return made;
     }
@@ -75,12 +88,7 @@ final class Explanations {
     /** The key of a whole explanation among the texts kept. */
     private static final Object EXPLANATION = new Object();
 
-    private static String explain(AccountScore score, List<FactorScore> top, ResourceBundle messages, Locale locale) {
-        List<String> reasons = top.stream()
-                .map(factor -> repeats(factor.input())
-                        ? format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf())
-                        : formatOnce(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
-                .toList();
+    private static String explain(AccountScore score, List<String> reasons, ResourceBundle messages, Locale locale) {
         List<String> rules = new ArrayList<>();
         for (TierRule rule : score.appliedRules()) {
             rules.add(switch (rule) {
@@ -107,31 +115,41 @@ final class Explanations {
         return joined;
     }
 
-    /** True for an input whose values repeat across accounts (judgements, years), false for money and its ratios. */
-    private static boolean repeats(FactorInput input) {
-        return switch (input) {
-            case REVENUE, REVENUE_SHARE, REVENUE_GROWTH -> false;
-            default -> true;
-        };
-    }
-
     /** Tiers are named by the model; a translation "tier.KEY" is used when the bundle has one. */
     private static String tierName(ResourceBundle messages, String tier) {
         return messages.containsKey("tier." + tier) ? messages.getString("tier." + tier) : tier;
     }
 
-    /** The text of a message whose arguments repeat across accounts: made once per locale and arguments. */
+    /**
+     * The text of a message, kept per locale and arguments as the message shows them: a number formatted to whole
+     * percent is the same text for every share that rounds to it, so the text is made once for them all.
+     */
     private static String format(ResourceBundle messages, Locale locale, String key, Object... args) {
         Formats formats = formats(messages, locale);
+        Message message = formats.byKey().computeIfAbsent(key, any -> Message.of(messages.getString(key), locale));
         List<Object> text = new ArrayList<>(args.length + 1);
         text.add(key);
-        text.addAll(Arrays.asList(args));
+        for (int i = 0; i < args.length; i++) {
+            text.add(shown(args[i], i < message.rounding().length ? message.rounding()[i] : null));
+        }
         String made = formats.texts().get(text);
         if (made == null) {
-            made = formatOnce(messages, locale, key, args);
+            made = message.format().format(args);
             remember(formats, text, made);
         }
         return made;
+    }
+
+    /**
+     * What of a value its decimal format shows: the sign (-0% is not 0%) and the value rounded to the digits shown,
+     * which give the same text whatever digits follow; the value itself without such a format.
+     */
+    private static Object shown(Object value, DecimalFormat rounding) {
+        if (value instanceof BigDecimal number && rounding != null) {
+            return List.of(number.signum(), number.multiply(BigDecimal.valueOf(rounding.getMultiplier()))
+                    .setScale(rounding.getMaximumFractionDigits(), rounding.getRoundingMode()));
+        }
+        return value;
     }
 
     private static void remember(Formats formats, List<Object> key, String text) {
@@ -139,12 +157,6 @@ final class Explanations {
             formats.texts().clear();
         }
         formats.texts().put(key, text);
-    }
-
-    /** The text of a message, made each time: for arguments seldom seen twice (an account's share of revenue). */
-    private static String formatOnce(ResourceBundle messages, Locale locale, String key, Object... args) {
-        return formats(messages, locale).byKey()
-                .computeIfAbsent(key, any -> new MessageFormat(messages.getString(key), locale)).format(args);
     }
 
     private static Formats formats(ResourceBundle messages, Locale locale) {
