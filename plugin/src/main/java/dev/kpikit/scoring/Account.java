@@ -35,19 +35,32 @@ public record Account(String id, String name, String segment, Map<FactorInput, B
      * starting tomorrow has no more relationship than one starting today).
      */
     public static Account of(AccountProfile profile, RevenueLedger ledger) {
+        AccountRevenue revenue = ledger.revenue(profile.id());
+        return of(profile, revenue.current(), revenue.previous(), ledger,
+                profile.relationshipStart() == null ? null : relationshipYears(profile.relationshipStart(), ledger.asOf()));
+    }
+
+    /**
+     * {@link #of(AccountProfile, RevenueLedger)} with the account's revenue in the current and previous periods
+     * and its {@link #relationshipYears} already at hand (the portfolio keeps them in columns).
+     */
+    static Account of(AccountProfile profile, BigDecimal current, BigDecimal previous, RevenueLedger ledger,
+                      BigDecimal relationshipYears) {
         Map<FactorInput, BigDecimal> inputs = new EnumMap<>(FactorInput.class);
-        inputs.put(FactorInput.REVENUE, ledger.revenue(profile.id()).current());
-        inputs.put(FactorInput.REVENUE_SHARE, ledger.share(profile.id()));
-        inputs.put(FactorInput.REVENUE_GROWTH, ledger.growth(profile.id()));
+        inputs.put(FactorInput.REVENUE, current);
+        inputs.put(FactorInput.REVENUE_SHARE, ledger.shareOf(current));
+        inputs.put(FactorInput.REVENUE_GROWTH, RevenueLedger.growth(current, previous));
         inputs.put(FactorInput.STRATEGIC_VALUE, profile.strategicValue());
         inputs.put(FactorInput.GROWTH_POTENTIAL, profile.growthPotential());
         inputs.put(FactorInput.ENGAGEMENT, profile.engagement());
         inputs.put(FactorInput.SATISFACTION, profile.satisfaction());
-        if (profile.relationshipStart() != null) {
-            inputs.put(FactorInput.RELATIONSHIP_YEARS, Ratios.divide(
-                    BigDecimal.valueOf(relationshipMonths(profile.relationshipStart(), ledger.asOf())), TWELVE));
-        }
+        inputs.put(FactorInput.RELATIONSHIP_YEARS, relationshipYears);
         return new Account(profile.id(), profile.name(), profile.segment(), inputs);
+    }
+
+    /** Years of relationship up to the as-of date: completed months / 12. */
+    static BigDecimal relationshipYears(LocalDate start, LocalDate asOf) {
+        return Ratios.divide(BigDecimal.valueOf(relationshipMonths(start, asOf)), TWELVE);
     }
 
     /** Completed months from the start to the as-of date; 0 for a start after it. */

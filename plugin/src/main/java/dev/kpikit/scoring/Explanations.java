@@ -1,10 +1,15 @@
 package dev.kpikit.scoring;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -20,6 +25,41 @@ final class Explanations {
     private Explanations() {
     }
 
+    /**
+     * The patterns already parsed, per thread (a MessageFormat is not safe to share) and locale: a data set explains
+     * every row in one language, and parsing the patterns again for each was most of the time of explaining it.
+     */
+    private static final ThreadLocal<Map<Locale, Formats>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
+    /** Texts kept per locale at most; then the cache starts again (a bound, not an expected size). */
+    private static final int MAX_TEXTS = 20_000;
+
+    /**
+     * The messages of one bundle in one locale, parsed when first used, and the texts made of them, by key and
+     * arguments as shown (see {@link #format}).
+     */
+    private record Formats(ResourceBundle messages, Map<String, Message> byKey, Map<List<Object>, String> texts) {
+    }
+
+    /**
+     * A parsed message, and by argument the decimal format that rounds it (null where the argument shows as it is or
+     * in a way not worked out here: scientific, significant digits).
+     */
+    private record Message(MessageFormat format, DecimalFormat[] rounding) {
+        static Message of(String pattern, Locale locale) {
+            MessageFormat format = new MessageFormat(pattern, locale);
+            Format[] byArgument = format.getFormatsByArgumentIndex();
+            DecimalFormat[] rounding = new DecimalFormat[byArgument.length];
+            for (int i = 0; i < byArgument.length; i++) {
+                if (byArgument[i] instanceof DecimalFormat decimal && decimal.getMaximumFractionDigits() < 340
+                        && decimal.toPattern().indexOf('E') < 0 && decimal.toPattern().indexOf('@') < 0) {
+                    rounding[i] = decimal;
+                }
+            }
+            return new Message(format, rounding);
+        }
+    }
+
     static String explain(AccountScore score, Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -29,6 +69,26 @@ final class Explanations {
                 .limit(TOP_REASONS)
                 .map(factor -> format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
                 .toList();
+        // the whole sentence, once per tier, reasons and rules
+        List<Object> sentence = new ArrayList<>(4 + reasons.size());
+        sentence.add(EXPLANATION);
+        sentence.add(score.tier());
+        sentence.add(score.appliedRules());
+        sentence.add(score.netNegative());
+        sentence.addAll(reasons);
+        Formats formats = formats(messages, locale);
+        String made = formats.texts().get(sentence);
+        if (made == null) {
+            made = explain(score, reasons, messages, locale);
+            remember(formats, sentence, made);
+        }
+        return made;
+    }
+
+    /** The key of a whole explanation among the texts kept. */
+    private static final Object EXPLANATION = new Object();
+
+    private static String explain(AccountScore score, List<String> reasons, ResourceBundle messages, Locale locale) {
         List<String> rules = new ArrayList<>();
         for (TierRule rule : score.appliedRules()) {
             rules.add(switch (rule) {
@@ -60,7 +120,52 @@ final class Explanations {
         return messages.containsKey("tier." + tier) ? messages.getString("tier." + tier) : tier;
     }
 
+    /**
+     * The text of a message, kept per locale and arguments as the message shows them: a number formatted to whole
+     * percent is the same text for every share that rounds to it, so the text is made once for them all.
+     */
     private static String format(ResourceBundle messages, Locale locale, String key, Object... args) {
-        return new MessageFormat(messages.getString(key), locale).format(args);
+        Formats formats = formats(messages, locale);
+        Message message = formats.byKey().computeIfAbsent(key, any -> Message.of(messages.getString(key), locale));
+        List<Object> text = new ArrayList<>(args.length + 1);
+        text.add(key);
+        for (int i = 0; i < args.length; i++) {
+            text.add(shown(args[i], i < message.rounding().length ? message.rounding()[i] : null));
+        }
+        String made = formats.texts().get(text);
+        if (made == null) {
+            made = message.format().format(args);
+            remember(formats, text, made);
+        }
+        return made;
+    }
+
+    /**
+     * What of a value its decimal format shows: the sign (-0% is not 0%) and the value rounded to the digits shown,
+     * which give the same text whatever digits follow; the value itself without such a format.
+     */
+    private static Object shown(Object value, DecimalFormat rounding) {
+        if (value instanceof BigDecimal number && rounding != null) {
+            return List.of(number.signum(), number.multiply(BigDecimal.valueOf(rounding.getMultiplier()))
+                    .setScale(rounding.getMaximumFractionDigits(), rounding.getRoundingMode()));
+        }
+        return value;
+    }
+
+    private static void remember(Formats formats, List<Object> key, String text) {
+        if (formats.texts().size() >= MAX_TEXTS) {
+            formats.texts().clear();
+        }
+        formats.texts().put(key, text);
+    }
+
+    private static Formats formats(ResourceBundle messages, Locale locale) {
+        Formats formats = FORMATS.get().get(locale);
+        if (formats == null || formats.messages() != messages) {
+            // first use, or the bundle was loaded again (ResourceBundle.clearCache)
+            formats = new Formats(messages, new HashMap<>(), new HashMap<>());
+            FORMATS.get().put(locale, formats);
+        }
+        return formats;
     }
 }

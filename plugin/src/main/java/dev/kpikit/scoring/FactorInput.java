@@ -23,9 +23,12 @@ public enum FactorInput {
     /** Years since the relationship started, as a fraction (completed months / 12). */
     RELATIONSHIP_YEARS;
 
+    /** {@link #key()}, made once: explanations and tables ask for it on every row. */
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** The name used in files: {@code revenue_share}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public static Optional<FactorInput> fromKey(String key) {

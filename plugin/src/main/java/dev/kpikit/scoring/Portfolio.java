@@ -3,6 +3,7 @@ package dev.kpikit.scoring;
 import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -123,6 +124,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 unknownIds = List.copyOf(unknown);
             }
             unknown.forEach(id -> add(AccountProfile.unknown(id)));
+            yearsByStart = new BigDecimal[starts.distinct()];
+            for (int code = 1; code < yearsByStart.length; code++) {
+                yearsByStart[code] = Account.relationshipYears(starts.value(code), ledger.asOf());
+            }
             return new Analysis(this, model, options).portfolio();
         }
 
@@ -134,11 +139,59 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             return ids.id(account);
         }
 
+        /** Relationship years by the start date's code in {@link #starts}: a few thousand dates serve a million accounts. */
+        private BigDecimal[] yearsByStart = new BigDecimal[0];
+
         Account account(int account) {
-            String id = ids.id(account);
-            return Account.of(new AccountProfile(id, names[account], segments.get(account), strategicValues.get(account),
-                    growthPotentials.get(account), engagements.get(account), satisfactions.get(account),
-                    starts.get(account)), ledger);
+            int ledgerAccount = ledgerNumber[account];
+            return account(account, ledgerAccount < 0 ? BigDecimal.ZERO : ledger.current(ledgerAccount),
+                    ledgerAccount < 0 ? BigDecimal.ZERO : ledger.previous(ledgerAccount));
+        }
+
+        /** The account with its revenue in the current and previous periods already read. */
+        Account account(int account, BigDecimal current, BigDecimal previous) {
+            AccountProfile profile = new AccountProfile(ids.id(account), names[account], segments.get(account),
+                    strategicValues.get(account), growthPotentials.get(account), engagements.get(account),
+                    satisfactions.get(account), null);
+            return Account.of(profile, current, previous, ledger, relationshipYears(account));
+        }
+
+        private BigDecimal relationshipYears(int account) {
+            return yearsByStart[starts.code(account)];
+        }
+
+        /**
+         * The code of the account's input among the input's distinct values, for an input the account table gives
+         * (judgements, relationship years by start date); -1 for a computed one (revenue, share, growth).
+         */
+        int inputCode(int account, FactorInput input) {
+            return switch (input) {
+                case STRATEGIC_VALUE -> strategicValues.code(account);
+                case GROWTH_POTENTIAL -> growthPotentials.code(account);
+                case ENGAGEMENT -> engagements.code(account);
+                case SATISFACTION -> satisfactions.code(account);
+                case RELATIONSHIP_YEARS -> starts.code(account);
+                default -> -1;
+            };
+        }
+
+        /** The input's value of each {@link #inputCode} (null for 0); null for a computed input. */
+        BigDecimal[] inputValues(FactorInput input) {
+            ValueColumn<BigDecimal> column = switch (input) {
+                case STRATEGIC_VALUE -> strategicValues;
+                case GROWTH_POTENTIAL -> growthPotentials;
+                case ENGAGEMENT -> engagements;
+                case SATISFACTION -> satisfactions;
+                default -> null;
+            };
+            if (column == null) {
+                return input == FactorInput.RELATIONSHIP_YEARS ? yearsByStart.clone() : null;
+            }
+            BigDecimal[] values = new BigDecimal[column.distinct()];
+            for (int code = 1; code < values.length; code++) {
+                values[code] = column.value(code);
+            }
+            return values;
         }
 
         /**
@@ -202,13 +255,36 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         }
     }
 
-    /** Scores, ranks and classes of a builder's accounts, by account number. */
+    /**
+     * Scores, ranks and classes of a builder's accounts, by account number. Each account's score, points and tier are
+     * worked out once here, into columns in cents, and read from them when its row is read: the compiled model
+     * where it gives the exact path's cents ({@link FastScores}), the exact path for the others.
+     */
     private static final class Analysis {
 
+        /** Rules whose application {@link #tiers} holds, a bit each. */
+        private static final int MAX_RULES = 16;
+
         private final Builder accounts;
+        private final ScoringModel model;
         private final ScoringModel.Scorer scorer;
         private final Options options;
         private final int[] ranked;
+        /** Score in cents, by account number. */
+        private final int[] cents;
+        /** Each factor's points in cents (at most 100.00 points), by factor in model order and account number. */
+        private final short[][] points;
+        /** Tier after the rules | tier of the score alone << 8 | the rules that changed it (bit = position) << 16. */
+        private final int[] tiers;
+        /** The model has more tiers or rules than {@link #tiers} holds: rows are scored exactly when read. */
+        private final boolean rowsScoredExactly;
+        /** Top of each factor's scale, by factor. */
+        private final BigDecimal[] outOf;
+        /**
+         * Normalised values of the inputs the account table gives, by factor and {@link Builder#inputCode}: computed
+         * once per distinct value; null for a computed input.
+         */
+        private final BigDecimal[][] normalisedByCode;
         /** ABC class (0 for none, else ordinal + 1), plus {@link Builder#MAJOR} for a major customer. */
         private final byte[] classes;
         /** RFM by ledger number, see {@link RfmScorer#codes}. */
@@ -217,6 +293,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         Analysis(Builder accounts, ScoringModel model, Options options) {
             this.accounts = accounts;
+            this.model = model;
             this.options = options;
             int n = accounts.size();
             List<Account> population = new AbstractList<>() {
@@ -231,26 +308,43 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 }
             };
             this.scorer = model.scorer(population);
-
-            // Rank on the scores alone, in cents, and score each account again when its row is read:
-            // a million accounts' factor details would take gigabytes, their scores 4 MB.
-            String bestTier = model.tiers().getFirst().name();
-            int[] cents = new int[n];
-            boolean[] key = new boolean[n];
-            FastScores fast = FastScores.of(model, accounts);
-            for (int account = 0; account < n; account++) {
-                long scored = fast == null ? FastScores.UNSURE : fast.score(account);
-                if (scored != FastScores.UNSURE) {
-                    cents[account] = (int) (scored >> 8);
-                    key[account] = (scored & 0xff) == 0;
-                } else {
-                    AccountScore score = scorer.score(accounts.account(account));
-                    cents[account] = score.score().movePointRight(2).intValueExact();
-                    key[account] = score.tier().equals(bestTier);
+            int factors = model.factors().size();
+            outOf = new BigDecimal[factors];
+            normalisedByCode = new BigDecimal[factors][];
+            for (int i = 0; i < factors; i++) {
+                outOf[i] = scorer.outOf(i);
+                BigDecimal[] values = accounts.inputValues(model.factors().get(i).input());
+                if (values != null) {
+                    normalisedByCode[i] = new BigDecimal[values.length];
+                    for (int code = 0; code < values.length; code++) {
+                        normalisedByCode[i][code] = scorer.normalised(i, values[code]);
+                    }
                 }
             }
-            this.ranked = IntSort.sorted(n, (a, b) -> cents[a] != cents[b] ? Integer.compare(cents[b], cents[a])
-                    : accounts.id(a).compareTo(accounts.id(b)));
+
+            // Scores in cents rank the accounts; the points and tiers beside them make each row when it is read.
+            cents = new int[n];
+            points = new short[factors][n];
+            tiers = new int[n];
+            boolean[] key = new boolean[n];
+            rowsScoredExactly = model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
+            FastScores fast = rowsScoredExactly ? null : FastScores.of(model, scorer, accounts);
+            for (int account = 0; account < n; account++) {
+                if (fast == null || !fast.score(account, this)) {
+                    AccountScore score = scorer.score(accounts.account(account));
+                    cents[account] = score.score().movePointRight(2).intValueExact();
+                    for (int i = 0; i < factors; i++) {
+                        points[i][account] = (short) score.factors().get(i).points().movePointRight(2).intValueExact();
+                    }
+                    int applied = 0;
+                    for (TierRule rule : score.appliedRules()) {
+                        applied |= rowsScoredExactly ? 0 : 1 << model.rules().indexOf(rule);
+                    }
+                    tiers[account] = model.tierIndex(score.tier()) | (rowsScoredExactly ? 0 : model.tierIndex(score.scoreTier()) << 8 | applied << 16);
+                }
+                key[account] = (tiers[account] & 0xff) == 0;
+            }
+            this.ranked = rank(cents, accounts);
 
             int[] byRevenue = IntSort.sorted(n, accounts::compareRevenue);
             // shares are parts of the positive revenue: a net-negative account counts as 0 (see NetNegative)
@@ -285,6 +379,81 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     options.topN(), Ratios.divide(topN, total), Ratios.divide(keySum, total), List.copyOf(major));
         }
 
+        /**
+         * Account numbers by score in cents, highest first, then by id: counted into one run per cent (scores take
+         * 10,001 values), each run sorted by id.
+         */
+        private static int[] rank(int[] cents, Builder accounts) {
+            int lowest = Integer.MAX_VALUE;
+            int highest = Integer.MIN_VALUE;
+            for (int score : cents) {
+                lowest = Math.min(lowest, score);
+                highest = Math.max(highest, score);
+            }
+            if (cents.length == 0) {
+                return new int[0];
+            }
+            // runs start at starts[highest - score]: the highest score first
+            int[] starts = new int[highest - lowest + 2];
+            for (int score : cents) {
+                starts[highest - score + 1]++;
+            }
+            for (int i = 1; i < starts.length; i++) {
+                starts[i] += starts[i - 1];
+            }
+            int[] ranked = new int[cents.length];
+            int[] next = starts.clone();
+            for (int account = 0; account < cents.length; account++) {
+                ranked[next[highest - cents[account]]++] = account;
+            }
+            IntSort.IntComparator byId = (a, b) -> accounts.id(a).compareTo(accounts.id(b));
+            for (int run = 0; run + 1 < starts.length; run++) {
+                int from = starts[run];
+                int to = starts[run + 1];
+                if (to - from > 1) {
+                    int[] tied = Arrays.copyOfRange(ranked, from, to);
+                    IntSort.sort(tied, byId);
+                    System.arraycopy(tied, 0, ranked, from, tied.length);
+                }
+            }
+            return ranked;
+        }
+
+        /** The account's score as the exact path gives it, from the columns. */
+        AccountScore score(int account, Account details) {
+            if (rowsScoredExactly) {
+                return scorer.score(details);
+            }
+            List<Factor> factors = model.factors();
+            FactorScore[] scores = new FactorScore[factors.size()];
+            for (int i = 0; i < scores.length; i++) {
+                Factor factor = factors.get(i);
+                BigDecimal value = details.input(factor.input());
+                scores[i] = new FactorScore(factor.id(), factor.input(), value, normalised(i, account, value),
+                        BigDecimal.valueOf(points[i][account], 2), outOf[i]);
+            }
+            int tier = tiers[account];
+            List<TierRule> applied = List.of();
+            if (tier >>> 16 != 0) {
+                applied = new ArrayList<>();
+                for (int rule = 0; rule < model.rules().size(); rule++) {
+                    if ((tier >>> 16 & 1 << rule) != 0) {
+                        applied.add(model.rules().get(rule));
+                    }
+                }
+            }
+            return new AccountScore(BigDecimal.valueOf(cents[account], 2), model.tiers().get(tier & 0xff).name(),
+                    model.tiers().get(tier >>> 8 & 0xff).name(), Arrays.asList(scores), applied,
+                    ScoringModel.netNegative(details));
+        }
+
+        /** Factor {@code i}'s normalised value: computed for revenue, share and growth, looked up for the others. */
+        private BigDecimal normalised(int i, int account, BigDecimal value) {
+            BigDecimal[] byCode = normalisedByCode[i];
+            return byCode == null ? scorer.normalised(i, value)
+                    : byCode[accounts.inputCode(account, model.factors().get(i).input())];
+        }
+
         Portfolio portfolio() {
             List<AccountReport> reports = new AbstractList<>() {
                 @Override
@@ -293,9 +462,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     int ledgerAccount = accounts.ledgerNumber[account];
                     byte flags = classes[account];
                     int abc = flags & ~Builder.MAJOR;
-                    Account details = accounts.account(account);
-                    return new AccountReport(index + 1, details, scorer.score(details),
-                            accounts.revenue(account), abc == 0 ? null : AbcClass.values()[abc - 1],
+                    AccountRevenue revenue = accounts.revenue(account);
+                    Account details = accounts.account(account, revenue.current(), revenue.previous());
+                    return new AccountReport(index + 1, details, score(account, details),
+                            revenue, abc == 0 ? null : AbcClass.values()[abc - 1],
                             ledgerAccount < 0 ? NO_PURCHASE : RfmScorer.decode(rfm[ledgerAccount]),
                             (flags & Builder.MAJOR) != 0, account < accounts.tableAccounts);
                 }
@@ -310,27 +480,62 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
     }
 
     /**
-     * Scores in cents and tiers from the compiled model, where the exact path would give the same:
-     * the double score is within 1e-12 of the exact one, so away from a half cent it rounds to the
-     * same cents, and rules are checked on exact values without building the account.
+     * Scores, points in cents and tiers from the compiled model, where the exact path would give the same: the
+     * double values are within 1e-12 of the exact ones, so {@link CompiledModel#cents} rounds the score to the same
+     * cents away from a half cent, and each factor's points round the same way (largest remainder, see
+     * {@link LargestRemainder}) away from a whole cent and from a tie between remainders. A factor's points near a whole
+     * cent (a judgement of 5 with every factor weighed gives 20.00 points) are taken from the exact path, computed once
+     * per distinct input; rules are checked on exact values without building the account. What is still too near to
+     * tell goes to the exact path.
      */
     private static final class FastScores {
 
-        /** The account needs the exact path: its score is too near a half cent, or a rule needs it. */
-        static final long UNSURE = CompiledModel.UNSURE;
+        private static final double MARGIN = CompiledModel.HALF_CENT_MARGIN;
 
         private final ScoringModel model;
+        private final ScoringModel.Scorer scorer;
         private final CompiledModel compiled;
         private final Builder accounts;
+        private final List<Factor> factors;
         private final double[] raw = new double[FactorInput.values().length];
+        private final double[] parts;
+        private final long[] floors;
+        private final double[] remainders;
+        /** The exact remainder of a part taken from the exact path; null for one from the compiled model. */
+        private final BigDecimal[] exactRemainders;
+        private final int[] order;
+        /** True for a factor that leaves a missing input out of the score (and its weight out of the sum). */
+        private final boolean[] excludesMissing;
+        /**
+         * Exact floor and remainder in cents of a factor's points, by factor, then by input (slot 0 clamped to the top
+         * of the scale, 1 to the bottom, 2 + the input's code otherwise), then one per set of factors left out.
+         */
+        private final ExactPart[][][] exactParts;
         /** Revenue at which the share reaches each MaxTierBelowShare rule's minimum; by rule. */
         private final BigDecimal[] shareThresholds;
         private final int[] ruleTiers;
 
-        private FastScores(ScoringModel model, Builder accounts) {
+        /** @param missing the factors left out of the score, a bit each */
+        private record ExactPart(long missing, long floor, BigDecimal remainder, double approximateRemainder) {
+        }
+
+        private FastScores(ScoringModel model, ScoringModel.Scorer scorer, Builder accounts) {
             this.model = model;
+            this.scorer = scorer;
             this.compiled = model.compile();
             this.accounts = accounts;
+            this.factors = model.factors();
+            int n = factors.size();
+            parts = new double[n];
+            floors = new long[n];
+            remainders = new double[n];
+            exactRemainders = new BigDecimal[n];
+            order = new int[n];
+            exactParts = new ExactPart[n][0][];
+            excludesMissing = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                excludesMissing[i] = scorer.normalised(i, null) == null;
+            }
             List<TierRule> rules = model.rules();
             shareThresholds = new BigDecimal[rules.size()];
             ruleTiers = new int[rules.size()];
@@ -346,8 +551,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         }
 
         /** Null when the model needs the exact path for every account. */
-        static FastScores of(ScoringModel model, Builder accounts) {
-            if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0) {
+        static FastScores of(ScoringModel model, ScoringModel.Scorer scorer, Builder accounts) {
+            if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0 || model.factors().size() > 64) {
                 return null;
             }
             for (TierRule rule : model.rules()) {
@@ -358,19 +563,77 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     return null;
                 }
             }
-            return new FastScores(model, accounts);
+            return new FastScores(model, scorer, accounts);
         }
 
-        /** cents << 8 | tier position after the rules; {@link #UNSURE} when only the exact path can tell. */
-        long score(int account) {
+        /**
+         * Puts the account's score, points and tiers into the analysis' columns; false (columns untouched) when only
+         * the exact path can tell.
+         */
+        boolean score(int account, Analysis into) {
             accounts.rawInputs(account, raw);
-            long cents = CompiledModel.cents(compiled.score(raw));
-            if (cents == UNSURE) {
-                return UNSURE;
+            long total = CompiledModel.cents(compiled.score(raw, parts));
+            if (total == CompiledModel.UNSURE) {
+                return false;
             }
-            int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(cents, 2)));
+            long missing = 0;
+            for (int i = 0; i < parts.length; i++) {
+                if (Double.isNaN(raw[factors.get(i).input().ordinal()]) && excludesMissing[i]) {
+                    missing |= 1L << i;
+                }
+            }
+            long allocated = 0;
+            for (int i = 0; i < parts.length; i++) {
+                double partCents = parts[i] * 100;
+                if (!(partCents >= 0 && partCents <= 10_000)) {
+                    return false;
+                }
+                double floor = Math.floor(partCents);
+                double remainder = partCents - floor;
+                if (remainder < MARGIN || remainder > 1 - MARGIN) {
+                    // near a whole cent: the exact path's floor and remainder, once per input value
+                    ExactPart part = exactPart(i, account, missing);
+                    if (part == null) {
+                        return false;
+                    }
+                    floors[i] = part.floor();
+                    remainders[i] = part.approximateRemainder();
+                    exactRemainders[i] = part.remainder();
+                } else {
+                    floors[i] = (long) floor;
+                    remainders[i] = remainder;
+                    exactRemainders[i] = null;
+                }
+                allocated += floors[i];
+            }
+            // the cents still missing go to the largest remainders, earlier factors first on ties
+            long short_ = total - allocated;
+            if (short_ < 0 || short_ > parts.length) {
+                return false;
+            }
+            for (int i = 0; i < parts.length; i++) {
+                int j = i;
+                while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = i;
+            }
+            if (short_ > 0 && short_ < parts.length) {
+                int last = order[(int) short_ - 1];
+                int next = order[(int) short_];
+                boolean exactTie = exactRemainders[last] != null && exactRemainders[next] != null
+                        && exactRemainders[last].compareTo(exactRemainders[next]) == 0;
+                if (!exactTie && remainders[last] - remainders[next] < MARGIN) {
+                    return false;
+                }
+            }
+            int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(total, 2)));
+            int scoreTier = tier;
+            int applied = 0;
             List<TierRule> rules = model.rules();
             for (int i = 0; i < rules.size(); i++) {
+                int before = tier;
                 switch (rules.get(i)) {
                     case TierRule.MaxTierBelowShare cap -> {
                         if (NetNegative.counted(accounts.currentRevenue(account)).compareTo(shareThresholds[i]) < 0) {
@@ -384,8 +647,72 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                         }
                     }
                 }
+                applied |= tier != before ? 1 << i : 0;
             }
-            return cents << 8 | tier;
+            into.cents[account] = (int) total;
+            for (int rank = 0; rank < parts.length; rank++) {
+                int i = order[rank];
+                into.points[i][account] = (short) (floors[i] + (rank < short_ ? 1 : 0));
+            }
+            into.tiers[account] = tier | scoreTier << 8 | applied << 16;
+            return true;
+        }
+
+        /**
+         * The exact floor and remainder in cents of factor {@code i}'s points, for an input the account table gives
+         * or one clamped to an end of its scale (these repeat across accounts); null for any other.
+         */
+        private ExactPart exactPart(int i, int account, long missing) {
+            Factor factor = factors.get(i);
+            double value = raw[factor.input().ordinal()];
+            int code = accounts.inputCode(account, factor.input());
+            BigDecimal exactValue;
+            int slot;
+            if (Double.isNaN(value)) {
+                exactValue = null;
+                slot = 2;
+            } else if (code >= 0) {
+                exactValue = factor.input() == FactorInput.RELATIONSHIP_YEARS
+                        ? accounts.relationshipYears(account) : accounts.storedInput(account, factor.input());
+                slot = 2 + code;
+            } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.max().doubleValue(), 1)) {
+                exactValue = factor.max();
+                slot = 0;
+            } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.min().doubleValue(), -1)) {
+                exactValue = factor.min();
+                slot = 1;
+            } else {
+                return null;
+            }
+            if (slot >= exactParts[i].length) {
+                exactParts[i] = Arrays.copyOf(exactParts[i], Math.max(slot + 1, 2 * exactParts[i].length));
+            }
+            ExactPart[] known = exactParts[i][slot];
+            if (known != null) {
+                for (ExactPart part : known) {
+                    if (part.missing() == missing) {
+                        return part;
+                    }
+                }
+            }
+            BigDecimal includedWeight = BigDecimal.ZERO;
+            for (int j = 0; j < factors.size(); j++) {
+                includedWeight = (missing & 1L << j) != 0 ? includedWeight : includedWeight.add(factors.get(j).weight());
+            }
+            BigDecimal partCents = ScoringModel.exactPoints(factor, scorer.normalised(i, exactValue), includedWeight)
+                    .movePointRight(2);
+            BigDecimal floor = partCents.setScale(0, RoundingMode.FLOOR);
+            BigDecimal remainder = partCents.subtract(floor);
+            ExactPart part = new ExactPart(missing, floor.longValueExact(), remainder, remainder.doubleValue());
+            known = known == null ? new ExactPart[1] : Arrays.copyOf(known, known.length + 1);
+            known[known.length - 1] = part;
+            exactParts[i][slot] = known;
+            return part;
+        }
+
+        /** True when {@code value} lies clearly past {@code end} in {@code direction} (1 above, -1 below). */
+        private static boolean beyond(double value, double end, int direction) {
+            return direction * (value - end) > MARGIN * Math.max(1, Math.abs(end));
         }
     }
 }

@@ -173,7 +173,12 @@ public final class RevenueLedger {
      * account; null when no account has positive revenue.
      */
     public BigDecimal share(String accountId) {
-        return Ratios.divide(NetNegative.counted(revenue(accountId).current()), shareBase());
+        return shareOf(revenue(accountId).current());
+    }
+
+    /** The share of an account with this current-period revenue, as {@link #share} gives it. */
+    BigDecimal shareOf(BigDecimal current) {
+        return Ratios.divide(NetNegative.counted(current), shareBase());
     }
 
     /** Growth of the account's revenue against the previous period; null when it had none then. */

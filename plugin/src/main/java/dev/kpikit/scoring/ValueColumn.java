@@ -52,6 +52,21 @@ final class ValueColumn<T> {
     }
 
     T get(int index) {
-        return values.get(large != null ? large[index] : small[index]);
+        return values.get(code(index));
+    }
+
+    /** The code of an account's value: equal values have equal codes, null has 0; below {@link #distinct()}. */
+    int code(int index) {
+        return large != null ? large[index] : small[index];
+    }
+
+    /** The value of a code; null for 0. */
+    T value(int code) {
+        return values.get(code);
+    }
+
+    /** Number of distinct values so far, null included. */
+    int distinct() {
+        return values.size();
     }
 }

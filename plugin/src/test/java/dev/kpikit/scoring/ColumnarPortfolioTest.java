@@ -91,6 +91,86 @@ class ColumnarPortfolioTest {
         }
     }
 
+    /** Two judgements on a scale of 0 to 1,000, equal weights: small values put scores and points on half cents. */
+    private static final ScoringModel HALF_CENTS = ScoringModel.parse("""
+            {"name": "half cents",
+             "factors": [
+               {"id": "strategic_value", "weight": 1, "normalisation": "FIXED_SCALE", "min": 0, "max": 1000, "missing": "EXCLUDE"},
+               {"id": "engagement", "weight": 1, "normalisation": "FIXED_SCALE", "min": 0, "max": 1000, "missing": "EXCLUDE"}],
+             "tiers": [{"name": "KEY", "minScore": 0.01}, {"name": "OTHER", "minScore": 0}]}
+            """, "half-cents.json");
+
+    @Test
+    void aScoreOnAHalfCentIsRoundedUpAsTheExactPathRoundsIt() {
+        // 100 x 0.05 / 1000 = 0.005 points exactly: half a cent, which a double cannot place on either side
+        AccountReport report = scoredAlone(new BigDecimal("0.05"), null);
+        assertEquals(new BigDecimal("0.01"), report.score().score());
+        assertEquals("KEY", report.score().tier());
+        assertEquals(HALF_CENTS.score(report.account()), report.score());
+    }
+
+    @Test
+    void pointsTiedOnAHalfCentGiveTheMissingCentToTheEarlierFactorAsTheExactPathDoes() {
+        // each factor 0.005 points: the score is 0.01, and the cent goes to the first factor
+        AccountReport report = scoredAlone(new BigDecimal("0.1"), new BigDecimal("0.1"));
+        assertEquals(new BigDecimal("0.01"), report.score().score());
+        assertEquals(new BigDecimal("0.01"), report.score().factors().get(0).points());
+        assertEquals(new BigDecimal("0.00"), report.score().factors().get(1).points());
+        assertEquals(HALF_CENTS.score(report.account()), report.score());
+    }
+
+    @Test
+    void wholeCentPointsOfEveryJudgementWeighedAreTheExactPaths() {
+        // every factor weighed (weights add up to 100) and judgements 1 to 5: most points are whole cents, where a
+        // double can land on either side, and engagement and satisfaction tie whenever they are equal
+        LocalDate asOf = LocalDate.parse("2026-06-30");
+        RevenueLedger ledger = new RevenueLedger(asOf, PeriodLength.YEAR);
+        List<AccountProfile> profiles = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 500; i++) {
+            String id = "W" + i;
+            ledger.add(asOf.minusDays(random.nextInt(300)), id, BigDecimal.valueOf(1 + random.nextInt(100_000), 2));
+            ledger.add(asOf.minusDays(365 + random.nextInt(300)), id, BigDecimal.valueOf(1 + random.nextInt(100_000), 2));
+            profiles.add(new AccountProfile(id, id, null, BigDecimal.valueOf(1 + random.nextInt(5)),
+                    BigDecimal.valueOf(1 + random.nextInt(5)), BigDecimal.valueOf(1 + random.nextInt(5)),
+                    BigDecimal.valueOf(1 + random.nextInt(5)), asOf.minusMonths(12L * random.nextInt(12))));
+        }
+        ScoringModel model = ScoringModel.defaultModel();
+        for (AccountReport report : Portfolio.analyse(ledger, profiles, model).accounts()) {
+            assertEquals(model.score(report.account()), report.score(), report.account().id());
+        }
+    }
+
+    @Test
+    void aModelWithMoreRulesThanTheColumnsHoldGivesTheExactPathsTierAndRules() {
+        // seventeen rules, the last one applying: more than the portfolio's columns note, so rows are scored when read
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 17; i++) {
+            rules.append(i == 0 ? "" : ", ").append("{\"type\": \"minTierWhen\", \"factor\": \"strategic_value\", \"equals\": ")
+                    .append(i == 16 ? "0.05" : String.valueOf(100 + i)).append(", \"tier\": \"KEY\"}");
+        }
+        ScoringModel manyRules = ScoringModel.parse("""
+                {"name": "many rules",
+                 "factors": [{"id": "strategic_value", "weight": 1, "normalisation": "FIXED_SCALE", "min": 0, "max": 1000, "missing": "EXCLUDE"}],
+                 "tiers": [{"name": "KEY", "minScore": 50}, {"name": "OTHER", "minScore": 0}],
+                 "rules": [%s]}
+                """.formatted(rules), "many-rules.json");
+        RevenueLedger ledger = new RevenueLedger(LocalDate.parse("2026-06-30"), PeriodLength.YEAR);
+        ledger.add(LocalDate.parse("2026-06-01"), "R1", new BigDecimal("100"));
+        AccountProfile profile = new AccountProfile("R1", "Rules", null, new BigDecimal("0.05"), null, null, null, null);
+        AccountReport report = Portfolio.analyse(ledger, List.of(profile), manyRules).accounts().getFirst();
+        assertEquals("KEY", report.score().tier());
+        assertEquals(List.of(manyRules.rules().get(16)), report.score().appliedRules());
+        assertEquals(manyRules.score(report.account()), report.score());
+    }
+
+    private static AccountReport scoredAlone(BigDecimal strategicValue, BigDecimal engagement) {
+        RevenueLedger ledger = new RevenueLedger(LocalDate.parse("2026-06-30"), PeriodLength.YEAR);
+        ledger.add(LocalDate.parse("2026-06-01"), "H1", new BigDecimal("100"));
+        AccountProfile profile = new AccountProfile("H1", "Half", null, strategicValue, null, engagement, null, null);
+        return Portfolio.analyse(ledger, List.of(profile), HALF_CENTS).accounts().getFirst();
+    }
+
     private static BigDecimal judgement(SplittableRandom random, String[] judgements) {
         return random.nextInt(8) == 0 ? null : new BigDecimal(judgements[random.nextInt(judgements.length)]);
     }

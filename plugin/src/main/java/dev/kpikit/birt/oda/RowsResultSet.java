@@ -116,7 +116,7 @@ final class RowsResultSet implements IResultSet {
         }
         String text = value == null ? null : value.toString();
         return textLimit == null ? text
-                : textLimit.apply(text, reader.source() + ", row " + reader.rowNumber() + ", column '" + columns.get(index - 1).name() + "'");
+                : textLimit.apply(text, () -> reader.source() + ", row " + reader.rowNumber() + ", column '" + columns.get(index - 1).name() + "'");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kpikit.birt.oda;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Text longer than an output can hold, cut by the data source when the host asks for it in the
@@ -38,8 +39,8 @@ public final class TextLimit {
         return null;
     }
 
-    /** {@code text}, or its start ending in {@link #MARK} when it is longer than the limit; the cut is noted with its place. */
-    String apply(String text, String place) {
+    /** {@code text}, or its start ending in {@link #MARK} when it is longer than the limit; the cut is noted with its place (built only then: this runs for every text cell). */
+    String apply(String text, Supplier<String> place) {
         if (text == null || text.length() <= maxLength) {
             return text;
         }
@@ -48,7 +49,7 @@ public final class TextLimit {
             keep--; // never half a character
         }
         if (notices != null) {
-            notices.add(String.format(Locale.ROOT, "%s (%,d characters)", place, text.length()));
+            notices.add(String.format(Locale.ROOT, "%s (%,d characters)", place.get(), text.length()));
         }
         return text.substring(0, keep) + MARK;
     }

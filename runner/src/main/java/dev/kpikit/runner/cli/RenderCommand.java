@@ -87,7 +87,7 @@ final class RenderCommand implements Callable<Integer> {
             KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
-            renderer.render(request, document -> { }, warning -> err.println("kpikit render: warning: " + warning))
+            renderer.render(request, KpikitEngine.DocumentReader.NONE, warning -> err.println("kpikit render: warning: " + warning))
                     .forEach(file -> stdout.println(file));
             return 0;
         } catch (ReportFailedException | IllegalArgumentException e) {

@@ -118,12 +118,18 @@ public final class KpikitEngine implements AutoCloseable {
      * files of the last.
      */
     public List<Path> render(RenderRequest request) throws ReportFailedException {
-        return render(request, document -> { });
+        return render(request, DocumentReader.NONE);
     }
 
     /** Reads a rendered report document (data extraction, title) before it is deleted. */
     @FunctionalInterface
     public interface DocumentReader {
+        /**
+         * Reads nothing. Callers outside the engine take this rather than a lambda of their own: picocli reads every
+         * command's methods at start-up, and a lambda's method taking a report document loads BIRT's signed jars.
+         */
+        DocumentReader NONE = document -> { };
+
         void read(IReportDocument document) throws BirtException;
     }
 
