@@ -511,15 +511,15 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
          * of the scale, 1 to the bottom, 2 + the input's code otherwise), then one per set of factors left out.
          */
         private final ExactPart[][][] exactParts;
-        /** Revenue at which the share reaches each MaxTierBelowShare rule's minimum; by rule. */
-        private final BigDecimal[] shareThresholds;
-        private final int[] ruleTiers;
+        /** The model's rules as {@link TierRule#compile} renders them, decided on the builder's columns. */
+        private final TierRule.Compiled[] rules;
+        private final TierRule.Columns columns;
 
         /** @param missing the factors left out of the score, a bit each */
         private record ExactPart(long missing, long floor, BigDecimal remainder, double approximateRemainder) {
         }
 
-        private FastScores(ScoringModel model, ScoringModel.Scorer scorer, Builder accounts) {
+        private FastScores(ScoringModel model, ScoringModel.Scorer scorer, Builder accounts, TierRule.Compiled[] rules) {
             this.model = model;
             this.scorer = scorer;
             this.compiled = model.compile();
@@ -536,18 +536,18 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             for (int i = 0; i < n; i++) {
                 excludesMissing[i] = scorer.normalised(i, null) == null;
             }
-            List<TierRule> rules = model.rules();
-            shareThresholds = new BigDecimal[rules.size()];
-            ruleTiers = new int[rules.size()];
-            for (int i = 0; i < rules.size(); i++) {
-                switch (rules.get(i)) {
-                    case TierRule.MaxTierBelowShare cap -> {
-                        shareThresholds[i] = cap.minShare().multiply(accounts.ledger.shareBase());
-                        ruleTiers[i] = model.tierIndex(cap.tier());
-                    }
-                    case TierRule.MinTierWhen floor -> ruleTiers[i] = model.tierIndex(floor.tier());
+            this.rules = rules;
+            this.columns = new TierRule.Columns() {
+                @Override
+                public BigDecimal countedRevenue(int account) {
+                    return NetNegative.counted(accounts.currentRevenue(account));
                 }
-            }
+
+                @Override
+                public BigDecimal stored(int account, FactorInput input) {
+                    return accounts.storedInput(account, input);
+                }
+            };
         }
 
         /** Null when the model needs the exact path for every account. */
@@ -555,15 +555,14 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             if (!model.standalone() || accounts.ledger.shareBase().signum() <= 0 || model.factors().size() > 64) {
                 return null;
             }
-            for (TierRule rule : model.rules()) {
-                if (rule instanceof TierRule.MinTierWhen floor && switch (floor.input()) {
-                    case REVENUE_SHARE, REVENUE_GROWTH, RELATIONSHIP_YEARS -> true;
-                    default -> false;
-                }) {
+            TierRule.Compiled[] rules = new TierRule.Compiled[model.rules().size()];
+            for (int i = 0; i < rules.length; i++) {
+                rules[i] = model.rules().get(i).compile(model, accounts.ledger.shareBase());
+                if (rules[i] == null) {
                     return null;
                 }
             }
-            return new FastScores(model, scorer, accounts);
+            return new FastScores(model, scorer, accounts, rules);
         }
 
         /**
@@ -631,22 +630,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(total, 2)));
             int scoreTier = tier;
             int applied = 0;
-            List<TierRule> rules = model.rules();
-            for (int i = 0; i < rules.size(); i++) {
+            for (int i = 0; i < rules.length; i++) {
                 int before = tier;
-                switch (rules.get(i)) {
-                    case TierRule.MaxTierBelowShare cap -> {
-                        if (NetNegative.counted(accounts.currentRevenue(account)).compareTo(shareThresholds[i]) < 0) {
-                            tier = Math.max(tier, ruleTiers[i]);
-                        }
-                    }
-                    case TierRule.MinTierWhen floor -> {
-                        BigDecimal value = accounts.storedInput(account, floor.input());
-                        if (value != null && value.compareTo(floor.equals()) == 0) {
-                            tier = Math.min(tier, ruleTiers[i]);
-                        }
-                    }
-                }
+                tier = rules[i].apply(tier, account, columns);
                 applied |= tier != before ? 1 << i : 0;
             }
             into.cents[account] = (int) total;
