@@ -32,9 +32,15 @@ public final class RevenueLedger {
     /** Epoch day of the latest purchase, {@link #NO_PURCHASE} when none. */
     private int[] lastPurchase = new int[0];
     private int[] purchaseCount = new int[0];
-    private BigDecimal totalCurrent = BigDecimal.ZERO;
-    private BigDecimal totalPrevious = BigDecimal.ZERO;
-    /** {@link #shareBase()} once computed; null again after a current-period row. */
+    /** Epoch days of the as-of date and of the periods' first and last days, for rows given as epoch days. */
+    private final int asOfDay;
+    private final int currentStart;
+    private final int currentEnd;
+    private final int previousStart;
+    private final int previousEnd;
+    /** {@link #totalCurrent()}, {@link #totalPrevious()}, {@link #shareBase()} once computed; null again after a row. */
+    private volatile BigDecimal totalCurrent;
+    private volatile BigDecimal totalPrevious;
     private volatile BigDecimal shareBase;
 
     public RevenueLedger(LocalDate asOf, PeriodLength periodLength) {
@@ -42,6 +48,11 @@ public final class RevenueLedger {
         this.periodLength = Objects.requireNonNull(periodLength, "periodLength");
         this.currentPeriod = periodLength.current(asOf);
         this.previousPeriod = periodLength.previous(asOf);
+        this.asOfDay = Math.toIntExact(asOf.toEpochDay());
+        this.currentStart = Math.toIntExact(currentPeriod.start().toEpochDay());
+        this.currentEnd = Math.toIntExact(currentPeriod.end().toEpochDay());
+        this.previousStart = Math.toIntExact(previousPeriod.start().toEpochDay());
+        this.previousEnd = Math.toIntExact(previousPeriod.end().toEpochDay());
     }
 
     public RevenueLedger add(LocalDate date, String accountId, BigDecimal amount) {
@@ -55,17 +66,80 @@ public final class RevenueLedger {
         lifetime.add(account, amount);
         if (currentPeriod.contains(date)) {
             current.add(account, amount);
-            totalCurrent = totalCurrent.add(amount);
-            shareBase = null;
+            totalsChanged();
         } else if (previousPeriod.contains(date)) {
             previous.add(account, amount);
-            totalPrevious = totalPrevious.add(amount);
+            totalsChanged();
         }
         if (amount.signum() > 0) {
             purchaseCount[account]++;
             lastPurchase[account] = Math.max(lastPurchase[account], Math.toIntExact(date.toEpochDay()));
         }
         return this;
+    }
+
+    /**
+     * Adds a row as a CSV scanner reads it, without a LocalDate or BigDecimal: the same as {@link #add(LocalDate,
+     * String, BigDecimal)} with {@code LocalDate.ofEpochDay(epochDay)} and {@code BigDecimal.valueOf(unscaledAmount,
+     * amountScale)} ({@code amountScale} 0 or more).
+     */
+    public RevenueLedger add(int epochDay, String accountId, long unscaledAmount, int amountScale) {
+        Objects.requireNonNull(accountId, "accountId");
+        return epochDay > asOfDay ? this : addRow(epochDay, number(ids.add(accountId)), unscaledAmount, amountScale);
+    }
+
+    /**
+     * As {@link #add(int, String, long, int)}, the account id given as the ASCII text {@code id[from, to)} (a CSV
+     * cell's bytes): no String is made of it unless the account is new.
+     */
+    public RevenueLedger add(int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
+        return epochDay > asOfDay ? this : addRow(epochDay, number(ids.add(id, from, to)), unscaledAmount, amountScale);
+    }
+
+    private RevenueLedger addRow(int epochDay, int account, long unscaledAmount, int amountScale) {
+        lifetime.add(account, unscaledAmount, amountScale);
+        if (epochDay >= currentStart && epochDay <= currentEnd) {
+            current.add(account, unscaledAmount, amountScale);
+            totalsChanged();
+        } else if (epochDay >= previousStart && epochDay <= previousEnd) {
+            previous.add(account, unscaledAmount, amountScale);
+            totalsChanged();
+        }
+        if (unscaledAmount > 0) {
+            purchaseCount[account]++;
+            lastPurchase[account] = Math.max(lastPurchase[account], epochDay);
+        }
+        return this;
+    }
+
+    /**
+     * Adds the rows a ledger of the same as-of date and period length summed (a part of a file, summed apart), its
+     * accounts in the order they first appeared there: adding the parts of a file in order gives the ledger of the
+     * whole file, the accounts numbered in the order they first appear in it.
+     */
+    public RevenueLedger addAll(RevenueLedger part) {
+        if (!part.asOf.equals(asOf) || part.periodLength != periodLength) {
+            throw new IllegalArgumentException("a ledger as of " + part.asOf + " by " + part.periodLength
+                    + " cannot be added to one as of " + asOf + " by " + periodLength);
+        }
+        for (int from = 0; from < part.size(); from++) {
+            int account = number(part.id(from));
+            lifetime.addSum(account, part.lifetime, from);
+            current.addSum(account, part.current, from);
+            previous.addSum(account, part.previous, from);
+            purchaseCount[account] += part.purchaseCount[from];
+            lastPurchase[account] = Math.max(lastPurchase[account], part.lastPurchase[from]);
+        }
+        totalsChanged();
+        return this;
+    }
+
+    private void totalsChanged() {
+        if (totalCurrent != null || totalPrevious != null || shareBase != null) {
+            totalCurrent = null;
+            totalPrevious = null;
+            shareBase = null;
+        }
     }
 
     /**
@@ -85,13 +159,11 @@ public final class RevenueLedger {
         this.lifetime.add(account, lifetime);
         if (current != null) {
             this.current.add(account, current);
-            totalCurrent = totalCurrent.add(current);
-            shareBase = null;
         }
         if (previous != null) {
             this.previous.add(account, previous);
-            totalPrevious = totalPrevious.add(previous);
         }
+        totalsChanged();
         this.purchaseCount[account] += purchaseCount;
         if (lastPurchase != null) {
             this.lastPurchase[account] = Math.max(this.lastPurchase[account], Math.toIntExact(lastPurchase.toEpochDay()));
@@ -101,7 +173,11 @@ public final class RevenueLedger {
 
     /** The account's number, a new one (with room in every column) for an id not seen before. */
     private int number(String accountId) {
-        int account = ids.add(accountId);
+        return number(ids.add(accountId));
+    }
+
+    /** The account {@link IdIndex} just numbered, with room in every column when it is new. */
+    private int number(int account) {
         if (account == lastPurchase.length) {
             int length = Math.max(16, account + (account >> 1));
             lastPurchase = Arrays.copyOf(lastPurchase, length);
@@ -132,7 +208,12 @@ public final class RevenueLedger {
 
     /** Revenue of all accounts in the current period, net-negative ones included. */
     public BigDecimal totalCurrent() {
-        return totalCurrent;
+        BigDecimal total = totalCurrent;
+        if (total == null) {
+            total = current.sum(size()); // the sum of every current-period amount, as the accounts' sums hold them
+            totalCurrent = total;
+        }
+        return total;
     }
 
     /**
@@ -152,7 +233,12 @@ public final class RevenueLedger {
     }
 
     public BigDecimal totalPrevious() {
-        return totalPrevious;
+        BigDecimal total = totalPrevious;
+        if (total == null) {
+            total = previous.sum(size());
+            totalPrevious = total;
+        }
+        return total;
     }
 
     /** Totals of one account; zeros for an account without rows. */
