@@ -86,4 +86,46 @@ class RevenueLedgerTest {
         assertNull(account.input(FactorInput.GROWTH_POTENTIAL));
         assertEquals("Client A", account.name());
     }
+
+    /**
+     * A file cut into parts, each summed into a ledger of its own and added in order, gives the ledger of the whole
+     * file: the same sums to the last decimal (scale included, amounts of 0 to 6 decimals, credit notes, rows after the
+     * as-of date), counts, last purchases, totals, and the accounts numbered in the order they first appear.
+     */
+    @Test
+    void partsAddedInFileOrderGiveTheLedgerOfTheWholeFile() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        LocalDate asOf = date("2026-06-30");
+        RevenueLedger whole = new RevenueLedger(asOf, PeriodLength.QUARTER);
+        RevenueLedger merged = new RevenueLedger(asOf, PeriodLength.QUARTER);
+        RevenueLedger part = null;
+        for (int row = 0; row < 3_000; row++) {
+            if (row % 700 == 0) {
+                if (part != null) {
+                    merged.addAll(part);
+                }
+                part = new RevenueLedger(asOf, PeriodLength.QUARTER);
+            }
+            String id = "A" + random.nextInt(400) + (random.nextInt(50) == 0 ? "-with-a-long-name" : "");
+            LocalDate day = asOf.minusDays(random.nextInt(400) - 10);
+            long unscaled = random.nextLong(-50_000, 1_000_000);
+            int scale = random.nextInt(7);
+            whole.add(day, id, BigDecimal.valueOf(unscaled, scale));
+            byte[] bytes = ("," + id + ",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (random.nextBoolean()) {
+                part.add((int) day.toEpochDay(), bytes, 1, bytes.length - 1, unscaled, scale);
+            } else {
+                part.add((int) day.toEpochDay(), id, unscaled, scale);
+            }
+        }
+        merged.addAll(part);
+        assertEquals(whole.accounts(), merged.accounts());
+        assertEquals(whole.totalCurrent(), merged.totalCurrent());
+        assertEquals(whole.totalCurrent().scale(), merged.totalCurrent().scale());
+        assertEquals(whole.totalPrevious(), merged.totalPrevious());
+        assertEquals(whole.shareBase(), merged.shareBase());
+        for (int account = 0; account < whole.size(); account++) {
+            assertEquals(whole.id(account), merged.id(account));
+        }
+    }
 }
