@@ -158,9 +158,9 @@ public final class ScoringFolder {
     }
 
     public RevenueLedger ledger(LocalDate asOf, PeriodLength periodLength) throws IOException, DataFormatException {
-        RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
         RevenuePushdown pushdown = pushdown();
         if (pushdown != null) {
+            RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
             pushdown.fill(ledger);
             return ledger;
         }
@@ -177,16 +177,28 @@ public final class ScoringFolder {
                         }
                     });
             if (parts == null) {
+                RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
                 readRevenue(table, ledger::add);
-            } else {
-                parts.forEach(ledger::addAll); // in file order: accounts keep the order they first appear in
+                return ledger;
             }
+            if (parts.isEmpty()) {
+                return new RevenueLedger(asOf, periodLength);
+            }
+            // the later parts added in file order to the first, each dropped once added: accounts keep the order they
+            // first appear in, and no more than two parts' ledgers are held at once
+            RevenueLedger ledger = parts.get(0);
+            for (int part = 1; part < parts.size(); part++) {
+                ledger.addAll(parts.set(part, null));
+            }
+            return ledger;
         }
-        return ledger;
     }
 
-    /** At most this many parts of a revenue file are summed at once, each into a ledger of all its accounts. */
-    private static final int LEDGER_PARTS = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /**
+     * The parts of a revenue file summed at once, each into a ledger of all the accounts it has: two, as each part's
+     * ledger takes the memory of the whole ledger when accounts recur across the file (1 M accounts in a 512 MB heap).
+     */
+    private static final int LEDGER_PARTS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     /** A revenue row as the scanner reads it: its date as an epoch day, its account and amount in {@code row}. */
     @FunctionalInterface
