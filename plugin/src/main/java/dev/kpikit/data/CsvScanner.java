@@ -51,6 +51,7 @@ final class CsvScanner {
         private final int[] start;
         private final int[] end;
         private byte[] bytes;
+        private long position;
 
         private Row(List<Column> columns) {
             int n = columns.size();
@@ -62,6 +63,11 @@ final class CsvScanner {
             wide = new boolean[n];
             start = new int[n];
             end = new int[n];
+        }
+
+        /** Where the row starts in the file, in bytes: rows in file order have increasing positions. */
+        long position() {
+            return position;
         }
 
         /** Whether the cell is blank: an empty value. */
@@ -345,6 +351,7 @@ final class CsvScanner {
             byte[] buffer = new byte[(int) Math.min(BUFFER_BYTES, end - start + 1)];
             int length = 0;
             long position = start;
+            long bufferStart = start; // the file position of buffer[0]
             while (position < end || length > 0) {
                 if (givenUp.get()) {
                     return; // another part met what the reader must read: stop early
@@ -379,7 +386,8 @@ final class CsvScanner {
                     lines = lastLineEnd(buffer, length);
                 }
                 if (lines > 0) {
-                    parseLines(buffer, lines);
+                    parseLines(buffer, lines, bufferStart);
+                    bufferStart += lines;
                     System.arraycopy(buffer, lines, buffer, 0, length - lines);
                     length -= lines;
                 }
@@ -395,13 +403,14 @@ final class CsvScanner {
             return 0;
         }
 
-        /** Parses the lines of buffer[0, to), each ending in '\n'. */
-        private void parseLines(byte[] b, int to) {
+        /** Parses the lines of buffer[0, to), each ending in '\n'; buffer[0] is at {@code bufferStart} in the file. */
+        private void parseLines(byte[] b, int to, long bufferStart) {
             row.bytes = b;
             int[] starts = row.start;
             int[] ends = row.end;
             int position = 0;
             while (position < to) {
+                row.position = bufferStart + position;
                 int column = 0;
                 while (true) {
                     byte c = b[position];

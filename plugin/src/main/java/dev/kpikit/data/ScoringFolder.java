@@ -22,6 +22,7 @@ import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.FactorInput;
 import dev.kpikit.scoring.OutOfRange;
 import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.RevenueBuckets;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.RevenueLedger;
 import dev.kpikit.scoring.ScoringModel;
@@ -167,13 +168,14 @@ public final class ScoringFolder {
         try (Typed table = openRevenue()) {
             int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
             int amount = table.indexes.get(ColumnMapping.AMOUNT);
-            // each part a ledger of its own (memory grows with the accounts per part: a few parts at most)
-            List<RevenueLedger> parts = scanRevenue(table, LEDGER_PARTS, () -> new RevenueLedger(asOf, periodLength),
-                    (part, row, day) -> {
+            RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength);
+            List<RevenueBuckets.Rows> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(), buckets::newRows,
+                    (rows, row, day) -> {
                         if (row.isAscii(account)) {
-                            part.add(day, row.bytes(), row.start(account), row.end(account), row.value(amount), row.scale(amount));
+                            rows.add(row.position(), day, row.bytes(), row.start(account), row.end(account),
+                                    row.value(amount), row.scale(amount));
                         } else {
-                            part.add(day, row.text(account), row.value(amount), row.scale(amount));
+                            rows.add(row.position(), day, row.text(account), row.value(amount), row.scale(amount));
                         }
                     });
             if (parts == null) {
@@ -181,24 +183,10 @@ public final class ScoringFolder {
                 readRevenue(table, ledger::add);
                 return ledger;
             }
-            if (parts.isEmpty()) {
-                return new RevenueLedger(asOf, periodLength);
-            }
-            // the later parts added in file order to the first, each dropped once added: accounts keep the order they
-            // first appear in, and no more than two parts' ledgers are held at once
-            RevenueLedger ledger = parts.get(0);
-            for (int part = 1; part < parts.size(); part++) {
-                ledger.addAll(parts.set(part, null));
-            }
-            return ledger;
+            parts.forEach(RevenueBuckets.Rows::flush);
+            return buckets.ledger();
         }
     }
-
-    /**
-     * The parts of a revenue file summed at once, each into a ledger of all the accounts it has: two, as each part's
-     * ledger takes the memory of the whole ledger when accounts recur across the file (1 M accounts in a 512 MB heap).
-     */
-    private static final int LEDGER_PARTS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     /** A revenue row as the scanner reads it: its date as an epoch day, its account and amount in {@code row}. */
     @FunctionalInterface

@@ -42,6 +42,8 @@ public final class RevenueLedger {
     private volatile BigDecimal totalCurrent;
     private volatile BigDecimal totalPrevious;
     private volatile BigDecimal shareBase;
+    /** Whether one of the totals above was computed since the last row. */
+    private boolean totalsComputed;
 
     public RevenueLedger(LocalDate asOf, PeriodLength periodLength) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
@@ -84,8 +86,19 @@ public final class RevenueLedger {
      * amountScale)} ({@code amountScale} 0 or more).
      */
     public RevenueLedger add(int epochDay, String accountId, long unscaledAmount, int amountScale) {
+        addNumbered(epochDay, accountId, unscaledAmount, amountScale);
+        return this;
+    }
+
+    /** As {@link #add(int, String, long, int)}: the account's number, -1 for a row after the as-of date (ignored). */
+    int addNumbered(int epochDay, String accountId, long unscaledAmount, int amountScale) {
         Objects.requireNonNull(accountId, "accountId");
-        return epochDay > asOfDay ? this : addRow(epochDay, number(ids.add(accountId)), unscaledAmount, amountScale);
+        return epochDay > asOfDay ? -1 : addRow(epochDay, number(ids.add(accountId)), unscaledAmount, amountScale);
+    }
+
+    /** As {@link #add(int, byte[], int, int, long, int)}: the account's number, -1 for a row after the as-of date. */
+    int addNumbered(int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
+        return epochDay > asOfDay ? -1 : addRow(epochDay, number(ids.add(id, from, to)), unscaledAmount, amountScale);
     }
 
     /**
@@ -93,10 +106,11 @@ public final class RevenueLedger {
      * cell's bytes): no String is made of it unless the account is new.
      */
     public RevenueLedger add(int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
-        return epochDay > asOfDay ? this : addRow(epochDay, number(ids.add(id, from, to)), unscaledAmount, amountScale);
+        addNumbered(epochDay, id, from, to, unscaledAmount, amountScale);
+        return this;
     }
 
-    private RevenueLedger addRow(int epochDay, int account, long unscaledAmount, int amountScale) {
+    private int addRow(int epochDay, int account, long unscaledAmount, int amountScale) {
         lifetime.add(account, unscaledAmount, amountScale);
         if (epochDay >= currentStart && epochDay <= currentEnd) {
             current.add(account, unscaledAmount, amountScale);
@@ -109,33 +123,25 @@ public final class RevenueLedger {
             purchaseCount[account]++;
             lastPurchase[account] = Math.max(lastPurchase[account], epochDay);
         }
-        return this;
+        return account;
     }
 
     /**
-     * Adds the rows a ledger of the same as-of date and period length summed (a part of a file, summed apart), its
-     * accounts in the order they first appeared there: adding the parts of a file in order gives the ledger of the
-     * whole file, the accounts numbered in the order they first appear in it.
+     * Adds what {@code part} (of the same as-of date and period length, see {@link RevenueBuckets}) summed for its
+     * account {@code from}: the same as adding its rows here. Totals are left as they are: for a ledger being built.
      */
-    public RevenueLedger addAll(RevenueLedger part) {
-        if (!part.asOf.equals(asOf) || part.periodLength != periodLength) {
-            throw new IllegalArgumentException("a ledger as of " + part.asOf + " by " + part.periodLength
-                    + " cannot be added to one as of " + asOf + " by " + periodLength);
-        }
-        for (int from = 0; from < part.size(); from++) {
-            int account = number(part.id(from));
-            lifetime.addSum(account, part.lifetime, from);
-            current.addSum(account, part.current, from);
-            previous.addSum(account, part.previous, from);
-            purchaseCount[account] += part.purchaseCount[from];
-            lastPurchase[account] = Math.max(lastPurchase[account], part.lastPurchase[from]);
-        }
-        totalsChanged();
-        return this;
+    void addAccount(RevenueLedger part, int from) {
+        int account = number(part.id(from));
+        lifetime.addSum(account, part.lifetime, from);
+        current.addSum(account, part.current, from);
+        previous.addSum(account, part.previous, from);
+        purchaseCount[account] += part.purchaseCount[from];
+        lastPurchase[account] = Math.max(lastPurchase[account], part.lastPurchase[from]);
     }
 
     private void totalsChanged() {
-        if (totalCurrent != null || totalPrevious != null || shareBase != null) {
+        if (totalsComputed) { // a plain read on each row, not three volatile ones
+            totalsComputed = false;
             totalCurrent = null;
             totalPrevious = null;
             shareBase = null;
@@ -212,6 +218,7 @@ public final class RevenueLedger {
         if (total == null) {
             total = current.sum(size()); // the sum of every current-period amount, as the accounts' sums hold them
             totalCurrent = total;
+            totalsComputed = true;
         }
         return total;
     }
@@ -228,6 +235,7 @@ public final class RevenueLedger {
                 base = current.signum(account) > 0 ? base.add(current.get(account)) : base;
             }
             shareBase = base;
+            totalsComputed = true;
         }
         return base;
     }
@@ -237,6 +245,7 @@ public final class RevenueLedger {
         if (total == null) {
             total = previous.sum(size());
             totalPrevious = total;
+            totalsComputed = true;
         }
         return total;
     }

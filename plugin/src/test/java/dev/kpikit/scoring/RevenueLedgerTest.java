@@ -88,44 +88,40 @@ class RevenueLedgerTest {
     }
 
     /**
-     * A file cut into parts, each summed into a ledger of its own and added in order, gives the ledger of the whole
-     * file: the same sums to the last decimal (scale included, amounts of 0 to 6 decimals, credit notes, rows after the
-     * as-of date), counts, last purchases, totals, and the accounts numbered in the order they first appear.
+     * Rows buffered by two threads' buffers, flushed in any order, give the ledger of the rows added one by one in
+     * file order: the same sums and scales, and the accounts numbered in the order of their first row's position.
      */
     @Test
-    void partsAddedInFileOrderGiveTheLedgerOfTheWholeFile() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+    void bucketsGiveTheLedgerOfTheRowsInFileOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
         LocalDate asOf = date("2026-06-30");
-        RevenueLedger whole = new RevenueLedger(asOf, PeriodLength.QUARTER);
-        RevenueLedger merged = new RevenueLedger(asOf, PeriodLength.QUARTER);
-        RevenueLedger part = null;
-        for (int row = 0; row < 3_000; row++) {
-            if (row % 700 == 0) {
-                if (part != null) {
-                    merged.addAll(part);
-                }
-                part = new RevenueLedger(asOf, PeriodLength.QUARTER);
-            }
-            String id = "A" + random.nextInt(400) + (random.nextInt(50) == 0 ? "-with-a-long-name" : "");
-            LocalDate day = asOf.minusDays(random.nextInt(400) - 10);
-            long unscaled = random.nextLong(-50_000, 1_000_000);
-            int scale = random.nextInt(7);
-            whole.add(day, id, BigDecimal.valueOf(unscaled, scale));
-            byte[] bytes = ("," + id + ",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            if (random.nextBoolean()) {
-                part.add((int) day.toEpochDay(), bytes, 1, bytes.length - 1, unscaled, scale);
+        RevenueLedger whole = new RevenueLedger(asOf, PeriodLength.YEAR);
+        RevenueBuckets buckets = new RevenueBuckets(asOf, PeriodLength.YEAR);
+        RevenueBuckets.Rows later = buckets.newRows();
+        RevenueBuckets.Rows earlier = buckets.newRows();
+        for (int row = 0; row < 4_000; row++) {
+            String id = "C" + random.nextInt(900) + (random.nextInt(40) == 0 ? "-é" : "");
+            int day = (int) asOf.minusDays(random.nextInt(800) - 20).toEpochDay();
+            long unscaled = random.nextLong(-10_000, 500_000);
+            int scale = random.nextInt(4);
+            whole.add(day, id, unscaled, scale);
+            RevenueBuckets.Rows rows = row < 2_000 ? earlier : later; // the second half of the file, flushed first
+            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length == id.length()) {
+                rows.add(10L * row, day, bytes, 0, bytes.length, unscaled, scale);
             } else {
-                part.add((int) day.toEpochDay(), id, unscaled, scale);
+                rows.add(10L * row, day, id, unscaled, scale);
             }
         }
-        merged.addAll(part);
-        assertEquals(whole.accounts(), merged.accounts());
-        assertEquals(whole.totalCurrent(), merged.totalCurrent());
-        assertEquals(whole.totalCurrent().scale(), merged.totalCurrent().scale());
-        assertEquals(whole.totalPrevious(), merged.totalPrevious());
-        assertEquals(whole.shareBase(), merged.shareBase());
+        later.flush();
+        earlier.flush();
+        RevenueLedger ledger = buckets.ledger();
+        assertEquals(whole.size(), ledger.size());
         for (int account = 0; account < whole.size(); account++) {
-            assertEquals(whole.id(account), merged.id(account));
+            assertEquals(whole.id(account), ledger.id(account));
+            assertEquals(whole.revenue(account), ledger.revenue(account));
         }
+        assertEquals(whole.totalCurrent(), ledger.totalCurrent());
+        assertEquals(whole.totalPrevious(), ledger.totalPrevious());
     }
 }
