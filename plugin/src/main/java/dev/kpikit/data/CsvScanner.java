@@ -176,7 +176,7 @@ final class CsvScanner {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            long headerEnd = headerEnd(channel, size);
+            long headerEnd = headerEnd(channel, size, (byte) delimiter);
             return headerEnd < 0 ? null : new CsvScanner(file, size, headerEnd, (byte) delimiter, cells, columns,
                     Runtime.getRuntime().availableProcessors(), 0);
         }
@@ -280,42 +280,56 @@ final class CsvScanner {
         return size;
     }
 
-    /** Where the rows start: after the byte order mark and the header line; -1 when the header is not one plain line. */
-    private static long headerEnd(FileChannel channel, long size) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(8192);
-        long at = 0;
-        boolean quoted = false;
-        int previous = -1;
-        while (at < size) {
-            buffer.clear();
-            int read = channel.read(buffer, at);
-            if (read <= 0) {
-                break;
-            }
-            int from = 0;
-            if (at == 0 && read >= 3 && buffer.get(0) == UTF8_BYTE_ORDER_MARK[0] && buffer.get(1) == UTF8_BYTE_ORDER_MARK[1]
-                    && buffer.get(2) == UTF8_BYTE_ORDER_MARK[2]) {
-                from = 3;
-            }
-            if (at == 0 && read >= 2 && ((buffer.get(0) & 0xFF) == 0xFF && (buffer.get(1) & 0xFF) == 0xFE
-                    || (buffer.get(0) & 0xFF) == 0xFE && (buffer.get(1) & 0xFF) == 0xFF)) {
-                return -1; // UTF-16, which the reader reads
-            }
-            for (int i = from; i < read; i++) {
-                byte b = buffer.get(i);
-                if (previous == '\r' && b != '\n') {
-                    return -1; // a lone carriage return ends a line for the reader
-                }
-                if (b == '"') {
-                    quoted = !quoted;
-                } else if (b == '\n') {
-                    return quoted ? -1 : at + i + 1;
-                }
-                previous = b;
-            }
-            at += read;
+    /** A header longer than this is left to the reader. */
+    private static final int MAX_HEADER_BYTES = 1 << 20;
+
+    /**
+     * Where the rows start: after the byte order mark and the header record, read as the reader reads it (a quote opens
+     * a quoted value only at a cell's start); -1 when the header is not one line (or not UTF-8 text: a UTF-16 mark).
+     */
+    private static long headerEnd(FileChannel channel, long size, byte delimiter) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, MAX_HEADER_BYTES));
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+            // read the start of the file
         }
-        return previous == '\r' ? -1 : size;
+        int read = buffer.position();
+        if (read >= 2 && ((buffer.get(0) & 0xFF) == 0xFF && (buffer.get(1) & 0xFF) == 0xFE
+                || (buffer.get(0) & 0xFF) == 0xFE && (buffer.get(1) & 0xFF) == 0xFF)) {
+            return -1; // UTF-16, which the reader reads
+        }
+        int i = read >= 3 && buffer.get(0) == UTF8_BYTE_ORDER_MARK[0] && buffer.get(1) == UTF8_BYTE_ORDER_MARK[1]
+                && buffer.get(2) == UTF8_BYTE_ORDER_MARK[2] ? 3 : 0;
+        if (i < read && (buffer.get(i) == '\n' || buffer.get(i) == '\r')) {
+            return -1; // a blank first line: commons-csv does not take it for the header as it takes a blank line later
+        }
+        boolean cellStart = true;
+        boolean quoted = false;
+        for (; i < read; i++) {
+            byte b = buffer.get(i);
+            if (quoted) {
+                if (b == '"') {
+                    if (i + 1 < read && buffer.get(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else if (b == '\n' || b == '\r') {
+                    return -1; // a line break inside the header's quotes
+                }
+            } else if (b == '"' && cellStart) {
+                quoted = true;
+                cellStart = false;
+            } else if (b == delimiter) {
+                cellStart = true;
+            } else if (b == '\n') {
+                return i + 1;
+            } else if (b == '\r') {
+                return i + 1 < read && buffer.get(i + 1) == '\n' ? i + 2 : -1; // a lone carriage return ends a line for the reader
+            } else {
+                cellStart = false;
+            }
+        }
+        return read == size && !quoted ? size : -1; // a header without rows, or one longer than the bytes read
     }
 
     private <P> void scanPart(long[] range, P part, RowSink<P> sink, AtomicBoolean givenUp) {
