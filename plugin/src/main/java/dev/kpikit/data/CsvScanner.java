@@ -299,13 +299,15 @@ final class CsvScanner {
         }
         int i = read >= 3 && buffer.get(0) == UTF8_BYTE_ORDER_MARK[0] && buffer.get(1) == UTF8_BYTE_ORDER_MARK[1]
                 && buffer.get(2) == UTF8_BYTE_ORDER_MARK[2] ? 3 : 0;
-        if (i < read && (buffer.get(i) == '\n' || buffer.get(i) == '\r')) {
-            return -1; // a blank first line: commons-csv does not take it for the header as it takes a blank line later
-        }
+        // the reader skips blank lines before the header as it skips them later: records of one blank cell
         boolean cellStart = true;
         boolean quoted = false;
+        boolean oneCell = true;
+        boolean spacesOnly = true;
+        boolean special = false; // a quote or a byte beyond ASCII: whether the record is blank is left to the reader
         for (; i < read; i++) {
             byte b = buffer.get(i);
+            special |= b == '"' || b < 0;
             if (quoted) {
                 if (b == '"') {
                     if (i + 1 < read && buffer.get(i + 1) == '"') {
@@ -316,20 +318,34 @@ final class CsvScanner {
                 } else if (b == '\n' || b == '\r') {
                     return -1; // a line break inside the header's quotes
                 }
-            } else if (b == '"' && cellStart) {
-                quoted = true;
-                cellStart = false;
-            } else if (b == delimiter) {
-                cellStart = true;
-            } else if (b == '\n') {
-                return i + 1;
-            } else if (b == '\r') {
-                return i + 1 < read && buffer.get(i + 1) == '\n' ? i + 2 : -1; // a lone carriage return ends a line for the reader
-            } else {
-                cellStart = false;
+                continue;
             }
+            int end;
+            if (b == '\n') {
+                end = i + 1;
+            } else if (b == '\r') {
+                if (i + 1 >= read || buffer.get(i + 1) != '\n') {
+                    return -1; // a lone carriage return ends a line for the reader
+                }
+                end = i + 2;
+            } else {
+                if (b == '"' && cellStart) {
+                    quoted = true;
+                } else if (b == delimiter) {
+                    oneCell = false;
+                }
+                cellStart = b == delimiter;
+                spacesOnly &= isSpace(b);
+                continue;
+            }
+            if (!oneCell || !spacesOnly) {
+                return oneCell && special ? -1 : end;
+            }
+            i = end - 1; // a blank line: the header is on a later one
+            cellStart = true;
+            special = false;
         }
-        return read == size && !quoted ? size : -1; // a header without rows, or one longer than the bytes read
+        return -1; // no header line ends in the bytes read: a header without rows, or one too long, is left to the reader
     }
 
     private <P> void scanPart(long[] range, P part, RowSink<P> sink, AtomicBoolean givenUp) {
