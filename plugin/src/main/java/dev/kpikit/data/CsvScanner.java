@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -15,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -387,7 +387,7 @@ final class CsvScanner {
                     return; // another part met what the reader must read: stop early
                 }
                 if (length == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
                 }
                 int read = position < end
                         ? channel.read(ByteBuffer.wrap(buffer, length, (int) Math.min(buffer.length - length, end - position)), position)
@@ -407,7 +407,7 @@ final class CsvScanner {
                             throw Unhandled.INSTANCE; // a lone carriage return at the very end
                         }
                         if (length == buffer.length) {
-                            buffer = java.util.Arrays.copyOf(buffer, buffer.length + 1);
+                            buffer = Arrays.copyOf(buffer, buffer.length + 1);
                         }
                         buffer[length++] = '\n'; // the last line without a line break
                     }
