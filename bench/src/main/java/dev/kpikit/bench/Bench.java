@@ -39,8 +39,11 @@ public final class Bench {
     private final int roundsOverride;
     private final boolean jfr;
     private final List<Long> sizesOverride;
+    /** The variants to run by name; empty: all. */
+    private final Set<String> variantsChosen;
 
-    private Bench(Path home, Path data, Path out, boolean quick, int roundsOverride, boolean jfr, List<Long> sizesOverride) {
+    private Bench(Path home, Path data, Path out, boolean quick, int roundsOverride, boolean jfr, List<Long> sizesOverride,
+                  Set<String> variantsChosen) {
         this.home = home;
         this.data = data;
         this.out = out;
@@ -48,6 +51,7 @@ public final class Bench {
         this.roundsOverride = roundsOverride;
         this.jfr = jfr;
         this.sizesOverride = sizesOverride;
+        this.variantsChosen = variantsChosen;
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,18 +63,20 @@ public final class Bench {
         int rounds = 0;
         List<Long> sizes = List.of();
         Set<String> only = Set.of();
+        Set<String> variants = Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--jfr" -> jfr = true;
                 case "--only" -> only = Set.of(args[++i].split(","));
+                case "--variants" -> variants = Set.of(args[++i].split(","));
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(size -> Long.parseLong(size.strip())).toList();
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
                     System.out.println("usage: kpikit bench [--quick] [--only " + String.join(",", Comparisons.names())
-                            + "] [--rounds N] [--sizes N,...] [--jfr] [--out DIR] [--data DIR]");
+                            + "] [--variants NAME,...] [--rounds N] [--sizes N,...] [--jfr] [--out DIR] [--data DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
@@ -78,7 +84,7 @@ public final class Bench {
         }
         Files.createDirectories(out);
         Files.createDirectories(data);
-        Bench bench = new Bench(home, data, out, quick, rounds, jfr, sizes);
+        Bench bench = new Bench(home, data, out, quick, rounds, jfr, sizes, variants);
         List<Comparison> chosen = new ArrayList<>();
         for (Comparison comparison : Comparisons.all()) {
             if (only.isEmpty() || only.contains(comparison.name())) {
@@ -111,7 +117,8 @@ public final class Bench {
         List<Summary> summaries = new ArrayList<>();
         List<Long> sizes = !sizesOverride.isEmpty() ? sizesOverride : quick ? comparison.quickSizes() : comparison.sizes();
         for (long size : sizes) {
-            List<Variant> variants = comparison.variants();
+            List<Variant> variants = comparison.variants().stream()
+                    .filter(variant -> variantsChosen.isEmpty() || variantsChosen.contains(variant.name())).toList();
             Map<Variant, List<Measurement>> runs = new LinkedHashMap<>();
             Map<Variant, List<String>> failures = new LinkedHashMap<>();
             variants.forEach(variant -> {

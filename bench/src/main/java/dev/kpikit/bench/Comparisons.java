@@ -31,8 +31,10 @@ final class Comparisons {
                                 variant("2-threads", ThroughputTrials.TwoThreads.class, "-Xmx1g")),
                         List.of(48L), List.of(4L), 5, 2),
                 new Comparison("data", "Agency metrics CSV to the KPIs by month (HTML): kpikit's kpis data set vs BIRT's JDBC over H2 "
-                        + "(CSVREAD, sums in SQL) vs a scripted data set in JavaScript with BIRT aggregations vs DuckDB's SQL (no report)",
+                        + "(CSVREAD, sums in SQL) vs a scripted data set in JavaScript with BIRT aggregations; the kpis data set alone"
+                        + " (executed and read through ODA, no report) vs DuckDB's SQL (no report)",
                         "rows", List.of(variant("kpikit-oda", DataTrials.KpikitOda.class, "-Xmx2g"),
+                                variant("kpikit-data-set", DataTrials.KpikitDataSet.class, "-Xmx2g"),
                                 variant("jdbc-h2", DataTrials.JdbcH2.class, "-Xmx2g"),
                                 variant("scripted-js", DataTrials.ScriptedJs.class, "-Xmx2g"),
                                 variant("duckdb-sql", DuckDbTrials.Data.class, "-Xmx2g")),

@@ -94,6 +94,17 @@ public final class OdaDataSetBenchmark {
 
     /** Reads every column of every row through the typed getters, as BIRT does. */
     public static Read readAll(IResultSet result) throws OdaException {
+        return readAll(result, () -> { });
+    }
+
+    /** What a caller reads of each row besides, once its columns are read (a check of its values). */
+    @FunctionalInterface
+    public interface EachRow {
+        void read() throws OdaException;
+    }
+
+    /** As {@link #readAll(IResultSet)}, calling {@code eachRow} on each row after reading its columns. */
+    public static Read readAll(IResultSet result, EachRow eachRow) throws OdaException {
         IResultSetMetaData meta = result.getMetaData();
         int columns = meta.getColumnCount();
         int[] types = new int[columns + 1];
@@ -114,6 +125,7 @@ public final class OdaDataSetBenchmark {
                 };
                 checksum += value == null || result.wasNull() ? 0 : 1;
             }
+            eachRow.read();
         }
         return new Read(rows, checksum);
     }

@@ -32,11 +32,13 @@ public final class CsvTableReader extends CurrentRowReader {
     private final Records records;
     private final List<Column> columns;
     private final CellText cells;
+    private final char delimiter;
 
-    private CsvTableReader(Records records, List<Column> columns, CellText cells) {
+    private CsvTableReader(Records records, List<Column> columns, CellText cells, char delimiter) {
         this.records = records;
         this.columns = columns;
         this.cells = cells;
+        this.delimiter = delimiter;
     }
 
     /**
@@ -64,7 +66,16 @@ public final class CsvTableReader extends CurrentRowReader {
         CellText cells = new CellText(decimalSeparator);
         List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
         // A second pass streams the rows, so that a large file is never held in memory.
-        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells);
+        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells, delimiter);
+    }
+
+    /**
+     * A byte-level scanner of this file's rows with this reader's delimiter, decimal separator and column types, for
+     * tables of millions of rows; null when the file is not plain enough for one (see {@link CsvScanner}). Whatever it
+     * does not handle, this reader reads: its rows are still unread.
+     */
+    CsvScanner scanner() throws IOException {
+        return CsvScanner.of(records.file, records.encoding, delimiter, cells, columns);
     }
 
     /** The candidate delimiter that splits the header line most often; ',' if none does. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import dev.kpikit.kpi.KpiCatalog;
 import dev.kpikit.kpi.KpiResult;
 import dev.kpikit.kpi.MetricAccumulator;
 import dev.kpikit.kpi.Period;
+import dev.kpikit.scoring.MoneyColumn;
 
 /**
  * A KPI scorecard from files: a {@link KpiCatalog} and a metric table with a date column and
@@ -123,6 +125,9 @@ public final class FolderScorecard {
             int dateIndex = indexOf(reader, dateColumn);
             Map<String, Integer> metricIndexes = new LinkedHashMap<>();
             catalog.metrics().forEach(metric -> metricIndexes.put(metric, indexOf(reader, metric)));
+            if (scanMonthlySums(reader, dateIndex, metricIndexes, asOf, accumulator)) {
+                return accumulator.metricsByPeriod();
+            }
             Map<String, BigDecimal> row = new HashMap<>();
             while (reader.next()) {
                 LocalDate date = (LocalDate) reader.value(dateIndex);
@@ -138,6 +143,116 @@ public final class FolderScorecard {
             }
         }
         return accumulator.metricsByPeriod();
+    }
+
+    /**
+     * Sums a CSV metric table by calendar month with {@link CsvScanner}, its parts in parallel, and adds each month's
+     * sums to {@code accumulator} as one row dated the month's first day (as {@link MetricsPushdown} does with a
+     * database's sums): the same periods and sums, scale included, as adding each row. False, with nothing added,
+     * when the reader must read the table (not a plain CSV file, or a row it refuses, a blank date among them).
+     */
+    private static boolean scanMonthlySums(TableReader reader, int dateIndex, Map<String, Integer> metricIndexes,
+            LocalDate asOf, MetricAccumulator accumulator) throws IOException {
+        CsvScanner scanner = reader instanceof CsvTableReader csv ? csv.scanner() : null;
+        if (scanner == null) {
+            return false;
+        }
+        List<String> metrics = List.copyOf(metricIndexes.keySet());
+        int[] columns = metricIndexes.values().stream().mapToInt(Integer::intValue).toArray();
+        long lastDay = asOf == null ? Long.MAX_VALUE : asOf.toEpochDay();
+        List<MonthlySums> parts = scanner.scan(() -> new MonthlySums(columns.length), (part, row) -> {
+            if (row.isBlank(dateIndex)) {
+                return false; // the reader names the line
+            }
+            long day = row.value(dateIndex);
+            if (day <= lastDay) {
+                int slot = part.slot(day);
+                for (int metric = 0; metric < columns.length; metric++) {
+                    if (!row.isBlank(columns[metric])) {
+                        part.add(slot, metric, row.value(columns[metric]), row.scale(columns[metric]));
+                    }
+                }
+            }
+            return true;
+        });
+        if (parts == null) {
+            return false;
+        }
+        MonthlySums all = new MonthlySums(columns.length);
+        parts.forEach(all::addAll);
+        all.addTo(accumulator, metrics);
+        return true;
+    }
+
+    /** Metric sums by calendar month, exact as scaled longs; a metric no row gave a value for in a month stays missing. */
+    private static final class MonthlySums {
+
+        private final int metrics;
+        /** Slot of each month (year x 12 + month - 1), in the order first met. */
+        private final Map<Integer, Integer> slots = new HashMap<>();
+        private final List<Integer> months = new ArrayList<>();
+        private final MoneyColumn sums = new MoneyColumn();
+        /** Per slot and metric: whether a row gave a value. */
+        private boolean[] given = new boolean[0];
+        /** The day last met and its slot: metric rows mostly come day by day. */
+        private long lastDay = Long.MIN_VALUE;
+        private int lastSlot;
+
+        MonthlySums(int metrics) {
+            this.metrics = metrics;
+        }
+
+        int slot(long epochDay) {
+            if (epochDay != lastDay) {
+                LocalDate date = LocalDate.ofEpochDay(epochDay);
+                lastSlot = slotOfMonth(date.getYear() * 12 + date.getMonthValue() - 1);
+                lastDay = epochDay;
+            }
+            return lastSlot;
+        }
+
+        private int slotOfMonth(int month) {
+            Integer slot = slots.get(month);
+            if (slot == null) {
+                slot = months.size();
+                slots.put(month, slot);
+                months.add(month);
+                sums.ensureCapacity((slot + 1) * metrics);
+                given = Arrays.copyOf(given, Math.max(given.length, (slot + 1) * metrics));
+            }
+            return slot;
+        }
+
+        void add(int slot, int metric, long unscaled, int scale) {
+            sums.add(slot * metrics + metric, unscaled, scale);
+            given[slot * metrics + metric] = true;
+        }
+
+        void addAll(MonthlySums part) {
+            for (int from = 0; from < part.months.size(); from++) {
+                int to = slotOfMonth(part.months.get(from));
+                for (int metric = 0; metric < metrics; metric++) {
+                    if (part.given[from * metrics + metric]) {
+                        sums.addSum(to * metrics + metric, part.sums, from * metrics + metric);
+                        given[to * metrics + metric] = true;
+                    }
+                }
+            }
+        }
+
+        /** Each month's sums as a row dated its first day; a month whose rows gave no value still makes its periods. */
+        void addTo(MetricAccumulator accumulator, List<String> names) {
+            List<Integer> sorted = new ArrayList<>(months);
+            sorted.sort(null);
+            for (int month : sorted) {
+                int slot = slots.get(month);
+                Map<String, BigDecimal> row = new HashMap<>();
+                for (int metric = 0; metric < metrics; metric++) {
+                    row.put(names.get(metric), given[slot * metrics + metric] ? sums.get(slot * metrics + metric) : null);
+                }
+                accumulator.add(LocalDate.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1), row);
+            }
+        }
     }
 
     private static int indexOf(TableReader reader, String column) {

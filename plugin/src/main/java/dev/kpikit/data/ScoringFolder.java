@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.kpikit.scoring.AccountProfile;
 import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.FactorInput;
 import dev.kpikit.scoring.OutOfRange;
 import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.RevenueBuckets;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.RevenueLedger;
 import dev.kpikit.scoring.ScoringModel;
@@ -135,11 +137,20 @@ public final class ScoringFolder {
             return latest;
         }
         LocalDate[] latest = new LocalDate[1];
-        readRevenue((date, account, amount) -> {
-            if (latest[0] == null || date.isAfter(latest[0])) {
-                latest[0] = date;
+        try (Typed table = openRevenue()) {
+            List<long[]> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(),
+                    () -> new long[] {Long.MIN_VALUE}, (part, row, day) -> part[0] = Math.max(part[0], day));
+            if (parts != null) {
+                long day = parts.stream().mapToLong(part -> part[0]).max().orElse(Long.MIN_VALUE);
+                latest[0] = day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+            } else {
+                readRevenue(table, (date, account, amount) -> {
+                    if (latest[0] == null || date.isAfter(latest[0])) {
+                        latest[0] = date;
+                    }
+                });
             }
-        });
+        }
         if (latest[0] == null) {
             throw new DataFormatException(table(REVENUE_TABLE).getFileName() + " has no rows; give an as-of date",
                     table(REVENUE_TABLE).getFileName().toString(), 0, null);
@@ -148,14 +159,61 @@ public final class ScoringFolder {
     }
 
     public RevenueLedger ledger(LocalDate asOf, PeriodLength periodLength) throws IOException, DataFormatException {
-        RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
         RevenuePushdown pushdown = pushdown();
         if (pushdown != null) {
+            RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
             pushdown.fill(ledger);
-        } else {
-            readRevenue(ledger::add);
+            return ledger;
         }
-        return ledger;
+        try (Typed table = openRevenue()) {
+            int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+            int amount = table.indexes.get(ColumnMapping.AMOUNT);
+            RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength);
+            List<RevenueBuckets.Rows> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(), buckets::newRows,
+                    (rows, row, day) -> {
+                        if (row.isAscii(account)) {
+                            rows.add(row.position(), day, row.bytes(), row.start(account), row.end(account),
+                                    row.value(amount), row.scale(amount));
+                        } else {
+                            rows.add(row.position(), day, row.text(account), row.value(amount), row.scale(amount));
+                        }
+                    });
+            if (parts == null) {
+                RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
+                readRevenue(table, ledger::add);
+                return ledger;
+            }
+            parts.forEach(RevenueBuckets.Rows::flush);
+            return buckets.ledger();
+        }
+    }
+
+    /** A revenue row as the scanner reads it: its date as an epoch day, its account and amount in {@code row}. */
+    @FunctionalInterface
+    private interface ScannedRevenue<P> {
+        void add(P part, CsvScanner.Row row, int epochDay);
+    }
+
+    /**
+     * The revenue table's rows read by {@link CsvScanner} in parts on up to {@code threads} threads, each part into its
+     * own state; null when the table is not a CSV file it reads, or the file has what only the reader reads or refuses
+     * (a blank date, account or amount among them): then {@link #readRevenue(Typed, RevenueRows)} reads it.
+     */
+    private <P> List<P> scanRevenue(Typed table, int threads, Supplier<P> newPart, ScannedRevenue<P> rows) throws IOException {
+        CsvScanner scanner = table.reader instanceof CsvTableReader csv ? csv.scanner() : null;
+        if (scanner == null) {
+            return null;
+        }
+        int date = table.indexes.get(ColumnMapping.DATE);
+        int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+        int amount = table.indexes.get(ColumnMapping.AMOUNT);
+        return scanner.withThreads(threads).scan(newPart, (part, row) -> {
+            if (row.isBlank(date) || row.isBlank(account) || row.isBlank(amount)) {
+                return false; // the reader names the line and column
+            }
+            rows.add(part, row, (int) row.value(date));
+            return true;
+        });
     }
 
     public ConcentrationSeries concentration(LocalDate asOf, PeriodLength periodLength, int topN)
@@ -320,22 +378,31 @@ public final class ScoringFolder {
             pushdown.allRows(rows);
             return;
         }
-        try (Typed table = open(REVENUE_TABLE, ColumnMapping.DATE, ColumnMapping.ACCOUNT_ID, ColumnMapping.AMOUNT)) {
-            int date = table.indexes.get(ColumnMapping.DATE);
-            int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
-            int amount = table.indexes.get(ColumnMapping.AMOUNT);
-            TableReader reader = table.reader;
-            while (reader.next()) {
-                Object dateValue = reader.value(date);
-                Object accountValue = reader.value(account);
-                Object amountValue = reader.value(amount);
-                if (dateValue == null || accountValue == null || amountValue == null) {
-                    String field = dateValue == null ? ColumnMapping.DATE
-                            : accountValue == null ? ColumnMapping.ACCOUNT_ID : ColumnMapping.AMOUNT;
-                    throw table.blank(field);
-                }
-                rows.add((LocalDate) dateValue, (String) accountValue, (BigDecimal) amountValue);
+        try (Typed table = openRevenue()) {
+            readRevenue(table, rows);
+        }
+    }
+
+    private Typed openRevenue() throws IOException, DataFormatException {
+        return open(REVENUE_TABLE, ColumnMapping.DATE, ColumnMapping.ACCOUNT_ID, ColumnMapping.AMOUNT);
+    }
+
+    /** Streams the rows of the open revenue table, row by row through its reader. */
+    private static void readRevenue(Typed table, RevenueRows rows) throws DataFormatException {
+        int date = table.indexes.get(ColumnMapping.DATE);
+        int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+        int amount = table.indexes.get(ColumnMapping.AMOUNT);
+        TableReader reader = table.reader;
+        while (reader.next()) {
+            Object dateValue = reader.value(date);
+            Object accountValue = reader.value(account);
+            Object amountValue = reader.value(amount);
+            if (dateValue == null || accountValue == null || amountValue == null) {
+                String field = dateValue == null ? ColumnMapping.DATE
+                        : accountValue == null ? ColumnMapping.ACCOUNT_ID : ColumnMapping.AMOUNT;
+                throw table.blank(field);
             }
+            rows.add((LocalDate) dateValue, (String) accountValue, (BigDecimal) amountValue);
         }
     }
 

@@ -1,23 +1,31 @@
 package dev.kpikit.scoring;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Account ids numbered 0, 1, 2... in the order they were first added: one String per id and
- * an open-addressing table of ints, where a map would take an entry object and a boxed
+ * an open-addressing table of longs, where a map would take an entry object and a boxed
  * number per account.
+ * <p>
+ * An id of at most {@value #INLINE} printable ASCII characters (A0012345, CUST-0001234) is kept in its slot as well,
+ * packed into the slot's two longs beside its number: finding it reads one slot, not the slot, the id array, the
+ * String and its bytes (the revenue pass's cost at a million accounts, each read a cache miss), and it can be found
+ * from a CSV cell's bytes without making a String of them ({@link #add(byte[], int, int)}).
  */
 final class IdIndex {
 
-    private String[] ids = new String[16];
-    private int[] slots = filled(32);
-    private int size;
+    /** At most this many characters of an id are kept in its slot: 8 in the first long, 4 in the second. */
+    private static final int INLINE = 12;
+    /** The first long of an empty slot; an inline id never packs to it, its first character being printable. */
+    private static final long EMPTY = 0;
+    /** The first long of a slot holding an id that is not inline: its String tells whether it is the one sought. */
+    private static final long NOT_INLINE = -1;
 
-    private static int[] filled(int length) {
-        int[] slots = new int[length];
-        Arrays.fill(slots, -1);
-        return slots;
-    }
+    private String[] ids = new String[16];
+    /** Per slot: the first 8 characters packed (or EMPTY, NOT_INLINE), then characters 9 to 12 packed and the number. */
+    private long[] table = new long[2 * 32];
+    private int size;
 
     int size() {
         return size;
@@ -29,46 +37,137 @@ final class IdIndex {
 
     /** The number of {@code id}; -1 when it was never added. */
     int indexOf(String id) {
-        int mask = slots.length - 1;
-        for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-            int index = slots[slot];
-            if (index < 0 || ids[index].equals(id)) {
-                return index;
-            }
-        }
+        int slot = find(id);
+        return table[2 * slot] == EMPTY ? -1 : (int) table[2 * slot + 1];
     }
 
     /** The number of {@code id}, adding it when new. */
     int add(String id) {
-        int mask = slots.length - 1;
-        int slot = spread(id.hashCode()) & mask;
-        for (; slots[slot] >= 0; slot = (slot + 1) & mask) {
-            if (ids[slots[slot]].equals(id)) {
-                return slots[slot];
+        int slot = find(id);
+        return table[2 * slot] == EMPTY ? insert(slot, id) : (int) table[2 * slot + 1];
+    }
+
+    /**
+     * The number of the id whose ASCII text is {@code bytes[from, to)}, adding it when new: the same number as
+     * {@link #add(String)} of that text, without a String unless the id is new.
+     */
+    int add(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > INLINE) {
+            return add(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+        }
+        long first = 0;
+        long second = 0;
+        for (int i = 0; i < length; i++) {
+            int c = bytes[from + i];
+            if (c < 0x20 || c > 0x7E) {
+                return add(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+            }
+            if (i < 8) {
+                first |= (long) c << (56 - 8 * i);
+            } else {
+                second |= (long) c << (56 - 8 * (i - 8));
             }
         }
+        int mask = table.length / 2 - 1;
+        for (int slot = inlineHash(first, second) & mask; ; slot = (slot + 1) & mask) {
+            long key = table[2 * slot];
+            if (key == EMPTY) {
+                return insert(slot, new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+            }
+            if (key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
+                return (int) table[2 * slot + 1];
+            }
+        }
+    }
+
+    /** The slot holding {@code id}, or the empty slot where it belongs. */
+    private int find(String id) {
+        int mask = table.length / 2 - 1;
+        long first = packFirst(id);
+        if (first != NOT_INLINE) {
+            long second = packSecond(id);
+            for (int slot = inlineHash(first, second) & mask; ; slot = (slot + 1) & mask) {
+                long key = table[2 * slot];
+                if (key == EMPTY || key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
+                    return slot;
+                }
+            }
+        }
+        for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+            long key = table[2 * slot];
+            if (key == EMPTY || key == NOT_INLINE && ids[(int) table[2 * slot + 1]].equals(id)) {
+                return slot;
+            }
+        }
+    }
+
+    private int insert(int slot, String id) {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size + (size >> 1));
         }
         ids[size] = id;
-        slots[slot] = size;
+        long first = packFirst(id);
+        table[2 * slot] = first;
+        table[2 * slot + 1] = (first == NOT_INLINE ? 0 : packSecond(id)) | size;
         size++;
-        if (size * 2 > slots.length) {
+        if (size * 2 > table.length / 2) {
             rehash();
         }
         return size - 1;
     }
 
     private void rehash() {
-        slots = filled(slots.length * 2);
-        int mask = slots.length - 1;
-        for (int index = 0; index < size; index++) {
-            int slot = spread(ids[index].hashCode()) & mask;
-            while (slots[slot] >= 0) {
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length / 2 - 1;
+        for (int from = 0; from < old.length; from += 2) {
+            long first = old[from];
+            if (first == EMPTY) {
+                continue;
+            }
+            long second = old[from + 1];
+            int slot = (first == NOT_INLINE ? spread(ids[(int) second].hashCode())
+                    : inlineHash(first, second & 0xFFFFFFFF00000000L)) & mask;
+            while (table[2 * slot] != EMPTY) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = index;
+            table[2 * slot] = first;
+            table[2 * slot + 1] = second;
         }
+    }
+
+    /** The first 8 characters of an inline id, packed (a shorter id padded with zeros); NOT_INLINE for another id. */
+    private static long packFirst(String id) {
+        int length = id.length();
+        if (length == 0 || length > INLINE) {
+            return NOT_INLINE;
+        }
+        long first = 0;
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return NOT_INLINE;
+            }
+            if (i < 8) {
+                first |= (long) c << (56 - 8 * i);
+            }
+        }
+        return first;
+    }
+
+    /** Characters 9 to 12 of an inline id, packed into the upper half of a long. */
+    private static long packSecond(String id) {
+        long second = 0;
+        for (int i = 8; i < id.length(); i++) {
+            second |= (long) id.charAt(i) << (56 - 8 * (i - 8));
+        }
+        return second;
+    }
+
+    private static int inlineHash(long first, long second) {
+        long h = (first ^ (second >>> 7)) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * amounts have two decimals) rather than a BigDecimal each. Each sum reads back as the
  * BigDecimal that adding its amounts to {@link BigDecimal#ZERO} would give, scale included.
  * Amounts with more than {@value #MAX_SCALE} decimals, or sums beyond a long, switch the
- * column to BigDecimals: slower and bigger, never inexact.
+ * column to BigDecimals: slower and bigger, never inexact. Public for the CSV scanner, which
+ * sums amounts (a metric's by month too) as unscaled longs without making a BigDecimal of each.
  */
-final class MoneyColumn {
+public final class MoneyColumn {
 
     private static final int MAX_SCALE = 18;
 
@@ -23,7 +24,20 @@ final class MoneyColumn {
     /** Non-null once the longs no longer suffice; then the only storage. */
     private BigDecimal[] exact;
 
-    void ensureCapacity(int capacity) {
+    /** Powers of ten up to 10^{@value #MAX_SCALE}, for rescaling. */
+    private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i <= MAX_SCALE; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    public MoneyColumn() {
+    }
+
+    public void ensureCapacity(int capacity) {
         if (exact != null) {
             if (capacity > exact.length) {
                 exact = Arrays.copyOf(exact, Math.max(capacity, exact.length + (exact.length >> 1)));
@@ -35,13 +49,84 @@ final class MoneyColumn {
         }
     }
 
-    void add(int index, BigDecimal amount) {
+    public void add(int index, BigDecimal amount) {
         if (exact == null && !addUnits(index, amount)) {
             toExact();
         }
         if (exact != null) {
             exact[index] = exact[index] == null ? BigDecimal.ZERO.add(amount) : exact[index].add(amount);
         }
+    }
+
+    /**
+     * Adds the amount {@code unscaled} x 10^-{@code amountScale} ({@code amountScale} 0 or more), as the text -12.50 gives
+     * -1250 and 2: the same sum as adding {@code BigDecimal.valueOf(unscaled, amountScale)}.
+     */
+    public void add(int index, long unscaled, int amountScale) {
+        if (exact == null && !addUnits(index, unscaled, amountScale, amountScale)) {
+            toExact();
+        }
+        if (exact != null) {
+            BigDecimal amount = BigDecimal.valueOf(unscaled, amountScale);
+            exact[index] = exact[index] == null ? BigDecimal.ZERO.add(amount) : exact[index].add(amount);
+        }
+    }
+
+    /**
+     * Adds the sum at {@code otherIndex} of {@code other} (say a part of a file summed apart) to this sum: the same sum,
+     * scale included, as adding that sum's amounts here one by one.
+     */
+    public void addSum(int index, MoneyColumn other, int otherIndex) {
+        if (other.exact == null) {
+            if (other.units[otherIndex] == 0 && other.scales[otherIndex] == 0) {
+                return; // nothing added there, or amounts summing to a zero of scale 0: adding it changes nothing
+            }
+            if (exact == null && addUnits(index, other.units[otherIndex], other.scale, other.scales[otherIndex])) {
+                return;
+            }
+        }
+        add(index, other.get(otherIndex));
+    }
+
+    /** The sum of the sums of indexes 0 to {@code size} - 1: what adding all their amounts to {@link BigDecimal#ZERO} gives. */
+    public BigDecimal sum(int size) {
+        if (exact == null) {
+            long total = 0;
+            int totalScale = 0;
+            try {
+                for (int i = 0; i < size; i++) {
+                    total = Math.addExact(total, units[i]);
+                    totalScale = Math.max(totalScale, scales[i]);
+                }
+                return BigDecimal.valueOf(total, scale).setScale(totalScale, RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException beyondALong) {
+                // summed as BigDecimals below
+            }
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < size; i++) {
+            total = total.add(get(i));
+        }
+        return total;
+    }
+
+    /** Adds in longs, unscaled x 10^-amountScale, the sum's scale at least sumScale; false (nothing changed) when they cannot hold it exactly. */
+    private boolean addUnits(int index, long unscaled, int amountScale, int sumScale) {
+        if (amountScale > MAX_SCALE || amountScale < 0) {
+            return false;
+        }
+        if (amountScale > scale && !rescale(amountScale)) {
+            return false;
+        }
+        try {
+            units[index] = Math.addExact(units[index], Math.multiplyExact(unscaled, POWERS_OF_TEN[scale - amountScale]));
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        if (sumScale > scales[index]) {
+            scales[index] = (byte) sumScale;
+        }
+        return true;
     }
 
     /** Adds in longs; false (and nothing changed) when they cannot hold the result exactly. */
@@ -91,7 +176,7 @@ final class MoneyColumn {
     }
 
     /** The sum for an account; {@link BigDecimal#ZERO} when nothing was added. */
-    BigDecimal get(int index) {
+    public BigDecimal get(int index) {
         if (exact != null) {
             return exact[index] == null ? BigDecimal.ZERO : exact[index];
         }

@@ -32,16 +32,29 @@ public final class RevenueLedger {
     /** Epoch day of the latest purchase, {@link #NO_PURCHASE} when none. */
     private int[] lastPurchase = new int[0];
     private int[] purchaseCount = new int[0];
-    private BigDecimal totalCurrent = BigDecimal.ZERO;
-    private BigDecimal totalPrevious = BigDecimal.ZERO;
-    /** {@link #shareBase()} once computed; null again after a current-period row. */
+    /** Epoch days of the as-of date and of the periods' first and last days, for rows given as epoch days. */
+    private final int asOfDay;
+    private final int currentStart;
+    private final int currentEnd;
+    private final int previousStart;
+    private final int previousEnd;
+    /** {@link #totalCurrent()}, {@link #totalPrevious()}, {@link #shareBase()} once computed; null again after a row. */
+    private volatile BigDecimal totalCurrent;
+    private volatile BigDecimal totalPrevious;
     private volatile BigDecimal shareBase;
+    /** Whether one of the totals above was computed since the last row. */
+    private boolean totalsComputed;
 
     public RevenueLedger(LocalDate asOf, PeriodLength periodLength) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.periodLength = Objects.requireNonNull(periodLength, "periodLength");
         this.currentPeriod = periodLength.current(asOf);
         this.previousPeriod = periodLength.previous(asOf);
+        this.asOfDay = Math.toIntExact(asOf.toEpochDay());
+        this.currentStart = Math.toIntExact(currentPeriod.start().toEpochDay());
+        this.currentEnd = Math.toIntExact(currentPeriod.end().toEpochDay());
+        this.previousStart = Math.toIntExact(previousPeriod.start().toEpochDay());
+        this.previousEnd = Math.toIntExact(previousPeriod.end().toEpochDay());
     }
 
     public RevenueLedger add(LocalDate date, String accountId, BigDecimal amount) {
@@ -55,17 +68,84 @@ public final class RevenueLedger {
         lifetime.add(account, amount);
         if (currentPeriod.contains(date)) {
             current.add(account, amount);
-            totalCurrent = totalCurrent.add(amount);
-            shareBase = null;
+            totalsChanged();
         } else if (previousPeriod.contains(date)) {
             previous.add(account, amount);
-            totalPrevious = totalPrevious.add(amount);
+            totalsChanged();
         }
         if (amount.signum() > 0) {
             purchaseCount[account]++;
             lastPurchase[account] = Math.max(lastPurchase[account], Math.toIntExact(date.toEpochDay()));
         }
         return this;
+    }
+
+    /**
+     * Adds a row as a CSV scanner reads it, without a LocalDate or BigDecimal: the same as {@link #add(LocalDate,
+     * String, BigDecimal)} with {@code LocalDate.ofEpochDay(epochDay)} and {@code BigDecimal.valueOf(unscaledAmount,
+     * amountScale)} ({@code amountScale} 0 or more).
+     */
+    public RevenueLedger add(int epochDay, String accountId, long unscaledAmount, int amountScale) {
+        addNumbered(epochDay, accountId, unscaledAmount, amountScale);
+        return this;
+    }
+
+    /** As {@link #add(int, String, long, int)}: the account's number, -1 for a row after the as-of date (ignored). */
+    int addNumbered(int epochDay, String accountId, long unscaledAmount, int amountScale) {
+        Objects.requireNonNull(accountId, "accountId");
+        return epochDay > asOfDay ? -1 : addRow(epochDay, number(ids.add(accountId)), unscaledAmount, amountScale);
+    }
+
+    /** As {@link #add(int, byte[], int, int, long, int)}: the account's number, -1 for a row after the as-of date. */
+    int addNumbered(int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
+        return epochDay > asOfDay ? -1 : addRow(epochDay, number(ids.add(id, from, to)), unscaledAmount, amountScale);
+    }
+
+    /**
+     * As {@link #add(int, String, long, int)}, the account id given as the ASCII text {@code id[from, to)} (a CSV
+     * cell's bytes): no String is made of it unless the account is new.
+     */
+    public RevenueLedger add(int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
+        addNumbered(epochDay, id, from, to, unscaledAmount, amountScale);
+        return this;
+    }
+
+    private int addRow(int epochDay, int account, long unscaledAmount, int amountScale) {
+        lifetime.add(account, unscaledAmount, amountScale);
+        if (epochDay >= currentStart && epochDay <= currentEnd) {
+            current.add(account, unscaledAmount, amountScale);
+            totalsChanged();
+        } else if (epochDay >= previousStart && epochDay <= previousEnd) {
+            previous.add(account, unscaledAmount, amountScale);
+            totalsChanged();
+        }
+        if (unscaledAmount > 0) {
+            purchaseCount[account]++;
+            lastPurchase[account] = Math.max(lastPurchase[account], epochDay);
+        }
+        return account;
+    }
+
+    /**
+     * Adds what {@code part} (of the same as-of date and period length, see {@link RevenueBuckets}) summed for its
+     * account {@code from}: the same as adding its rows here. Totals are left as they are: for a ledger being built.
+     */
+    void addAccount(RevenueLedger part, int from) {
+        int account = number(part.id(from));
+        lifetime.addSum(account, part.lifetime, from);
+        current.addSum(account, part.current, from);
+        previous.addSum(account, part.previous, from);
+        purchaseCount[account] += part.purchaseCount[from];
+        lastPurchase[account] = Math.max(lastPurchase[account], part.lastPurchase[from]);
+    }
+
+    private void totalsChanged() {
+        if (totalsComputed) { // a plain read on each row, not three volatile ones
+            totalsComputed = false;
+            totalCurrent = null;
+            totalPrevious = null;
+            shareBase = null;
+        }
     }
 
     /**
@@ -85,13 +165,11 @@ public final class RevenueLedger {
         this.lifetime.add(account, lifetime);
         if (current != null) {
             this.current.add(account, current);
-            totalCurrent = totalCurrent.add(current);
-            shareBase = null;
         }
         if (previous != null) {
             this.previous.add(account, previous);
-            totalPrevious = totalPrevious.add(previous);
         }
+        totalsChanged();
         this.purchaseCount[account] += purchaseCount;
         if (lastPurchase != null) {
             this.lastPurchase[account] = Math.max(this.lastPurchase[account], Math.toIntExact(lastPurchase.toEpochDay()));
@@ -101,7 +179,11 @@ public final class RevenueLedger {
 
     /** The account's number, a new one (with room in every column) for an id not seen before. */
     private int number(String accountId) {
-        int account = ids.add(accountId);
+        return number(ids.add(accountId));
+    }
+
+    /** The account {@link IdIndex} just numbered, with room in every column when it is new. */
+    private int number(int account) {
         if (account == lastPurchase.length) {
             int length = Math.max(16, account + (account >> 1));
             lastPurchase = Arrays.copyOf(lastPurchase, length);
@@ -132,7 +214,13 @@ public final class RevenueLedger {
 
     /** Revenue of all accounts in the current period, net-negative ones included. */
     public BigDecimal totalCurrent() {
-        return totalCurrent;
+        BigDecimal total = totalCurrent;
+        if (total == null) {
+            total = current.sum(size()); // the sum of every current-period amount, as the accounts' sums hold them
+            totalCurrent = total;
+            totalsComputed = true;
+        }
+        return total;
     }
 
     /**
@@ -147,12 +235,19 @@ public final class RevenueLedger {
                 base = current.signum(account) > 0 ? base.add(current.get(account)) : base;
             }
             shareBase = base;
+            totalsComputed = true;
         }
         return base;
     }
 
     public BigDecimal totalPrevious() {
-        return totalPrevious;
+        BigDecimal total = totalPrevious;
+        if (total == null) {
+            total = previous.sum(size());
+            totalPrevious = total;
+            totalsComputed = true;
+        }
+        return total;
     }
 
     /** Totals of one account; zeros for an account without rows. */

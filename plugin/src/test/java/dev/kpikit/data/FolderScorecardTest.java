@@ -125,4 +125,30 @@ class FolderScorecardTest {
                 () -> FolderScorecard.evaluate(catalog, metrics, FolderScorecard.Options.all()));
         assertTrue(malformed.getMessage().contains("metrics.csv, line 3, column 'clicks'"), malformed.getMessage());
     }
+
+    /**
+     * The CSV scanner's monthly sums give the rows the reader's row-by-row sums give: blank metric cells, a month
+     * whose rows give no value, decimals of several scales, rows after the as-of date, rows out of date order.
+     * (windows-1252 is read by the reader only; the file is ASCII, so both read the same text.)
+     */
+    @Test
+    void scannedMonthlySumsGiveTheRowsOfTheReadersSums() throws Exception {
+        Files.writeString(metrics, """
+                Date,client,clicks,Conversions
+                2026-01-05,A,100.5,2
+                2026-03-10,A,200,
+                2026-01-20,"B, Inc.",300.25,10.000
+                2025-12-31,A,,
+                2026-02-03,A,500,10
+                2026-04-02,A,1000,100
+                2026-02-27, A ,-0.75,1
+                """);
+        for (LocalDate asOf : new LocalDate[] {null, LocalDate.of(2026, 3, 31)}) {
+            FolderScorecard.Options scanned = new FolderScorecard.Options(asOf, null, 0, null);
+            FolderScorecard.Options read = new FolderScorecard.Options(asOf, null, 0, null, java.nio.charset.Charset.forName("windows-1252"));
+            List<FolderScorecard.Row> expected = FolderScorecard.evaluate(catalog, metrics, read);
+            assertEquals(expected, FolderScorecard.evaluate(catalog, metrics, scanned));
+            assertTrue(expected.stream().anyMatch(row -> row.result().period().toString().equals("2025-12")), "a month without values");
+        }
+    }
 }

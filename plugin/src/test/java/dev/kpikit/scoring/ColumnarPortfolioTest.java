@@ -39,6 +39,54 @@ class ColumnarPortfolioTest {
     }
 
     @Test
+    void moneyColumnsAddUnscaledAmountsAndOtherColumnsSumsAsTheirBigDecimals() {
+        MoneyColumn column = new MoneyColumn();
+        MoneyColumn part = new MoneyColumn();
+        column.ensureCapacity(3);
+        part.ensureCapacity(3);
+        column.add(0, 1050, 2);              // 10.50
+        column.add(1, -7, 0);                // -7
+        part.add(0, 25, 3);                  // 0.025
+        part.add(2, 0, 2);                   // 0.00: a zero that still carries its scale
+        column.addSum(0, part, 0);
+        column.addSum(1, part, 1);           // nothing was added there
+        column.addSum(2, part, 2);
+        assertEquals(new BigDecimal("10.525"), column.get(0));
+        assertEquals(new BigDecimal("-7"), column.get(1));
+        assertEquals(new BigDecimal("0.00"), column.get(2));
+        assertEquals(new BigDecimal("3.525"), column.sum(3));
+        // beyond a long: BigDecimals from then on, and still exact
+        column.add(1, Long.MAX_VALUE, 1);
+        column.add(1, Long.MAX_VALUE, 1);
+        assertEquals(BigDecimal.valueOf(Long.MAX_VALUE, 1).multiply(BigDecimal.valueOf(2)).subtract(BigDecimal.valueOf(7)),
+                column.get(1));
+        assertEquals(new BigDecimal("10.525"), column.get(0));
+    }
+
+    @Test
+    void anIdFoundFromItsBytesHasTheNumberOfTheSameIdAsText() {
+        IdIndex ids = new IdIndex();
+        String[] texts = {"A0000001", "A1", "CUST-0001234", "CUST-00012345", "Müller", "", "x y"};
+        for (String text : texts) {
+            ids.add(text);
+        }
+        for (int i = 0; i < 5_000; i++) { // enough to rehash several times
+            ids.add("B" + i);
+        }
+        for (int i = 0; i < texts.length; i++) {
+            assertEquals(i, ids.indexOf(texts[i]));
+            if (texts[i].chars().allMatch(c -> c < 0x80)) { // the bytes of ASCII text only: a CSV cell beyond it is a String
+                byte[] bytes = ("[" + texts[i] + "]").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                assertEquals(i, ids.add(bytes, 1, bytes.length - 1), texts[i]);
+            }
+        }
+        byte[] fresh = "B5000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(-1, ids.indexOf("B5000"));
+        assertEquals(texts.length + 5_000, ids.add(fresh, 0, fresh.length));
+        assertEquals("B5000", ids.id(texts.length + 5_000));
+    }
+
+    @Test
     void rankingOnCompiledScoresIsTheExactRanking() {
         assertCompiledRankingIsExact(0);
     }

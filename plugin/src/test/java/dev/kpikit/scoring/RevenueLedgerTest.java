@@ -86,4 +86,42 @@ class RevenueLedgerTest {
         assertNull(account.input(FactorInput.GROWTH_POTENTIAL));
         assertEquals("Client A", account.name());
     }
+
+    /**
+     * Rows buffered by two threads' buffers, flushed in any order, give the ledger of the rows added one by one in
+     * file order: the same sums and scales, and the accounts numbered in the order of their first row's position.
+     */
+    @Test
+    void bucketsGiveTheLedgerOfTheRowsInFileOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        LocalDate asOf = date("2026-06-30");
+        RevenueLedger whole = new RevenueLedger(asOf, PeriodLength.YEAR);
+        RevenueBuckets buckets = new RevenueBuckets(asOf, PeriodLength.YEAR);
+        RevenueBuckets.Rows later = buckets.newRows();
+        RevenueBuckets.Rows earlier = buckets.newRows();
+        for (int row = 0; row < 4_000; row++) {
+            String id = "C" + random.nextInt(900) + (random.nextInt(40) == 0 ? "-é" : "");
+            int day = (int) asOf.minusDays(random.nextInt(800) - 20).toEpochDay();
+            long unscaled = random.nextLong(-10_000, 500_000);
+            int scale = random.nextInt(4);
+            whole.add(day, id, unscaled, scale);
+            RevenueBuckets.Rows rows = row < 2_000 ? earlier : later; // the second half of the file, flushed first
+            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length == id.length()) {
+                rows.add(10L * row, day, bytes, 0, bytes.length, unscaled, scale);
+            } else {
+                rows.add(10L * row, day, id, unscaled, scale);
+            }
+        }
+        later.flush();
+        earlier.flush();
+        RevenueLedger ledger = buckets.ledger();
+        assertEquals(whole.size(), ledger.size());
+        for (int account = 0; account < whole.size(); account++) {
+            assertEquals(whole.id(account), ledger.id(account));
+            assertEquals(whole.revenue(account), ledger.revenue(account));
+        }
+        assertEquals(whole.totalCurrent(), ledger.totalCurrent());
+        assertEquals(whole.totalPrevious(), ledger.totalPrevious());
+    }
 }

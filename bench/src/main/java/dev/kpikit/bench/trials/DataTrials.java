@@ -1,16 +1,25 @@
 package dev.kpikit.bench.trials;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.datatools.connectivity.oda.IConnection;
+import org.eclipse.datatools.connectivity.oda.IQuery;
+import org.eclipse.datatools.connectivity.oda.IResultSet;
+import org.eclipse.datatools.connectivity.oda.IResultSetMetaData;
+import org.eclipse.datatools.connectivity.oda.OdaException;
+
+import dev.kpikit.bench.OdaDataSetBenchmark;
 import dev.kpikit.bench.harness.Trial;
 import dev.kpikit.bench.harness.TrialContext;
 import dev.kpikit.runner.engine.KpikitEngine;
@@ -108,6 +117,75 @@ public final class DataTrials {
                 int at = find(cells, month.period(), kpi.getKey());
                 expectNumber(cells, at + 2, kpi.getValue(), month.period() + " " + kpi.getKey());
             }
+        }
+    }
+
+    /**
+     * The kpis data set alone, executed and read to the last row through the ODA interfaces as BIRT reads it, no report
+     * rendered: what DuckDB's variant does (the query and its rows), for a like-for-like ratio; the KPIs of the first
+     * and the last month are checked against the generator's sums.
+     */
+    public static final class KpikitDataSet implements Trial {
+
+        private Path folder;
+
+        @Override
+        public void prepare(TrialContext context) throws Exception {
+            folder = AgencyMetrics.folder(context.data(), context.size(), context.home());
+            context.record("csv MB", Files.size(folder.resolve(AgencyMetrics.METRICS)) / 1e6);
+        }
+
+        @Override
+        public void warmUp(TrialContext context) throws Exception {
+            readAndCheck(AgencyMetrics.folder(context.data(), WARM_UP_ROWS, context.home()));
+        }
+
+        @Override
+        public long run(TrialContext context) throws Exception {
+            readAndCheck(folder);
+            return context.size();
+        }
+
+        private static void readAndCheck(Path folder) throws Exception {
+            IConnection connection = OdaDataSetBenchmark.open(folder);
+            try {
+                IQuery query = connection.newQuery("dev.kpikit.birt.oda.kpis");
+                query.prepare("kpis");
+                query.setProperty("catalogFile", "kpi-catalog.json");
+                query.setProperty("metricsFile", AgencyMetrics.METRICS);
+                IResultSet result = query.executeQuery();
+                Map<String, Double> values = new HashMap<>();
+                IResultSetMetaData meta = result.getMetaData();
+                int period = columnIndex(meta, "period");
+                int kpi = columnIndex(meta, "kpiId");
+                int value = columnIndex(meta, "value");
+                long rows = OdaDataSetBenchmark.readAll(result, () -> {
+                    BigDecimal number = result.getBigDecimal(value);
+                    values.put(result.getString(period) + " " + result.getString(kpi), number == null ? null : number.doubleValue());
+                }).rows();
+                result.close();
+                List<AgencyMetrics.Month> months = AgencyMetrics.expected(folder);
+                for (AgencyMetrics.Month month : List.of(months.get(0), months.get(months.size() - 1))) {
+                    for (Map.Entry<String, Double> expected : month.kpis().entrySet()) {
+                        Double actual = values.get(month.period() + " " + expected.getKey());
+                        if (actual == null || Math.abs(actual - expected.getValue()) > 1e-9 * Math.max(1, Math.abs(expected.getValue()))) {
+                            throw new IllegalStateException(month.period() + " " + expected.getKey() + ": the data set gives "
+                                    + actual + ", expected " + expected.getValue() + " (" + rows + " rows read)");
+                        }
+                    }
+                }
+            } finally {
+                connection.close();
+            }
+        }
+
+        private static int columnIndex(IResultSetMetaData meta, String name) throws OdaException {
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (meta.getColumnName(i).equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("the kpis data set has no column " + name);
         }
     }
 
