@@ -1,5 +1,6 @@
 package dev.kpikit.scoring;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -59,6 +60,16 @@ public final class CompiledModel {
      */
     public double score(double[] raw) {
         return score(raw, null);
+    }
+
+    /** An account's inputs as {@link #score} takes them, indexed by {@link FactorInput#ordinal()}: NaN where blank. */
+    public static double[] raw(Account account) {
+        double[] raw = new double[FactorInput.values().length];
+        for (FactorInput input : FactorInput.values()) {
+            BigDecimal value = account.input(input);
+            raw[input.ordinal()] = value == null ? Double.NaN : value.doubleValue();
+        }
+        return raw;
     }
 
     /**

@@ -169,12 +169,7 @@ class ScoringPropertiesTest {
         ScoringModel.Scorer scorer = model.scorer(population);
         CompiledModel compiled = scorer.compile();
         for (Account account : population) {
-            double[] raw = new double[FactorInput.values().length];
-            for (FactorInput input : FactorInput.values()) {
-                BigDecimal value = account.input(input);
-                raw[input.ordinal()] = value == null ? Double.NaN : value.doubleValue();
-            }
-            long cents = CompiledModel.cents(compiled.score(raw));
+            long cents = CompiledModel.cents(compiled.score(CompiledModel.raw(account)));
             if (cents != CompiledModel.UNSURE) {
                 assertEquals(scorer.score(account).score(), BigDecimal.valueOf(cents, 2));
             }

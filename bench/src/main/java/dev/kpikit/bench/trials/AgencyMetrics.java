@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.kpikit.bench.harness.TrialContext;
+
 /**
  * The agency metrics table at N rows for the data bench: the columns of sample-data/agency/metrics.csv
  * ({@code date,client,campaign,impressions,clicks,conversions,adSpend,attributedRevenue}), one row per client,
@@ -82,6 +84,13 @@ final class AgencyMetrics {
     }
 
     private AgencyMetrics() {
+    }
+
+    /** The folder of the run's size, its CSV's size recorded beside the run's figures. */
+    static Path folder(TrialContext context) throws IOException {
+        Path folder = folder(context.data(), context.size(), context.home());
+        context.record("csv MB", Files.size(folder.resolve(METRICS)) / 1e6);
+        return folder;
     }
 
     /** The folder {@code <data>/data-metrics-<rows>} with the table of that many rows, generated if missing. */

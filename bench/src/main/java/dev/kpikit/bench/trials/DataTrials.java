@@ -131,8 +131,7 @@ public final class DataTrials {
 
         @Override
         public void prepare(TrialContext context) throws Exception {
-            folder = AgencyMetrics.folder(context.data(), context.size(), context.home());
-            context.record("csv MB", Files.size(folder.resolve(AgencyMetrics.METRICS)) / 1e6);
+            folder = AgencyMetrics.folder(context);
         }
 
         @Override

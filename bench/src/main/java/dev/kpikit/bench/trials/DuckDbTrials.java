@@ -45,8 +45,7 @@ public final class DuckDbTrials {
 
         @Override
         public void prepare(TrialContext context) throws Exception {
-            folder = AgencyMetrics.folder(context.data(), context.size(), context.home());
-            context.record("csv MB", Files.size(folder.resolve(AgencyMetrics.METRICS)) / 1e6);
+            folder = AgencyMetrics.folder(context);
         }
 
         @Override
@@ -112,8 +111,7 @@ public final class DuckDbTrials {
 
         @Override
         public void prepare(TrialContext context) throws Exception {
-            folder = context.dataFolder("accounts");
-            OdaDataSetBenchmark.generateIfMissing(folder, Math.toIntExact(context.size()), context.size() * ScaleTrial.REVENUE_ROWS_PER_ACCOUNT);
+            folder = ScaleTrial.accounts(context);
             expected = expected(folder);
         }
 

@@ -21,8 +21,14 @@ public final class ScaleTrial implements Trial {
 
     @Override
     public void prepare(TrialContext context) throws Exception {
-        folder = context.dataFolder("accounts");
+        folder = accounts(context);
+    }
+
+    /** The generated folder of the run's size (accounts and 12 revenue rows each), shared by the comparisons that score it. */
+    static Path accounts(TrialContext context) throws Exception {
+        Path folder = context.dataFolder("accounts");
         OdaDataSetBenchmark.generateIfMissing(folder, Math.toIntExact(context.size()), context.size() * REVENUE_ROWS_PER_ACCOUNT);
+        return folder;
     }
 
     @Override

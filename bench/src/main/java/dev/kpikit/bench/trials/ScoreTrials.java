@@ -39,8 +39,7 @@ public final class ScoreTrials {
 
         @Override
         public void prepare(TrialContext context) throws Exception {
-            folder = context.dataFolder("accounts");
-            OdaDataSetBenchmark.generateIfMissing(folder, Math.toIntExact(context.size()), context.size() * ScaleTrial.REVENUE_ROWS_PER_ACCOUNT);
+            folder = ScaleTrial.accounts(context);
             expected = DuckDbTrials.Scale.expected(folder);
         }
 

@@ -120,12 +120,7 @@ class ScoringRenderingsAgreeTest {
         CompiledModel compiled = scorer.compile();
         int sure = 0;
         for (Account account : accounts) {
-            double[] raw = new double[FactorInput.values().length];
-            for (FactorInput input : FactorInput.values()) {
-                BigDecimal value = account.input(input);
-                raw[input.ordinal()] = value == null ? Double.NaN : value.doubleValue();
-            }
-            long cents = CompiledModel.cents(compiled.score(raw));
+            long cents = CompiledModel.cents(compiled.score(CompiledModel.raw(account)));
             if (cents != CompiledModel.UNSURE) {
                 assertEquals(scorer.score(account).score(), BigDecimal.valueOf(cents, 2), account.id());
                 sure++;
