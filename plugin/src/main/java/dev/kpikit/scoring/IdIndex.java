@@ -22,10 +22,21 @@ final class IdIndex {
     /** The first long of a slot holding an id that is not inline: its String tells whether it is the one sought. */
     private static final long NOT_INLINE = -1;
 
-    private String[] ids = new String[16];
+    private String[] ids;
     /** Per slot: the first 8 characters packed (or EMPTY, NOT_INLINE), then characters 9 to 12 packed and the number. */
-    private long[] table = new long[2 * 32];
+    private long[] table;
     private int size;
+
+    IdIndex() {
+        this(16);
+    }
+
+    /** An index with room for {@code expected} ids before it grows (growing holds the old and the new arrays at once). */
+    IdIndex(int expected) {
+        ids = new String[Math.max(16, expected)];
+        // at most half the slots used (see insert): the power of two of at least twice the ids
+        table = new long[2 * Math.max(32, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1)];
+    }
 
     int size() {
         return size;

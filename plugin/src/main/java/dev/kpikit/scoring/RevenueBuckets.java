@@ -89,7 +89,7 @@ public final class RevenueBuckets {
                     + (1L << (63 - ACCOUNT_BITS)) + " bytes: " + total + " accounts, a row at byte " + greatest);
         }
         Arrays.sort(keys);
-        RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
+        RevenueLedger ledger = new RevenueLedger(asOf, periodLength, total);
         int bucket = 0;
         for (long key : keys) {
             int number = (int) (key & ((1L << ACCOUNT_BITS) - 1));

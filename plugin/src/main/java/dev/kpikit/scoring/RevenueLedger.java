@@ -25,7 +25,7 @@ public final class RevenueLedger {
     private final PeriodLength periodLength;
     private final PeriodLength.DateRange currentPeriod;
     private final PeriodLength.DateRange previousPeriod;
-    private final IdIndex ids = new IdIndex();
+    private final IdIndex ids;
     private final MoneyColumn current = new MoneyColumn();
     private final MoneyColumn previous = new MoneyColumn();
     private final MoneyColumn lifetime = new MoneyColumn();
@@ -46,6 +46,18 @@ public final class RevenueLedger {
     private boolean totalsComputed;
 
     public RevenueLedger(LocalDate asOf, PeriodLength periodLength) {
+        this(asOf, periodLength, 0);
+    }
+
+    /**
+     * A ledger with room for {@code expectedAccounts} before its columns grow: {@link RevenueBuckets} joins its
+     * buckets into one of the accounts' number, so that the join holds no grown copy of a column beside the buckets.
+     */
+    RevenueLedger(LocalDate asOf, PeriodLength periodLength, int expectedAccounts) {
+        this.ids = new IdIndex(expectedAccounts);
+        if (expectedAccounts > 0) {
+            reserve(expectedAccounts);
+        }
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.periodLength = Objects.requireNonNull(periodLength, "periodLength");
         this.currentPeriod = periodLength.current(asOf);
@@ -185,15 +197,20 @@ public final class RevenueLedger {
     /** The account {@link IdIndex} just numbered, with room in every column when it is new. */
     private int number(int account) {
         if (account == lastPurchase.length) {
-            int length = Math.max(16, account + (account >> 1));
-            lastPurchase = Arrays.copyOf(lastPurchase, length);
-            Arrays.fill(lastPurchase, account, length, NO_PURCHASE);
-            purchaseCount = Arrays.copyOf(purchaseCount, length);
-            current.ensureCapacity(length);
-            previous.ensureCapacity(length);
-            lifetime.ensureCapacity(length);
+            reserve(Math.max(16, account + (account >> 1)));
         }
         return account;
+    }
+
+    /** Room in every column for {@code length} accounts. */
+    private void reserve(int length) {
+        int from = lastPurchase.length;
+        lastPurchase = Arrays.copyOf(lastPurchase, length);
+        Arrays.fill(lastPurchase, from, length, NO_PURCHASE);
+        purchaseCount = Arrays.copyOf(purchaseCount, length);
+        current.ensureCapacity(length);
+        previous.ensureCapacity(length);
+        lifetime.ensureCapacity(length);
     }
 
     public LocalDate asOf() {
