@@ -2,8 +2,10 @@ package dev.kpikit.data;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -83,8 +85,23 @@ public final class PortfolioTables {
 
     /** One row per account, best score first; each row (and its explanation, in {@code locale}) is built when read. */
     public static TableReader accounts(Portfolio portfolio, Locale locale) {
-        return new ComputedTableReader("accounts", ACCOUNT_COLUMNS,
-                portfolio.accounts().stream().map(account -> accountRow(account, locale)).iterator());
+        List<AccountReport> reports = portfolio.accounts();
+        return new ComputedTableReader("accounts", ACCOUNT_COLUMNS, new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < reports.size();
+            }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return accountRow(reports.get(next++), locale);
+            }
+        });
     }
 
     private static Object[] accountRow(AccountReport report, Locale locale) {

@@ -5,7 +5,7 @@ import java.text.DecimalFormat;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,6 @@ import java.util.ResourceBundle;
 final class Explanations {
 
     private static final String BUNDLE = "dev.kpikit.scoring.messages";
-    private static final int TOP_REASONS = 2;
 
     private Explanations() {
     }
@@ -63,12 +62,25 @@ final class Explanations {
     static String explain(AccountScore score, Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        List<String> reasons = score.factors().stream()
-                .filter(factor -> factor.value() != null && factor.points().signum() > 0)
-                .sorted(Comparator.comparing(FactorScore::points).reversed())
-                .limit(TOP_REASONS)
-                .map(factor -> format(messages, locale, "reason." + factor.input().key(), factor.value(), factor.outOf()))
-                .toList();
+        Formats formats = formats(messages, locale);
+        // the reasons: the two factors with a value and the most points, the earlier first on equal points, picked in
+        // one pass rather than sorted, as this runs for every row of a data set
+        FactorScore first = null;
+        FactorScore second = null;
+        for (FactorScore factor : score.factors()) {
+            if (factor.value() == null || factor.points().signum() <= 0) {
+                continue;
+            }
+            if (first == null || factor.points().compareTo(first.points()) > 0) {
+                second = first;
+                first = factor;
+            } else if (second == null || factor.points().compareTo(second.points()) > 0) {
+                second = factor;
+            }
+        }
+        List<String> reasons = first == null ? List.of()
+                : second == null ? List.of(reason(formats, messages, locale, first))
+                : List.of(reason(formats, messages, locale, first), reason(formats, messages, locale, second));
         // the whole sentence, once per tier, reasons and rules
         List<Object> sentence = new ArrayList<>(4 + reasons.size());
         sentence.add(EXPLANATION);
@@ -76,13 +88,20 @@ final class Explanations {
         sentence.add(score.appliedRules());
         sentence.add(score.netNegative());
         sentence.addAll(reasons);
-        Formats formats = formats(messages, locale);
         String made = formats.texts().get(sentence);
         if (made == null) {
             made = explain(score, reasons, messages, locale);
             remember(formats, sentence, made);
         }
         return made;
+    }
+
+    /** The message key of each input's reason, by {@link FactorInput#ordinal()}. */
+    private static final String[] REASON_KEYS = Arrays.stream(FactorInput.values())
+            .map(input -> "reason." + input.key()).toArray(String[]::new);
+
+    private static String reason(Formats formats, ResourceBundle messages, Locale locale, FactorScore factor) {
+        return format(formats, messages, locale, REASON_KEYS[factor.input().ordinal()], factor.value(), factor.outOf());
     }
 
     /** The key of a whole explanation among the texts kept. */
@@ -125,7 +144,10 @@ final class Explanations {
      * percent is the same text for every share that rounds to it, so the text is made once for them all.
      */
     private static String format(ResourceBundle messages, Locale locale, String key, Object... args) {
-        Formats formats = formats(messages, locale);
+        return format(formats(messages, locale), messages, locale, key, args);
+    }
+
+    private static String format(Formats formats, ResourceBundle messages, Locale locale, String key, Object... args) {
         Message message = formats.byKey().computeIfAbsent(key, any -> Message.of(messages.getString(key), locale));
         List<Object> text = new ArrayList<>(args.length + 1);
         text.add(key);

@@ -130,6 +130,14 @@ public enum Normalisation {
     }
 
     private static BigDecimal between(BigDecimal raw, BigDecimal low, BigDecimal high) {
+        // strictly past an end the quotient is clamped to it whatever its digits: the division is spared (a growth
+        // beyond its scale is common, and each row of a data set asks)
+        if (high.compareTo(low) > 0 && raw.compareTo(high) > 0) {
+            return BigDecimal.ONE;
+        }
+        if (high.compareTo(low) > 0 && raw.compareTo(low) < 0) {
+            return BigDecimal.ZERO;
+        }
         return clamp(Ratios.divide(raw.subtract(low), high.subtract(low)));
     }
 

@@ -270,11 +270,12 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private final ScoringModel.Scorer scorer;
         private final Options options;
         private final int[] ranked;
-        /** Score in cents, by account number. */
+        /** Score in cents, by account number while analysing, then by rank (the order rows are read in). */
         private final int[] cents;
-        /** Each factor's points in cents (at most 100.00 points), by factor in model order and account number. */
+        /** Each factor's points in cents (at most 100.00 points), by factor in model order and, like
+         * {@link #cents}, account number then rank. */
         private final short[][] points;
-        /** Tier after the rules | tier of the score alone << 8 | the rules that changed it (bit = position) << 16. */
+        /** Tier after the rules | tier of the score alone << 8 | the rules that changed it (bit = position) << 16; ordered as {@link #cents}. */
         private final int[] tiers;
         /** The model has more tiers or rules than {@link #tiers} holds: rows are scored exactly when read. */
         private final boolean rowsScoredExactly;
@@ -285,7 +286,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
          * once per distinct value; null for a computed input.
          */
         private final BigDecimal[][] normalisedByCode;
-        /** ABC class (0 for none, else ordinal + 1), plus {@link Builder#MAJOR} for a major customer. */
+        /** ABC class (0 for none, else ordinal + 1), plus {@link Builder#MAJOR} for a major customer; ordered as {@link #cents}. */
         private final byte[] classes;
         /** RFM by ledger number, see {@link RfmScorer#codes}. */
         private final byte[] rfm;
@@ -377,6 +378,35 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             BigDecimal index = hhi.hhi();
             concentration = new ConcentrationSummary(index, ConcentrationBand.of(index), Ratios.divide(topOne, total),
                     options.topN(), Ratios.divide(topN, total), Ratios.divide(keySum, total), List.copyOf(major));
+            // rows are read in rank order: by account number, each of these cells was a cache miss of its own
+            inRankOrder(cents, ranked);
+            inRankOrder(tiers, ranked);
+            inRankOrder(classes, ranked);
+            for (short[] factorPoints : points) {
+                inRankOrder(factorPoints, ranked);
+            }
+        }
+
+        /** Puts the values of a column by account number in the order of {@code ranked}. */
+        private static void inRankOrder(int[] byAccount, int[] ranked) {
+            int[] values = byAccount.clone();
+            for (int rank = 0; rank < ranked.length; rank++) {
+                byAccount[rank] = values[ranked[rank]];
+            }
+        }
+
+        private static void inRankOrder(short[] byAccount, int[] ranked) {
+            short[] values = byAccount.clone();
+            for (int rank = 0; rank < ranked.length; rank++) {
+                byAccount[rank] = values[ranked[rank]];
+            }
+        }
+
+        private static void inRankOrder(byte[] byAccount, int[] ranked) {
+            byte[] values = byAccount.clone();
+            for (int rank = 0; rank < ranked.length; rank++) {
+                byAccount[rank] = values[ranked[rank]];
+            }
         }
 
         /**
@@ -419,8 +449,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             return ranked;
         }
 
-        /** The account's score as the exact path gives it, from the columns. */
-        AccountScore score(int account, Account details) {
+        /** The score of the account at {@code rank} (0-based) as the exact path gives it, from the columns. */
+        AccountScore score(int rank, int account, Account details) {
             if (rowsScoredExactly) {
                 return scorer.score(details);
             }
@@ -430,9 +460,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 Factor factor = factors.get(i);
                 BigDecimal value = details.input(factor.input());
                 scores[i] = new FactorScore(factor.id(), factor.input(), value, normalised(i, account, value),
-                        BigDecimal.valueOf(points[i][account], 2), outOf[i]);
+                        BigDecimal.valueOf(points[i][rank], 2), outOf[i]);
             }
-            int tier = tiers[account];
+            int tier = tiers[rank];
             List<TierRule> applied = List.of();
             if (tier >>> 16 != 0) {
                 applied = new ArrayList<>();
@@ -442,7 +472,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     }
                 }
             }
-            return new AccountScore(BigDecimal.valueOf(cents[account], 2), model.tiers().get(tier & 0xff).name(),
+            return new AccountScore(BigDecimal.valueOf(cents[rank], 2), model.tiers().get(tier & 0xff).name(),
                     model.tiers().get(tier >>> 8 & 0xff).name(), Arrays.asList(scores), applied,
                     ScoringModel.netNegative(details));
         }
@@ -460,11 +490,11 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 public AccountReport get(int index) {
                     int account = ranked[index];
                     int ledgerAccount = accounts.ledgerNumber[account];
-                    byte flags = classes[account];
+                    byte flags = classes[index];
                     int abc = flags & ~Builder.MAJOR;
                     AccountRevenue revenue = accounts.revenue(account);
                     Account details = accounts.account(account, revenue.current(), revenue.previous());
-                    return new AccountReport(index + 1, details, score(account, details),
+                    return new AccountReport(index + 1, details, score(index, account, details),
                             revenue, abc == 0 ? null : AbcClass.values()[abc - 1],
                             ledgerAccount < 0 ? NO_PURCHASE : RfmScorer.decode(rfm[ledgerAccount]),
                             (flags & Builder.MAJOR) != 0, account < accounts.tableAccounts);
