@@ -2,9 +2,10 @@ package dev.kpikit.data;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -72,10 +73,9 @@ public final class PortfolioTables {
         columns.add(new AccountColumn("rfm_monetary", ColumnType.INTEGER, report -> (long) report.rfm().monetary()));
         columns.add(new AccountColumn("major_customer", ColumnType.BOOLEAN, AccountReport::majorCustomer));
         columns.add(new AccountColumn("last_purchase", ColumnType.DATE, report -> report.revenue().lastPurchase()));
-        // built only when read (as every cell, see AccountsReader): a fifth of the time of reading a row, and most
-        // reports do not show it
+        // built only when read: a fifth of the time of reading a row, and most reports do not show it
         columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING),
-                (report, locale) -> report.score().explain(locale)));
+                (report, locale) -> new LazyValue(() -> report.score().explain(locale))));
         // credit notes above invoices in the period: its share counted as 0 (see NetNegative)
         columns.add(new AccountColumn("net_negative", ColumnType.BOOLEAN, AccountReport::netNegative));
         // revenue rows under an id the account table lacks: scored under that id
@@ -83,73 +83,33 @@ public final class PortfolioTables {
         return List.copyOf(columns);
     }
 
-    /**
-     * One row per account, best score first. A row's cells are worked out when read, each from {@link #ACCOUNT_TABLE},
-     * and its account's report is built only when the first of them is read: a row skipped or a column not read costs
-     * nothing.
-     */
+    /** One row per account, best score first; each row (and its explanation, in {@code locale}) is built when read. */
     public static TableReader accounts(Portfolio portfolio, Locale locale) {
-        return new AccountsReader(portfolio.accounts(), locale);
+        List<AccountReport> reports = portfolio.accounts();
+        return new ComputedTableReader("accounts", ACCOUNT_COLUMNS, new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < reports.size();
+            }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return accountRow(reports.get(next++), locale);
+            }
+        });
     }
 
-    /** The accounts table over the portfolio's reports, built row by row as {@link #accounts} says. */
-    private static final class AccountsReader extends CurrentRowReader {
-
-        private final List<AccountReport> reports;
-        private final Locale locale;
-        private int rowNumber;
-        /** The current row's report; null until a cell of the row is read. */
-        private AccountReport report;
-
-        AccountsReader(List<AccountReport> reports, Locale locale) {
-            this.reports = reports;
-            this.locale = locale;
+    private static Object[] accountRow(AccountReport report, Locale locale) {
+        Object[] row = new Object[ACCOUNT_TABLE.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = ACCOUNT_TABLE.get(i).value().apply(report, locale);
         }
-
-        @Override
-        public List<Column> columns() {
-            return ACCOUNT_COLUMNS;
-        }
-
-        @Override
-        public boolean next() {
-            report = null;
-            if (rowNumber >= reports.size()) {
-                current(null);
-                return false;
-            }
-            rowNumber++;
-            // a new array each row, not one reused: storing a row's new values into an old array costs the
-            // collector more than the array (a fifth of the read time when measured)
-            Object[] row = new Object[ACCOUNT_COLUMNS.size()];
-            Arrays.fill(row, NOT_COMPUTED);
-            current(row);
-            return true;
-        }
-
-        @Override
-        protected Object compute(int columnIndex) {
-            if (report == null) {
-                report = reports.get(rowNumber - 1);
-            }
-            return ACCOUNT_TABLE.get(columnIndex).value().apply(report, locale);
-        }
-
-        @Override
-        public String source() {
-            return "accounts";
-        }
-
-        @Override
-        public long rowNumber() {
-            return rowNumber;
-        }
-
-        @Override
-        public void close() {
-            report = null;
-            current(null);
-        }
+        return row;
     }
 
     /** The 0..1 value the input was weighed at (the first factor's that weighed it); null when none did. */
