@@ -4,50 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.quartz.impl.calendar.WeeklyCalendar;
 import org.quartz.impl.matchers.GroupMatcher;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.kpikit.runner.engine.SharedEngine;
-import dev.kpikit.runner.mail.SmtpTransport;
 
 /** A runner (Quartz on an H2 file, the real BIRT engine, GreenMail) with business calendars. */
-class CalendarRunnerTest {
-
-    @TempDir
-    Path folder;
-    GreenMail greenMail;
-    ScheduleRunner runner;
-
-    @BeforeEach
-    void startMailServer() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (runner != null) {
-            runner.close();
-        }
-        greenMail.stop();
-    }
+class CalendarRunnerTest extends MailedRunnerTest {
 
     private ScheduleRunner start(String calendars, String cron, String extra) throws Exception {
         int port = greenMail.getSmtp().getPort();
@@ -58,10 +32,7 @@ class CalendarRunnerTest {
                 + "    cron: \"" + cron + "\"\n    timeZone: Europe/Oslo\n    to: [\"ceo@kpikit.test\"]\n"
                 + "    asOf: today\n    subject: \"{title} as of {asOf}\"\n" + extra;
         Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, yaml), TestSchedules.roots());
-        runner = ScheduleRunner.start(schedules, StoreSettings.h2(folder.resolve("store")),
-                new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
-                schedules.smtp().orElseThrow().from());
-        return runner;
+        return startRunner(schedules);
     }
 
     @Test

@@ -20,17 +20,12 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.kpikit.runner.engine.SharedEngine;
-import dev.kpikit.runner.mail.SmtpTransport;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -42,35 +37,13 @@ import jakarta.mail.internet.MimeMessage;
  * A runner in this JVM (Quartz on an H2 file, the real BIRT engine) mailing to GreenMail on
  * loopback: a schedule fires, the message arrives as a manager would read it.
  */
-class ScheduledDeliveryTest {
-
-    @TempDir
-    Path folder;
-    GreenMail greenMail;
-    ScheduleRunner runner;
-
-    @BeforeEach
-    void startMailServer() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (runner != null) {
-            runner.close();
-        }
-        greenMail.stop();
-    }
+class ScheduledDeliveryTest extends MailedRunnerTest {
 
     private ScheduleRunner start(String yaml, int smtpPort) throws Exception {
         // a test of deliveries, not of roots: its broken template and empty data folder are in a temp folder
         Path anywhere = folder.getRoot();
         Schedules schedules = ScheduleFileReader.read(TestSchedules.write(folder, yaml), ScheduleRoots.of(anywhere, anywhere));
-        runner = ScheduleRunner.start(schedules, StoreSettings.h2(folder.resolve("store")),
-                new BirtReportRenderer(ScheduledDeliveryTest::engine), new SmtpTransport(schedules.smtp().orElseThrow()),
-                schedules.smtp().orElseThrow().from());
-        return runner;
+        return startRunner(schedules);
     }
 
     static dev.kpikit.runner.engine.KpikitEngine engine() {
