@@ -17,7 +17,6 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.calendar.WeeklyCalendar;
 import org.quartz.impl.matchers.GroupMatcher;
 
-
 import dev.kpikit.runner.engine.SharedEngine;
 
 /** A runner (Quartz on an H2 file, the real BIRT engine, GreenMail) with business calendars. */
