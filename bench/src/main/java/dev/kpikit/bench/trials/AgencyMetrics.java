@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.kpikit.bench.harness.Trial;
 import dev.kpikit.bench.harness.TrialContext;
 
 /**
@@ -84,6 +85,34 @@ final class AgencyMetrics {
     }
 
     private AgencyMetrics() {
+    }
+
+    /**
+     * A trial over the metrics folder of the run's size: warmed up on the small folder, timed on the run's, each
+     * variant saying only what it does with a folder (and checking what it computed).
+     */
+    abstract static class FolderTrial implements Trial {
+
+        private Path folder;
+
+        @Override
+        public void prepare(TrialContext context) throws Exception {
+            folder = folder(context);
+        }
+
+        @Override
+        public void warmUp(TrialContext context) throws Exception {
+            work(folder(context.data(), DataTrials.WARM_UP_ROWS, context.home()));
+        }
+
+        @Override
+        public long run(TrialContext context) throws Exception {
+            work(folder);
+            return context.size();
+        }
+
+        /** The variant's work on one folder, checked. */
+        abstract void work(Path folder) throws Exception;
     }
 
     /** The folder of the run's size, its CSV's size recorded beside the run's figures. */

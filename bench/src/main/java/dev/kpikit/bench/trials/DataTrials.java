@@ -125,27 +125,10 @@ public final class DataTrials {
      * rendered: what DuckDB's variant does (the query and its rows), for a like-for-like ratio; the KPIs of the first
      * and the last month are checked against the generator's sums.
      */
-    public static final class KpikitDataSet implements Trial {
-
-        private Path folder;
+    public static final class KpikitDataSet extends AgencyMetrics.FolderTrial {
 
         @Override
-        public void prepare(TrialContext context) throws Exception {
-            folder = AgencyMetrics.folder(context);
-        }
-
-        @Override
-        public void warmUp(TrialContext context) throws Exception {
-            readAndCheck(AgencyMetrics.folder(context.data(), WARM_UP_ROWS, context.home()));
-        }
-
-        @Override
-        public long run(TrialContext context) throws Exception {
-            readAndCheck(folder);
-            return context.size();
-        }
-
-        private static void readAndCheck(Path folder) throws Exception {
+        void work(Path folder) throws Exception {
             IConnection connection = OdaDataSetBenchmark.open(folder);
             try {
                 IQuery query = connection.newQuery("dev.kpikit.birt.oda.kpis");

@@ -39,27 +39,10 @@ public final class DuckDbTrials {
     }
 
     /** The agency KPIs by month from the metrics CSV: one GROUP BY with NULLIF-guarded ratios (as the H2 design). */
-    public static final class Data implements Trial {
-
-        private Path folder;
+    public static final class Data extends AgencyMetrics.FolderTrial {
 
         @Override
-        public void prepare(TrialContext context) throws Exception {
-            folder = AgencyMetrics.folder(context);
-        }
-
-        @Override
-        public void warmUp(TrialContext context) throws Exception {
-            run(AgencyMetrics.folder(context.data(), DataTrials.WARM_UP_ROWS, context.home()));
-        }
-
-        @Override
-        public long run(TrialContext context) throws Exception {
-            run(folder);
-            return context.size();
-        }
-
-        private static void run(Path folder) throws Exception {
+        void work(Path folder) throws Exception {
             String sql = "SELECT strftime(\"date\", '%Y-%m') AS period, COUNT(*) AS metric_rows,"
                     + " CAST(SUM(clicks) AS DOUBLE) / NULLIF(SUM(impressions), 0) AS clickThrough,"
                     + " CAST(SUM(conversions) AS DOUBLE) / NULLIF(SUM(clicks), 0) AS conversion,"
