@@ -183,6 +183,16 @@ public final class MoneyColumn {
         return BigDecimal.valueOf(units[index], scale).setScale(scales[index], RoundingMode.UNNECESSARY);
     }
 
+    /** True while the sums are longs in units of one scale: {@link #unscaled} then orders them as {@link #compare} does. */
+    boolean inLongs() {
+        return exact == null;
+    }
+
+    /** The sum in units of the column's scale; only while {@link #inLongs}. */
+    long unscaled(int index) {
+        return units[index];
+    }
+
     int compare(int a, int b) {
         return exact != null ? get(a).compareTo(get(b)) : Long.compare(units[a], units[b]);
     }

@@ -244,6 +244,34 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             return ledgerNumber[account] < 0 ? BigDecimal.ZERO : ledger.current(ledgerNumber[account]);
         }
 
+        /** Account numbers in the order of {@link #compareRevenue}: sorted as longs, then each run of equal revenue by id. */
+        int[] byRevenue() {
+            int n = size();
+            MoneyColumn current = ledger.currentColumn();
+            if (!current.inLongs()) {
+                return IntSort.sorted(n, this::compareRevenue);
+            }
+            // ~revenue: the highest first; an account without revenue rows has 0
+            long[] revenue = new long[n];
+            for (int account = 0; account < n; account++) {
+                revenue[account] = ledgerNumber[account] < 0 ? 0 : current.unscaled(ledgerNumber[account]);
+            }
+            int[] sorted = IntSort.sortedByKey(n, account -> ~revenue[account]);
+            IntSort.IntComparator byId = (a, b) -> ids.id(a).compareTo(ids.id(b));
+            for (int from = 0, to; from < n; from = to) {
+                to = from + 1;
+                while (to < n && revenue[sorted[to]] == revenue[sorted[from]]) {
+                    to++;
+                }
+                if (to - from > 1) {
+                    int[] tied = Arrays.copyOfRange(sorted, from, to);
+                    IntSort.sort(tied, byId);
+                    System.arraycopy(tied, 0, sorted, from, tied.length);
+                }
+            }
+            return sorted;
+        }
+
         /** Current revenue, highest first, then ids. */
         int compareRevenue(int a, int b) {
             int la = ledgerNumber[a];
@@ -264,6 +292,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         /** Rules whose application {@link #tiers} holds, a bit each. */
         private static final int MAX_RULES = 16;
+        /** Accounts a thread scores at a time: few enough that the threads end together, enough to cost nothing to hand out. */
+        private static final int SCORED_TOGETHER = 4096;
 
         private final Builder accounts;
         private final ScoringModel model;
@@ -329,25 +359,22 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             tiers = new int[n];
             boolean[] key = new boolean[n];
             rowsScoredExactly = model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
-            FastScores fast = rowsScoredExactly ? null : FastScores.of(model, scorer, accounts);
-            for (int account = 0; account < n; account++) {
-                if (fast == null || !fast.score(account, this)) {
-                    AccountScore score = scorer.score(accounts.account(account));
-                    cents[account] = score.score().movePointRight(2).intValueExact();
-                    for (int i = 0; i < factors; i++) {
-                        points[i][account] = (short) score.factors().get(i).points().movePointRight(2).intValueExact();
+            accounts.ledger.shareBase(); // computed once here, not raced for by the threads below
+            // each account is scored on its own: on every core, each thread with its own FastScores (scratch arrays)
+            ParallelRanges.run(n, SCORED_TOGETHER, () -> {
+                FastScores fast = rowsScoredExactly ? null : FastScores.of(model, scorer, accounts);
+                return (from, to) -> {
+                    for (int account = from; account < to; account++) {
+                        if (fast == null || !fast.score(account, this)) {
+                            scoreExactly(account);
+                        }
+                        key[account] = (tiers[account] & 0xff) == 0;
                     }
-                    int applied = 0;
-                    for (TierRule rule : score.appliedRules()) {
-                        applied |= rowsScoredExactly ? 0 : 1 << model.rules().indexOf(rule);
-                    }
-                    tiers[account] = model.tierIndex(score.tier()) | (rowsScoredExactly ? 0 : model.tierIndex(score.scoreTier()) << 8 | applied << 16);
-                }
-                key[account] = (tiers[account] & 0xff) == 0;
-            }
+                };
+            });
             this.ranked = rank(cents, accounts);
 
-            int[] byRevenue = IntSort.sorted(n, accounts::compareRevenue);
+            int[] byRevenue = accounts.byRevenue();
             // shares are parts of the positive revenue: a net-negative account counts as 0 (see NetNegative)
             BigDecimal total = accounts.ledger.shareBase();
             classes = new byte[n];
@@ -385,6 +412,20 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             for (short[] factorPoints : points) {
                 inRankOrder(factorPoints, ranked);
             }
+        }
+
+        /** The account's score, points and tiers from the exact path, into the columns. */
+        private void scoreExactly(int account) {
+            AccountScore score = scorer.score(accounts.account(account));
+            cents[account] = score.score().movePointRight(2).intValueExact();
+            for (int i = 0; i < points.length; i++) {
+                points[i][account] = (short) score.factors().get(i).points().movePointRight(2).intValueExact();
+            }
+            int applied = 0;
+            for (TierRule rule : score.appliedRules()) {
+                applied |= rowsScoredExactly ? 0 : 1 << model.rules().indexOf(rule);
+            }
+            tiers[account] = model.tierIndex(score.tier()) | (rowsScoredExactly ? 0 : model.tierIndex(score.scoreTier()) << 8 | applied << 16);
         }
 
         /** Puts the values of a column by account number in the order of {@code ranked}. */

@@ -34,7 +34,9 @@ public final class RfmScorer {
         byte[] recency = quintiles(n, account -> ledger.lastPurchaseDay(account) != Integer.MIN_VALUE,
                 ledger::lastPurchaseDay);
         byte[] frequency = quintiles(n, account -> true, ledger::purchaseCount);
-        byte[] monetary = quintiles(n, account -> true, ledger.lifetimeColumn()::compare);
+        MoneyColumn lifetime = ledger.lifetimeColumn();
+        byte[] monetary = lifetime.inLongs() ? quintiles(n, IntSort.sortedByKey(n, lifetime::unscaled), lifetime::compare)
+                : quintiles(n, account -> true, lifetime::compare);
         byte[] codes = new byte[n];
         for (int account = 0; account < n; account++) {
             codes[account] = (byte) ((recency[account] - 1) * 25 + (frequency[account] - 1) * 5 + monetary[account] - 1);
