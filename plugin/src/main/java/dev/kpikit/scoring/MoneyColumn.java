@@ -27,7 +27,13 @@ public final class MoneyColumn {
     /** Powers of ten up to 10^{@value #MAX_SCALE}, for rescaling. */
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
 
+    /** Powers of ten that a double holds exactly: 10^0 to 10^22. */
+    private static final double[] DOUBLE_POWERS_OF_TEN = new double[23];
+
     static {
+        for (int i = 0; i < DOUBLE_POWERS_OF_TEN.length; i++) {
+            DOUBLE_POWERS_OF_TEN[i] = i == 0 ? 1 : DOUBLE_POWERS_OF_TEN[i - 1] * 10;
+        }
         POWERS_OF_TEN[0] = 1;
         for (int i = 1; i <= MAX_SCALE; i++) {
             POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
@@ -181,6 +187,37 @@ public final class MoneyColumn {
             return exact[index] == null ? BigDecimal.ZERO : exact[index];
         }
         return BigDecimal.valueOf(units[index], scale).setScale(scales[index], RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * The sum as a double, {@code get(index).doubleValue()}, without making the BigDecimal while the units allow: a long
+     * below 2^52 divided by a power of ten that a double holds exactly is rounded once, as BigDecimal rounds it.
+     */
+    double doubleValue(int index) {
+        return exact == null ? doubleOf(units[index], scale) : get(index).doubleValue();
+    }
+
+    /** {@code a.get(i).subtract(b.get(j)).doubleValue()}, in longs while they hold the difference. */
+    static double differenceDouble(MoneyColumn a, int i, MoneyColumn b, int j) {
+        if (a.exact == null && b.exact == null) {
+            int common = Math.max(a.scale, b.scale);
+            try {
+                long difference = Math.subtractExact(Math.multiplyExact(a.units[i], POWERS_OF_TEN[common - a.scale]),
+                        Math.multiplyExact(b.units[j], POWERS_OF_TEN[common - b.scale]));
+                return doubleOf(difference, common);
+            } catch (ArithmeticException beyondALong) {
+                // as BigDecimals below
+            }
+        }
+        return a.get(i).subtract(b.get(j)).doubleValue();
+    }
+
+    /** unscaled x 10^-scale as a double, rounded once. */
+    private static double doubleOf(long unscaled, int scale) {
+        if (unscaled > -(1L << 52) && unscaled < 1L << 52 && scale < DOUBLE_POWERS_OF_TEN.length) {
+            return unscaled / DOUBLE_POWERS_OF_TEN[scale];
+        }
+        return BigDecimal.valueOf(unscaled, scale).doubleValue();
     }
 
     /** True while the sums are longs in units of one scale: {@link #unscaled} then orders them as {@link #compare} does. */

@@ -128,6 +128,14 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             for (int code = 1; code < yearsByStart.length; code++) {
                 yearsByStart[code] = Account.relationshipYears(starts.value(code), ledger.asOf());
             }
+            double[] yearsDoubles = new double[starts.distinct()];
+            yearsDoubles[0] = Double.NaN;
+            for (int code = 1; code < yearsDoubles.length; code++) {
+                yearsDoubles[code] = Account.relationshipMonths(starts.value(code), ledger.asOf()) / 12.0;
+            }
+            inputDoubles = new double[][] {doublesByCode(strategicValues), doublesByCode(growthPotentials),
+                    doublesByCode(engagements), doublesByCode(satisfactions), yearsDoubles};
+            shareBaseDouble = ledger.shareBase().doubleValue();
             return new Analysis(this, model, options).portfolio();
         }
 
@@ -200,25 +208,37 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
          */
         void rawInputs(int account, double[] raw) {
             int ledgerAccount = ledgerNumber[account];
-            BigDecimal current = ledgerAccount < 0 ? BigDecimal.ZERO : ledger.current(ledgerAccount);
-            BigDecimal previous = ledgerAccount < 0 ? BigDecimal.ZERO : ledger.previous(ledgerAccount);
-            BigDecimal base = ledger.shareBase();
-            raw[FactorInput.REVENUE.ordinal()] = current.doubleValue();
-            raw[FactorInput.REVENUE_SHARE.ordinal()] = base.signum() == 0 ? Double.NaN
-                    : NetNegative.counted(current).doubleValue() / base.doubleValue();
-            raw[FactorInput.REVENUE_GROWTH.ordinal()] = previous.signum() <= 0 ? Double.NaN
-                    : current.subtract(previous).doubleValue() / previous.doubleValue();
-            raw[FactorInput.STRATEGIC_VALUE.ordinal()] = doubleOf(strategicValues.get(account));
-            raw[FactorInput.GROWTH_POTENTIAL.ordinal()] = doubleOf(growthPotentials.get(account));
-            raw[FactorInput.ENGAGEMENT.ordinal()] = doubleOf(engagements.get(account));
-            raw[FactorInput.SATISFACTION.ordinal()] = doubleOf(satisfactions.get(account));
-            LocalDate start = starts.get(account);
-            raw[FactorInput.RELATIONSHIP_YEARS.ordinal()] = start == null ? Double.NaN
-                    : Account.relationshipMonths(start, ledger.asOf()) / 12.0;
+            MoneyColumn current = ledger.currentColumn();
+            MoneyColumn previous = ledger.previousColumn();
+            double currentRevenue = ledgerAccount < 0 ? 0 : current.doubleValue(ledgerAccount);
+            double previousRevenue = ledgerAccount < 0 ? 0 : previous.doubleValue(ledgerAccount);
+            raw[FactorInput.REVENUE.ordinal()] = currentRevenue;
+            raw[FactorInput.REVENUE_SHARE.ordinal()] = shareBaseDouble == 0 ? Double.NaN
+                    : (currentRevenue < 0 ? 0 : currentRevenue) / shareBaseDouble; // net-negative counts 0, see NetNegative
+            raw[FactorInput.REVENUE_GROWTH.ordinal()] = !(previousRevenue > 0) ? Double.NaN
+                    : MoneyColumn.differenceDouble(current, ledgerAccount, previous, ledgerAccount) / previousRevenue;
+            raw[FactorInput.STRATEGIC_VALUE.ordinal()] = inputDoubles[0][strategicValues.code(account)];
+            raw[FactorInput.GROWTH_POTENTIAL.ordinal()] = inputDoubles[1][growthPotentials.code(account)];
+            raw[FactorInput.ENGAGEMENT.ordinal()] = inputDoubles[2][engagements.code(account)];
+            raw[FactorInput.SATISFACTION.ordinal()] = inputDoubles[3][satisfactions.code(account)];
+            raw[FactorInput.RELATIONSHIP_YEARS.ordinal()] = inputDoubles[4][starts.code(account)];
         }
 
-        private static double doubleOf(BigDecimal value) {
-            return value == null ? Double.NaN : value.doubleValue();
+        /**
+         * The stored inputs as doubles by code ({@link #inputCode}; NaN for code 0, no value), set by {@link #analyse}:
+         * strategic value, growth potential, engagement, satisfaction, relationship years (completed months / 12).
+         */
+        private double[][] inputDoubles;
+        /** {@link RevenueLedger#shareBase()} as a double, set by {@link #analyse}. */
+        private double shareBaseDouble;
+
+        private static double[] doublesByCode(ValueColumn<BigDecimal> column) {
+            double[] doubles = new double[column.distinct()];
+            doubles[0] = Double.NaN;
+            for (int code = 1; code < doubles.length; code++) {
+                doubles[code] = column.value(code).doubleValue();
+            }
+            return doubles;
         }
 
         /** An input that the account table gives as it is (not computed), or revenue; null for the others. */
@@ -562,6 +582,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
     private static final class FastScores {
 
         private static final double MARGIN = CompiledModel.HALF_CENT_MARGIN;
+        /** 100.00 points in cents: the highest score. */
+        private static final int MAX_CENTS = 10_000;
 
         private final ScoringModel model;
         private final ScoringModel.Scorer scorer;
@@ -579,12 +601,15 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         private final boolean[] excludesMissing;
         /**
          * Exact floor and remainder in cents of a factor's points, by factor, then by input (slot 0 clamped to the top
-         * of the scale, 1 to the bottom, 2 + the input's code otherwise), then one per set of factors left out.
+         * of the scale, 1 to the bottom, 2 + the input's code otherwise, 3 a computed share or growth of 0), then one per
+         * set of factors left out.
          */
         private final ExactPart[][][] exactParts;
         /** The model's rules as {@link TierRule#compile} renders them, decided on the builder's columns. */
         private final TierRule.Compiled[] rules;
         private final TierRule.Columns columns;
+        /** The tier of each score from 0.00 to 100.00, by cents: the model's tiers looked up once, not per account. */
+        private final int[] tierByCents = new int[MAX_CENTS + 1];
 
         /** @param missing the factors left out of the score, a bit each */
         private record ExactPart(long missing, long floor, BigDecimal remainder, double approximateRemainder) {
@@ -606,6 +631,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             excludesMissing = new boolean[n];
             for (int i = 0; i < n; i++) {
                 excludesMissing[i] = scorer.normalised(i, null) == null;
+            }
+            for (int cents = 0; cents <= MAX_CENTS; cents++) {
+                tierByCents[cents] = model.tierIndexOf(BigDecimal.valueOf(cents, 2));
             }
             this.rules = rules;
             this.columns = new TierRule.Columns() {
@@ -689,16 +717,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 }
                 order[j] = i;
             }
-            if (short_ > 0 && short_ < parts.length) {
-                int last = order[(int) short_ - 1];
-                int next = order[(int) short_];
-                boolean exactTie = exactRemainders[last] != null && exactRemainders[next] != null
-                        && exactRemainders[last].compareTo(exactRemainders[next]) == 0;
-                if (!exactTie && remainders[last] - remainders[next] < MARGIN) {
-                    return false;
-                }
+            if (short_ > 0 && short_ < parts.length && !orderedAtBoundary((int) short_, account, missing)) {
+                return false;
             }
-            int tier = model.tiers().indexOf(model.tier(BigDecimal.valueOf(total, 2)));
+            int tier = total >= 0 && total <= MAX_CENTS ? tierByCents[(int) total] : model.tierIndexOf(BigDecimal.valueOf(total, 2));
             int scoreTier = tier;
             int applied = 0;
             for (int i = 0; i < rules.length; i++) {
@@ -713,6 +735,52 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             }
             into.tiers[account] = tier | scoreTier << 8 | applied << 16;
             return true;
+        }
+
+        /**
+         * Makes sure that {@link #order} ranks the factors on either side of {@code boundary} (the first that gets no
+         * extra cent) as the exact remainders do: true when the doubles are clearly apart there; else the factors whose
+         * remainders lie near one another around it are ranked by their exact remainders, earlier factors first on
+         * ties (two judgements of the same value and weight tie exactly), when the exact path gives them all.
+         */
+        private boolean orderedAtBoundary(int boundary, int account, long missing) {
+            int from = boundary - 1;
+            int to = boundary + 1;
+            if (remainders[order[from]] - remainders[order[boundary]] >= MARGIN) {
+                return true;
+            }
+            while (from > 0 && remainders[order[from - 1]] - remainders[order[from]] < MARGIN) {
+                from--;
+            }
+            while (to < order.length && remainders[order[to - 1]] - remainders[order[to]] < MARGIN) {
+                to++;
+            }
+            for (int rank = from; rank < to; rank++) {
+                int i = order[rank];
+                if (exactRemainders[i] == null) {
+                    ExactPart part = exactPart(i, account, missing);
+                    if (part == null || part.floor() != floors[i]) {
+                        return false;
+                    }
+                    exactRemainders[i] = part.remainder();
+                }
+            }
+            for (int rank = from + 1; rank < to; rank++) {
+                int i = order[rank];
+                int j = rank;
+                while (j > from && ranksBefore(i, order[j - 1])) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = i;
+            }
+            return true;
+        }
+
+        /** Factor {@code i}'s exact remainder is larger than factor {@code j}'s, or equal and {@code i} comes first. */
+        private boolean ranksBefore(int i, int j) {
+            int byRemainder = exactRemainders[i].compareTo(exactRemainders[j]);
+            return byRemainder > 0 || byRemainder == 0 && i < j;
         }
 
         /**
@@ -738,6 +806,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.min().doubleValue(), -1)) {
                 exactValue = factor.min();
                 slot = 1;
+            } else if (value == 0 && (factor.input() == FactorInput.REVENUE_SHARE || factor.input() == FactorInput.REVENUE_GROWTH)) {
+                // no revenue, or as much as the period before: the double is 0 only then, and Ratios gives 0 as ZERO
+                exactValue = BigDecimal.ZERO;
+                slot = 3; // a computed input has no codes: the slot of code 1 is free
             } else {
                 return null;
             }

@@ -342,6 +342,10 @@ public final class RevenueLedger {
         return current;
     }
 
+    MoneyColumn previousColumn() {
+        return previous;
+    }
+
     MoneyColumn lifetimeColumn() {
         return lifetime;
     }

@@ -142,7 +142,8 @@ public final class ScoringModel {
         throw new IllegalArgumentException("no tier " + tierName + " in model " + name);
     }
 
-    private int tierIndexOf(BigDecimal score) {
+    /** Position of the score's tier in {@link #tiers()}, 0 = best. */
+    int tierIndexOf(BigDecimal score) {
         int i = 0;
         while (score.compareTo(tiers.get(i).minScore()) < 0) {
             i++;
