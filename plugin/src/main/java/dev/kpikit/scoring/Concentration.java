@@ -33,6 +33,11 @@ public final class Concentration {
 
     /** The index from 0 to 10,000; null when there is no value or the total is zero. */
     public BigDecimal hhi() {
+        return hhi(sum, sumOfSquares);
+    }
+
+    /** The index of values (shares counted, see {@link #add}) of this sum and sum of squares; null for a sum of zero. */
+    static BigDecimal hhi(BigDecimal sum, BigDecimal sumOfSquares) {
         if (sum.signum() == 0) {
             return null;
         }

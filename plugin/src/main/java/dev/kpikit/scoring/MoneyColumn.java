@@ -225,6 +225,11 @@ public final class MoneyColumn {
         return exact == null;
     }
 
+    /** The scale of {@link #unscaled}: the most decimals of any amount added. */
+    int unitScale() {
+        return scale;
+    }
+
     /** The sum in units of the column's scale; only while {@link #inLongs}. */
     long unscaled(int index) {
         return units[index];

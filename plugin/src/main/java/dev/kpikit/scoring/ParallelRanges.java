@@ -21,6 +21,15 @@ final class ParallelRanges {
     private ParallelRanges() {
     }
 
+    /** Runs the tasks, each once, on as many cores as there are, the first ones first. */
+    static void together(Runnable... tasks) {
+        run(tasks.length, 1, () -> (from, to) -> {
+            for (int task = from; task < to; task++) {
+                tasks[task].run();
+            }
+        });
+    }
+
     /** Runs {@code newWorker}'s workers over 0 to n - 1 in ranges of {@code rangeSize}; one thread when n fits in one range. */
     static void run(int n, int rangeSize, Supplier<Range> newWorker) {
         int ranges = (n + rangeSize - 1) / rangeSize;

@@ -1,6 +1,7 @@
 package dev.kpikit.scoring;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,28 @@ public record ParetoClassifier(BigDecimal aUpTo, BigDecimal bUpTo) {
      */
     public AbcClass classOf(BigDecimal shareBefore) {
         return shareBefore == null ? null : classOf(shareBefore, BigDecimal.ONE);
+    }
+
+    /**
+     * {@link #classOf(BigDecimal, BigDecimal)} for revenue before given in whole units of 10^-{@code scale}, the
+     * limits worked out once: a whole number is below a limit when it is below the limit rounded up.
+     *
+     * @throws ArithmeticException when a limit in units is beyond a long
+     */
+    UnitLimits unitLimits(BigDecimal total, int scale) {
+        return new UnitLimits(ceilingUnits(aUpTo.multiply(total), scale), ceilingUnits(bUpTo.multiply(total), scale));
+    }
+
+    /** The class limits in units of revenue before, see {@link #unitLimits}. */
+    record UnitLimits(long a, long b) {
+        AbcClass classOf(long before) {
+            return before < a ? AbcClass.A : before < b ? AbcClass.B : AbcClass.C;
+        }
+    }
+
+    /** The amount in units of 10^-{@code scale}, rounded up. */
+    static long ceilingUnits(BigDecimal amount, int scale) {
+        return amount.movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /** before / total below a limit, compared without dividing. */

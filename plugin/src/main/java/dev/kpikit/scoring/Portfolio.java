@@ -3,6 +3,7 @@ package dev.kpikit.scoring;
 import dev.kpikit.kpi.Ratios;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.AbstractList;
@@ -260,6 +261,11 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     : ledger.revenue(ledgerAccount);
         }
 
+        /** Current revenue in units of the ledger's current column ({@link MoneyColumn#unscaled}); only while it is in longs. */
+        long currentUnits(int account) {
+            return ledgerNumber[account] < 0 ? 0 : ledger.currentColumn().unscaled(ledgerNumber[account]);
+        }
+
         BigDecimal currentRevenue(int account) {
             return ledgerNumber[account] < 0 ? BigDecimal.ZERO : ledger.current(ledgerNumber[account]);
         }
@@ -392,12 +398,41 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     }
                 };
             });
-            this.ranked = rank(cents, accounts);
-
-            int[] byRevenue = accounts.byRevenue();
-            // shares are parts of the positive revenue: a net-negative account counts as 0 (see NetNegative)
-            BigDecimal total = accounts.ledger.shareBase();
+            // three independent steps, on as many cores as there are
             classes = new byte[n];
+            int[][] rankedHolder = new int[1][];
+            byte[][] rfmHolder = new byte[1][];
+            ConcentrationSummary[] summary = new ConcentrationSummary[1];
+            ParallelRanges.together(
+                    () -> summary[0] = classify(accounts.byRevenue(), key, classes),
+                    () -> rfmHolder[0] = RfmScorer.codes(accounts.ledger),
+                    () -> rankedHolder[0] = rank(cents, accounts));
+            ranked = rankedHolder[0];
+            rfm = rfmHolder[0];
+            concentration = summary[0];
+            // rows are read in rank order: by account number, each of these cells was a cache miss of its own
+            inRankOrder(cents, ranked);
+            inRankOrder(tiers, ranked);
+            inRankOrder(classes, ranked);
+            for (short[] factorPoints : points) {
+                inRankOrder(factorPoints, ranked);
+            }
+        }
+
+        /**
+         * Puts each account's ABC class and whether it is a major customer into {@code classes}, going down the
+         * accounts by revenue; the concentration of revenue. Shares are parts of the positive revenue: a net-negative
+         * account counts as 0 (see {@link NetNegative}).
+         */
+        private ConcentrationSummary classify(int[] byRevenue, boolean[] key, byte[] classes) {
+            BigDecimal total = accounts.ledger.shareBase();
+            if (total.signum() > 0 && accounts.ledger.currentColumn().inLongs()) {
+                try {
+                    return classifyInUnits(byRevenue, key, classes, total);
+                } catch (ArithmeticException beyondALong) {
+                    Arrays.fill(classes, (byte) 0); // and again in BigDecimals
+                }
+            }
             Concentration hhi = new Concentration();
             BigDecimal before = BigDecimal.ZERO;
             BigDecimal topOne = BigDecimal.ZERO;
@@ -405,7 +440,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             BigDecimal keySum = BigDecimal.ZERO;
             BigDecimal majorFrom = options.majorCustomerShare().multiply(total);
             List<String> major = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < byRevenue.length; i++) {
                 int account = byRevenue[i];
                 BigDecimal revenue = NetNegative.counted(accounts.currentRevenue(account));
                 if (total.signum() > 0) {
@@ -421,17 +456,59 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 topN = i < options.topN() ? topN.add(revenue) : topN;
                 keySum = key[account] ? keySum.add(revenue) : keySum;
             }
-            rfm = RfmScorer.codes(accounts.ledger);
-            BigDecimal index = hhi.hhi();
-            concentration = new ConcentrationSummary(index, ConcentrationBand.of(index), Ratios.divide(topOne, total),
-                    options.topN(), Ratios.divide(topN, total), Ratios.divide(keySum, total), List.copyOf(major));
-            // rows are read in rank order: by account number, each of these cells was a cache miss of its own
-            inRankOrder(cents, ranked);
-            inRankOrder(tiers, ranked);
-            inRankOrder(classes, ranked);
-            for (short[] factorPoints : points) {
-                inRankOrder(factorPoints, ranked);
+            return summary(hhi.hhi(), topOne, topN, keySum, total, major);
+        }
+
+        /** Revenue of an account above this many units, squared, might take the sum of squares beyond 127 bits. */
+        private static final long MAX_SQUARED_UNITS = 1L << 40;
+
+        /**
+         * {@link #classify} in units of the revenue column's scale, the same to the last digit: sums in longs, the sum
+         * of squares in 128 bits, the limits rounded up to whole units once.
+         *
+         * @throws ArithmeticException when a sum or limit is beyond a long (or a revenue beyond {@link #MAX_SQUARED_UNITS})
+         */
+        private ConcentrationSummary classifyInUnits(int[] byRevenue, boolean[] key, byte[] classes, BigDecimal total) {
+            int scale = accounts.ledger.currentColumn().unitScale();
+            ParetoClassifier.UnitLimits limits = options.pareto().unitLimits(total, scale);
+            long majorFrom = ParetoClassifier.ceilingUnits(options.majorCustomerShare().multiply(total), scale);
+            long before = 0;
+            long topOne = 0;
+            long topN = 0;
+            long keySum = 0;
+            long squaresHigh = 0;
+            long squaresLow = 0; // unsigned
+            List<String> major = new ArrayList<>();
+            for (int i = 0; i < byRevenue.length; i++) {
+                int account = byRevenue[i];
+                long revenue = Math.max(0, accounts.currentUnits(account));
+                if (revenue > MAX_SQUARED_UNITS) {
+                    throw new ArithmeticException("revenue of " + revenue + " units squared");
+                }
+                classes[account] = (byte) (limits.classOf(before).ordinal() + 1);
+                if (revenue >= majorFrom) {
+                    classes[account] |= Builder.MAJOR;
+                    major.add(accounts.id(account));
+                }
+                before = Math.addExact(before, revenue);
+                long low = squaresLow + revenue * revenue;
+                squaresHigh += Math.multiplyHigh(revenue, revenue) + (Long.compareUnsigned(low, squaresLow) < 0 ? 1 : 0);
+                squaresLow = low;
+                topOne = i < 1 ? before : topOne;
+                topN = i < options.topN() ? before : topN;
+                keySum += key[account] ? revenue : 0;
             }
+            BigInteger squares = BigInteger.valueOf(squaresHigh).shiftLeft(64)
+                    .add(BigInteger.valueOf(squaresLow >>> 1).shiftLeft(1)).add(BigInteger.valueOf(squaresLow & 1));
+            BigDecimal index = Concentration.hhi(BigDecimal.valueOf(before, scale), new BigDecimal(squares, 2 * scale));
+            return summary(index, BigDecimal.valueOf(topOne, scale), BigDecimal.valueOf(topN, scale),
+                    BigDecimal.valueOf(keySum, scale), total, major);
+        }
+
+        private ConcentrationSummary summary(BigDecimal index, BigDecimal topOne, BigDecimal topN, BigDecimal keySum,
+                                             BigDecimal total, List<String> major) {
+            return new ConcentrationSummary(index, ConcentrationBand.of(index), Ratios.divide(topOne, total),
+                    options.topN(), Ratios.divide(topN, total), Ratios.divide(keySum, total), List.copyOf(major));
         }
 
         /** The account's score, points and tiers from the exact path, into the columns. */
