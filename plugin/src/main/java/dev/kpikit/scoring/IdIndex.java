@@ -38,6 +38,43 @@ final class IdIndex {
         table = new long[2 * Math.max(32, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1)];
     }
 
+    /**
+     * The ids of the parts (no id in two of them) as one index, each numbered {@code numbers[part][its number in the
+     * part]}, the numbers together 0 to {@code total} - 1: the same index as adding them one by one in the order of
+     * their numbers, built from the parts' slots without reading an inline id's String again.
+     */
+    static IdIndex joined(IdIndex[] parts, int[][] numbers, int total) {
+        IdIndex joined = new IdIndex(total);
+        int mask = joined.table.length / 2 - 1;
+        for (int p = 0; p < parts.length; p++) {
+            IdIndex part = parts[p];
+            int[] renumbered = numbers[p];
+            for (int i = 0; i < part.size; i++) {
+                joined.ids[renumbered[i]] = part.ids[i];
+            }
+            for (int from = 0; from < part.table.length; from += 2) {
+                long first = part.table[from];
+                if (first == EMPTY) {
+                    continue;
+                }
+                long second = part.table[from + 1];
+                int number = (int) second;
+                long packed = second & 0xFFFFFFFF00000000L;
+                int slot = (first == NOT_INLINE ? spread(part.ids[number].hashCode()) : inlineHash(first, packed)) & mask;
+                while (joined.table[2 * slot] != EMPTY) {
+                    slot = (slot + 1) & mask;
+                }
+                joined.table[2 * slot] = first;
+                joined.table[2 * slot + 1] = packed | renumbered[number];
+            }
+            joined.size += part.size;
+        }
+        if (joined.size != total) {
+            throw new IllegalArgumentException(joined.size + " ids numbered 0 to " + (total - 1));
+        }
+        return joined;
+    }
+
     int size() {
         return size;
     }

@@ -89,15 +89,21 @@ public final class RevenueBuckets {
                     + (1L << (63 - ACCOUNT_BITS)) + " bytes: " + total + " accounts, a row at byte " + greatest);
         }
         Arrays.sort(keys);
-        RevenueLedger ledger = new RevenueLedger(asOf, periodLength, total);
-        int bucket = 0;
-        for (long key : keys) {
-            int number = (int) (key & ((1L << ACCOUNT_BITS) - 1));
-            bucket = Arrays.binarySearch(bucketStarts, number);
-            bucket = bucket >= 0 ? lastBucketStartingAt(bucketStarts, bucket) : -bucket - 2;
-            ledger.addAccount(buckets[bucket].ledger, number - bucketStarts[bucket]);
+        // each account's number in the ledger: its position among the first positions
+        int[][] numbers = new int[BUCKETS][];
+        RevenueLedger[] parts = new RevenueLedger[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            numbers[b] = new int[buckets[b].ledger.size()];
+            parts[b] = buckets[b].ledger;
         }
-        return ledger;
+        int bucket = 0;
+        for (int number = 0; number < total; number++) {
+            int account = (int) (keys[number] & ((1L << ACCOUNT_BITS) - 1));
+            bucket = Arrays.binarySearch(bucketStarts, account);
+            bucket = bucket >= 0 ? lastBucketStartingAt(bucketStarts, bucket) : -bucket - 2;
+            numbers[bucket][account - bucketStarts[bucket]] = number;
+        }
+        return RevenueLedger.joined(asOf, periodLength, parts, numbers, total);
     }
 
     /** Empty buckets start where the next one does: the last of those starting at {@code starts[index]}. */

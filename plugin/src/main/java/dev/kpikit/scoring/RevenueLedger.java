@@ -25,7 +25,8 @@ public final class RevenueLedger {
     private final PeriodLength periodLength;
     private final PeriodLength.DateRange currentPeriod;
     private final PeriodLength.DateRange previousPeriod;
-    private final IdIndex ids;
+    /** Final but for {@link #joined}, which gives it once built beside the columns (before the ledger is shared). */
+    private IdIndex ids;
     private final MoneyColumn current = new MoneyColumn();
     private final MoneyColumn previous = new MoneyColumn();
     private final MoneyColumn lifetime = new MoneyColumn();
@@ -54,7 +55,11 @@ public final class RevenueLedger {
      * buckets into one of the accounts' number, so that the join holds no grown copy of a column beside the buckets.
      */
     RevenueLedger(LocalDate asOf, PeriodLength periodLength, int expectedAccounts) {
-        this.ids = new IdIndex(expectedAccounts);
+        this(asOf, periodLength, new IdIndex(expectedAccounts), expectedAccounts);
+    }
+
+    private RevenueLedger(LocalDate asOf, PeriodLength periodLength, IdIndex ids, int expectedAccounts) {
+        this.ids = ids;
         if (expectedAccounts > 0) {
             reserve(expectedAccounts);
         }
@@ -139,16 +144,37 @@ public final class RevenueLedger {
     }
 
     /**
-     * Adds what {@code part} (of the same as-of date and period length, see {@link RevenueBuckets}) summed for its
-     * account {@code from}: the same as adding its rows here. Totals are left as they are: for a ledger being built.
+     * The parts' accounts (of the same as-of date and period length, no account in two of them, see
+     * {@link RevenueBuckets}) as one ledger, each numbered {@code numbers[part][its number in the part]}: the same
+     * ledger, to the last decimal and scale, as adding each account's rows in the order of the numbers. The parts are
+     * read in turn, not an account at a time from any of them (each read a cache miss); ids and totals side by side.
+     * Totals are left as they are: for a ledger being built.
      */
-    void addAccount(RevenueLedger part, int from) {
-        int account = number(part.id(from));
-        lifetime.addSum(account, part.lifetime, from);
-        current.addSum(account, part.current, from);
-        previous.addSum(account, part.previous, from);
-        purchaseCount[account] += part.purchaseCount[from];
-        lastPurchase[account] = Math.max(lastPurchase[account], part.lastPurchase[from]);
+    static RevenueLedger joined(LocalDate asOf, PeriodLength periodLength, RevenueLedger[] parts, int[][] numbers,
+                                int total) {
+        IdIndex[] partIds = new IdIndex[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            partIds[p] = parts[p].ids;
+        }
+        // the ids, given once both are built: the columns are filled meanwhile
+        RevenueLedger ledger = new RevenueLedger(asOf, periodLength, new IdIndex(), total);
+        IdIndex[] ids = new IdIndex[1];
+        ParallelRanges.together(() -> ids[0] = IdIndex.joined(partIds, numbers, total), () -> {
+            for (int p = 0; p < parts.length; p++) {
+                RevenueLedger part = parts[p];
+                int[] renumbered = numbers[p];
+                for (int from = 0; from < part.size(); from++) {
+                    int account = renumbered[from];
+                    ledger.lifetime.addSum(account, part.lifetime, from);
+                    ledger.current.addSum(account, part.current, from);
+                    ledger.previous.addSum(account, part.previous, from);
+                    ledger.purchaseCount[account] = part.purchaseCount[from];
+                    ledger.lastPurchase[account] = part.lastPurchase[from];
+                }
+            }
+        });
+        ledger.ids = ids[0];
+        return ledger;
     }
 
     private void totalsChanged() {

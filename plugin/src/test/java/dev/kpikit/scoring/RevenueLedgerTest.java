@@ -119,6 +119,7 @@ class RevenueLedgerTest {
         assertEquals(whole.size(), ledger.size());
         for (int account = 0; account < whole.size(); account++) {
             assertEquals(whole.id(account), ledger.id(account));
+            assertEquals(account, ledger.indexOf(whole.id(account)), whole.id(account) + " found by its id");
             assertEquals(whole.revenue(account), ledger.revenue(account));
         }
         assertEquals(whole.totalCurrent(), ledger.totalCurrent());
