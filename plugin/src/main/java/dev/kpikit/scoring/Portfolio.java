@@ -113,9 +113,16 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         public Portfolio analyse(ScoringModel model, Options options) {
             // accounts with revenue but no row in the account table, by id as the ledger sorts them
+            // an account of the table has its ledger number (add looked its id up): the others are unknown
+            boolean[] inTable = new boolean[ledger.size()];
+            for (int account = 0; account < ids.size(); account++) {
+                if (ledgerNumber[account] >= 0) {
+                    inTable[ledgerNumber[account]] = true;
+                }
+            }
             List<String> unknown = new ArrayList<>();
             for (int ledgerAccount = 0; ledgerAccount < ledger.size(); ledgerAccount++) {
-                if (ids.indexOf(ledger.id(ledgerAccount)) < 0) {
+                if (!inTable[ledgerAccount]) {
                     unknown.add(ledger.id(ledgerAccount));
                 }
             }
@@ -271,7 +278,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         }
 
         /** Account numbers in the order of {@link #compareRevenue}: sorted as longs, then each run of equal revenue by id. */
-        int[] byRevenue() {
+        int[] byRevenue(IntSort.IntComparator byId) {
             int n = size();
             MoneyColumn current = ledger.currentColumn();
             if (!current.inLongs()) {
@@ -283,7 +290,6 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 revenue[account] = ledgerNumber[account] < 0 ? 0 : current.unscaled(ledgerNumber[account]);
             }
             int[] sorted = IntSort.sortedByKey(n, account -> ~revenue[account]);
-            IntSort.IntComparator byId = (a, b) -> ids.id(a).compareTo(ids.id(b));
             for (int from = 0, to; from < n; from = to) {
                 to = from + 1;
                 while (to < n && revenue[sorted[to]] == revenue[sorted[from]]) {
@@ -296,6 +302,31 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 }
             }
             return sorted;
+        }
+
+        /**
+         * Orders account numbers by id as {@link String#compareTo} does, reading the Strings only when the ids' first
+         * 8 characters tie: each id's first characters packed in a long, compared unsigned. A character beyond ASCII
+         * ends the packing as 0x80, above every ASCII character, as it is above them in the String order.
+         */
+        IntSort.IntComparator byId() {
+            long[] prefixes = new long[size()];
+            for (int account = 0; account < prefixes.length; account++) {
+                String id = ids.id(account);
+                long prefix = 0;
+                for (int i = 0; i < Math.min(8, id.length()); i++) {
+                    char c = id.charAt(i);
+                    prefix |= (long) Math.min(c, 0x80) << (56 - 8 * i);
+                    if (c >= 0x80) {
+                        break;
+                    }
+                }
+                prefixes[account] = prefix;
+            }
+            return (a, b) -> {
+                int byPrefix = Long.compareUnsigned(prefixes[a], prefixes[b]);
+                return byPrefix != 0 ? byPrefix : ids.id(a).compareTo(ids.id(b));
+            };
         }
 
         /** Current revenue, highest first, then ids. */
@@ -403,10 +434,11 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             int[][] rankedHolder = new int[1][];
             byte[][] rfmHolder = new byte[1][];
             ConcentrationSummary[] summary = new ConcentrationSummary[1];
+            IntSort.IntComparator byId = accounts.byId();
             ParallelRanges.together(
-                    () -> summary[0] = classify(accounts.byRevenue(), key, classes),
+                    () -> summary[0] = classify(accounts.byRevenue(byId), key, classes),
                     () -> rfmHolder[0] = RfmScorer.codes(accounts.ledger),
-                    () -> rankedHolder[0] = rank(cents, accounts));
+                    () -> rankedHolder[0] = rank(cents, byId));
             ranked = rankedHolder[0];
             rfm = rfmHolder[0];
             concentration = summary[0];
@@ -551,7 +583,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
          * Account numbers by score in cents, highest first, then by id: counted into one run per cent (scores take
          * 10,001 values), each run sorted by id.
          */
-        private static int[] rank(int[] cents, Builder accounts) {
+        private static int[] rank(int[] cents, IntSort.IntComparator byId) {
             int lowest = Integer.MAX_VALUE;
             int highest = Integer.MIN_VALUE;
             for (int score : cents) {
@@ -574,7 +606,6 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             for (int account = 0; account < cents.length; account++) {
                 ranked[next[highest - cents[account]]++] = account;
             }
-            IntSort.IntComparator byId = (a, b) -> accounts.id(a).compareTo(accounts.id(b));
             for (int run = 0; run + 1 < starts.length; run++) {
                 int from = starts[run];
                 int to = starts[run + 1];

@@ -109,6 +109,18 @@ class PortfolioTest {
     }
 
     @Test
+    void accountsOfTheSameScoreAndRevenueAreRankedByIdAsTextSortsIt() {
+        // ids alike in their first characters, shorter ones, and characters beyond ASCII, which sort after it
+        List<String> ids = List.of("Zeta", "A\u00e9", "AB", "A", "A0000000002", "A0000000010", "A\u00e9b", "A\u00c0",
+                "a", "A0000000001", "~", "\u00c9cole");
+        List<AccountProfile> profiles = ids.stream().map(id -> profile(id, "Same " + id, 3, 3, 3, 3, "2020-01-01")).toList();
+        Portfolio portfolio = Portfolio.analyse(new RevenueLedger(AS_OF, PeriodLength.QUARTER), profiles,
+                ScoringModel.defaultModel());
+        List<String> ranked = portfolio.accounts().stream().map(row -> row.account().id()).toList();
+        assertEquals(ids.stream().sorted().toList(), ranked);
+    }
+
+    @Test
     void anEmptyPortfolioHasNoSharesRatherThanErrors() {
         Portfolio portfolio = Portfolio.analyse(new RevenueLedger(AS_OF, PeriodLength.MONTH),
                 List.of(profile("C", "Startup", 5, 5, 5, 5, null)), ScoringModel.defaultModel());
