@@ -75,6 +75,36 @@ final class IdIndex {
         return joined;
     }
 
+    /**
+     * Each id's first 8 characters packed in a long, by number: compared unsigned, two of them order their ids as
+     * {@link String#compareTo} does, or are equal (then the Strings tell). A character beyond ASCII ends the packing
+     * as 0x80, above every ASCII character as it is in the String order. Inline ids are packed so in their slots
+     * already: only the others' Strings are read.
+     */
+    long[] prefixes() {
+        long[] prefixes = new long[size];
+        for (int slot = 0; slot < table.length; slot += 2) {
+            long first = table[slot];
+            if (first != EMPTY) {
+                int number = (int) table[slot + 1];
+                prefixes[number] = first != NOT_INLINE ? first : prefix(ids[number]);
+            }
+        }
+        return prefixes;
+    }
+
+    private static long prefix(String id) {
+        long prefix = 0;
+        for (int i = 0; i < Math.min(8, id.length()); i++) {
+            char c = id.charAt(i);
+            prefix |= (long) Math.min(c, 0x80) << (56 - 8 * i);
+            if (c >= 0x80) {
+                break;
+            }
+        }
+        return prefix;
+    }
+
     int size() {
         return size;
     }

@@ -31,6 +31,11 @@ final class IntSort {
      * number, far faster than through a comparator; by {@link #sorted} otherwise.
      */
     static int[] sortedByKey(int n, IntToLongFunction key) {
+        return sortedByKey(n, key, null);
+    }
+
+    /** {@link #sortedByKey(int, IntToLongFunction)}, putting the key of each number sorted into {@code sortedKeys} (if not null). */
+    static int[] sortedByKey(int n, IntToLongFunction key, long[] sortedKeys) {
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
         long[] keys = new long[n];
@@ -42,10 +47,14 @@ final class IntSort {
         int numberBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
         long range = highest - lowest; // negative when it overflows
         if (n == 0 || range < 0 || range >= 1L << (63 - numberBits)) {
-            return sorted(n, (a, b) -> {
+            int[] values = sorted(n, (a, b) -> {
                 int byKey = Long.compare(keys[a], keys[b]);
                 return byKey != 0 ? byKey : Integer.compare(a, b);
             });
+            for (int i = 0; sortedKeys != null && i < n; i++) {
+                sortedKeys[i] = keys[values[i]];
+            }
+            return values;
         }
         for (int i = 0; i < n; i++) {
             keys[i] = (keys[i] - lowest) << numberBits | i;
@@ -55,6 +64,9 @@ final class IntSort {
         long numberMask = (1L << numberBits) - 1;
         for (int i = 0; i < n; i++) {
             values[i] = (int) (keys[i] & numberMask);
+            if (sortedKeys != null) {
+                sortedKeys[i] = (keys[i] >>> numberBits) + lowest;
+            }
         }
         return values;
     }

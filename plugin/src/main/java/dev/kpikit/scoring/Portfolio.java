@@ -277,22 +277,24 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             return ledgerNumber[account] < 0 ? BigDecimal.ZERO : ledger.current(ledgerNumber[account]);
         }
 
-        /** Account numbers in the order of {@link #compareRevenue}: sorted as longs, then each run of equal revenue by id. */
-        int[] byRevenue(IntSort.IntComparator byId) {
+        /**
+         * Account numbers in the order of {@link #compareRevenue}: sorted as longs, then each run of equal revenue by id.
+         * While the ledger's current column is in longs, {@code unitsInOrder} gets each one's revenue in its units
+         * ({@link #currentUnits}), in that order.
+         */
+        int[] byRevenue(IntSort.IntComparator byId, long[] unitsInOrder) {
             int n = size();
-            MoneyColumn current = ledger.currentColumn();
-            if (!current.inLongs()) {
+            if (!ledger.currentColumn().inLongs()) {
                 return IntSort.sorted(n, this::compareRevenue);
             }
-            // ~revenue: the highest first; an account without revenue rows has 0
-            long[] revenue = new long[n];
-            for (int account = 0; account < n; account++) {
-                revenue[account] = ledgerNumber[account] < 0 ? 0 : current.unscaled(ledgerNumber[account]);
+            // ~revenue: the highest first
+            int[] sorted = IntSort.sortedByKey(n, account -> ~currentUnits(account), unitsInOrder);
+            for (int i = 0; i < n; i++) {
+                unitsInOrder[i] = ~unitsInOrder[i];
             }
-            int[] sorted = IntSort.sortedByKey(n, account -> ~revenue[account]);
             for (int from = 0, to; from < n; from = to) {
                 to = from + 1;
-                while (to < n && revenue[sorted[to]] == revenue[sorted[from]]) {
+                while (to < n && unitsInOrder[to] == unitsInOrder[from]) {
                     to++;
                 }
                 if (to - from > 1) {
@@ -304,25 +306,9 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             return sorted;
         }
 
-        /**
-         * Orders account numbers by id as {@link String#compareTo} does, reading the Strings only when the ids' first
-         * 8 characters tie: each id's first characters packed in a long, compared unsigned. A character beyond ASCII
-         * ends the packing as 0x80, above every ASCII character, as it is above them in the String order.
-         */
+        /** Orders account numbers by id as {@link String#compareTo} does, reading the Strings only when {@link IdIndex#prefixes} tie. */
         IntSort.IntComparator byId() {
-            long[] prefixes = new long[size()];
-            for (int account = 0; account < prefixes.length; account++) {
-                String id = ids.id(account);
-                long prefix = 0;
-                for (int i = 0; i < Math.min(8, id.length()); i++) {
-                    char c = id.charAt(i);
-                    prefix |= (long) Math.min(c, 0x80) << (56 - 8 * i);
-                    if (c >= 0x80) {
-                        break;
-                    }
-                }
-                prefixes[account] = prefix;
-            }
+            long[] prefixes = ids.prefixes();
             return (a, b) -> {
                 int byPrefix = Long.compareUnsigned(prefixes[a], prefixes[b]);
                 return byPrefix != 0 ? byPrefix : ids.id(a).compareTo(ids.id(b));
@@ -436,7 +422,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             ConcentrationSummary[] summary = new ConcentrationSummary[1];
             IntSort.IntComparator byId = accounts.byId();
             ParallelRanges.together(
-                    () -> summary[0] = classify(accounts.byRevenue(byId), key, classes),
+                    () -> {
+                        long[] unitsInOrder = new long[n];
+                        summary[0] = classify(accounts.byRevenue(byId, unitsInOrder), unitsInOrder, key, classes);
+                    },
                     () -> rfmHolder[0] = RfmScorer.codes(accounts.ledger),
                     () -> rankedHolder[0] = rank(cents, byId));
             ranked = rankedHolder[0];
@@ -456,11 +445,11 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
          * accounts by revenue; the concentration of revenue. Shares are parts of the positive revenue: a net-negative
          * account counts as 0 (see {@link NetNegative}).
          */
-        private ConcentrationSummary classify(int[] byRevenue, boolean[] key, byte[] classes) {
+        private ConcentrationSummary classify(int[] byRevenue, long[] unitsInOrder, boolean[] key, byte[] classes) {
             BigDecimal total = accounts.ledger.shareBase();
             if (total.signum() > 0 && accounts.ledger.currentColumn().inLongs()) {
                 try {
-                    return classifyInUnits(byRevenue, key, classes, total);
+                    return classifyInUnits(byRevenue, unitsInOrder, key, classes, total);
                 } catch (ArithmeticException beyondALong) {
                     Arrays.fill(classes, (byte) 0); // and again in BigDecimals
                 }
@@ -500,7 +489,8 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
          *
          * @throws ArithmeticException when a sum or limit is beyond a long (or a revenue beyond {@link #MAX_SQUARED_UNITS})
          */
-        private ConcentrationSummary classifyInUnits(int[] byRevenue, boolean[] key, byte[] classes, BigDecimal total) {
+        private ConcentrationSummary classifyInUnits(int[] byRevenue, long[] unitsInOrder, boolean[] key, byte[] classes,
+                                                     BigDecimal total) {
             int scale = accounts.ledger.currentColumn().unitScale();
             ParetoClassifier.UnitLimits limits = options.pareto().unitLimits(total, scale);
             long majorFrom = ParetoClassifier.ceilingUnits(options.majorCustomerShare().multiply(total), scale);
@@ -513,7 +503,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             List<String> major = new ArrayList<>();
             for (int i = 0; i < byRevenue.length; i++) {
                 int account = byRevenue[i];
-                long revenue = Math.max(0, accounts.currentUnits(account));
+                long revenue = Math.max(0, unitsInOrder[i]);
                 if (revenue > MAX_SQUARED_UNITS) {
                     throw new ArithmeticException("revenue of " + revenue + " units squared");
                 }
