@@ -39,18 +39,18 @@ final class IdIndex {
     }
 
     /**
-     * The ids of the parts (no id in two of them) as one index, each numbered {@code numbers[part][its number in the
-     * part]}, the numbers together 0 to {@code total} - 1: the same index as adding them one by one in the order of
-     * their numbers, built from the parts' slots without reading an inline id's String again.
+     * The ids of the parts (no id in two of them) as one index, numbered {@code numbers[i]} for the i-th id of the
+     * parts taken in turn, the numbers together 0 to its length - 1: the same index as adding them one by one in the
+     * order of their numbers, built from the parts' slots without reading an inline id's String again.
      */
-    static IdIndex joined(IdIndex[] parts, int[][] numbers, int total) {
+    static IdIndex joined(IdIndex[] parts, int[] numbers) {
+        int total = numbers.length;
         IdIndex joined = new IdIndex(total);
         int mask = joined.table.length / 2 - 1;
-        for (int p = 0; p < parts.length; p++) {
-            IdIndex part = parts[p];
-            int[] renumbered = numbers[p];
+        for (IdIndex part : parts) {
+            int partStart = joined.size;
             for (int i = 0; i < part.size; i++) {
-                joined.ids[renumbered[i]] = part.ids[i];
+                joined.ids[numbers[partStart + i]] = part.ids[i];
             }
             for (int from = 0; from < part.table.length; from += 2) {
                 long first = part.table[from];
@@ -65,7 +65,7 @@ final class IdIndex {
                     slot = (slot + 1) & mask;
                 }
                 joined.table[2 * slot] = first;
-                joined.table[2 * slot + 1] = packed | renumbered[number];
+                joined.table[2 * slot + 1] = packed | numbers[partStart + number];
             }
             joined.size += part.size;
         }

@@ -89,29 +89,16 @@ public final class RevenueBuckets {
                     + (1L << (63 - ACCOUNT_BITS)) + " bytes: " + total + " accounts, a row at byte " + greatest);
         }
         Arrays.sort(keys);
-        // each account's number in the ledger: its position among the first positions
-        int[][] numbers = new int[BUCKETS][];
+        // each account's number in the ledger: its place among the first positions, by its number among all buckets'
+        int[] numbers = new int[total];
+        for (int number = 0; number < total; number++) {
+            numbers[(int) (keys[number] & ((1L << ACCOUNT_BITS) - 1))] = number;
+        }
         RevenueLedger[] parts = new RevenueLedger[BUCKETS];
         for (int b = 0; b < BUCKETS; b++) {
-            numbers[b] = new int[buckets[b].ledger.size()];
             parts[b] = buckets[b].ledger;
         }
-        int bucket = 0;
-        for (int number = 0; number < total; number++) {
-            int account = (int) (keys[number] & ((1L << ACCOUNT_BITS) - 1));
-            bucket = Arrays.binarySearch(bucketStarts, account);
-            bucket = bucket >= 0 ? lastBucketStartingAt(bucketStarts, bucket) : -bucket - 2;
-            numbers[bucket][account - bucketStarts[bucket]] = number;
-        }
-        return RevenueLedger.joined(asOf, periodLength, parts, numbers, total);
-    }
-
-    /** Empty buckets start where the next one does: the last of those starting at {@code starts[index]}. */
-    private static int lastBucketStartingAt(int[] starts, int index) {
-        while (index + 1 < BUCKETS && starts[index + 1] == starts[index]) {
-            index++;
-        }
-        return index;
+        return RevenueLedger.joined(asOf, periodLength, parts, numbers);
     }
 
     /** One thread's rows, buffered until summed by bucket. */

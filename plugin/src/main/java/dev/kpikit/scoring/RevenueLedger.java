@@ -145,13 +145,14 @@ public final class RevenueLedger {
 
     /**
      * The parts' accounts (of the same as-of date and period length, no account in two of them, see
-     * {@link RevenueBuckets}) as one ledger, each numbered {@code numbers[part][its number in the part]}: the same
+     * {@link RevenueBuckets}) as one ledger, numbered {@code numbers[i]} for the i-th account of the parts taken in
+     * turn (the first part's accounts, then the second's, ...), the numbers together 0 to its length - 1: the same
      * ledger, to the last decimal and scale, as adding each account's rows in the order of the numbers. The parts are
      * read in turn, not an account at a time from any of them (each read a cache miss); ids and totals side by side.
      * Totals are left as they are: for a ledger being built.
      */
-    static RevenueLedger joined(LocalDate asOf, PeriodLength periodLength, RevenueLedger[] parts, int[][] numbers,
-                                int total) {
+    static RevenueLedger joined(LocalDate asOf, PeriodLength periodLength, RevenueLedger[] parts, int[] numbers) {
+        int total = numbers.length;
         IdIndex[] partIds = new IdIndex[parts.length];
         for (int p = 0; p < parts.length; p++) {
             partIds[p] = parts[p].ids;
@@ -159,18 +160,18 @@ public final class RevenueLedger {
         // the ids, given once both are built: the columns are filled meanwhile
         RevenueLedger ledger = new RevenueLedger(asOf, periodLength, new IdIndex(), total);
         IdIndex[] ids = new IdIndex[1];
-        ParallelRanges.together(() -> ids[0] = IdIndex.joined(partIds, numbers, total), () -> {
-            for (int p = 0; p < parts.length; p++) {
-                RevenueLedger part = parts[p];
-                int[] renumbered = numbers[p];
+        ParallelRanges.together(() -> ids[0] = IdIndex.joined(partIds, numbers), () -> {
+            int partStart = 0;
+            for (RevenueLedger part : parts) {
                 for (int from = 0; from < part.size(); from++) {
-                    int account = renumbered[from];
+                    int account = numbers[partStart + from];
                     ledger.lifetime.addSum(account, part.lifetime, from);
                     ledger.current.addSum(account, part.current, from);
                     ledger.previous.addSum(account, part.previous, from);
                     ledger.purchaseCount[account] = part.purchaseCount[from];
                     ledger.lastPurchase[account] = part.lastPurchase[from];
                 }
+                partStart += part.size();
             }
         });
         ledger.ids = ids[0];
