@@ -64,6 +64,19 @@ public final class RfmScorer {
      * (the int above the account number), much faster than through a comparator, and equal ints stay together.
      */
     private static byte[] quintiles(int n, IntPredicate member, IntUnaryOperator key) {
+        int lowest = Integer.MAX_VALUE;
+        int highest = Integer.MIN_VALUE;
+        int members = 0;
+        for (int account = 0; account < n; account++) {
+            if (member.test(account)) {
+                lowest = Math.min(lowest, key.applyAsInt(account));
+                highest = Math.max(highest, key.applyAsInt(account));
+                members++;
+            }
+        }
+        if (members > 0 && (long) highest - lowest < Math.max(1 << 12, 2L * n)) {
+            return quintilesByCount(n, member, key, lowest, highest - lowest + 1, members);
+        }
         int[] sorted = members(n, member);
         long[] keyed = new long[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
@@ -74,6 +87,38 @@ public final class RfmScorer {
             sorted[i] = (int) keyed[i];
         }
         return quintiles(n, sorted, (a, b) -> Integer.compare(key.applyAsInt(a), key.applyAsInt(b)));
+    }
+
+    /**
+     * {@link #quintiles(int, IntPredicate, IntUnaryOperator)} for keys of a narrow range (days of the last purchase,
+     * numbers of purchases): the members of each key counted, no sort; the quintile of each key once.
+     */
+    private static byte[] quintilesByCount(int n, IntPredicate member, IntUnaryOperator key, int lowest, int range,
+                                           int members) {
+        int[] counts = new int[range];
+        for (int account = 0; account < n; account++) {
+            if (member.test(account)) {
+                counts[key.applyAsInt(account) - lowest]++;
+            }
+        }
+        byte[] byKey = new byte[range];
+        long below = 0;
+        for (int value = 0; value < range; value++) {
+            if (counts[value] > 0) {
+                byKey[value] = (byte) quintile(below, counts[value], members);
+                below += counts[value];
+            }
+        }
+        byte[] quintiles = new byte[n];
+        for (int account = 0; account < n; account++) {
+            quintiles[account] = member.test(account) ? byKey[key.applyAsInt(account) - lowest] : 1;
+        }
+        return quintiles;
+    }
+
+    /** The quintile of the {@code equal} members whose key {@code below} members' keys are under. */
+    private static int quintile(long below, long equal, int members) {
+        return members <= 1 ? 3 : 1 + (int) Math.min(4, 5 * (2L * below + equal - 1) / (2L * (members - 1)));
     }
 
     private static int[] members(int n, IntPredicate member) {
@@ -100,9 +145,7 @@ public final class RfmScorer {
             while (end < members && order.compare(sorted[start], sorted[end]) == 0) {
                 end++;
             }
-            long equal = end - start;
-            int quintile = members <= 1 ? 3
-                    : 1 + (int) Math.min(4, 5 * (2L * start + equal - 1) / (2L * (members - 1)));
+            int quintile = quintile(start, end - start, members);
             for (int i = start; i < end; i++) {
                 quintiles[sorted[i]] = (byte) quintile;
             }
