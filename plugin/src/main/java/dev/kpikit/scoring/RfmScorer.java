@@ -35,8 +35,14 @@ public final class RfmScorer {
                 ledger::lastPurchaseDay);
         byte[] frequency = quintiles(n, account -> true, ledger::purchaseCount);
         MoneyColumn lifetime = ledger.lifetimeColumn();
-        byte[] monetary = lifetime.inLongs() ? quintiles(n, IntSort.sortedByKey(n, lifetime::unscaled), lifetime::compare)
-                : quintiles(n, account -> true, lifetime::compare);
+        byte[] monetary;
+        if (lifetime.inLongs()) {
+            long[] sortedUnits = new long[n];
+            monetary = quintiles(n, IntSort.sortedByKey(n, lifetime::unscaled, sortedUnits),
+                    (i, j) -> Long.compare(sortedUnits[i], sortedUnits[j]));
+        } else {
+            monetary = quintiles(n, account -> true, lifetime::compare);
+        }
         byte[] codes = new byte[n];
         for (int account = 0; account < n; account++) {
             codes[account] = (byte) ((recency[account] - 1) * 25 + (frequency[account] - 1) * 5 + monetary[account] - 1);
@@ -56,7 +62,7 @@ public final class RfmScorer {
     private static byte[] quintiles(int n, IntPredicate member, IntSort.IntComparator order) {
         int[] sorted = members(n, member);
         IntSort.sort(sorted, order);
-        return quintiles(n, sorted, order);
+        return quintiles(n, sorted, (i, j) -> order.compare(sorted[i], sorted[j]));
     }
 
     /**
@@ -86,7 +92,7 @@ public final class RfmScorer {
         for (int i = 0; i < sorted.length; i++) {
             sorted[i] = (int) keyed[i];
         }
-        return quintiles(n, sorted, (a, b) -> Integer.compare(key.applyAsInt(a), key.applyAsInt(b)));
+        return quintiles(n, sorted, (i, j) -> Long.compare(keyed[i] >> 32, keyed[j] >> 32));
     }
 
     /**
@@ -135,14 +141,17 @@ public final class RfmScorer {
         return sorted;
     }
 
-    /** The quintiles of members already sorted by {@code order}; 1 for the accounts that are not members. */
+    /**
+     * The quintiles of members already sorted; 1 for the accounts that are not members. {@code order} compares the
+     * members at two places of {@code sorted} (not two account numbers): where they are equal, they share a quintile.
+     */
     private static byte[] quintiles(int n, int[] sorted, IntSort.IntComparator order) {
         byte[] quintiles = new byte[n];
         Arrays.fill(quintiles, (byte) 1);
         int members = sorted.length;
         for (int start = 0, end; start < members; start = end) {
             end = start + 1;
-            while (end < members && order.compare(sorted[start], sorted[end]) == 0) {
+            while (end < members && order.compare(start, end) == 0) {
                 end++;
             }
             int quintile = quintile(start, end - start, members);
