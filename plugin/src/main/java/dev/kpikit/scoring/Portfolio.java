@@ -889,24 +889,16 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             Factor factor = factors.get(i);
             double value = raw[factor.input().ordinal()];
             int code = accounts.inputCode(account, factor.input());
-            BigDecimal exactValue;
             int slot;
             if (Double.isNaN(value)) {
-                exactValue = null;
                 slot = 2;
             } else if (code >= 0) {
-                exactValue = factor.input() == FactorInput.RELATIONSHIP_YEARS
-                        ? accounts.relationshipYears(account) : accounts.storedInput(account, factor.input());
                 slot = 2 + code;
             } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.max().doubleValue(), 1)) {
-                exactValue = factor.max();
                 slot = 0;
             } else if (factor.normalisation() == Normalisation.FIXED_SCALE && beyond(value, factor.min().doubleValue(), -1)) {
-                exactValue = factor.min();
                 slot = 1;
             } else if (value == 0 && (factor.input() == FactorInput.REVENUE_SHARE || factor.input() == FactorInput.REVENUE_GROWTH)) {
-                // no revenue, or as much as the period before: the double is 0 only then, and Ratios gives 0 as ZERO
-                exactValue = BigDecimal.ZERO;
                 slot = 3; // a computed input has no codes: the slot of code 1 is free
             } else {
                 return null;
@@ -922,6 +914,15 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                     }
                 }
             }
+            // the input's exact value, worked out once for its slot
+            BigDecimal exactValue = switch (slot) {
+                case 0 -> factor.max();
+                case 1 -> factor.min();
+                default -> Double.isNaN(value) ? null
+                        : code < 0 ? BigDecimal.ZERO // no revenue, or as much as the period before: Ratios gives 0 as ZERO
+                        : factor.input() == FactorInput.RELATIONSHIP_YEARS ? accounts.relationshipYears(account)
+                        : accounts.storedInput(account, factor.input());
+            };
             BigDecimal includedWeight = BigDecimal.ZERO;
             for (int j = 0; j < factors.size(); j++) {
                 includedWeight = (missing & 1L << j) != 0 ? includedWeight : includedWeight.add(factors.get(j).weight());
