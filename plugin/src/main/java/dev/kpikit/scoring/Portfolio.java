@@ -336,7 +336,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
         /** Rules whose application {@link #tiers} holds, a bit each. */
         private static final int MAX_RULES = 16;
         /** Accounts a thread scores at a time: few enough that the threads end together, enough to cost nothing to hand out. */
-        private static final int SCORED_TOGETHER = 4096;
+        private static final int SCORED_TOGETHER = 1024;
 
         private final Builder accounts;
         private final ScoringModel model;
