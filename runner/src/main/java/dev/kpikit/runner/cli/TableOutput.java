@@ -2,16 +2,22 @@ package dev.kpikit.runner.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -19,6 +25,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.kpikit.data.Column;
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.TableParts;
 import dev.kpikit.data.TableReader;
 import dev.kpikit.runner.excel.Injection;
 
@@ -53,39 +60,63 @@ enum TableOutput {
         }
     }
 
+    /** Rows a part of the table holds: a few MB of text, formatted on one core while the others format theirs. */
+    static final int ROWS_PER_PART = 4096;
+
+    private static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
     /**
      * Writes every row; numbers keep all their digits, dates are ISO, blanks are empty (CSV) or null (JSON). In CSV a
      * text that a spreadsheet would run as a formula gets a leading {@code '} ({@link Injection}), unless {@code raw}.
+     * CSV parts are formatted on every core at once and written in order.
      */
-    void write(TableReader table, OutputStream out, boolean raw) throws IOException, DataFormatException {
+    void write(TableParts table, OutputStream out, boolean raw) throws IOException, DataFormatException {
         List<Column> columns = table.columns();
         if (this == CSV) {
             // buffered: unbuffered, the encoder ran for each cell and its separator (a tenth of `kpikit score`)
             Writer writer = new CellWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-            printer.printRecord(columns.stream().map(Column::name).toList());
-            Object[] cells = new Object[columns.size()];
-            while (table.next()) {
-                for (int i = 0; i < cells.length; i++) {
-                    Object value = table.value(i);
-                    cells[i] = switch (value) {
-                        case BigDecimal decimal -> decimal.toPlainString();
-                        case String text when !raw -> Injection.neutralised(text);
-                        case null, default -> value;
-                    };
-                }
-                printer.printRecord(cells);
-            }
-            printer.flush();
+            CSV_FORMAT.printRecord(writer, columns.stream().map(Column::name).toArray());
+            writeInParallel(table, part -> csv(part, raw), writer);
+            writer.flush();
             return;
         }
         JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
         json.writeStartArray();
-        while (table.next()) {
+        for (int part = 0; part < table.count(); part++) {
+            try (TableReader rows = table.part().apply(part)) {
+                json(rows, json);
+            }
+        }
+        json.writeEndArray();
+        json.writeRaw('\n');
+        json.flush();
+    }
+
+    /** The rows of one part as CSV records. */
+    private static String csv(TableReader rows, boolean raw) throws IOException, DataFormatException {
+        StringBuilder text = new StringBuilder(1 << 16);
+        Object[] cells = new Object[rows.columns().size()];
+        while (rows.next()) {
+            for (int i = 0; i < cells.length; i++) {
+                Object value = rows.value(i);
+                cells[i] = switch (value) {
+                    case BigDecimal decimal -> decimal.toPlainString();
+                    case String string when !raw -> Injection.neutralised(string);
+                    case null, default -> value;
+                };
+            }
+            CSV_FORMAT.printRecord(text, cells);
+        }
+        return text.toString();
+    }
+
+    private static void json(TableReader rows, JsonGenerator json) throws IOException, DataFormatException {
+        List<Column> columns = rows.columns();
+        while (rows.next()) {
             json.writeStartObject();
             for (int i = 0; i < columns.size(); i++) {
                 json.writeFieldName(columns.get(i).name());
-                Object value = table.value(i);
+                Object value = rows.value(i);
                 switch (value) {
                     case null -> json.writeNull();
                     case BigDecimal decimal -> json.writeNumber(decimal);
@@ -96,8 +127,59 @@ enum TableOutput {
             }
             json.writeEndObject();
         }
-        json.writeEndArray();
-        json.writeRaw('\n');
-        json.flush();
+    }
+
+    /** How one part is formatted. */
+    @FunctionalInterface
+    private interface PartFormat {
+        String format(TableReader part) throws IOException, DataFormatException;
+    }
+
+    /**
+     * Formats the parts on a worker per core, a few parts ahead of the writer, and writes them in order. A failure
+     * stops the writing at the part that failed and is thrown as it was.
+     */
+    private static void writeInParallel(TableParts table, PartFormat format, Writer writer)
+            throws IOException, DataFormatException {
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), table.count()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "kpikit-table-output");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<String>> ahead = new ArrayDeque<>();
+            int next = 0;
+            while (next < table.count() || !ahead.isEmpty()) {
+                while (next < table.count() && ahead.size() < 2 * workers) {
+                    int part = next++;
+                    ahead.add(pool.submit(() -> {
+                        try (TableReader rows = table.part().apply(part)) {
+                            return format.format(rows);
+                        }
+                    }));
+                }
+                writer.write(formatted(ahead.poll()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String formatted(Future<String> part) throws IOException, DataFormatException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case DataFormatException data -> throw data;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 }
