@@ -1,11 +1,8 @@
 package dev.kpikit.runner.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -41,25 +38,6 @@ enum TableOutput {
         }
     }
 
-    /**
-     * A buffer for the CSV printer, which writes each cell as a part of a String: {@link Writer#append(CharSequence,
-     * int, int)} copies the part into a new String first; this writes it from where it is.
-     */
-    private static final class CellWriter extends BufferedWriter {
-        CellWriter(Writer out) {
-            super(out, 1 << 16);
-        }
-
-        @Override
-        public Writer append(CharSequence text, int start, int end) throws IOException {
-            if (text instanceof String string) {
-                write(string, start, end - start);
-                return this;
-            }
-            return super.append(text, start, end);
-        }
-    }
-
     /** Rows a part of the table holds: a few MB of text, formatted on one core while the others format theirs. */
     static final int ROWS_PER_PART = 4096;
 
@@ -73,11 +51,11 @@ enum TableOutput {
     void write(TableParts table, OutputStream out, boolean raw) throws IOException, DataFormatException {
         List<Column> columns = table.columns();
         if (this == CSV) {
-            // buffered: unbuffered, the encoder ran for each cell and its separator (a tenth of `kpikit score`)
-            Writer writer = new CellWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            CSV_FORMAT.printRecord(writer, columns.stream().map(Column::name).toArray());
-            writeInParallel(table, part -> csv(part, raw), writer);
-            writer.flush();
+            StringBuilder header = new StringBuilder();
+            CSV_FORMAT.printRecord(header, columns.stream().map(Column::name).toArray());
+            out.write(header.toString().getBytes(StandardCharsets.UTF_8));
+            writeInParallel(table, part -> csv(part, raw), out);
+            out.flush();
             return;
         }
         JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
@@ -93,11 +71,11 @@ enum TableOutput {
     }
 
     /**
-     * The rows of one part as CSV records. Text goes through the CSV format, which quotes it where needed; a number,
+     * The rows of one part as CSV records in UTF-8. Text goes through the CSV format, which quotes it where needed; a number,
      * date or flag never needs quotes and is written as it is (a tenth of the time of the format's checks). Each part
      * has its own format: the format's printing is synchronized, and a shared one would let one core print at a time.
      */
-    private static String csv(TableReader rows, boolean raw) throws IOException, DataFormatException {
+    private static byte[] csv(TableReader rows, boolean raw) throws IOException, DataFormatException {
         CSVFormat format = CSV_FORMAT.builder().get();
         StringBuilder text = new StringBuilder(ROWS_PER_PART * 512);
         int columns = rows.columns().size();
@@ -118,7 +96,7 @@ enum TableOutput {
             }
             format.println(text);
         }
-        return text.toString();
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -152,14 +130,14 @@ enum TableOutput {
     /** How one part is formatted. */
     @FunctionalInterface
     private interface PartFormat {
-        String format(TableReader part) throws IOException, DataFormatException;
+        byte[] format(TableReader part) throws IOException, DataFormatException;
     }
 
     /**
      * Formats the parts on a worker per core, a few parts ahead of the writer, and writes them in order. A failure
      * stops the writing at the part that failed and is thrown as it was.
      */
-    private static void writeInParallel(TableParts table, PartFormat format, Writer writer)
+    private static void writeInParallel(TableParts table, PartFormat format, OutputStream out)
             throws IOException, DataFormatException {
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), table.count()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -168,7 +146,7 @@ enum TableOutput {
             return thread;
         });
         try {
-            Deque<Future<String>> ahead = new ArrayDeque<>();
+            Deque<Future<byte[]>> ahead = new ArrayDeque<>();
             int next = 0;
             while (next < table.count() || !ahead.isEmpty()) {
                 while (next < table.count() && ahead.size() < 2 * workers) {
@@ -179,14 +157,14 @@ enum TableOutput {
                         }
                     }));
                 }
-                writer.write(formatted(ahead.poll()));
+                out.write(formatted(ahead.poll()));
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static String formatted(Future<String> part) throws IOException, DataFormatException {
+    private static byte[] formatted(Future<byte[]> part) throws IOException, DataFormatException {
         try {
             return part.get();
         } catch (InterruptedException e) {
