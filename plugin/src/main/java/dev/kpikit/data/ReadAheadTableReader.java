@@ -1,14 +1,8 @@
 package dev.kpikit.data;
 
-import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads a table one row at a time while workers, one per core, work out the cells of the parts ahead: a reader
@@ -24,12 +18,9 @@ final class ReadAheadTableReader implements TableReader {
 
     private final TableParts parts;
     private final String source;
-    private final ExecutorService workers;
-    private final int partsAhead;
-    private final Deque<Future<Object[][]>> ahead = new ArrayDeque<>();
+    private final PartsAhead<Object[][]> ahead;
     /** The columns asked for so far, a bit each; workers look at it for each row they work out. */
     private volatile long asked;
-    private int nextPart;
     private int currentPart = -1;
     private Object[][] cells;
     private int row = -1;
@@ -46,13 +37,7 @@ final class ReadAheadTableReader implements TableReader {
     private ReadAheadTableReader(TableParts parts, String source) {
         this.parts = parts;
         this.source = source;
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.partsAhead = 2 * cores;
-        this.workers = Executors.newFixedThreadPool(cores, runnable -> {
-            Thread thread = new Thread(runnable, "kpikit-read-ahead");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ahead = new PartsAhead<>(parts.count(), this::readAhead);
     }
 
     @Override
@@ -78,16 +63,16 @@ final class ReadAheadTableReader implements TableReader {
         return true;
     }
 
-    /** Moves to the next part, keeping the workers a few parts ahead; false after the last. */
+    /** Moves to the next part, which the workers have read ahead; false after the last. */
     private boolean nextPart() throws DataFormatException {
-        while (nextPart < parts.count() && ahead.size() < partsAhead) {
-            int part = nextPart++;
-            ahead.add(workers.submit(() -> readAhead(part)));
+        try {
+            cells = ahead.next();
+        } catch (IOException e) {
+            throw new IllegalStateException(source + ": " + e.getMessage(), e);
         }
-        if (ahead.isEmpty()) {
+        if (cells == null) {
             return false;
         }
-        cells = taken(ahead.poll());
         currentPart++;
         row = -1;
         if (direct != null) {
@@ -111,23 +96,6 @@ final class ReadAheadTableReader implements TableReader {
                 rows.add(values);
             }
             return rows.toArray(new Object[0][]);
-        }
-    }
-
-    private Object[][] taken(Future<Object[][]> part) throws DataFormatException {
-        try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(source + ": interrupted while reading", new InterruptedIOException());
-        } catch (ExecutionException e) {
-            close();
-            switch (e.getCause()) {
-                case DataFormatException data -> throw data;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
-            }
         }
     }
 
@@ -157,9 +125,7 @@ final class ReadAheadTableReader implements TableReader {
     @Override
     public void close() {
         closed = true;
-        ahead.forEach(part -> part.cancel(true));
-        ahead.clear();
-        workers.shutdownNow();
+        ahead.close();
         if (direct != null) {
             direct.close();
             direct = null;

@@ -1,18 +1,11 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.commons.csv.CSVFormat;
 
@@ -22,6 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.kpikit.data.Column;
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.PartsAhead;
 import dev.kpikit.data.TableParts;
 import dev.kpikit.data.TableReader;
 import dev.kpikit.runner.excel.Injection;
@@ -54,7 +48,12 @@ enum TableOutput {
             StringBuilder header = new StringBuilder();
             CSV_FORMAT.printRecord(header, columns.stream().map(Column::name).toArray());
             out.write(header.toString().getBytes(StandardCharsets.UTF_8));
-            writeInParallel(table, part -> csv(part, raw), out);
+            // parts formatted on every core at once, written in order
+            try (PartsAhead<byte[]> parts = new PartsAhead<>(table.count(), part -> csv(table.part().apply(part), raw))) {
+                for (byte[] part = parts.next(); part != null; part = parts.next()) {
+                    out.write(part);
+                }
+            }
             out.flush();
             return;
         }
@@ -71,12 +70,18 @@ enum TableOutput {
     }
 
     /**
-     * The rows of one part as CSV records in UTF-8. Text goes through the CSV format, which quotes it where needed; a number,
-     * date or flag never needs quotes and is written as it is (a tenth of the time of the format's checks). Each part
-     * has its own format: the format's printing is synchronized, and a shared one would let one core print at a time.
+     * The rows of one part as CSV records in UTF-8. Text goes through the CSV format, which quotes it where needed; a
+     * number, date or flag never needs quotes and is written as it is (a tenth of the time of the format's checks).
+     * Each part has its own format: the format's printing is synchronized, and a shared one lets one core print at a
+     * time.
      */
-    private static byte[] csv(TableReader rows, boolean raw) throws IOException, DataFormatException {
-        CSVFormat format = CSV_FORMAT.builder().get();
+    private static byte[] csv(TableReader part, boolean raw) throws IOException, DataFormatException {
+        try (TableReader rows = part) {
+            return csv(rows, CSV_FORMAT.builder().get(), raw);
+        }
+    }
+
+    private static byte[] csv(TableReader rows, CSVFormat format, boolean raw) throws IOException, DataFormatException {
         StringBuilder text = new StringBuilder(ROWS_PER_PART * 512);
         int columns = rows.columns().size();
         while (rows.next()) {
@@ -124,60 +129,6 @@ enum TableOutput {
                 }
             }
             json.writeEndObject();
-        }
-    }
-
-    /** How one part is formatted. */
-    @FunctionalInterface
-    private interface PartFormat {
-        byte[] format(TableReader part) throws IOException, DataFormatException;
-    }
-
-    /**
-     * Formats the parts on a worker per core, a few parts ahead of the writer, and writes them in order. A failure
-     * stops the writing at the part that failed and is thrown as it was.
-     */
-    private static void writeInParallel(TableParts table, PartFormat format, OutputStream out)
-            throws IOException, DataFormatException {
-        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), table.count()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, "kpikit-table-output");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Deque<Future<byte[]>> ahead = new ArrayDeque<>();
-            int next = 0;
-            while (next < table.count() || !ahead.isEmpty()) {
-                while (next < table.count() && ahead.size() < 2 * workers) {
-                    int part = next++;
-                    ahead.add(pool.submit(() -> {
-                        try (TableReader rows = table.part().apply(part)) {
-                            return format.format(rows);
-                        }
-                    }));
-                }
-                out.write(formatted(ahead.poll()));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static byte[] formatted(Future<byte[]> part) throws IOException, DataFormatException {
-        try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case IOException io -> throw io;
-                case DataFormatException data -> throw data;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
-            }
         }
     }
 }
