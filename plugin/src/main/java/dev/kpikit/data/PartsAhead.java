@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Works out the parts of a table on a worker per core, a few parts ahead of the one taken, and hands them out in
@@ -35,11 +37,15 @@ public final class PartsAhead<T> implements AutoCloseable {
         this.work = work;
         int cores = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count));
         this.partsAhead = 2 * cores;
-        this.workers = Executors.newFixedThreadPool(cores, runnable -> {
-            Thread thread = new Thread(runnable, "kpikit-parts-ahead");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(cores, cores, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "kpikit-parts-ahead");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // idle workers end: a reader left unclosed (a report stopped early) keeps no thread
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
     }
 
     /** The next part's result, in part order; null after the last. A failure of its work is thrown as it was. */
