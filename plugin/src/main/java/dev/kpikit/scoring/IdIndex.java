@@ -63,16 +63,47 @@ final class IdIndex {
      * {@link #add(String)} of that text, without a String unless the id is new.
      */
     int add(byte[] bytes, int from, int to) {
+        return add(bytes, from, to, null);
+    }
+
+    /**
+     * As {@link #add(byte[], int, int)}, holding {@code text} for a new id when given (a String equal to the bytes'
+     * text, already held elsewhere) rather than making one.
+     */
+    int add(byte[] bytes, int from, int to, String text) {
+        int slot = inlineSlot(bytes, from, to);
+        if (slot < 0) {
+            return add(text != null ? text : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        }
+        return table[2 * slot] == EMPTY
+                ? insert(slot, text != null ? text : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1))
+                : (int) table[2 * slot + 1];
+    }
+
+    /** The number of the id whose ASCII text is {@code bytes[from, to)}; -1 when it was never added. */
+    int indexOf(byte[] bytes, int from, int to) {
+        int slot = inlineSlot(bytes, from, to);
+        if (slot < 0) {
+            return indexOf(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        }
+        return table[2 * slot] == EMPTY ? -1 : (int) table[2 * slot + 1];
+    }
+
+    /**
+     * The slot holding the inline id {@code bytes[from, to)}, or the empty slot where it belongs; -1 when the bytes are
+     * not an inline id (too long, or not printable ASCII), which is then found by its String.
+     */
+    private int inlineSlot(byte[] bytes, int from, int to) {
         int length = to - from;
         if (length == 0 || length > INLINE) {
-            return add(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+            return -1;
         }
         long first = 0;
         long second = 0;
         for (int i = 0; i < length; i++) {
             int c = bytes[from + i];
             if (c < 0x20 || c > 0x7E) {
-                return add(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+                return -1;
             }
             if (i < 8) {
                 first |= (long) c << (56 - 8 * i);
@@ -83,11 +114,8 @@ final class IdIndex {
         int mask = table.length / 2 - 1;
         for (int slot = inlineHash(first, second) & mask; ; slot = (slot + 1) & mask) {
             long key = table[2 * slot];
-            if (key == EMPTY) {
-                return insert(slot, new String(bytes, from, length, StandardCharsets.ISO_8859_1));
-            }
-            if (key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
-                return (int) table[2 * slot + 1];
+            if (key == EMPTY || key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
+                return slot;
             }
         }
     }

@@ -33,10 +33,19 @@ final class ValueColumn<T> {
     }
 
     void set(int index, T value) {
-        int code = value == null ? 0 : codes.computeIfAbsent(value, v -> {
+        setCode(index, value == null ? 0 : codeOf(value));
+    }
+
+    /** The code of a non-null value, given it when new. */
+    int codeOf(T value) {
+        return codes.computeIfAbsent(value, v -> {
             values.add(v);
             return values.size() - 1;
         });
+    }
+
+    /** Sets the value of an account to that of a code given by {@link #codeOf} (or 0 for null). */
+    void setCode(int index, int code) {
         if (large == null && code > Character.MAX_VALUE) {
             large = new int[small.length];
             for (int i = 0; i < small.length; i++) {
