@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,6 +309,7 @@ public final class ScoringFolder {
      * clamped with a warning) or an id read twice (refused naming both lines): readProfiles words these.
      */
     private Portfolio.Builder scanProfiles(RevenueLedger ledger, ScoringModel model) throws IOException, DataFormatException {
+        Portfolio.Builder accounts = Portfolio.builder(ledger);
         List<ScannedAccounts> parts;
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
             CsvScanner scanner = table.reader instanceof CsvTableReader csv ? csv.scanner() : null;
@@ -324,7 +326,7 @@ public final class ScoringFolder {
                 judgementColumns[i] = table.indexes.getOrDefault(JUDGEMENTS.get(i), -1);
                 scales[i] = model.fixedScale(FactorInput.fromKey(JUDGEMENTS.get(i)).orElseThrow());
             }
-            parts = scanner.scan(() -> new ScannedAccounts(scales), (part, row) -> {
+            parts = scanner.scan(() -> new ScannedAccounts(accounts.newRows(), scales), (part, row) -> {
                 if (row.isBlank(id)) {
                     return false; // the reader names the line and column
                 }
@@ -338,8 +340,8 @@ public final class ScoringFolder {
                     }
                 }
                 String nameText = name < 0 || row.isBlank(name) ? null : row.text(name);
-                String segmentText = segment < 0 || row.isBlank(segment) ? null : row.text(segment);
-                LocalDate startDate = start < 0 || row.isBlank(start) ? null : LocalDate.ofEpochDay(row.value(start));
+                String segmentText = segment < 0 || row.isBlank(segment) ? null : part.segment(row, segment);
+                LocalDate startDate = start < 0 || row.isBlank(start) ? null : part.date(row.value(start));
                 if (row.isAscii(id)) {
                     part.rows.add(row.bytes(), row.start(id), row.end(id), nameText, segmentText,
                             judgements[0], judgements[1], judgements[2], judgements[3], startDate);
@@ -353,7 +355,6 @@ public final class ScoringFolder {
         if (parts == null) {
             return null;
         }
-        Portfolio.Builder accounts = Portfolio.builder(ledger);
         for (ScannedAccounts part : parts) {
             if (!accounts.addAll(part.rows)) {
                 return null;
@@ -367,15 +368,58 @@ public final class ScoringFolder {
 
         /** Judgements 0 to 15 without decimals, by judgement: one object each (judgements repeat: 1 to 5). */
         private static final int SMALL = 16;
+        /** Start dates from 1970 to 2149 are kept by epoch day: one object each. */
+        private static final int DAYS = 1 << 16;
+        /** Up to this many segments are kept by their bytes: one String each. */
+        private static final int SEGMENTS = 16;
 
-        final AccountTableRows rows = new AccountTableRows();
+        final AccountTableRows rows;
         final BigDecimal[] judgements = new BigDecimal[JUDGEMENTS.size()];
         private final BigDecimal[][] scales;
         private final BigDecimal[][] small;
 
-        ScannedAccounts(BigDecimal[][] scales) {
+        private LocalDate[] dates;
+        private final byte[][] segmentBytes = new byte[SEGMENTS][];
+        private final String[] segments = new String[SEGMENTS];
+        private int segmentCount;
+
+        ScannedAccounts(AccountTableRows rows, BigDecimal[][] scales) {
+            this.rows = rows;
             this.scales = scales;
             this.small = new BigDecimal[scales.length][SMALL];
+        }
+
+        /** The date of an epoch day, the same object as the same day before (when from 1970 to 2149). */
+        LocalDate date(long epochDay) {
+            if (epochDay < 0 || epochDay >= DAYS) {
+                return LocalDate.ofEpochDay(epochDay);
+            }
+            if (dates == null) {
+                dates = new LocalDate[DAYS];
+            }
+            LocalDate date = dates[(int) epochDay];
+            return date != null ? date : (dates[(int) epochDay] = LocalDate.ofEpochDay(epochDay));
+        }
+
+        /** A non-blank segment cell's text, the same String as the same ASCII text before (for the first few segments). */
+        String segment(CsvScanner.Row row, int column) {
+            if (!row.isAscii(column)) {
+                return row.text(column);
+            }
+            byte[] bytes = row.bytes();
+            int from = row.start(column);
+            int to = row.end(column);
+            for (int i = 0; i < segmentCount; i++) {
+                if (Arrays.equals(segmentBytes[i], 0, segmentBytes[i].length, bytes, from, to)) {
+                    return segments[i];
+                }
+            }
+            String text = row.text(column);
+            if (segmentCount < SEGMENTS) {
+                segmentBytes[segmentCount] = Arrays.copyOfRange(bytes, from, to);
+                segments[segmentCount++] = text;
+            }
+            return text;
         }
 
         /**

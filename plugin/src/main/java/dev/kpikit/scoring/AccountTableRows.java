@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * Rows of the account table that one thread read, in file order, for {@link Portfolio.Builder#addAll}: each id as its
- * ASCII bytes (or its text), and the values that repeat across accounts (segments, judgements, start dates) as codes
- * of the part's own distinct values, so that the builder looks each distinct value up once a part, not once a row.
+ * ASCII bytes (or its text) with its number in the ledger, found on the reading thread, and the values that repeat
+ * across accounts (segments, judgements, start dates) as codes of the part's own distinct values, so that the builder
+ * looks each distinct value up once a part, not once a row.
  */
 public final class AccountTableRows {
 
@@ -24,9 +25,14 @@ public final class AccountTableRows {
     final ValueColumn<BigDecimal> engagements = new ValueColumn<>();
     final ValueColumn<BigDecimal> satisfactions = new ValueColumn<>();
     final ValueColumn<LocalDate> starts = new ValueColumn<>();
+    /** The row's account number in {@link #ledger}; -1 when it has no revenue row. */
+    private int[] ledgerNumbers = new int[1024];
+    final RevenueLedger ledger;
     private int size;
 
-    public AccountTableRows() {
+    /** Rows for a builder of that ledger: see {@link Portfolio.Builder#newRows()}. */
+    AccountTableRows(RevenueLedger ledger) {
+        this.ledger = ledger;
         for (ValueColumn<?> column : columns()) {
             column.ensureCapacity(names.length);
         }
@@ -41,23 +47,32 @@ public final class AccountTableRows {
         }
         System.arraycopy(id, from, idBytes, idLength, length);
         idLength += length;
-        add(null, name, segment, strategicValue, growthPotential, engagement, satisfaction, relationshipStart);
+        buffer(null, ledger.indexOf(id, from, to), name, segment, strategicValue, growthPotential, engagement, satisfaction, relationshipStart);
     }
 
     /** A row whose account id is given as text (one that is not plain ASCII bytes in its file). */
     public void add(String id, String name, String segment, BigDecimal strategicValue, BigDecimal growthPotential,
                     BigDecimal engagement, BigDecimal satisfaction, LocalDate relationshipStart) {
+        buffer(id, ledger.indexOf(id), name, segment, strategicValue, growthPotential, engagement, satisfaction,
+                relationshipStart);
+    }
+
+    private void buffer(String id, int ledgerNumber, String name, String segment, BigDecimal strategicValue,
+                        BigDecimal growthPotential, BigDecimal engagement, BigDecimal satisfaction,
+                        LocalDate relationshipStart) {
         if (size == names.length) {
             int length = size * 2;
             idEnds = Arrays.copyOf(idEnds, length);
             idTexts = Arrays.copyOf(idTexts, length);
             names = Arrays.copyOf(names, length);
+            ledgerNumbers = Arrays.copyOf(ledgerNumbers, length);
             for (ValueColumn<?> column : columns()) {
                 column.ensureCapacity(length);
             }
         }
         idEnds[size] = idLength;
         idTexts[size] = id;
+        ledgerNumbers[size] = ledgerNumber;
         names[size] = name;
         segments.set(size, segment);
         strategicValues.set(size, strategicValue);
@@ -91,6 +106,10 @@ public final class AccountTableRows {
 
     int idEnd(int row) {
         return idEnds[row];
+    }
+
+    int ledgerNumber(int row) {
+        return ledgerNumbers[row];
     }
 
     String name(int row) {

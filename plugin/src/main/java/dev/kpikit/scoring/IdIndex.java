@@ -38,6 +38,17 @@ final class IdIndex {
         table = new long[2 * Math.max(32, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1)];
     }
 
+    /** Room for {@code expected} ids in all before it grows again: one rehash for many ids to come, not one per doubling. */
+    void ensureCapacity(int expected) {
+        if (expected > ids.length) {
+            ids = Arrays.copyOf(ids, expected);
+        }
+        int length = 2 * Math.max(32, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1);
+        if (length > table.length) {
+            rehash(length);
+        }
+    }
+
     int size() {
         return size;
     }
@@ -151,14 +162,14 @@ final class IdIndex {
         table[2 * slot + 1] = (first == NOT_INLINE ? 0 : packSecond(id)) | size;
         size++;
         if (size * 2 > table.length / 2) {
-            rehash();
+            rehash(table.length * 2);
         }
         return size - 1;
     }
 
-    private void rehash() {
+    private void rehash(int length) {
         long[] old = table;
-        table = new long[old.length * 2];
+        table = new long[length];
         int mask = table.length / 2 - 1;
         for (int from = 0; from < old.length; from += 2) {
             long first = old[from];

@@ -98,13 +98,22 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             return this;
         }
 
+        /** Rows to fill on another thread, then add with {@link #addAll}. */
+        public AccountTableRows newRows() {
+            return new AccountTableRows(ledger);
+        }
+
         /**
          * Adds the rows in their order, as {@link #add} would one by one, but for an id already added: then it
          * returns false, having added the rows before it (a reader refuses such a table, naming both lines).
          */
         public boolean addAll(AccountTableRows rows) {
+            if (rows.ledger != ledger) {
+                throw new IllegalArgumentException("rows made for another ledger's builder");
+            }
             int first = ids.size();
             ensureCapacity(first + rows.size());
+            ids.ensureCapacity(first + rows.size());
             int[] segmentCodes = codes(segments, rows.segments);
             int[] strategicValueCodes = codes(strategicValues, rows.strategicValues);
             int[] growthPotentialCodes = codes(growthPotentials, rows.growthPotentials);
@@ -114,17 +123,10 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             byte[] idBytes = rows.idBytes();
             for (int row = 0; row < rows.size(); row++) {
                 String text = rows.idText(row);
-                int ledgerAccount;
-                int account;
-                if (text != null) {
-                    ledgerAccount = ledger.indexOf(text);
-                    account = ids.add(ledgerAccount < 0 ? text : ledger.id(ledgerAccount));
-                } else {
-                    int from = rows.idStart(row);
-                    int to = rows.idEnd(row);
-                    ledgerAccount = ledger.indexOf(idBytes, from, to);
-                    account = ids.add(idBytes, from, to, ledgerAccount < 0 ? null : ledger.id(ledgerAccount));
-                }
+                int ledgerAccount = rows.ledgerNumber(row);
+                // the ledger's String for the id, so that the id is held once
+                String known = ledgerAccount < 0 ? text : ledger.id(ledgerAccount);
+                int account = text != null ? ids.add(known) : ids.add(idBytes, rows.idStart(row), rows.idEnd(row), known);
                 if (account < first + row) {
                     return false;
                 }

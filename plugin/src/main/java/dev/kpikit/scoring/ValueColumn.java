@@ -38,10 +38,13 @@ final class ValueColumn<T> {
 
     /** The code of a non-null value, given it when new. */
     int codeOf(T value) {
-        return codes.computeIfAbsent(value, v -> {
-            values.add(v);
-            return values.size() - 1;
-        });
+        Integer code = codes.get(value);
+        if (code == null) {
+            code = values.size();
+            values.add(value);
+            codes.put(value, code);
+        }
+        return code;
     }
 
     /** Sets the value of an account to that of a code given by {@link #codeOf} (or 0 for null). */
