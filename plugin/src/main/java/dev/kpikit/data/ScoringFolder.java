@@ -239,7 +239,7 @@ public final class ScoringFolder {
     public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model, Consumer<String> warnings)
             throws IOException, DataFormatException {
         RevenueLedger ledger = ledger(asOf, periodLength);
-        Portfolio.Builder accounts = scanProfiles(ledger, model);
+        Portfolio.Builder accounts = scanProfiles(ledger, model, 0);
         if (accounts == null) {
             accounts = Portfolio.builder(ledger);
             readProfiles(model, warnings, accounts::has, accounts::add);
@@ -306,9 +306,11 @@ public final class ScoringFolder {
      * The account table read by {@link CsvScanner} in parts on all processors into a builder, as {@link #readProfiles}
      * reads it into one; null when {@link #readProfiles} must read it: a table that is not a CSV file the scanner reads,
      * a row it leaves to the reader (a blank id among them), a judgement outside its factor's fixed scale (refused, or
-     * clamped with a warning) or an id read twice (refused naming both lines): readProfiles words these.
+     * clamped with a warning) or an id read twice (refused naming both lines): readProfiles words these. The file is
+     * cut into parts of about {@code partBytes} bytes (0: split evenly among the processors).
      */
-    private Portfolio.Builder scanProfiles(RevenueLedger ledger, ScoringModel model) throws IOException, DataFormatException {
+    Portfolio.Builder scanProfiles(RevenueLedger ledger, ScoringModel model, long partBytes)
+            throws IOException, DataFormatException {
         Portfolio.Builder accounts = Portfolio.builder(ledger);
         List<ScannedAccounts> parts;
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
@@ -326,7 +328,7 @@ public final class ScoringFolder {
                 judgementColumns[i] = table.indexes.getOrDefault(JUDGEMENTS.get(i), -1);
                 scales[i] = model.fixedScale(FactorInput.fromKey(JUDGEMENTS.get(i)).orElseThrow());
             }
-            parts = scanner.scan(() -> new ScannedAccounts(accounts.newRows(), scales), (part, row) -> {
+            parts = scanner.withPartBytes(partBytes).scan(() -> new ScannedAccounts(accounts.newRows(), scales), (part, row) -> {
                 if (row.isBlank(id)) {
                     return false; // the reader names the line and column
                 }
