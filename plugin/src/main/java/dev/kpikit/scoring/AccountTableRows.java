@@ -27,6 +27,8 @@ public final class AccountTableRows {
     final ValueColumn<LocalDate> starts = new ValueColumn<>();
     /** The row's account number in {@link #ledger}; -1 when it has no revenue row. */
     private int[] ledgerNumbers = new int[1024];
+    /** The ledger's String of the row's id, read here rather than by the builder (a cache miss each); null when not there. */
+    private String[] ledgerIds = new String[1024];
     final RevenueLedger ledger;
     private int size;
 
@@ -66,6 +68,7 @@ public final class AccountTableRows {
             idTexts = Arrays.copyOf(idTexts, length);
             names = Arrays.copyOf(names, length);
             ledgerNumbers = Arrays.copyOf(ledgerNumbers, length);
+            ledgerIds = Arrays.copyOf(ledgerIds, length);
             for (ValueColumn<?> column : columns()) {
                 column.ensureCapacity(length);
             }
@@ -73,6 +76,7 @@ public final class AccountTableRows {
         idEnds[size] = idLength;
         idTexts[size] = id;
         ledgerNumbers[size] = ledgerNumber;
+        ledgerIds[size] = ledgerNumber < 0 ? null : ledger.id(ledgerNumber);
         names[size] = name;
         segments.set(size, segment);
         strategicValues.set(size, strategicValue);
@@ -110,6 +114,11 @@ public final class AccountTableRows {
 
     int ledgerNumber(int row) {
         return ledgerNumbers[row];
+    }
+
+    /** The ledger's String of the row's id; null when it has no revenue row. */
+    String ledgerId(int row) {
+        return ledgerIds[row];
     }
 
     String name(int row) {

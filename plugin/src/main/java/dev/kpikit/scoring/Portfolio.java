@@ -125,7 +125,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
                 String text = rows.idText(row);
                 int ledgerAccount = rows.ledgerNumber(row);
                 // the ledger's String for the id, so that the id is held once
-                String known = ledgerAccount < 0 ? text : ledger.id(ledgerAccount);
+                String known = ledgerAccount < 0 ? text : rows.ledgerId(row);
                 int account = text != null ? ids.add(known) : ids.add(idBytes, rows.idStart(row), rows.idEnd(row), known);
                 if (account < first + row) {
                     return false;
