@@ -15,6 +15,13 @@ final class ValueColumn<T> {
 
     private final List<T> values = new ArrayList<>();
     private final Map<T, Integer> codes = new HashMap<>();
+    /**
+     * Codes of values met lately, by identity: a reader shares repeated values (one object per judgement, segment,
+     * date), so most are found here without hashing and comparing them.
+     */
+    private static final int RECENT = 64;
+    private final Object[] recentValues = new Object[RECENT];
+    private final int[] recentCodes = new int[RECENT];
     private char[] small = new char[16];
     private int[] large;
 
@@ -38,12 +45,18 @@ final class ValueColumn<T> {
 
     /** The code of a non-null value, given it when new. */
     int codeOf(T value) {
+        int recent = System.identityHashCode(value) & (RECENT - 1);
+        if (recentValues[recent] == value) {
+            return recentCodes[recent];
+        }
         Integer code = codes.get(value);
         if (code == null) {
             code = values.size();
             values.add(value);
             codes.put(value, code);
         }
+        recentValues[recent] = value;
+        recentCodes[recent] = code;
         return code;
     }
 
