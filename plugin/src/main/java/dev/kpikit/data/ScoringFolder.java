@@ -328,7 +328,8 @@ public final class ScoringFolder {
                 judgementColumns[i] = table.indexes.getOrDefault(JUDGEMENTS.get(i), -1);
                 scales[i] = model.fixedScale(FactorInput.fromKey(JUDGEMENTS.get(i)).orElseThrow());
             }
-            parts = scanner.withPartBytes(partBytes).scan(() -> new ScannedAccounts(accounts.newRows(), scales), (part, row) -> {
+            Supplier<ScannedAccounts> newPart = () -> new ScannedAccounts(accounts.newRows(), scales);
+            parts = scanner.withPartBytes(partBytes).scan(newPart, (part, row) -> {
                 if (row.isBlank(id)) {
                     return false; // the reader names the line and column
                 }
@@ -425,9 +426,9 @@ public final class ScoringFolder {
         }
 
         /**
-         * Judgement {@code i}, {@code unscaled} x 10^-scale, the same object as an equal one before; null when outside
-         * the fixed scale of its factor (which {@link #judgement(Typed, String, BigDecimal[], OutOfRange, Map, List)}
-         * refuses or clamps).
+         * Judgement {@code i}, {@code unscaled} x 10^-scale (one object for each of 0 to 15 without decimals); null
+         * when outside the fixed scale of its factor (which {@link #judgement(Typed, String, BigDecimal[], OutOfRange,
+         * Map, List)} refuses or clamps).
          */
         BigDecimal judgement(int i, long unscaled, int scale) {
             boolean isSmall = scale == 0 && unscaled >= 0 && unscaled < SMALL;
