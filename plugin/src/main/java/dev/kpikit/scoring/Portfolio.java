@@ -145,15 +145,7 @@ public final class Portfolio {
             int ledgerAccount = ledger.indexOf(profile.id());
             // the ledger's String for the id, so that the id is held once
             int account = ids.add(ledgerAccount < 0 ? profile.id() : ledger.id(ledgerAccount));
-            if (account == names.length) {
-                int length = Math.max(16, account + (account >> 1));
-                names = Arrays.copyOf(names, length);
-                ledgerNumber = Arrays.copyOf(ledgerNumber, length);
-                for (ValueColumn<?> column : List.of(segments, strategicValues, growthPotentials, engagements,
-                        satisfactions, starts)) {
-                    column.ensureCapacity(length);
-                }
-            }
+            ensureCapacity(account + 1);
             names[account] = profile.name();
             ledgerNumber[account] = ledgerAccount;
             segments.set(account, profile.segment());
@@ -163,6 +155,73 @@ public final class Portfolio {
             satisfactions.set(account, profile.satisfaction());
             starts.set(account, profile.relationshipStart());
             return this;
+        }
+
+        /** Rows to fill on another thread, then add with {@link #addAll}. */
+        public AccountTableRows newRows() {
+            return new AccountTableRows(ledger);
+        }
+
+        /**
+         * Adds the rows in their order, as {@link #add} would one by one, but for an id already added: then it
+         * returns false, having added the rows before it (a reader refuses such a table, naming both lines).
+         */
+        public boolean addAll(AccountTableRows rows) {
+            if (rows.ledger != ledger) {
+                throw new IllegalArgumentException("rows made for another ledger's builder");
+            }
+            int first = ids.size();
+            ensureCapacity(first + rows.size());
+            ids.ensureCapacity(first + rows.size());
+            int[] segmentCodes = codes(segments, rows.segments);
+            int[] strategicValueCodes = codes(strategicValues, rows.strategicValues);
+            int[] growthPotentialCodes = codes(growthPotentials, rows.growthPotentials);
+            int[] engagementCodes = codes(engagements, rows.engagements);
+            int[] satisfactionCodes = codes(satisfactions, rows.satisfactions);
+            int[] startCodes = codes(starts, rows.starts);
+            byte[] idBytes = rows.idBytes();
+            for (int row = 0; row < rows.size(); row++) {
+                String text = rows.idText(row);
+                int ledgerAccount = rows.ledgerNumber(row);
+                // the ledger's String for the id, so that the id is held once
+                String known = ledgerAccount < 0 ? text : rows.ledgerId(row);
+                int account = text != null ? ids.add(known) : ids.add(idBytes, rows.idStart(row), rows.idEnd(row), known);
+                if (account < first + row) {
+                    return false;
+                }
+                String name = rows.name(row);
+                names[account] = name != null ? name : ids.id(account);
+                ledgerNumber[account] = ledgerAccount;
+                segments.setCode(account, segmentCodes[rows.segments.code(row)]);
+                strategicValues.setCode(account, strategicValueCodes[rows.strategicValues.code(row)]);
+                growthPotentials.setCode(account, growthPotentialCodes[rows.growthPotentials.code(row)]);
+                engagements.setCode(account, engagementCodes[rows.engagements.code(row)]);
+                satisfactions.setCode(account, satisfactionCodes[rows.satisfactions.code(row)]);
+                starts.setCode(account, startCodes[rows.starts.code(row)]);
+            }
+            return true;
+        }
+
+        /** The builder's code of each of the rows' codes, taken in the rows' order so that codes number values as {@link #add} does. */
+        private static <T> int[] codes(ValueColumn<T> column, ValueColumn<T> rows) {
+            int[] codes = new int[rows.distinct()];
+            for (int code = 1; code < codes.length; code++) {
+                codes[code] = column.codeOf(rows.value(code));
+            }
+            return codes;
+        }
+
+        /** Room for accounts numbered below {@code accounts}. */
+        private void ensureCapacity(int accounts) {
+            if (accounts > names.length) {
+                int length = Math.max(Math.max(16, accounts), names.length + (names.length >> 1));
+                names = Arrays.copyOf(names, length);
+                ledgerNumber = Arrays.copyOf(ledgerNumber, length);
+                for (ValueColumn<?> column : List.of(segments, strategicValues, growthPotentials, engagements,
+                        satisfactions, starts)) {
+                    column.ensureCapacity(length);
+                }
+            }
         }
 
         public Portfolio analyse(ScoringModel model) {
