@@ -1,18 +1,13 @@
 package dev.kpikit.data;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import dev.kpikit.scoring.AccountReport;
-import dev.kpikit.scoring.AccountScore;
+import dev.kpikit.scoring.AccountRows;
 import dev.kpikit.scoring.FactorInput;
-import dev.kpikit.scoring.FactorScore;
 import dev.kpikit.scoring.PeriodConcentration;
 import dev.kpikit.scoring.Portfolio;
 
@@ -28,9 +23,9 @@ public final class PortfolioTables {
     public static final String POINTS = "_points";
 
     /** A column of the accounts table with what fills it: the column list and the rows come from this one list. */
-    private record AccountColumn(Column column, BiFunction<AccountReport, Locale, Object> value) {
-        AccountColumn(String name, ColumnType type, Function<AccountReport, Object> value) {
-            this(new Column(name, type), (report, locale) -> value.apply(report));
+    private record AccountColumn(Column column, BiFunction<AccountRows, Locale, Object> value) {
+        AccountColumn(String name, ColumnType type, Function<AccountRows, Object> value) {
+            this(new Column(name, type), (row, locale) -> value.apply(row));
         }
     }
 
@@ -50,87 +45,112 @@ public final class PortfolioTables {
 
     private static List<AccountColumn> accountTable() {
         List<AccountColumn> columns = new ArrayList<>();
-        columns.add(new AccountColumn("rank", ColumnType.INTEGER, report -> (long) report.rank()));
-        columns.add(new AccountColumn("account_id", ColumnType.STRING, report -> report.account().id()));
-        columns.add(new AccountColumn("name", ColumnType.STRING, report -> report.account().name()));
-        columns.add(new AccountColumn("segment", ColumnType.STRING, report -> report.account().segment()));
+        columns.add(new AccountColumn("rank", ColumnType.INTEGER, row -> (long) row.rank()));
+        columns.add(new AccountColumn("account_id", ColumnType.STRING, AccountRows::id));
+        columns.add(new AccountColumn("name", ColumnType.STRING, AccountRows::name));
+        columns.add(new AccountColumn("segment", ColumnType.STRING, AccountRows::segment));
         for (FactorInput input : FactorInput.values()) {
-            columns.add(new AccountColumn(input.key(), ColumnType.DECIMAL, report -> report.account().input(input)));
+            columns.add(new AccountColumn(input.key(), ColumnType.DECIMAL, row -> row.input(input)));
         }
-        columns.add(new AccountColumn("revenue_previous", ColumnType.DECIMAL, report -> report.revenue().previous()));
-        columns.add(new AccountColumn("revenue_lifetime", ColumnType.DECIMAL, report -> report.revenue().lifetime()));
+        columns.add(new AccountColumn("revenue_previous", ColumnType.DECIMAL, AccountRows::previousRevenue));
+        columns.add(new AccountColumn("revenue_lifetime", ColumnType.DECIMAL, AccountRows::lifetimeRevenue));
         for (FactorInput input : FactorInput.values()) {
-            columns.add(new AccountColumn(input.key() + NORMALISED, ColumnType.DECIMAL, report -> normalised(report.score(), input)));
-            columns.add(new AccountColumn(input.key() + POINTS, ColumnType.DECIMAL, report -> points(report.score(), input)));
+            columns.add(new AccountColumn(input.key() + NORMALISED, ColumnType.DECIMAL, row -> row.normalised(input)));
+            columns.add(new AccountColumn(input.key() + POINTS, ColumnType.DECIMAL, row -> row.points(input)));
         }
-        columns.add(new AccountColumn("score", ColumnType.DECIMAL, report -> report.score().score()));
-        columns.add(new AccountColumn("tier", ColumnType.STRING, report -> report.score().tier()));
-        columns.add(new AccountColumn("score_tier", ColumnType.STRING, report -> report.score().scoreTier()));
-        columns.add(new AccountColumn("abc_class", ColumnType.STRING, report -> report.abc() == null ? null : report.abc().name()));
-        columns.add(new AccountColumn("rfm", ColumnType.STRING, report -> report.rfm().code()));
-        columns.add(new AccountColumn("rfm_recency", ColumnType.INTEGER, report -> (long) report.rfm().recency()));
-        columns.add(new AccountColumn("rfm_frequency", ColumnType.INTEGER, report -> (long) report.rfm().frequency()));
-        columns.add(new AccountColumn("rfm_monetary", ColumnType.INTEGER, report -> (long) report.rfm().monetary()));
-        columns.add(new AccountColumn("major_customer", ColumnType.BOOLEAN, AccountReport::majorCustomer));
-        columns.add(new AccountColumn("last_purchase", ColumnType.DATE, report -> report.revenue().lastPurchase()));
-        // built only when read: a fifth of the time of reading a row, and most reports do not show it
-        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING),
-                (report, locale) -> new LazyValue(() -> report.score().explain(locale))));
+        columns.add(new AccountColumn("score", ColumnType.DECIMAL, AccountRows::score));
+        columns.add(new AccountColumn("tier", ColumnType.STRING, AccountRows::tier));
+        columns.add(new AccountColumn("score_tier", ColumnType.STRING, AccountRows::scoreTier));
+        columns.add(new AccountColumn("abc_class", ColumnType.STRING, row -> row.abc() == null ? null : row.abc().name()));
+        columns.add(new AccountColumn("rfm", ColumnType.STRING, row -> row.rfm().code()));
+        columns.add(new AccountColumn("rfm_recency", ColumnType.INTEGER, row -> (long) row.rfm().recency()));
+        columns.add(new AccountColumn("rfm_frequency", ColumnType.INTEGER, row -> (long) row.rfm().frequency()));
+        columns.add(new AccountColumn("rfm_monetary", ColumnType.INTEGER, row -> (long) row.rfm().monetary()));
+        columns.add(new AccountColumn("major_customer", ColumnType.BOOLEAN, AccountRows::majorCustomer));
+        columns.add(new AccountColumn("last_purchase", ColumnType.DATE, AccountRows::lastPurchase));
+        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING), AccountRows::explanation));
         // credit notes above invoices in the period: its share counted as 0 (see NetNegative)
-        columns.add(new AccountColumn("net_negative", ColumnType.BOOLEAN, AccountReport::netNegative));
+        columns.add(new AccountColumn("net_negative", ColumnType.BOOLEAN, AccountRows::netNegative));
         // revenue rows under an id the account table lacks: scored under that id
-        columns.add(new AccountColumn("in_accounts_table", ColumnType.BOOLEAN, AccountReport::inAccountTable));
+        columns.add(new AccountColumn("in_accounts_table", ColumnType.BOOLEAN, AccountRows::inAccountTable));
         return List.copyOf(columns);
     }
 
-    /** One row per account, best score first; each row (and its explanation, in {@code locale}) is built when read. */
+    /** Rows a worker reads ahead at a time for {@link #accounts(Portfolio, Locale)}. */
+    private static final int ROWS_READ_AHEAD = 1024;
+
+    /**
+     * One row per account, best score first. A cell is worked out from the portfolio's columns when it is read (the
+     * explanation in {@code locale}), so a report pays only for the columns it shows; beyond a few rows, workers on
+     * the other cores work out the rows ahead of the one read ({@link ReadAheadTableReader}).
+     */
     public static TableReader accounts(Portfolio portfolio, Locale locale) {
-        List<AccountReport> reports = portfolio.accounts();
-        return new ComputedTableReader("accounts", ACCOUNT_COLUMNS, new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < reports.size();
-            }
-
-            @Override
-            public Object[] next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return accountRow(reports.get(next++), locale);
-            }
-        });
+        int rows = portfolio.accounts().size();
+        TableReader readAhead = rows > ROWS_READ_AHEAD
+                ? ReadAheadTableReader.of(accounts(portfolio, locale, ROWS_READ_AHEAD), "accounts") : null;
+        return readAhead != null ? readAhead : new AccountsReader(portfolio.rows(), locale, 0, rows);
     }
 
-    private static Object[] accountRow(AccountReport report, Locale locale) {
-        Object[] row = new Object[ACCOUNT_TABLE.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = ACCOUNT_TABLE.get(i).value().apply(report, locale);
-        }
-        return row;
+    /** {@link #accounts(Portfolio, Locale)} cut into parts of {@code rowsPerPart} rows (the last may be shorter). */
+    public static TableParts accounts(Portfolio portfolio, Locale locale, int rowsPerPart) {
+        int rows = portfolio.accounts().size();
+        return new TableParts(ACCOUNT_COLUMNS, (rows + rowsPerPart - 1) / rowsPerPart, part ->
+                new AccountsReader(portfolio.rows(), locale, part * rowsPerPart, Math.min(rows, (part + 1) * rowsPerPart)));
     }
 
-    /** The 0..1 value the input was weighed at (the first factor's that weighed it); null when none did. */
-    private static BigDecimal normalised(AccountScore score, FactorInput input) {
-        for (FactorScore factor : score.factors()) {
-            if (factor.input() == input && factor.normalised() != null) {
-                return factor.normalised();
-            }
-        }
-        return null;
-    }
+    /** The accounts table over a portfolio's rows: no row is built, each cell asks the row for its value. */
+    private static final class AccountsReader implements TableReader {
 
-    /** The points the input gave: a model could weigh one input twice (on two scales), and its points add up. */
-    private static BigDecimal points(AccountScore score, FactorInput input) {
-        BigDecimal points = null;
-        for (FactorScore factor : score.factors()) {
-            if (factor.input() == input) {
-                points = points == null ? factor.points() : points.add(factor.points());
-            }
+        private final AccountRows rows;
+        private final Locale locale;
+        private final int to;
+        private int next;
+        private boolean onRow;
+
+        /** The rows {@code from} (inclusive) {@code to} (exclusive), 0-based in rank order. */
+        AccountsReader(AccountRows rows, Locale locale, int from, int to) {
+            this.rows = rows;
+            this.locale = locale;
+            this.to = to;
+            this.next = from;
         }
-        return points;
+
+        @Override
+        public List<Column> columns() {
+            return ACCOUNT_COLUMNS;
+        }
+
+        @Override
+        public boolean next() {
+            onRow = next < to;
+            if (onRow) {
+                rows.moveTo(next++);
+            }
+            return onRow;
+        }
+
+        @Override
+        public Object value(int columnIndex) {
+            if (!onRow) {
+                throw new IllegalStateException(source() + ": no current row; call next() first");
+            }
+            return ACCOUNT_TABLE.get(columnIndex).value().apply(rows, locale);
+        }
+
+        @Override
+        public String source() {
+            return "accounts";
+        }
+
+        @Override
+        public long rowNumber() {
+            return onRow ? next : 0; // the rank: rows count from 1 in the whole table, whatever the part
+        }
+
+        @Override
+        public void close() {
+            onRow = false;
+        }
     }
 
     /** One row per period, oldest first. */

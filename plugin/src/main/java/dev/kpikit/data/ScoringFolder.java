@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.kpikit.scoring.AccountProfile;
+import dev.kpikit.scoring.AccountTableRows;
 import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.FactorInput;
 import dev.kpikit.scoring.OutOfRange;
@@ -236,8 +238,12 @@ public final class ScoringFolder {
      */
     public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model, Consumer<String> warnings)
             throws IOException, DataFormatException {
-        Portfolio.Builder accounts = Portfolio.builder(ledger(asOf, periodLength));
-        readProfiles(model, warnings, accounts::has, accounts::add);
+        RevenueLedger ledger = ledger(asOf, periodLength);
+        Portfolio.Builder accounts = scanProfiles(ledger, model, 0);
+        if (accounts == null) {
+            accounts = Portfolio.builder(ledger);
+            readProfiles(model, warnings, accounts::has, accounts::add);
+        }
         Portfolio portfolio = accounts.analyse(model);
         List<String> unknown = portfolio.unknownAccountIds();
         if (!unknown.isEmpty()) {
@@ -293,6 +299,152 @@ public final class ScoringFolder {
                         judgements.get(ENGAGEMENT), judgements.get(SATISFACTION),
                         table.shared(RELATIONSHIP_START, shared)));
             }
+        }
+    }
+
+    /**
+     * The account table read by {@link CsvScanner} in parts on all processors into a builder, as {@link #readProfiles}
+     * reads it into one; null when {@link #readProfiles} must read it: a table that is not a CSV file the scanner reads,
+     * a row it leaves to the reader (a blank id among them), a judgement outside its factor's fixed scale (refused, or
+     * clamped with a warning) or an id read twice (refused naming both lines): readProfiles words these. The file is
+     * cut into parts of about {@code partBytes} bytes (0: split evenly among the processors).
+     */
+    Portfolio.Builder scanProfiles(RevenueLedger ledger, ScoringModel model, long partBytes)
+            throws IOException, DataFormatException {
+        Portfolio.Builder accounts = Portfolio.builder(ledger);
+        List<ScannedAccounts> parts;
+        try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
+            CsvScanner scanner = table.reader instanceof CsvTableReader csv ? csv.scanner() : null;
+            if (scanner == null) {
+                return null;
+            }
+            int id = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+            int name = table.indexes.getOrDefault(ColumnMapping.NAME, -1);
+            int segment = table.indexes.getOrDefault(SEGMENT, -1);
+            int start = table.indexes.getOrDefault(RELATIONSHIP_START, -1);
+            int[] judgementColumns = new int[JUDGEMENTS.size()];
+            BigDecimal[][] scales = new BigDecimal[JUDGEMENTS.size()][];
+            for (int i = 0; i < JUDGEMENTS.size(); i++) {
+                judgementColumns[i] = table.indexes.getOrDefault(JUDGEMENTS.get(i), -1);
+                scales[i] = model.fixedScale(FactorInput.fromKey(JUDGEMENTS.get(i)).orElseThrow());
+            }
+            Supplier<ScannedAccounts> newPart = () -> new ScannedAccounts(accounts.newRows(), scales);
+            parts = scanner.withPartBytes(partBytes).scan(newPart, (part, row) -> {
+                if (row.isBlank(id)) {
+                    return false; // the reader names the line and column
+                }
+                BigDecimal[] judgements = part.judgements;
+                for (int i = 0; i < judgements.length; i++) {
+                    int column = judgementColumns[i];
+                    if (column < 0 || row.isBlank(column)) {
+                        judgements[i] = null;
+                    } else if ((judgements[i] = part.judgement(i, row.value(column), row.scale(column))) == null) {
+                        return false; // outside its scale: refused or clamped by the reader, naming the line
+                    }
+                }
+                String nameText = name < 0 || row.isBlank(name) ? null : row.text(name);
+                String segmentText = segment < 0 || row.isBlank(segment) ? null : part.segment(row, segment);
+                LocalDate startDate = start < 0 || row.isBlank(start) ? null : part.date(row.value(start));
+                if (row.isAscii(id)) {
+                    part.rows.add(row.bytes(), row.start(id), row.end(id), nameText, segmentText,
+                            judgements[0], judgements[1], judgements[2], judgements[3], startDate);
+                } else {
+                    part.rows.add(row.text(id), nameText, segmentText,
+                            judgements[0], judgements[1], judgements[2], judgements[3], startDate);
+                }
+                return true;
+            });
+        }
+        if (parts == null) {
+            return null;
+        }
+        for (ScannedAccounts part : parts) {
+            if (!accounts.addAll(part.rows)) {
+                return null;
+            }
+        }
+        return accounts;
+    }
+
+    /** One part of the account table as the scanner reads it, with the judgements it has seen. */
+    private static final class ScannedAccounts {
+
+        /** Judgements 0 to 15 without decimals, by judgement: one object each (judgements repeat: 1 to 5). */
+        private static final int SMALL = 16;
+        /** Start dates from 1970 to 2149 are kept by epoch day: one object each. */
+        private static final int DAYS = 1 << 16;
+        /** Up to this many segments are kept by their bytes: one String each. */
+        private static final int SEGMENTS = 16;
+
+        final AccountTableRows rows;
+        final BigDecimal[] judgements = new BigDecimal[JUDGEMENTS.size()];
+        private final BigDecimal[][] scales;
+        private final BigDecimal[][] small;
+
+        private LocalDate[] dates;
+        private final byte[][] segmentBytes = new byte[SEGMENTS][];
+        private final String[] segments = new String[SEGMENTS];
+        private int segmentCount;
+
+        ScannedAccounts(AccountTableRows rows, BigDecimal[][] scales) {
+            this.rows = rows;
+            this.scales = scales;
+            this.small = new BigDecimal[scales.length][SMALL];
+        }
+
+        /** The date of an epoch day, the same object as the same day before (when from 1970 to 2149). */
+        LocalDate date(long epochDay) {
+            if (epochDay < 0 || epochDay >= DAYS) {
+                return LocalDate.ofEpochDay(epochDay);
+            }
+            if (dates == null) {
+                dates = new LocalDate[DAYS];
+            }
+            LocalDate date = dates[(int) epochDay];
+            return date != null ? date : (dates[(int) epochDay] = LocalDate.ofEpochDay(epochDay));
+        }
+
+        /** A non-blank segment cell's text, the same String as the same ASCII text before (for the first few segments). */
+        String segment(CsvScanner.Row row, int column) {
+            if (!row.isAscii(column)) {
+                return row.text(column);
+            }
+            byte[] bytes = row.bytes();
+            int from = row.start(column);
+            int to = row.end(column);
+            for (int i = 0; i < segmentCount; i++) {
+                if (Arrays.equals(segmentBytes[i], 0, segmentBytes[i].length, bytes, from, to)) {
+                    return segments[i];
+                }
+            }
+            String text = row.text(column);
+            if (segmentCount < SEGMENTS) {
+                segmentBytes[segmentCount] = Arrays.copyOfRange(bytes, from, to);
+                segments[segmentCount++] = text;
+            }
+            return text;
+        }
+
+        /**
+         * Judgement {@code i}, {@code unscaled} x 10^-scale (one object for each of 0 to 15 without decimals); null
+         * when outside the fixed scale of its factor (which {@link #judgement(Typed, String, BigDecimal[], OutOfRange,
+         * Map, List)} refuses or clamps).
+         */
+        BigDecimal judgement(int i, long unscaled, int scale) {
+            boolean isSmall = scale == 0 && unscaled >= 0 && unscaled < SMALL;
+            BigDecimal known = isSmall ? small[i][(int) unscaled] : null;
+            if (known != null) {
+                return known;
+            }
+            BigDecimal value = BigDecimal.valueOf(unscaled, scale);
+            BigDecimal[] range = scales[i];
+            if (range != null && (value.compareTo(range[0]) < 0 || value.compareTo(range[1]) > 0)) {
+                return null;
+            }
+            if (isSmall) {
+                small[i][(int) unscaled] = value;
+            }
+            return value;
         }
     }
 

@@ -59,28 +59,104 @@ final class Explanations {
         }
     }
 
+    /**
+     * What an explanation reads of a scored account: an {@link AccountScore}, or a portfolio's row read from its
+     * columns (see {@link AccountRows}) without building one.
+     */
+    interface Explained {
+        String tier();
+
+        List<TierRule> appliedRules();
+
+        boolean netNegative();
+
+        int factorCount();
+
+        /** The factor has a value and gave points: it can be a reason. */
+        boolean givesReason(int factor);
+
+        /** Compares two factors' points. */
+        int comparePoints(int factor, int other);
+
+        FactorInput factorInput(int factor);
+
+        BigDecimal factorValue(int factor);
+
+        BigDecimal factorOutOf(int factor);
+    }
+
     static String explain(AccountScore score, Locale locale) {
+        List<FactorScore> factors = score.factors();
+        return explain(new Explained() {
+            @Override
+            public String tier() {
+                return score.tier();
+            }
+
+            @Override
+            public List<TierRule> appliedRules() {
+                return score.appliedRules();
+            }
+
+            @Override
+            public boolean netNegative() {
+                return score.netNegative();
+            }
+
+            @Override
+            public int factorCount() {
+                return factors.size();
+            }
+
+            @Override
+            public boolean givesReason(int factor) {
+                return factors.get(factor).value() != null && factors.get(factor).points().signum() > 0;
+            }
+
+            @Override
+            public int comparePoints(int factor, int other) {
+                return factors.get(factor).points().compareTo(factors.get(other).points());
+            }
+
+            @Override
+            public FactorInput factorInput(int factor) {
+                return factors.get(factor).input();
+            }
+
+            @Override
+            public BigDecimal factorValue(int factor) {
+                return factors.get(factor).value();
+            }
+
+            @Override
+            public BigDecimal factorOutOf(int factor) {
+                return factors.get(factor).outOf();
+            }
+        }, locale);
+    }
+
+    static String explain(Explained score, Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Formats formats = formats(messages, locale);
         // the reasons: the two factors with a value and the most points, the earlier first on equal points, picked in
         // one pass rather than sorted, as this runs for every row of a data set
-        FactorScore first = null;
-        FactorScore second = null;
-        for (FactorScore factor : score.factors()) {
-            if (factor.value() == null || factor.points().signum() <= 0) {
+        int first = -1;
+        int second = -1;
+        for (int factor = 0; factor < score.factorCount(); factor++) {
+            if (!score.givesReason(factor)) {
                 continue;
             }
-            if (first == null || factor.points().compareTo(first.points()) > 0) {
+            if (first < 0 || score.comparePoints(factor, first) > 0) {
                 second = first;
                 first = factor;
-            } else if (second == null || factor.points().compareTo(second.points()) > 0) {
+            } else if (second < 0 || score.comparePoints(factor, second) > 0) {
                 second = factor;
             }
         }
-        List<String> reasons = first == null ? List.of()
-                : second == null ? List.of(reason(formats, messages, locale, first))
-                : List.of(reason(formats, messages, locale, first), reason(formats, messages, locale, second));
+        List<String> reasons = first < 0 ? List.of()
+                : second < 0 ? List.of(reason(formats, messages, locale, score, first))
+                : List.of(reason(formats, messages, locale, score, first), reason(formats, messages, locale, score, second));
         // the whole sentence, once per tier, reasons and rules
         List<Object> sentence = new ArrayList<>(4 + reasons.size());
         sentence.add(EXPLANATION);
@@ -100,14 +176,15 @@ final class Explanations {
     private static final String[] REASON_KEYS = Arrays.stream(FactorInput.values())
             .map(input -> "reason." + input.key()).toArray(String[]::new);
 
-    private static String reason(Formats formats, ResourceBundle messages, Locale locale, FactorScore factor) {
-        return format(formats, messages, locale, REASON_KEYS[factor.input().ordinal()], factor.value(), factor.outOf());
+    private static String reason(Formats formats, ResourceBundle messages, Locale locale, Explained score, int factor) {
+        return format(formats, messages, locale, REASON_KEYS[score.factorInput(factor).ordinal()], score.factorValue(factor),
+                score.factorOutOf(factor));
     }
 
     /** The key of a whole explanation among the texts kept. */
     private static final Object EXPLANATION = new Object();
 
-    private static String explain(AccountScore score, List<String> reasons, ResourceBundle messages, Locale locale) {
+    private static String explain(Explained score, List<String> reasons, ResourceBundle messages, Locale locale) {
         List<String> rules = new ArrayList<>();
         for (TierRule rule : score.appliedRules()) {
             rules.add(switch (rule) {

@@ -105,6 +105,17 @@ final class IdIndex {
         return prefix;
     }
 
+    /** Room for {@code expected} ids in all before it grows again: one rehash for many ids to come, not one per doubling. */
+    void ensureCapacity(int expected) {
+        if (expected > ids.length) {
+            ids = Arrays.copyOf(ids, expected);
+        }
+        int length = 2 * Math.max(32, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1);
+        if (length > table.length) {
+            rehash(length);
+        }
+    }
+
     int size() {
         return size;
     }
@@ -130,48 +141,81 @@ final class IdIndex {
      * {@link #add(String)} of that text, without a String unless the id is new.
      */
     int add(byte[] bytes, int from, int to) {
-        int length = to - from;
-        if (length == 0 || length > INLINE) {
-            return add(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+        return add(bytes, from, to, null);
+    }
+
+    /**
+     * As {@link #add(byte[], int, int)}, holding {@code text} for a new id when given (a String equal to the bytes'
+     * text, already held elsewhere) rather than making one; the String is not read, so that it costs no cache miss.
+     */
+    int add(byte[] bytes, int from, int to, String text) {
+        long first = packFirst(bytes, from, to);
+        if (first == NOT_INLINE) {
+            return add(text != null ? text : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
         }
-        long first = 0;
-        long second = 0;
-        for (int i = 0; i < length; i++) {
-            int c = bytes[from + i];
-            if (c < 0x20 || c > 0x7E) {
-                return add(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
-            }
-            if (i < 8) {
-                first |= (long) c << (56 - 8 * i);
-            } else {
-                second |= (long) c << (56 - 8 * (i - 8));
-            }
+        long second = packSecond(bytes, from, to);
+        int slot = inlineSlot(first, second);
+        return table[2 * slot] == EMPTY
+                ? insert(slot, text != null ? text : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), first, second)
+                : (int) table[2 * slot + 1];
+    }
+
+    /** The number of the id whose ASCII text is {@code bytes[from, to)}; -1 when it was never added. */
+    int indexOf(byte[] bytes, int from, int to) {
+        long first = packFirst(bytes, from, to);
+        if (first == NOT_INLINE) {
+            return indexOf(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
         }
+        int slot = inlineSlot(first, packSecond(bytes, from, to));
+        return table[2 * slot] == EMPTY ? -1 : (int) table[2 * slot + 1];
+    }
+
+    /** The slot holding the inline id packed as {@code first} and {@code second}, or the empty slot where it belongs. */
+    private int inlineSlot(long first, long second) {
         int mask = table.length / 2 - 1;
         for (int slot = inlineHash(first, second) & mask; ; slot = (slot + 1) & mask) {
             long key = table[2 * slot];
-            if (key == EMPTY) {
-                return insert(slot, new String(bytes, from, length, StandardCharsets.ISO_8859_1));
-            }
-            if (key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
-                return (int) table[2 * slot + 1];
+            if (key == EMPTY || key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
+                return slot;
             }
         }
     }
 
-    /** The slot holding {@code id}, or the empty slot where it belongs. */
-    private int find(String id) {
-        int mask = table.length / 2 - 1;
-        long first = packFirst(id);
-        if (first != NOT_INLINE) {
-            long second = packSecond(id);
-            for (int slot = inlineHash(first, second) & mask; ; slot = (slot + 1) & mask) {
-                long key = table[2 * slot];
-                if (key == EMPTY || key == first && (table[2 * slot + 1] & 0xFFFFFFFF00000000L) == second) {
-                    return slot;
-                }
+    /** As {@link #packFirst(String)} for the ASCII text {@code bytes[from, to)}. */
+    private static long packFirst(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > INLINE) {
+            return NOT_INLINE;
+        }
+        long first = 0;
+        for (int i = 0; i < length; i++) {
+            int c = bytes[from + i];
+            if (c < 0x20 || c > 0x7E) {
+                return NOT_INLINE;
+            }
+            if (i < 8) {
+                first |= (long) c << (56 - 8 * i);
             }
         }
+        return first;
+    }
+
+    /** As {@link #packSecond(String)} for the text {@code bytes[from, to)} of an inline id. */
+    private static long packSecond(byte[] bytes, int from, int to) {
+        long second = 0;
+        for (int i = 8; i < to - from; i++) {
+            second |= (long) bytes[from + i] << (56 - 8 * (i - 8));
+        }
+        return second;
+    }
+
+    /** The slot holding {@code id}, or the empty slot where it belongs. */
+    private int find(String id) {
+        long first = packFirst(id);
+        if (first != NOT_INLINE) {
+            return inlineSlot(first, packSecond(id));
+        }
+        int mask = table.length / 2 - 1;
         for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
             long key = table[2 * slot];
             if (key == EMPTY || key == NOT_INLINE && ids[(int) table[2 * slot + 1]].equals(id)) {
@@ -181,23 +225,28 @@ final class IdIndex {
     }
 
     private int insert(int slot, String id) {
+        long first = packFirst(id);
+        return insert(slot, id, first, first == NOT_INLINE ? 0 : packSecond(id));
+    }
+
+    /** Inserts {@code id}, packed as {@code first} and {@code second} (0 when not inline), in its empty slot. */
+    private int insert(int slot, String id, long first, long second) {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size + (size >> 1));
         }
         ids[size] = id;
-        long first = packFirst(id);
         table[2 * slot] = first;
-        table[2 * slot + 1] = (first == NOT_INLINE ? 0 : packSecond(id)) | size;
+        table[2 * slot + 1] = second | size;
         size++;
         if (size * 2 > table.length / 2) {
-            rehash();
+            rehash(table.length * 2);
         }
         return size - 1;
     }
 
-    private void rehash() {
+    private void rehash(int length) {
         long[] old = table;
-        table = new long[old.length * 2];
+        table = new long[length];
         int mask = table.length / 2 - 1;
         for (int from = 0; from < old.length; from += 2) {
             long first = old[from];

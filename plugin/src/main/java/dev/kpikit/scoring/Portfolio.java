@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The key-account analysis of a whole portfolio: every account scored, ranked and
@@ -25,10 +28,66 @@ import java.util.List;
  * bytes an account, so a million accounts fit in 512 MB of heap. Read the account table with
  * {@link #builder} to keep its rows from being held as objects too.
  */
-public record Portfolio(List<AccountReport> accounts, ConcentrationSummary concentration, List<String> unknownAccountIds) {
+public final class Portfolio {
 
     /** RFM of an account without revenue rows: the worst on every count. */
     private static final RfmScore NO_PURCHASE = new RfmScore(1, 1, 1);
+
+    private final Analysis analysis;
+    private final List<AccountReport> accounts;
+
+    private Portfolio(Analysis analysis) {
+        this.analysis = analysis;
+        this.accounts = new AbstractList<>() {
+            @Override
+            public AccountReport get(int index) {
+                AccountRows row = rows();
+                row.moveTo(index);
+                return row.report();
+            }
+
+            @Override
+            public int size() {
+                return analysis.ranked.length;
+            }
+        };
+    }
+
+    /** Every account's report, best score first; each is built when it is read. */
+    public List<AccountReport> accounts() {
+        return accounts;
+    }
+
+    /** The accounts in rank order, read a value at a time: a new cursor for each reader. */
+    public AccountRows rows() {
+        return analysis.new Rows();
+    }
+
+    public ConcentrationSummary concentration() {
+        return analysis.concentration;
+    }
+
+    /** Ids with revenue rows but no row in the account table, sorted. */
+    public List<String> unknownAccountIds() {
+        return analysis.accounts.unknownIds;
+    }
+
+    /** Equal when every account's report, the concentration and the unknown ids are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Portfolio that && accounts().equals(that.accounts())
+                && concentration().equals(that.concentration()) && unknownAccountIds().equals(that.unknownAccountIds());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accounts(), concentration(), unknownAccountIds());
+    }
+
+    @Override
+    public String toString() {
+        return "Portfolio[" + accounts().size() + " accounts, " + concentration() + "]";
+    }
 
     /** Pareto thresholds, how many accounts "top N" counts, and the major-customer share. */
     public record Options(ParetoClassifier pareto, int topN, BigDecimal majorCustomerShare) {
@@ -87,15 +146,7 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             int ledgerAccount = ledger.indexOf(profile.id());
             // the ledger's String for the id, so that the id is held once
             int account = ids.add(ledgerAccount < 0 ? profile.id() : ledger.id(ledgerAccount));
-            if (account == names.length) {
-                int length = Math.max(16, account + (account >> 1));
-                names = Arrays.copyOf(names, length);
-                ledgerNumber = Arrays.copyOf(ledgerNumber, length);
-                for (ValueColumn<?> column : List.of(segments, strategicValues, growthPotentials, engagements,
-                        satisfactions, starts)) {
-                    column.ensureCapacity(length);
-                }
-            }
+            ensureCapacity(account + 1);
             names[account] = profile.name();
             ledgerNumber[account] = ledgerAccount;
             segments.set(account, profile.segment());
@@ -105,6 +156,73 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
             satisfactions.set(account, profile.satisfaction());
             starts.set(account, profile.relationshipStart());
             return this;
+        }
+
+        /** Rows to fill on another thread, then add with {@link #addAll}. */
+        public AccountTableRows newRows() {
+            return new AccountTableRows(ledger);
+        }
+
+        /**
+         * Adds the rows in their order, as {@link #add} would one by one, but for an id already added: then it
+         * returns false, having added the rows before it (a reader refuses such a table, naming both lines).
+         */
+        public boolean addAll(AccountTableRows rows) {
+            if (rows.ledger != ledger) {
+                throw new IllegalArgumentException("rows made for another ledger's builder");
+            }
+            int first = ids.size();
+            ensureCapacity(first + rows.size());
+            ids.ensureCapacity(first + rows.size());
+            int[] segmentCodes = codes(segments, rows.segments);
+            int[] strategicValueCodes = codes(strategicValues, rows.strategicValues);
+            int[] growthPotentialCodes = codes(growthPotentials, rows.growthPotentials);
+            int[] engagementCodes = codes(engagements, rows.engagements);
+            int[] satisfactionCodes = codes(satisfactions, rows.satisfactions);
+            int[] startCodes = codes(starts, rows.starts);
+            byte[] idBytes = rows.idBytes();
+            for (int row = 0; row < rows.size(); row++) {
+                String text = rows.idText(row);
+                int ledgerAccount = rows.ledgerNumber(row);
+                // the ledger's String for the id, so that the id is held once
+                String known = ledgerAccount < 0 ? text : rows.ledgerId(row);
+                int account = text != null ? ids.add(known) : ids.add(idBytes, rows.idStart(row), rows.idEnd(row), known);
+                if (account < first + row) {
+                    return false;
+                }
+                String name = rows.name(row);
+                names[account] = name != null ? name : ids.id(account);
+                ledgerNumber[account] = ledgerAccount;
+                segments.setCode(account, segmentCodes[rows.segments.code(row)]);
+                strategicValues.setCode(account, strategicValueCodes[rows.strategicValues.code(row)]);
+                growthPotentials.setCode(account, growthPotentialCodes[rows.growthPotentials.code(row)]);
+                engagements.setCode(account, engagementCodes[rows.engagements.code(row)]);
+                satisfactions.setCode(account, satisfactionCodes[rows.satisfactions.code(row)]);
+                starts.setCode(account, startCodes[rows.starts.code(row)]);
+            }
+            return true;
+        }
+
+        /** The builder's code of each of the rows' codes, taken in the rows' order so that codes number values as {@link #add} does. */
+        private static <T> int[] codes(ValueColumn<T> column, ValueColumn<T> rows) {
+            int[] codes = new int[rows.distinct()];
+            for (int code = 1; code < codes.length; code++) {
+                codes[code] = column.codeOf(rows.value(code));
+            }
+            return codes;
+        }
+
+        /** Room for accounts numbered below {@code accounts}. */
+        private void ensureCapacity(int accounts) {
+            if (accounts > names.length) {
+                int length = Math.max(Math.max(16, accounts), names.length + (names.length >> 1));
+                names = Arrays.copyOf(names, length);
+                ledgerNumber = Arrays.copyOf(ledgerNumber, length);
+                for (ValueColumn<?> column : List.of(segments, strategicValues, growthPotentials, engagements,
+                        satisfactions, starts)) {
+                    column.ensureCapacity(length);
+                }
+            }
         }
 
         public Portfolio analyse(ScoringModel model) {
@@ -610,61 +728,276 @@ public record Portfolio(List<AccountReport> accounts, ConcentrationSummary conce
 
         /** The score of the account at {@code rank} (0-based) as the exact path gives it, from the columns. */
         AccountScore score(int rank, int account, Account details) {
-            if (rowsScoredExactly) {
-                return scorer.score(details);
-            }
             List<Factor> factors = model.factors();
             FactorScore[] scores = new FactorScore[factors.size()];
             for (int i = 0; i < scores.length; i++) {
                 Factor factor = factors.get(i);
-                BigDecimal value = details.input(factor.input());
-                scores[i] = new FactorScore(factor.id(), factor.input(), value, normalised(i, account, value),
-                        BigDecimal.valueOf(points[i][rank], 2), outOf[i]);
+                scores[i] = new FactorScore(factor.id(), factor.input(), details.input(factor.input()),
+                        normalised(i, account, details), BigDecimal.valueOf(points[i][rank], 2), outOf[i]);
             }
             int tier = tiers[rank];
-            List<TierRule> applied = List.of();
-            if (tier >>> 16 != 0) {
-                applied = new ArrayList<>();
-                for (int rule = 0; rule < model.rules().size(); rule++) {
-                    if ((tier >>> 16 & 1 << rule) != 0) {
-                        applied.add(model.rules().get(rule));
-                    }
-                }
-            }
             return new AccountScore(BigDecimal.valueOf(cents[rank], 2), model.tiers().get(tier & 0xff).name(),
-                    model.tiers().get(tier >>> 8 & 0xff).name(), Arrays.asList(scores), applied,
+                    model.tiers().get(tier >>> 8 & 0xff).name(), Arrays.asList(scores), appliedRules(rank),
                     ScoringModel.netNegative(details));
         }
 
-        /** Factor {@code i}'s normalised value: computed for revenue, share and growth, looked up for the others. */
-        private BigDecimal normalised(int i, int account, BigDecimal value) {
+        /** The rules that changed the tier of the account at {@code rank}, in model order. */
+        private List<TierRule> appliedRules(int rank) {
+            int applied = tiers[rank] >>> 16;
+            if (applied == 0) {
+                return List.of();
+            }
+            List<TierRule> rules = new ArrayList<>();
+            for (int rule = 0; rule < model.rules().size(); rule++) {
+                if ((applied & 1 << rule) != 0) {
+                    rules.add(model.rules().get(rule));
+                }
+            }
+            return rules;
+        }
+
+        /**
+         * Factor {@code i}'s normalised value: looked up by code for an input the account table gives, computed for
+         * revenue, share and growth (from {@code inputs}).
+         */
+        private BigDecimal normalised(int i, int account, Account inputs) {
+            return normalised(i, account, input -> inputs.input(input));
+        }
+
+        private BigDecimal normalised(int i, int account, Function<FactorInput, BigDecimal> inputs) {
+            FactorInput input = model.factors().get(i).input();
             BigDecimal[] byCode = normalisedByCode[i];
-            return byCode == null ? scorer.normalised(i, value)
-                    : byCode[accounts.inputCode(account, model.factors().get(i).input())];
+            return byCode == null ? scorer.normalised(i, inputs.apply(input)) : byCode[accounts.inputCode(account, input)];
         }
 
         Portfolio portfolio() {
-            List<AccountReport> reports = new AbstractList<>() {
-                @Override
-                public AccountReport get(int index) {
-                    int account = ranked[index];
-                    int ledgerAccount = accounts.ledgerNumber[account];
-                    byte flags = classes[index];
-                    int abc = flags & ~Builder.MAJOR;
-                    AccountRevenue revenue = accounts.revenue(account);
-                    Account details = accounts.account(account, revenue.current(), revenue.previous());
-                    return new AccountReport(index + 1, details, score(index, account, details),
-                            revenue, abc == 0 ? null : AbcClass.values()[abc - 1],
-                            ledgerAccount < 0 ? NO_PURCHASE : RfmScorer.decode(rfm[ledgerAccount]),
-                            (flags & Builder.MAJOR) != 0, account < accounts.tableAccounts);
-                }
+            return new Portfolio(this);
+        }
 
-                @Override
-                public int size() {
-                    return ranked.length;
+        /** The cursor of {@link Portfolio#rows()}: the current account's values from the columns, each when asked. */
+        private final class Rows implements AccountRows, Explanations.Explained {
+
+            private int index = -1;
+            private int account;
+            private int ledgerAccount;
+            /** The current account's inputs worked out so far, by {@link FactorInput#ordinal()}; a bit each in {@link #known}. */
+            private final BigDecimal[] inputs = new BigDecimal[FactorInput.values().length];
+            private int known;
+            private BigDecimal previous;
+            /** The exact path's score of the current account, when the model has more tiers or rules than the columns hold. */
+            private AccountScore exact;
+
+            @Override
+            public int size() {
+                return ranked.length;
+            }
+
+            @Override
+            public void moveTo(int index) {
+                this.index = Objects.checkIndex(index, ranked.length);
+                account = ranked[index];
+                ledgerAccount = accounts.ledgerNumber[account];
+                known = 0;
+                previous = null;
+                exact = null;
+            }
+
+            @Override
+            public int rank() {
+                return index + 1;
+            }
+
+            @Override
+            public String id() {
+                return accounts.id(account);
+            }
+
+            @Override
+            public String name() {
+                return accounts.names[account];
+            }
+
+            @Override
+            public String segment() {
+                return accounts.segments.get(account);
+            }
+
+            @Override
+            public BigDecimal input(FactorInput input) {
+                int bit = 1 << input.ordinal();
+                if ((known & bit) == 0) {
+                    // as Account.of joins them
+                    inputs[input.ordinal()] = switch (input) {
+                        case REVENUE -> ledgerAccount < 0 ? BigDecimal.ZERO : accounts.ledger.current(ledgerAccount);
+                        case REVENUE_SHARE -> accounts.ledger.shareOf(input(FactorInput.REVENUE));
+                        case REVENUE_GROWTH -> RevenueLedger.growth(input(FactorInput.REVENUE), previousRevenue());
+                        case RELATIONSHIP_YEARS -> accounts.relationshipYears(account);
+                        default -> accounts.storedInput(account, input);
+                    };
+                    known |= bit;
                 }
-            };
-            return new Portfolio(reports, concentration, accounts.unknownIds);
+                return inputs[input.ordinal()];
+            }
+
+            /** Whether {@link #input} has a value, without the division that works out a share or a growth. */
+            private boolean hasInput(FactorInput input) {
+                return switch (input) {
+                    case REVENUE -> true;
+                    case REVENUE_SHARE -> accounts.ledger.shareBase().signum() != 0;
+                    case REVENUE_GROWTH -> previousRevenue().signum() > 0;
+                    default -> input(input) != null;
+                };
+            }
+
+            @Override
+            public BigDecimal previousRevenue() {
+                if (previous == null) {
+                    previous = ledgerAccount < 0 ? BigDecimal.ZERO : accounts.ledger.previous(ledgerAccount);
+                }
+                return previous;
+            }
+
+            @Override
+            public BigDecimal lifetimeRevenue() {
+                return ledgerAccount < 0 ? BigDecimal.ZERO : accounts.ledger.lifetimeColumn().get(ledgerAccount);
+            }
+
+            @Override
+            public LocalDate lastPurchase() {
+                int day = ledgerAccount < 0 ? Integer.MIN_VALUE : accounts.ledger.lastPurchaseDay(ledgerAccount);
+                return day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+            }
+
+            @Override
+            public BigDecimal normalised(FactorInput input) {
+                List<Factor> factors = model.factors();
+                for (int i = 0; i < factors.size(); i++) {
+                    if (factors.get(i).input() == input) {
+                        BigDecimal normalised = rowsScoredExactly ? exact().factors().get(i).normalised()
+                                : Analysis.this.normalised(i, account, this::input);
+                        if (normalised != null) {
+                            return normalised;
+                        }
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public BigDecimal points(FactorInput input) {
+                List<Factor> factors = model.factors();
+                BigDecimal sum = null;
+                for (int i = 0; i < factors.size(); i++) {
+                    if (factors.get(i).input() == input) {
+                        BigDecimal points = pointsOf(i);
+                        sum = sum == null ? points : sum.add(points);
+                    }
+                }
+                return sum;
+            }
+
+            private BigDecimal pointsOf(int factor) {
+                return rowsScoredExactly ? exact().factors().get(factor).points()
+                        : BigDecimal.valueOf(points[factor][index], 2);
+            }
+
+            @Override
+            public BigDecimal score() {
+                return rowsScoredExactly ? exact().score() : BigDecimal.valueOf(cents[index], 2);
+            }
+
+            @Override
+            public String tier() {
+                return rowsScoredExactly ? exact().tier() : model.tiers().get(tiers[index] & 0xff).name();
+            }
+
+            @Override
+            public String scoreTier() {
+                return rowsScoredExactly ? exact().scoreTier() : model.tiers().get(tiers[index] >>> 8 & 0xff).name();
+            }
+
+            @Override
+            public List<TierRule> appliedRules() {
+                return rowsScoredExactly ? exact().appliedRules() : Analysis.this.appliedRules(index);
+            }
+
+            @Override
+            public AbcClass abc() {
+                int abc = classes[index] & ~Builder.MAJOR;
+                return abc == 0 ? null : AbcClass.values()[abc - 1];
+            }
+
+            @Override
+            public RfmScore rfm() {
+                return ledgerAccount < 0 ? NO_PURCHASE : RfmScorer.decode(rfm[ledgerAccount]);
+            }
+
+            @Override
+            public boolean majorCustomer() {
+                return (classes[index] & Builder.MAJOR) != 0;
+            }
+
+            @Override
+            public String explanation(Locale locale) {
+                return rowsScoredExactly ? exact().explain(locale) : Explanations.explain(this, locale);
+            }
+
+            @Override
+            public boolean netNegative() {
+                return NetNegative.is(input(FactorInput.REVENUE));
+            }
+
+            @Override
+            public boolean inAccountTable() {
+                return account < accounts.tableAccounts;
+            }
+
+            @Override
+            public AccountReport report() {
+                Account details = accounts.account(account, input(FactorInput.REVENUE), previousRevenue());
+                AccountScore score = rowsScoredExactly ? exact() : Analysis.this.score(index, account, details);
+                return new AccountReport(rank(), details, score, accounts.revenue(account), abc(), rfm(),
+                        majorCustomer(), inAccountTable());
+            }
+
+            private AccountScore exact() {
+                if (exact == null) {
+                    exact = scorer.score(accounts.account(account, input(FactorInput.REVENUE), previousRevenue()));
+                }
+                return exact;
+            }
+
+            // what an explanation reads: the factors' points and values
+
+            @Override
+            public int factorCount() {
+                return model.factors().size();
+            }
+
+            @Override
+            public boolean givesReason(int factor) {
+                return points[factor][index] > 0 && hasInput(model.factors().get(factor).input());
+            }
+
+            @Override
+            public int comparePoints(int factor, int other) {
+                return Short.compare(points[factor][index], points[other][index]);
+            }
+
+            @Override
+            public FactorInput factorInput(int factor) {
+                return model.factors().get(factor).input();
+            }
+
+            @Override
+            public BigDecimal factorValue(int factor) {
+                return input(factorInput(factor));
+            }
+
+            @Override
+            public BigDecimal factorOutOf(int factor) {
+                return outOf[factor];
+            }
         }
     }
 

@@ -347,6 +347,11 @@ public final class RevenueLedger {
         return ids.indexOf(accountId);
     }
 
+    /** The number of the account whose id is the ASCII text {@code id[from, to)}; -1 when it has no row. */
+    int indexOf(byte[] id, int from, int to) {
+        return ids.indexOf(id, from, to);
+    }
+
     String id(int account) {
         return ids.id(account);
     }

@@ -15,6 +15,13 @@ final class ValueColumn<T> {
 
     private final List<T> values = new ArrayList<>();
     private final Map<T, Integer> codes = new HashMap<>();
+    /**
+     * Codes of values met lately, by identity: a reader shares repeated values (one object per judgement, segment,
+     * date), so most are found here without hashing and comparing them.
+     */
+    private static final int RECENT = 64;
+    private final Object[] recentValues = new Object[RECENT];
+    private final int[] recentCodes = new int[RECENT];
     private char[] small = new char[16];
     private int[] large;
 
@@ -33,10 +40,28 @@ final class ValueColumn<T> {
     }
 
     void set(int index, T value) {
-        int code = value == null ? 0 : codes.computeIfAbsent(value, v -> {
-            values.add(v);
-            return values.size() - 1;
-        });
+        setCode(index, value == null ? 0 : codeOf(value));
+    }
+
+    /** The code of a non-null value, given it when new. */
+    int codeOf(T value) {
+        int recent = System.identityHashCode(value) & (RECENT - 1);
+        if (recentValues[recent] == value) {
+            return recentCodes[recent];
+        }
+        Integer code = codes.get(value);
+        if (code == null) {
+            code = values.size();
+            values.add(value);
+            codes.put(value, code);
+        }
+        recentValues[recent] = value;
+        recentCodes[recent] = code;
+        return code;
+    }
+
+    /** Sets the value of an account to that of a code given by {@link #codeOf} (or 0 for null). */
+    void setCode(int index, int code) {
         if (large == null && code > Character.MAX_VALUE) {
             large = new int[small.length];
             for (int i = 0; i < small.length; i++) {

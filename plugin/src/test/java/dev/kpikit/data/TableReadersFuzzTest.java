@@ -10,6 +10,11 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.Portfolio;
+import dev.kpikit.scoring.RevenueLedger;
+import dev.kpikit.scoring.ScoringModel;
+
 /**
  * Fuzz targets of the table readers: any bytes give rows or a {@link DataFormatException},
  * never another exception, a StackOverflowError or an OutOfMemoryError. {@code ./kpikit test}
@@ -93,6 +98,52 @@ class TableReadersFuzzTest {
             if (scanned != null && (refused || !scanned.equals(read))) {
                 throw new AssertionError("parts of " + partBytes + " bytes: the scanner read " + scanned + " where the reader "
                         + (refused ? "refused the file" : "read " + read));
+            }
+        }
+    }
+
+    /**
+     * The account table read by the scanner scores as the table read row by row, whatever the parts it is cut into:
+     * where the reader refuses it (or warns about it), the scan leaves it to the reader (null).
+     */
+    @FuzzTest(maxDuration = "10m")
+    void accountTableScan(byte[] input) throws IOException {
+        Path folder = Files.createDirectories(DIR.resolve("account-table"));
+        Files.write(folder.resolve("accounts.csv"), input);
+        Files.writeString(folder.resolve("revenue.csv"),
+                "date,account_id,amount\n2026-01-05,A1,300\n2026-02-05,A2,100.5\n2025-06-01,B,80\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        ScoringModel model = ScoringModel.defaultModel();
+        RevenueLedger ledger;
+        try {
+            ledger = scoring.ledger(LocalDate.of(2026, 10, 31), PeriodLength.YEAR);
+        } catch (DataFormatException e) {
+            throw new AssertionError("the fixed revenue table is refused", e);
+        }
+        List<Object> read;
+        try {
+            Portfolio.Builder accounts = Portfolio.builder(ledger);
+            scoring.readProfiles(model, warning -> { }, accounts::has, accounts::add);
+            Portfolio portfolio = accounts.analyse(model);
+            read = List.of(portfolio.accounts(), portfolio.unknownAccountIds());
+        } catch (DataFormatException e) {
+            read = null;
+        }
+        for (long partBytes : new long[] {5, 1 << 20}) {
+            Portfolio.Builder scanned;
+            try {
+                scanned = scoring.scanProfiles(ledger, model, partBytes);
+            } catch (DataFormatException e) {
+                continue; // refused when opened: the reader's refusal, nothing scanned
+            }
+            if (scanned == null) {
+                continue;
+            }
+            Portfolio portfolio = scanned.analyse(model);
+            List<Object> scores = List.of(portfolio.accounts(), portfolio.unknownAccountIds());
+            if (!scores.equals(read)) {
+                throw new AssertionError("parts of " + partBytes + " bytes: the scan scored " + scores + " where the reader "
+                        + (read == null ? "refused the table" : "scored " + read));
             }
         }
     }

@@ -77,11 +77,15 @@ class ColumnarPortfolioTest {
             assertEquals(i, ids.indexOf(texts[i]));
             if (texts[i].chars().allMatch(c -> c < 0x80)) { // the bytes of ASCII text only: a CSV cell beyond it is a String
                 byte[] bytes = ("[" + texts[i] + "]").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                assertEquals(i, ids.indexOf(bytes, 1, bytes.length - 1), texts[i]);
                 assertEquals(i, ids.add(bytes, 1, bytes.length - 1), texts[i]);
             }
         }
+        ids.ensureCapacity(50_000);
+        assertEquals(2, ids.indexOf("CUST-0001234"), "found after sizing for more ids");
         byte[] fresh = "B5000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertEquals(-1, ids.indexOf("B5000"));
+        assertEquals(-1, ids.indexOf(fresh, 0, fresh.length));
         assertEquals(texts.length + 5_000, ids.add(fresh, 0, fresh.length));
         assertEquals("B5000", ids.id(texts.length + 5_000));
     }

@@ -108,6 +108,46 @@ class PortfolioTest {
         assertEquals(0, new BigDecimal("0.97").compareTo(RevenueShares.of(ledger()).topShare(3)));
     }
 
+    /** The profile's row added to {@code rows}, its id as the bytes of a CSV line. */
+    private static void addRow(AccountTableRows rows, AccountProfile profile) {
+        byte[] line = ("x," + profile.id() + ",y").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        rows.add(line, 2, line.length - 2, profile.name(), profile.segment(), profile.strategicValue(),
+                profile.growthPotential(), profile.engagement(), profile.satisfaction(), profile.relationshipStart());
+    }
+
+    @Test
+    void accountsAddedInPartsScoreAsAccountsAddedOneByOne() {
+        RevenueLedger ledger = ledger();
+        Portfolio.Builder builder = Portfolio.builder(ledger);
+        AccountTableRows first = builder.newRows();
+        AccountTableRows second = builder.newRows();
+        addRow(first, PROFILES.get(0));
+        addRow(first, PROFILES.get(1));
+        addRow(second, PROFILES.get(2));
+        second.add(PROFILES.get(3).id(), null, null, null, null, null, null, null); // given as text, without a name
+        assertEquals(true, builder.addAll(first));
+        assertEquals(true, builder.addAll(second));
+        Portfolio portfolio = builder.analyse(ScoringModel.defaultModel());
+
+        List<AccountProfile> profiles = new java.util.ArrayList<>(PROFILES.subList(0, 3));
+        profiles.add(new AccountProfile("E", "E", null, null, null, null, null, null));
+        Portfolio oneByOne = Portfolio.analyse(ledger, profiles, ScoringModel.defaultModel());
+        assertEquals(oneByOne.accounts(), portfolio.accounts());
+        assertEquals(List.of("D"), portfolio.unknownAccountIds());
+        assertEquals("E", portfolio.accounts().get(4).account().name(), "named by its id");
+    }
+
+    @Test
+    void accountsAddedInPartsStopAtAnIdAlreadyAdded() {
+        Portfolio.Builder builder = Portfolio.builder(ledger());
+        AccountTableRows rows = builder.newRows();
+        addRow(rows, PROFILES.get(0));
+        addRow(rows, PROFILES.get(1));
+        addRow(rows, PROFILES.get(0));
+        assertEquals(false, builder.addAll(rows));
+        assertEquals(true, builder.has("B"));
+    }
+
     @Test
     void accountsOfTheSameScoreAndRevenueAreRankedByIdAsTextSortsIt() {
         // ids alike in their first characters, shorter ones, and characters beyond ASCII, which sort after it

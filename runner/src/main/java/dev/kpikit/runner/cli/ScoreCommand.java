@@ -72,9 +72,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private void write(TableOutput output, PortfolioOptions.Scored scored, OutputStream to) throws IOException, DataFormatException {
-        try (TableReader rows = PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale))) {
-            output.write(rows, to, raw);
-        }
+        output.write(PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale), TableOutput.ROWS_PER_PART),
+                to, raw);
     }
 
     /** Into a temporary file beside the target, then moved over it: a failure leaves no file and the old one as it was. */

@@ -1,17 +1,13 @@
 package dev.kpikit.runner.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -19,6 +15,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.kpikit.data.Column;
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.PartsAhead;
+import dev.kpikit.data.TableParts;
 import dev.kpikit.data.TableReader;
 import dev.kpikit.runner.excel.Injection;
 
@@ -34,58 +32,94 @@ enum TableOutput {
         }
     }
 
-    /**
-     * A buffer for the CSV printer, which writes each cell as a part of a String: {@link Writer#append(CharSequence,
-     * int, int)} copies the part into a new String first; this writes it from where it is.
-     */
-    private static final class CellWriter extends BufferedWriter {
-        CellWriter(Writer out) {
-            super(out, 1 << 16);
-        }
+    /** Rows a part of the table holds: a few MB of text, formatted on one core while the others format theirs. */
+    static final int ROWS_PER_PART = 4096;
 
-        @Override
-        public Writer append(CharSequence text, int start, int end) throws IOException {
-            if (text instanceof String string) {
-                write(string, start, end - start);
-                return this;
-            }
-            return super.append(text, start, end);
-        }
-    }
+    private static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     /**
      * Writes every row; numbers keep all their digits, dates are ISO, blanks are empty (CSV) or null (JSON). In CSV a
      * text that a spreadsheet would run as a formula gets a leading {@code '} ({@link Injection}), unless {@code raw}.
+     * CSV parts are formatted on every core at once and written in order.
      */
-    void write(TableReader table, OutputStream out, boolean raw) throws IOException, DataFormatException {
+    void write(TableParts table, OutputStream out, boolean raw) throws IOException, DataFormatException {
         List<Column> columns = table.columns();
         if (this == CSV) {
-            // buffered: unbuffered, the encoder ran for each cell and its separator (a tenth of `kpikit score`)
-            Writer writer = new CellWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-            printer.printRecord(columns.stream().map(Column::name).toList());
-            Object[] cells = new Object[columns.size()];
-            while (table.next()) {
-                for (int i = 0; i < cells.length; i++) {
-                    Object value = table.value(i);
-                    cells[i] = switch (value) {
-                        case BigDecimal decimal -> decimal.toPlainString();
-                        case String text when !raw -> Injection.neutralised(text);
-                        case null, default -> value;
-                    };
+            StringBuilder header = new StringBuilder();
+            CSV_FORMAT.printRecord(header, columns.stream().map(Column::name).toArray());
+            out.write(header.toString().getBytes(StandardCharsets.UTF_8));
+            // parts formatted on every core at once, written in order
+            try (PartsAhead<byte[]> parts = new PartsAhead<>(table.count(), part -> csv(table.part().apply(part), raw))) {
+                for (byte[] part = parts.next(); part != null; part = parts.next()) {
+                    out.write(part);
                 }
-                printer.printRecord(cells);
             }
-            printer.flush();
+            out.flush();
             return;
         }
         JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
         json.writeStartArray();
-        while (table.next()) {
+        for (int part = 0; part < table.count(); part++) {
+            try (TableReader rows = table.part().apply(part)) {
+                json(rows, json);
+            }
+        }
+        json.writeEndArray();
+        json.writeRaw('\n');
+        json.flush();
+    }
+
+    /**
+     * The rows of one part as CSV records in UTF-8. Text goes through the CSV format, which quotes it where needed; a
+     * number, date or flag never needs quotes and is written as it is (a tenth of the time of the format's checks).
+     * Each part has its own format: the format's printing is synchronized, and a shared one lets one core print at a
+     * time.
+     */
+    private static byte[] csv(TableReader part, boolean raw) throws IOException, DataFormatException {
+        try (TableReader rows = part) {
+            return csv(rows, CSV_FORMAT.builder().get(), raw);
+        }
+    }
+
+    private static byte[] csv(TableReader rows, CSVFormat format, boolean raw) throws IOException, DataFormatException {
+        StringBuilder text = new StringBuilder(ROWS_PER_PART * 512);
+        int columns = rows.columns().size();
+        while (rows.next()) {
+            for (int i = 0; i < columns; i++) {
+                Object value = rows.value(i);
+                if (i == 0 || value instanceof String || value == null) {
+                    // the first cell too: an empty one is quoted at the start of a record
+                    format.print(switch (value) {
+                        case BigDecimal decimal -> plain(decimal);
+                        case String string when !raw -> Injection.neutralised(string);
+                        case null, default -> value;
+                    }, text, i == 0);
+                } else {
+                    text.append(format.getDelimiterString())
+                            .append(value instanceof BigDecimal decimal ? plain(decimal) : value.toString());
+                }
+            }
+            format.println(text);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The decimal without an exponent. Where {@link BigDecimal#toString()} has none it is the same text, and a decimal
+     * keeps it once made: the normalised judgements and their points repeat on every row as the same objects.
+     */
+    static String plain(BigDecimal decimal) {
+        return decimal.scale() >= 0 && decimal.precision() - decimal.scale() - 1 >= -6 ? decimal.toString()
+                : decimal.toPlainString();
+    }
+
+    private static void json(TableReader rows, JsonGenerator json) throws IOException, DataFormatException {
+        List<Column> columns = rows.columns();
+        while (rows.next()) {
             json.writeStartObject();
             for (int i = 0; i < columns.size(); i++) {
                 json.writeFieldName(columns.get(i).name());
-                Object value = table.value(i);
+                Object value = rows.value(i);
                 switch (value) {
                     case null -> json.writeNull();
                     case BigDecimal decimal -> json.writeNumber(decimal);
@@ -96,8 +130,5 @@ enum TableOutput {
             }
             json.writeEndObject();
         }
-        json.writeEndArray();
-        json.writeRaw('\n');
-        json.flush();
     }
 }
