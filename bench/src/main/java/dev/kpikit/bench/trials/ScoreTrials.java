@@ -101,11 +101,15 @@ public final class ScoreTrials {
         }
     }
 
-    /** {@code java -jar runner/target/kpikit-runner.jar score --data F --as-of D --out F}, what {@code ./kpikit score} runs. */
+    /**
+     * {@code java @runner/score.jvm-options -jar runner/target/kpikit-runner.jar score --data F --as-of D --out F}, what
+     * {@code ./kpikit score} runs.
+     */
     public static final class Kpikit extends ColdRun {
         @Override
         List<String> arguments(TrialContext context, Path folder, Path out) {
-            return List.of("-Dkpikit.home=" + context.home(), "-jar", context.home().resolve("runner/target/kpikit-runner.jar").toString(),
+            return List.of("-Dkpikit.home=" + context.home(), "@" + context.home().resolve("runner/score.jvm-options"),
+                    "-jar", context.home().resolve("runner/target/kpikit-runner.jar").toString(),
                     "score", "--data", folder.toString(), "--as-of", OdaDataSetBenchmark.AS_OF.toString(), "--out", out.toString());
         }
     }
