@@ -135,12 +135,12 @@ final class Explanations {
         }, locale);
     }
 
-    static String explain(Explained score, Locale locale) {
-        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Formats formats = formats(messages, locale);
-        // the reasons: the two factors with a value and the most points, the earlier first on equal points, picked in
-        // one pass rather than sorted, as this runs for every row of a data set
+    /**
+     * The factors an explanation gives as its reasons: the two with a value and the most points, the earlier first on
+     * equal points, picked in one pass rather than sorted, as this runs for every row of a data set. The first in the
+     * low 16 bits, the second in the next 16, each 0xffff when there is none.
+     */
+    static int reasons(Explained score) {
         int first = -1;
         int second = -1;
         for (int factor = 0; factor < score.factorCount(); factor++) {
@@ -154,6 +154,30 @@ final class Explanations {
                 second = factor;
             }
         }
+        return first & 0xffff | (second & 0xffff) << 16;
+    }
+
+    /** The first reason of {@link #reasons}' result; -1 for none. */
+    static int firstReason(int reasons) {
+        return (short) reasons;
+    }
+
+    /** The second reason of {@link #reasons}' result; -1 for none. */
+    static int secondReason(int reasons) {
+        return (short) (reasons >>> 16);
+    }
+
+    static String explain(Explained score, Locale locale) {
+        return explain(score, reasons(score), locale);
+    }
+
+    /** The explanation with its reasons already picked ({@link #reasons}). */
+    static String explain(Explained score, int picked, Locale locale) {
+        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Formats formats = formats(messages, locale);
+        int first = firstReason(picked);
+        int second = secondReason(picked);
         List<String> reasons = first < 0 ? List.of()
                 : second < 0 ? List.of(reason(formats, messages, locale, score, first))
                 : List.of(reason(formats, messages, locale, score, first), reason(formats, messages, locale, score, second));

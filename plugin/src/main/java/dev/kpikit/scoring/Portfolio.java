@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -482,6 +484,22 @@ public final class Portfolio {
         /** RFM by ledger number, see {@link RfmScorer#codes}. */
         private final byte[] rfm;
         private final ConcentrationSummary concentration;
+        /**
+         * Explanations whose reasons are inputs of the account table, by what makes their text: a few hundred texts
+         * serve a million rows, and picking the text by this key costs a tenth of formatting its parts (shared by the
+         * readers of the portfolio, each part of a table read on its own thread).
+         */
+        private final Map<ExplainedKey, String> explained = new ConcurrentHashMap<>();
+
+        /** Texts kept at most; then the cache starts again (a bound, not an expected size). */
+        private static final int MAX_EXPLAINED = 20_000;
+
+        /**
+         * @param tier    tier, rules applied (see {@link #tiers}) and net-negative (0x8000)
+         * @param reasons the factors picked as reasons ({@link Explanations#reasons})
+         */
+        private record ExplainedKey(Locale locale, int tier, int reasons, int firstCode, int secondCode) {
+        }
 
         Analysis(Builder accounts, ScoringModel model, Options options) {
             this.accounts = accounts;
@@ -939,7 +957,29 @@ public final class Portfolio {
 
             @Override
             public String explanation(Locale locale) {
-                return rowsScoredExactly ? exact().explain(locale) : Explanations.explain(this, locale);
+                if (rowsScoredExactly) {
+                    return exact().explain(locale);
+                }
+                int picked = Explanations.reasons(this);
+                int first = Explanations.firstReason(picked);
+                int second = Explanations.secondReason(picked);
+                int firstCode = first < 0 ? 0 : accounts.inputCode(account, factorInput(first));
+                int secondCode = second < 0 ? 0 : accounts.inputCode(account, factorInput(second));
+                if (firstCode < 0 || secondCode < 0) {
+                    return Explanations.explain(this, picked, locale); // a computed input: its value tells
+                }
+                // reasons from the account table's inputs: their codes tell the text, as the tier and rules do
+                ExplainedKey key = new ExplainedKey(locale, tiers[index] & ~0xff00 | (netNegative() ? 0x8000 : 0), picked,
+                        firstCode, secondCode);
+                String text = explained.get(key);
+                if (text == null) {
+                    text = Explanations.explain(this, picked, locale);
+                    if (explained.size() >= MAX_EXPLAINED) {
+                        explained.clear();
+                    }
+                    explained.put(key, text);
+                }
+                return text;
             }
 
             @Override
