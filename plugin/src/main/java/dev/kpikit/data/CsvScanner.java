@@ -624,13 +624,31 @@ final class CsvScanner {
             if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
                 return false;
             }
+            int key = year * 10_000 + month * 100 + day;
+            int slot = (key ^ key >>> 10) & (DATES_KEPT - 1);
+            if (dateKeys[slot] == key) {
+                row.value[column] = dateDays[slot];
+                return true;
+            }
             try {
-                row.value[column] = LocalDate.of(year, month, day).toEpochDay();
+                long epochDay = LocalDate.of(year, month, day).toEpochDay();
+                dateKeys[slot] = key;
+                dateDays[slot] = epochDay;
+                row.value[column] = epochDay;
                 return true;
             } catch (DateTimeException e) {
                 return false;
             }
         }
+
+        /** Dates kept by {@link #parseDate}, a power of two. */
+        private static final int DATES_KEPT = 1024;
+        /**
+         * Epoch days of the dates met lately, by yyyymmdd in a slot of its own (0: none): a ledger has a few thousand
+         * distinct days in millions of rows, and making and checking a LocalDate for each row was a tenth of the scan.
+         */
+        private final int[] dateKeys = new int[DATES_KEPT];
+        private final long[] dateDays = new long[DATES_KEPT];
 
         private int digits(byte[] b, int from, int to) {
             int number = 0;

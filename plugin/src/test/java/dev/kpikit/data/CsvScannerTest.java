@@ -122,6 +122,9 @@ class CsvScannerTest {
     @Test
     void leavesToTheReaderADayThatIsNotInTheCalendar() throws Exception {
         assertNull(scannedRows(write("date,account_id,amount\n2026-02-29,A1,5\n"), 1 << 20));
+        // after the same day of a leap year, and a day kept for the rows before it
+        assertNull(scannedRows(write("date,account_id,amount\n2024-02-29,A1,5\n2026-03-01,A1,5\n2026-03-01,A2,1\n"
+                + "2026-02-29,A1,5\n"), 1 << 20));
     }
 
     @Test
