@@ -358,8 +358,12 @@ public final class ScoringFolder {
         if (parts == null) {
             return null;
         }
-        for (ScannedAccounts part : parts) {
-            if (!accounts.addAll(part.rows)) {
+        ScannedAccounts[] scanned = parts.toArray(new ScannedAccounts[0]);
+        parts = null;
+        for (int i = 0; i < scanned.length; i++) {
+            AccountTableRows rows = scanned[i].rows;
+            scanned[i] = null; // a part added is garbage: at a million accounts the parts would sit beside the builder
+            if (!accounts.addAll(rows)) {
                 return null;
             }
         }

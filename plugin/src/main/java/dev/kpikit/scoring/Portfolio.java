@@ -751,7 +751,7 @@ public final class Portfolio {
             for (int i = 0; i < scores.length; i++) {
                 Factor factor = factors.get(i);
                 scores[i] = new FactorScore(factor.id(), factor.input(), details.input(factor.input()),
-                        normalised(i, account, details), BigDecimal.valueOf(points[i][rank], 2), outOf[i]);
+                        normalised(i, account, details::input), BigDecimal.valueOf(points[i][rank], 2), outOf[i]);
             }
             int tier = tiers[rank];
             return new AccountScore(BigDecimal.valueOf(cents[rank], 2), model.tiers().get(tier & 0xff).name(),
@@ -778,10 +778,6 @@ public final class Portfolio {
          * Factor {@code i}'s normalised value: looked up by code for an input the account table gives, computed for
          * revenue, share and growth (from {@code inputs}).
          */
-        private BigDecimal normalised(int i, int account, Account inputs) {
-            return normalised(i, account, input -> inputs.input(input));
-        }
-
         private BigDecimal normalised(int i, int account, Function<FactorInput, BigDecimal> inputs) {
             FactorInput input = model.factors().get(i).input();
             BigDecimal[] byCode = normalisedByCode[i];
