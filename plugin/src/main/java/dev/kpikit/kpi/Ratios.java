@@ -21,7 +21,8 @@ public final class Ratios {
         if (numerator == null || denominator == null || denominator.signum() == 0) {
             return null;
         }
-        return tidy(numerator.divide(denominator, PRECISION));
+        BigDecimal inLongs = LongQuotient.of(numerator, denominator);
+        return inLongs != null ? inLongs : tidy(numerator.divide(denominator, PRECISION));
     }
 
     /** Without trailing zeros, but never with a negative scale: 12500, not 1.25E+4 as text. */
