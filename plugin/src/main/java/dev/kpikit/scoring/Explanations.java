@@ -63,13 +63,22 @@ final class Explanations {
      * What an explanation reads of a scored account: an {@link AccountScore}, or a portfolio's row read from its
      * columns (see {@link AccountRows}) without building one.
      */
-    interface Explained {
+    interface Explained extends Reasons {
         String tier();
 
         List<TierRule> appliedRules();
 
         boolean netNegative();
 
+        FactorInput factorInput(int factor);
+
+        BigDecimal factorValue(int factor);
+
+        BigDecimal factorOutOf(int factor);
+    }
+
+    /** What {@link #reasons} reads of a scored account. */
+    interface Reasons {
         int factorCount();
 
         /** The factor has a value and gave points: it can be a reason. */
@@ -77,12 +86,6 @@ final class Explanations {
 
         /** Compares two factors' points. */
         int comparePoints(int factor, int other);
-
-        FactorInput factorInput(int factor);
-
-        BigDecimal factorValue(int factor);
-
-        BigDecimal factorOutOf(int factor);
     }
 
     static String explain(AccountScore score, Locale locale) {
@@ -140,7 +143,7 @@ final class Explanations {
      * equal points, picked in one pass rather than sorted, as this runs for every row of a data set. The first in the
      * low 16 bits, the second in the next 16, each 0xffff when there is none.
      */
-    static int reasons(Explained score) {
+    static int reasons(Reasons score) {
         int first = -1;
         int second = -1;
         for (int factor = 0; factor < score.factorCount(); factor++) {

@@ -369,6 +369,17 @@ public final class Portfolio {
             return doubles;
         }
 
+        /** Whether the account has a value of the input, without the division that works out a share or a growth. */
+        boolean hasInput(int account, FactorInput input) {
+            return switch (input) {
+                case REVENUE -> true;
+                case REVENUE_SHARE -> ledger.shareBase().signum() != 0;
+                case REVENUE_GROWTH -> ledgerNumber[account] >= 0 && ledger.previousColumn().signum(ledgerNumber[account]) > 0;
+                case RELATIONSHIP_YEARS -> relationshipYears(account) != null;
+                default -> storedInput(account, input) != null;
+            };
+        }
+
         /** An input that the account table gives as it is (not computed), or revenue; null for the others. */
         BigDecimal storedInput(int account, FactorInput input) {
             return switch (input) {
@@ -485,6 +496,15 @@ public final class Portfolio {
         private final byte[] rfm;
         private final ConcentrationSummary concentration;
         /**
+         * What makes each account's explanation, worked out while it is scored (its inputs are at hand then, and not
+         * when rows are read in rank order): the reasons picked ({@link Explanations#reasons}) in the low 32 bits,
+         * the codes of their values ({@link Builder#inputCode}) above, {@link #NET_NEGATIVE}, and the sign bit when a
+         * reason's value is computed (share, growth) and only the value can tell the text. Ordered as {@link #cents}.
+         */
+        private final long[] reasons;
+        private static final int CODE_BITS = 15;
+        private static final long NET_NEGATIVE = 1L << 62;
+        /**
          * Explanations whose reasons are inputs of the account table, by what makes their text: a few hundred texts
          * serve a million rows, and picking the text by this key costs a tenth of formatting its parts (shared by the
          * readers of the portfolio, each part of a table read on its own thread).
@@ -495,10 +515,10 @@ public final class Portfolio {
         private static final int MAX_EXPLAINED = 20_000;
 
         /**
-         * @param tier    tier, rules applied (see {@link #tiers}) and net-negative (0x8000)
-         * @param reasons the factors picked as reasons ({@link Explanations#reasons})
+         * @param tier    tier and rules applied (see {@link #tiers})
+         * @param reasons the reasons, their values' codes and net-negative (see {@link #reasons})
          */
-        private record ExplainedKey(Locale locale, int tier, int reasons, int firstCode, int secondCode) {
+        private record ExplainedKey(Locale locale, int tier, long reasons) {
         }
 
         Analysis(Builder accounts, ScoringModel model, Options options) {
@@ -536,18 +556,23 @@ public final class Portfolio {
             cents = new int[n];
             points = new short[factors][n];
             tiers = new int[n];
+            reasons = new long[rowsScoredExactlyFor(model) ? 0 : n];
             boolean[] key = new boolean[n];
-            rowsScoredExactly = model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
+            rowsScoredExactly = rowsScoredExactlyFor(model);
             accounts.ledger.shareBase(); // computed once here, not raced for by the threads below
             // each account is scored on its own: on every core, each thread with its own FastScores (scratch arrays)
             ParallelRanges.run(n, SCORED_TOGETHER, () -> {
                 FastScores fast = rowsScoredExactly ? null : FastScores.of(model, scorer, accounts);
+                ReasonsOf reasonsOf = new ReasonsOf();
                 return (from, to) -> {
                     for (int account = from; account < to; account++) {
                         if (fast == null || !fast.score(account, this)) {
                             scoreExactly(account);
                         }
                         key[account] = (tiers[account] & 0xff) == 0;
+                        if (!rowsScoredExactly) {
+                            reasons[account] = reasonsOf.account(account);
+                        }
                     }
                 };
             });
@@ -571,6 +596,9 @@ public final class Portfolio {
             inRankOrder(cents, ranked);
             inRankOrder(tiers, ranked);
             inRankOrder(classes, ranked);
+            if (!rowsScoredExactly) {
+                inRankOrder(reasons, ranked);
+            }
             for (short[] factorPoints : points) {
                 inRankOrder(factorPoints, ranked);
             }
@@ -683,7 +711,61 @@ public final class Portfolio {
             tiers[account] = model.tierIndex(score.tier()) | (rowsScoredExactly ? 0 : model.tierIndex(score.scoreTier()) << 8 | applied << 16);
         }
 
+        private static boolean rowsScoredExactlyFor(ScoringModel model) {
+            return model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
+        }
+
+        /** Picks the reasons of an account by account number, while it is scored: see {@link #reasons}. */
+        private final class ReasonsOf implements Explanations.Reasons {
+
+            private int account;
+
+            long account(int account) {
+                this.account = account;
+                int picked = Explanations.reasons(this);
+                int ledgerAccount = accounts.ledgerNumber[account];
+                long reasons = picked & 0xffffffffL
+                        | (ledgerAccount >= 0 && accounts.ledger.currentColumn().signum(ledgerAccount) < 0 ? NET_NEGATIVE : 0);
+                int shift = 32;
+                for (int reason : new int[] {Explanations.firstReason(picked), Explanations.secondReason(picked)}) {
+                    int code = reason < 0 ? 0 : accounts.inputCode(account, factorInput(reason));
+                    if (code < 0 || code >= 1 << CODE_BITS) {
+                        return reasons | Long.MIN_VALUE; // the value tells the text
+                    }
+                    reasons |= (long) code << shift;
+                    shift += CODE_BITS;
+                }
+                return reasons;
+            }
+
+            @Override
+            public int factorCount() {
+                return model.factors().size();
+            }
+
+            @Override
+            public boolean givesReason(int factor) {
+                return points[factor][account] > 0 && accounts.hasInput(account, factorInput(factor));
+            }
+
+            @Override
+            public int comparePoints(int factor, int other) {
+                return Short.compare(points[factor][account], points[other][account]);
+            }
+        }
+
+        private FactorInput factorInput(int factor) {
+            return model.factors().get(factor).input();
+        }
+
         /** Puts the values of a column by account number in the order of {@code ranked}. */
+        private static void inRankOrder(long[] byAccount, int[] ranked) {
+            long[] values = byAccount.clone();
+            for (int rank = 0; rank < ranked.length; rank++) {
+                byAccount[rank] = values[ranked[rank]];
+            }
+        }
+
         private static void inRankOrder(int[] byAccount, int[] ranked) {
             int[] values = byAccount.clone();
             for (int rank = 0; rank < ranked.length; rank++) {
@@ -853,16 +935,6 @@ public final class Portfolio {
                 return inputs[input.ordinal()];
             }
 
-            /** Whether {@link #input} has a value, without the division that works out a share or a growth. */
-            private boolean hasInput(FactorInput input) {
-                return switch (input) {
-                    case REVENUE -> true;
-                    case REVENUE_SHARE -> accounts.ledger.shareBase().signum() != 0;
-                    case REVENUE_GROWTH -> previousRevenue().signum() > 0;
-                    default -> input(input) != null;
-                };
-            }
-
             @Override
             public BigDecimal previousRevenue() {
                 if (previous == null) {
@@ -956,20 +1028,15 @@ public final class Portfolio {
                 if (rowsScoredExactly) {
                     return exact().explain(locale);
                 }
-                int picked = Explanations.reasons(this);
-                int first = Explanations.firstReason(picked);
-                int second = Explanations.secondReason(picked);
-                int firstCode = first < 0 ? 0 : accounts.inputCode(account, factorInput(first));
-                int secondCode = second < 0 ? 0 : accounts.inputCode(account, factorInput(second));
-                if (firstCode < 0 || secondCode < 0) {
-                    return Explanations.explain(this, picked, locale); // a computed input: its value tells
+                long reasons = Analysis.this.reasons[index];
+                if (reasons < 0) {
+                    return Explanations.explain(this, (int) reasons, locale); // a computed input: its value tells
                 }
                 // reasons from the account table's inputs: their codes tell the text, as the tier and rules do
-                ExplainedKey key = new ExplainedKey(locale, tiers[index] & ~0xff00 | (netNegative() ? 0x8000 : 0), picked,
-                        firstCode, secondCode);
+                ExplainedKey key = new ExplainedKey(locale, tiers[index] & ~0xff00, reasons);
                 String text = explained.get(key);
                 if (text == null) {
-                    text = Explanations.explain(this, picked, locale);
+                    text = Explanations.explain(this, (int) reasons, locale);
                     if (explained.size() >= MAX_EXPLAINED) {
                         explained.clear();
                     }
@@ -1012,7 +1079,7 @@ public final class Portfolio {
 
             @Override
             public boolean givesReason(int factor) {
-                return points[factor][index] > 0 && hasInput(model.factors().get(factor).input());
+                return points[factor][index] > 0 && accounts.hasInput(account, factorInput(factor));
             }
 
             @Override
@@ -1022,7 +1089,7 @@ public final class Portfolio {
 
             @Override
             public FactorInput factorInput(int factor) {
-                return model.factors().get(factor).input();
+                return Analysis.this.factorInput(factor);
             }
 
             @Override
