@@ -95,8 +95,12 @@ enum TableOutput {
                         case null, default -> value;
                     }, text, i == 0);
                 } else {
-                    text.append(format.getDelimiterString())
-                            .append(value instanceof BigDecimal decimal ? plain(decimal) : value.toString());
+                    text.append(format.getDelimiterString());
+                    switch (value) {
+                        case BigDecimal decimal -> PlainDecimal.append(text, decimal);
+                        case Long number -> text.append(number.longValue());
+                        default -> text.append(value);
+                    }
                 }
             }
             format.println(text);

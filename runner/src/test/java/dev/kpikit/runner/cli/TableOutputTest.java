@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,13 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 import dev.kpikit.data.Column;
 import dev.kpikit.data.ColumnType;
@@ -30,7 +38,30 @@ class TableOutputTest {
                 "0.1234567890123456789012345678901234", "123456789012345678901234567890.5", "5E-40")) {
             BigDecimal decimal = new BigDecimal(text);
             assertEquals(decimal.toPlainString(), TableOutput.plain(decimal), text);
+            assertEquals(decimal.toPlainString(), appended(decimal), text);
         }
+    }
+
+    /** Decimals of every size and scale, as the quotients of a score file have them: the text of toPlainString. */
+    @Property(tries = 20_000)
+    void decimalsAppendedAsToPlainString(@ForAll("unscaled") BigInteger unscaled, @ForAll @IntRange(min = -3, max = 45) int scale) {
+        BigDecimal decimal = new BigDecimal(unscaled, scale);
+        assertEquals(decimal.toPlainString(), appended(decimal));
+    }
+
+    @Provide
+    Arbitrary<BigInteger> unscaled() {
+        return Arbitraries.oneOf(Arbitraries.bigIntegers().between(BigInteger.TWO.pow(130).negate(), BigInteger.TWO.pow(130)),
+                Arbitraries.longs().map(BigInteger::valueOf), Arbitraries.integers().between(-1000, 1000).map(BigInteger::valueOf),
+                Arbitraries.integers().between(0, 40).map(BigInteger.TEN::pow),
+                Arbitraries.integers().between(60, 128).map(bits -> BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)),
+                Arbitraries.integers().between(60, 128).map(bits -> BigInteger.ONE.shiftLeft(bits).negate()));
+    }
+
+    private static String appended(BigDecimal decimal) {
+        StringBuilder text = new StringBuilder("x");
+        PlainDecimal.append(text, decimal);
+        return text.substring(1);
     }
 
     /** A first cell of a decimal, quoted and formula-like text, blanks: the parts written on every core read as one file in order. */

@@ -1,0 +1,103 @@
+package dev.kpikit.runner.cli;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * {@link BigDecimal#toPlainString()} appended straight to a builder: the digits of the unscaled value written where
+ * they go, with no String made per number. A score file has 25 decimals a row, some with 34 digits (a share, a
+ * growth); BigDecimal makes those through BigInteger's division, here they are cut into groups of nine digits in
+ * long arithmetic. Beyond 126 bits, or with a negative scale, BigDecimal writes them.
+ */
+final class PlainDecimal {
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    private static final int GROUP = 9;
+    private static final long BILLION = POWERS_OF_TEN[GROUP];
+    private static final long LOW_32 = 0xffff_ffffL;
+
+    private PlainDecimal() {
+    }
+
+    static void append(StringBuilder text, BigDecimal decimal) {
+        int scale = decimal.scale();
+        BigInteger unscaled = decimal.unscaledValue().abs();
+        int bits = unscaled.bitLength();
+        if (scale < 0 || bits > 126) {
+            text.append(decimal.toPlainString());
+            return;
+        }
+        if (decimal.signum() < 0) {
+            text.append('-');
+        }
+        if (bits < 64) {
+            appendDigits(text, unscaled.longValue(), NO_GROUPS, 0, scale);
+            return;
+        }
+        // |unscaled| = hi * 2^64 + lo: groups of nine digits come off the end by long division until the rest fits
+        long hi = unscaled.shiftRight(64).longValue();
+        long lo = unscaled.longValue();
+        long[] groups = new long[3];
+        int count = 0;
+        while (hi != 0 || lo < 0) {
+            // four 32-bit limbs, most significant first; each remainder is below 10^9 < 2^30
+            long[] limbs = {hi >>> 32, hi & LOW_32, lo >>> 32, lo & LOW_32};
+            long remainder = 0;
+            for (int i = 0; i < limbs.length; i++) {
+                long current = remainder << 32 | limbs[i];
+                limbs[i] = current / BILLION;
+                remainder = current - limbs[i] * BILLION;
+            }
+            groups[count++] = remainder;
+            hi = limbs[0] << 32 | limbs[1];
+            lo = limbs[2] << 32 | limbs[3];
+        }
+        appendDigits(text, lo, groups, count, scale);
+    }
+
+    private static final long[] NO_GROUPS = {};
+
+    /** The digits of top, then of count groups of nine (groups[count - 1] first), as a decimal of this scale. */
+    private static void appendDigits(StringBuilder text, long top, long[] groups, int count, int scale) {
+        int digits = digitCount(top) + GROUP * count;
+        if (scale > 0 && digits <= scale) {
+            text.append("0.");
+            appendZeros(text, scale - digits);
+        }
+        int start = text.length();
+        text.append(top);
+        appendGroups(text, groups, count);
+        if (scale > 0 && digits > scale) {
+            text.insert(start + digits - scale, '.');
+        }
+    }
+
+    private static void appendGroups(StringBuilder text, long[] groups, int count) {
+        for (int i = count - 1; i >= 0; i--) {
+            appendZeros(text, GROUP - digitCount(groups[i]));
+            text.append(groups[i]);
+        }
+    }
+
+    private static void appendZeros(StringBuilder text, int zeros) {
+        for (int i = 0; i < zeros; i++) {
+            text.append('0');
+        }
+    }
+
+    private static int digitCount(long nonNegative) {
+        int digits = 1;
+        while (digits < POWERS_OF_TEN.length && nonNegative >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        return digits;
+    }
+}
