@@ -2,6 +2,7 @@ package dev.kpikit.kpi;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.stream.IntStream;
 
 /**
  * The quotient {@link Ratios#divide} gives (34 significant digits, half even, no trailing zeros, never a negative
@@ -25,36 +26,71 @@ final class LongQuotient {
     private static final long TWO_TO_THE_64_BY_10 = Long.divideUnsigned(-1L, 10);
 
     private static final int DIGITS = Ratios.PRECISION.getPrecision();
+    private static final long LOW_32 = 0xffff_ffffL;
+    /** 10^19 to 10^38 as hi and lo 64 bits (10^i at i - 19). */
+    private static final long[][] LARGE_POWERS = IntStream.rangeClosed(19, 38).mapToObj(BigInteger.TEN::pow)
+            .map(power -> new long[] {power.shiftRight(64).longValue(), power.longValue()}).toArray(long[][]::new);
 
     private LongQuotient() {
     }
 
-    /** numerator / denominator as {@link Ratios#divide} has it; null when an operand has too many digits for longs. */
+    /**
+     * numerator / denominator as {@link Ratios#divide} has it; null when the operands have too many digits: the
+     * denominator more than 17, or the numerator more than 18 over a denominator of more than 9 (a share of 34
+     * digits over a normalisation's range is in reach) or a quotient of more than 34 digits before the point.
+     */
     static BigDecimal of(BigDecimal numerator, BigDecimal denominator) {
-        if (numerator.precision() > 18 || denominator.precision() > 17) {
+        if (denominator.precision() > 17) {
             return null;
         }
-        return of(numerator.unscaledValue().longValue(), denominator.unscaledValue().longValue(),
-                (long) numerator.scale() - denominator.scale());
+        long b = denominator.unscaledValue().longValue();
+        long scale = (long) numerator.scale() - denominator.scale();
+        if (numerator.precision() <= 18) {
+            long a = numerator.unscaledValue().longValue();
+            return of((a < 0) != (b < 0), 0, Math.abs(a), Math.abs(b), scale);
+        }
+        BigInteger magnitude = numerator.unscaledValue().abs();
+        if (Math.abs(b) > Integer.MAX_VALUE || magnitude.bitLength() > 126) {
+            return null;
+        }
+        return of((numerator.signum() < 0) != (b < 0), magnitude.shiftRight(64).longValue(), magnitude.longValue(),
+                Math.abs(b), scale);
     }
 
     /**
-     * (a / b) x 10^-scale, for |a| < 10^18 and 0 < |b| < 10^17. The quotient's first 34 significant digits are
-     * floor(|a| x 10^m / |b|) for the m that gives 34 of them; the remainder then tells the rounding.
+     * ((hi * 2^64 + lo) / b) x 10^-scale, for a numerator below 10^18 (hi = 0), or below 2^126 with b < 2^31, and 0 <
+     * b < 10^17. The quotient's first 34 significant digits are floor(numerator x 10^m / b) for the m that gives 34
+     * of them; the remainder then tells the rounding.
      */
-    private static BigDecimal of(long a, long b, long scale) {
-        boolean negative = (a < 0) != (b < 0);
-        a = Math.abs(a);
-        b = Math.abs(b);
-        if (a == 0) {
+    private static BigDecimal of(boolean negative, long hi, long lo, long b, long scale) {
+        if (hi == 0 && lo == 0) {
             return BigDecimal.ZERO;
         }
-        long whole = a / b;
-        long remainder = a - whole * b;
-        int fractionDigits = whole > 0 ? DIGITS - digitCount(whole) : DIGITS + leadingZeros(a, b);
-        // the digits so far, as hi * 2^64 + lo (unsigned): below 10^35
-        long hi = 0;
-        long lo = whole;
+        long remainder;
+        int fractionDigits;
+        if (hi == 0 && lo >= 0) {
+            long whole = lo / b;
+            remainder = lo - whole * b;
+            fractionDigits = whole > 0 ? DIGITS - digitCount(whole) : DIGITS + leadingZeros(lo, b);
+            lo = whole;
+        } else {
+            // four 32-bit limbs, most significant first, each divided with the remainder before it (below b < 2^31)
+            long[] limbs = {hi >>> 32, hi & LOW_32, lo >>> 32, lo & LOW_32};
+            remainder = 0;
+            for (int i = 0; i < limbs.length; i++) {
+                long current = remainder << 32 | limbs[i];
+                limbs[i] = current / b;
+                remainder = current - limbs[i] * b;
+            }
+            hi = limbs[0] << 32 | limbs[1];
+            lo = limbs[2] << 32 | limbs[3];
+            int wholeDigits = digitCount(hi, lo);
+            if (wholeDigits > DIGITS) {
+                return null; // rounding before the point: BigDecimal's
+            }
+            fractionDigits = DIGITS - wholeDigits;
+        }
+        // the digits so far are hi * 2^64 + lo (unsigned), below 10^35 at the end
         // remainder * 10^chunk < b * 10^chunk stays within a long, and each chunk of digits (below 10^15) is
         // estimated by a double multiplication to within one or two: long divisions are slow, one per call is enough
         int chunk = Math.min(18 - digitCount(b), 15);
@@ -112,6 +148,22 @@ final class LongQuotient {
     private static int leadingZeros(long a, long b) {
         int gap = digitCount(b) - digitCount(a);
         return a * POWERS_OF_TEN[gap] >= b ? gap - 1 : gap;
+    }
+
+    /** Digits of hi * 2^64 + lo (unsigned, below 2^126). */
+    private static int digitCount(long hi, long lo) {
+        if (hi == 0 && lo >= 0) {
+            return lo == 0 ? 0 : digitCount(lo);
+        }
+        int digits = 19;
+        while (digits - 19 < LARGE_POWERS.length && !below(hi, lo, LARGE_POWERS[digits - 19])) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static boolean below(long hi, long lo, long[] power) {
+        return hi != power[0] ? Long.compareUnsigned(hi, power[0]) < 0 : Long.compareUnsigned(lo, power[1]) < 0;
     }
 
     private static int digitCount(long positive) {

@@ -519,6 +519,12 @@ public final class Portfolio {
          * @param reasons the reasons, their values' codes and net-negative (see {@link #reasons})
          */
         private record ExplainedKey(Locale locale, int tier, long reasons) {
+            @Override
+            public int hashCode() {
+                // the codes sit in the high bits, the reasons in the low ones: mixed, or folding them collides
+                long mixed = (reasons ^ (long) tier << 20) * 0x9E3779B97F4A7C15L;
+                return (int) (mixed >>> 32) ^ (int) mixed ^ locale.hashCode();
+            }
         }
 
         Analysis(Builder accounts, ScoringModel model, Options options) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,6 +23,39 @@ class LongQuotientTest {
         BigDecimal denominator = BigDecimal.valueOf(b, scaleB);
         assertEquals(viaBigDecimal(numerator, denominator), LongQuotient.of(numerator, denominator),
                 numerator + " / " + denominator);
+    }
+
+    /** A numerator of up to 38 digits (a 34-digit share less a low end) over a normalisation's range. */
+    @Property(tries = 20_000)
+    void wideNumeratorsOverNarrowDenominatorsEqualBigDecimalsQuotient(@ForAll("wide") BigInteger a,
+            @ForAll("narrowDenominator") long b, @ForAll @IntRange(min = -6, max = 45) int scaleA,
+            @ForAll @IntRange(min = -6, max = 12) int scaleB) {
+        BigDecimal numerator = new BigDecimal(a, scaleA);
+        BigDecimal denominator = BigDecimal.valueOf(b, scaleB);
+        BigDecimal expected = viaBigDecimal(numerator, denominator);
+        BigDecimal inLongs = LongQuotient.of(numerator, denominator);
+        boolean inReach = a.abs().bitLength() <= 126 && Math.abs(b) <= Integer.MAX_VALUE
+                && a.abs().divide(BigInteger.valueOf(Math.abs(b))).compareTo(BigInteger.TEN.pow(34)) < 0;
+        if (inLongs != null || inReach) {
+            assertEquals(expected, inLongs, numerator + " / " + denominator);
+        }
+    }
+
+    @Provide
+    Arbitrary<BigInteger> wide() {
+        return Arbitraries.oneOf(Arbitraries.bigIntegers().between(BigInteger.TWO.pow(126).negate(), BigInteger.TWO.pow(126)),
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(33), BigInteger.TEN.pow(34)),
+                Arbitraries.integers().between(18, 38).map(BigInteger.TEN::pow),
+                Arbitraries.integers().between(18, 38).map(i -> BigInteger.TEN.pow(i).subtract(BigInteger.ONE)),
+                Arbitraries.integers().between(60, 127).map(bits -> BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
+    }
+
+    @Provide
+    Arbitrary<Long> narrowDenominator() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(-Integer.MAX_VALUE, Integer.MAX_VALUE),
+                Arbitraries.longs().between(1, 20), Arbitraries.integers().between(0, 9).map(i -> pow10(i)),
+                Arbitraries.integers().between(0, 30).map(i -> 1L << i), Arbitraries.just((long) Integer.MAX_VALUE),
+                Arbitraries.just(1L + Integer.MAX_VALUE)).filter(b -> b != 0);
     }
 
     @Provide
@@ -56,11 +90,15 @@ class LongQuotientTest {
     }
 
     @Test
-    void leavesOperandsBeyondLongsToBigDecimal() {
-        assertNull(LongQuotient.of(new BigDecimal("1234567890123456789"), BigDecimal.TEN));
-        assertNull(LongQuotient.of(BigDecimal.ONE, new BigDecimal("123456789012345678")));
-        assertEquals(Ratios.tidy(BigDecimal.ONE.divide(new BigDecimal("123456789012345678"), Ratios.PRECISION)),
-                Ratios.divide(BigDecimal.ONE, new BigDecimal("123456789012345678")));
+    void leavesOperandsBeyondItsReachToBigDecimal() {
+        BigDecimal eighteenDigits = new BigDecimal("123456789012345678");
+        BigDecimal beyond126Bits = new BigDecimal(BigInteger.ONE.shiftLeft(127));
+        assertNull(LongQuotient.of(BigDecimal.ONE, eighteenDigits));
+        assertNull(LongQuotient.of(beyond126Bits, BigDecimal.TEN));
+        assertNull(LongQuotient.of(new BigDecimal("1234567890123456789"), BigDecimal.valueOf(1L << 31)));
+        assertNull(LongQuotient.of(BigDecimal.TEN.pow(37), BigDecimal.ONE)); // 38 digits before the point
+        assertEquals(Ratios.tidy(BigDecimal.ONE.divide(eighteenDigits, Ratios.PRECISION)), Ratios.divide(BigDecimal.ONE, eighteenDigits));
+        assertEquals(Ratios.tidy(beyond126Bits.divide(BigDecimal.TEN, Ratios.PRECISION)), Ratios.divide(beyond126Bits, BigDecimal.TEN));
     }
 
     private static void check(BigDecimal numerator, BigDecimal denominator) {
