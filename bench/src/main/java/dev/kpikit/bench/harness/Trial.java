@@ -16,4 +16,8 @@ public interface Trial {
 
     /** Does the work once, timed; returns how many items it handled (rows, accounts, renders). */
     long run(TrialContext context) throws Exception;
+
+    /** Checks what the timed run made (a written file against the expected figures), untimed; throws when it is wrong. */
+    default void verify(TrialContext context) throws Exception {
+    }
 }

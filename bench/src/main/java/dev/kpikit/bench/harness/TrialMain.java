@@ -31,6 +31,7 @@ public final class TrialMain {
             long started = System.nanoTime();
             long items = trial.run(context);
             double seconds = (System.nanoTime() - started) / 1e9;
+            trial.verify(context);
             Measurement measured = new Measurement(seconds, items, heap.peak(), heap.live(), context.extra());
             System.out.println(MARKER + new ObjectMapper().writeValueAsString(measured));
         } finally {
