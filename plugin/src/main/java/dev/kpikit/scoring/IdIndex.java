@@ -120,6 +120,11 @@ final class IdIndex {
         return size;
     }
 
+    /** Reads the id of {@code index} (its String, not its text) into the cache (see {@code Portfolio}'s rows). */
+    int touch(int index) {
+        return ids[index] == null ? 0 : 1;
+    }
+
     String id(int index) {
         return ids[index];
     }

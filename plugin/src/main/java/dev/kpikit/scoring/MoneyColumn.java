@@ -231,6 +231,11 @@ public final class MoneyColumn {
     }
 
     /** The sum in units of the column's scale; only while {@link #inLongs}. */
+    /** Reads the cells of {@code index} into the cache (see {@code Portfolio}'s rows); returns any of their bits. */
+    int touch(int index) {
+        return exact != null ? 0 : (int) units[index] + scales[index];
+    }
+
     long unscaled(int index) {
         return units[index];
     }

@@ -383,6 +383,11 @@ public final class RevenueLedger {
     }
 
     /** Epoch day of the account's latest purchase; {@link Integer#MIN_VALUE} when none. */
+    /** Reads the account's cells that a portfolio's row shows into the cache (see {@code Portfolio}'s rows). */
+    int touch(int account) {
+        return current.touch(account) + previous.touch(account) + lifetime.touch(account) + lastPurchase[account];
+    }
+
     int lastPurchaseDay(int account) {
         return lastPurchase[account];
     }

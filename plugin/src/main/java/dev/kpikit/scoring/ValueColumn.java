@@ -81,6 +81,11 @@ final class ValueColumn<T> {
     }
 
     /** The code of an account's value: equal values have equal codes, null has 0; below {@link #distinct()}. */
+    /** Reads the code of {@code index} into the cache (see {@code Portfolio}'s rows). */
+    int touch(int index) {
+        return code(index);
+    }
+
     int code(int index) {
         return large != null ? large[index] : small[index];
     }
