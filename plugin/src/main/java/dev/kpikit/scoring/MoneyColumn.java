@@ -230,12 +230,12 @@ public final class MoneyColumn {
         return scale;
     }
 
-    /** The sum in units of the column's scale; only while {@link #inLongs}. */
     /** Reads the cells of {@code index} into the cache (see {@code Portfolio}'s rows); returns any of their bits. */
     int touch(int index) {
         return exact != null ? 0 : (int) units[index] + scales[index];
     }
 
+    /** The sum in units of the column's scale; only while {@link #inLongs}. */
     long unscaled(int index) {
         return units[index];
     }

@@ -382,12 +382,12 @@ public final class RevenueLedger {
         return lifetime;
     }
 
-    /** Epoch day of the account's latest purchase; {@link Integer#MIN_VALUE} when none. */
     /** Reads the account's cells that a portfolio's row shows into the cache (see {@code Portfolio}'s rows). */
     int touch(int account) {
         return current.touch(account) + previous.touch(account) + lifetime.touch(account) + lastPurchase[account];
     }
 
+    /** Epoch day of the account's latest purchase; {@link Integer#MIN_VALUE} when none. */
     int lastPurchaseDay(int account) {
         return lastPurchase[account];
     }

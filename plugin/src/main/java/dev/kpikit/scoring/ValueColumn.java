@@ -80,12 +80,12 @@ final class ValueColumn<T> {
         return values.get(code(index));
     }
 
-    /** The code of an account's value: equal values have equal codes, null has 0; below {@link #distinct()}. */
     /** Reads the code of {@code index} into the cache (see {@code Portfolio}'s rows). */
     int touch(int index) {
         return code(index);
     }
 
+    /** The code of an account's value: equal values have equal codes, null has 0; below {@link #distinct()}. */
     int code(int index) {
         return large != null ? large[index] : small[index];
     }
