@@ -376,19 +376,36 @@ public final class Portfolio {
          * Reads the account's cells that a row shows (ids, names, segments, inputs; the ledger's by {@link #touchLedger})
          * into the cache; returns any of their bits.
          */
-        int touch(int account) {
-            return ids.touch(account) + (names[account] == null ? 0 : 1) + ledgerNumber[account] + segments.touch(account)
-                    + strategicValues.touch(account) + growthPotentials.touch(account) + engagements.touch(account)
-                    + satisfactions.touch(account) + starts.touch(account);
+        int touch(int account, int kinds) {
+            int touched = ledgerNumber[account];
+            if ((kinds & TEXTS) != 0) {
+                touched += ids.touch(account) + (names[account] == null ? 0 : 1) + segments.touch(account);
+            }
+            if ((kinds & INPUTS) != 0) {
+                touched += strategicValues.touch(account) + growthPotentials.touch(account) + engagements.touch(account)
+                        + satisfactions.touch(account) + starts.touch(account);
+            }
+            return touched;
         }
 
         /** {@link #touch} for the account's ledger cells and texts, once its own cells are in the cache. */
-        int touchLedger(int account) {
+        int touchLedger(int account, int kinds) {
+            int touched = 0;
             int ledgerAccount = ledgerNumber[account];
-            String name = names[account];
-            return (ledgerAccount < 0 ? 0 : ledger.touch(ledgerAccount)) + (name == null ? 0 : name.length())
-                    + ids.id(account).length();
+            if ((kinds & LEDGER) != 0 && ledgerAccount >= 0) {
+                touched += ledger.touch(ledgerAccount);
+            }
+            if ((kinds & TEXTS) != 0) {
+                String name = names[account];
+                touched += (name == null ? 0 : name.length()) + ids.id(account).length();
+            }
+            return touched;
         }
+
+        /** Kinds of cells {@link #touch} reads: ids, names and segments; judgements and start dates; the ledger's. */
+        static final int TEXTS = 1;
+        static final int INPUTS = 2;
+        static final int LEDGER = 4;
 
         /** Whether the account has a value of the input, without the division that works out a share or a growth. */
         boolean hasInput(int account, FactorInput input) {
@@ -517,12 +534,13 @@ public final class Portfolio {
         private final byte[] rfm;
         private final ConcentrationSummary concentration;
         /**
-         * What makes each account's explanation, worked out while it is scored (its inputs are at hand then, and not
-         * when rows are read in rank order): the reasons picked ({@link Explanations#reasons}) in the low 32 bits,
-         * the codes of their values ({@link Builder#inputCode}) above, {@link #NET_NEGATIVE}, and the sign bit when a
-         * reason's value is computed (share, growth) and only the value can tell the text. Ordered as {@link #cents}.
+         * What makes each account's explanation, in rank order, worked out for every row on every core when the first
+         * explanation is read (rows read one by one would wait for each input's cache miss in turn), never when none is
+         * read: the reasons picked ({@link Explanations#reasons}) in the low 32 bits, the codes of their values
+         * ({@link Builder#inputCode}) above, {@link #NET_NEGATIVE}, and the sign bit when a reason's value is computed
+         * (share, growth) and only the value can tell the text.
          */
-        private final long[] reasons;
+        private volatile long[] reasons;
         private static final int CODE_BITS = 15;
         private static final long NET_NEGATIVE = 1L << 62;
         /**
@@ -583,23 +601,18 @@ public final class Portfolio {
             cents = new int[n];
             points = new short[factors][n];
             tiers = new int[n];
-            reasons = new long[rowsScoredExactlyFor(model) ? 0 : n];
             boolean[] key = new boolean[n];
-            rowsScoredExactly = rowsScoredExactlyFor(model);
+            rowsScoredExactly = model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
             accounts.ledger.shareBase(); // computed once here, not raced for by the threads below
             // each account is scored on its own: on every core, each thread with its own FastScores (scratch arrays)
             ParallelRanges.run(n, SCORED_TOGETHER, () -> {
                 FastScores fast = rowsScoredExactly ? null : FastScores.of(model, scorer, accounts);
-                ReasonsOf reasonsOf = new ReasonsOf();
                 return (from, to) -> {
                     for (int account = from; account < to; account++) {
                         if (fast == null || !fast.score(account, cents, points, tiers)) {
                             scoreExactly(account);
                         }
                         key[account] = (tiers[account] & 0xff) == 0;
-                        if (!rowsScoredExactly) {
-                            reasons[account] = reasonsOf.account(account);
-                        }
                     }
                 };
             });
@@ -623,9 +636,6 @@ public final class Portfolio {
             inRankOrder(cents, ranked);
             inRankOrder(tiers, ranked);
             inRankOrder(classes, ranked);
-            if (!rowsScoredExactly) {
-                inRankOrder(reasons, ranked);
-            }
             for (short[] factorPoints : points) {
                 inRankOrder(factorPoints, ranked);
             }
@@ -738,17 +748,37 @@ public final class Portfolio {
             tiers[account] = model.tierIndex(score.tier()) | (rowsScoredExactly ? 0 : model.tierIndex(score.scoreTier()) << 8 | applied << 16);
         }
 
-        private static boolean rowsScoredExactlyFor(ScoringModel model) {
-            return model.tiers().size() > 0xff || model.rules().size() > MAX_RULES;
+        /** {@link #reasons}, worked out the first time it is asked for. */
+        private long[] reasons() {
+            long[] byRank = reasons;
+            if (byRank == null) {
+                synchronized (this) {
+                    byRank = reasons;
+                    if (byRank == null) {
+                        long[] worked = new long[ranked.length];
+                        ParallelRanges.run(worked.length, SCORED_TOGETHER, () -> {
+                            ReasonsOf reasonsOf = new ReasonsOf();
+                            return (from, to) -> {
+                                for (int rank = from; rank < to; rank++) {
+                                    worked[rank] = reasonsOf.of(rank);
+                                }
+                            };
+                        });
+                        reasons = byRank = worked;
+                    }
+                }
+            }
+            return byRank;
         }
 
-        /** Picks the reasons of an account by account number, while it is scored: see {@link #reasons}. */
+        /** Picks the reasons of the account at a rank: see {@link #reasons}. */
         private final class ReasonsOf implements Explanations.Reasons {
 
-            private int account;
+            private int rank;
 
-            long account(int account) {
-                this.account = account;
+            long of(int rank) {
+                this.rank = rank;
+                int account = ranked[rank];
                 int picked = Explanations.reasons(this);
                 int ledgerAccount = accounts.ledgerNumber[account];
                 long reasons = picked & 0xffffffffL
@@ -772,12 +802,12 @@ public final class Portfolio {
 
             @Override
             public boolean givesReason(int factor) {
-                return points[factor][account] > 0 && accounts.hasInput(account, factorInput(factor));
+                return points[factor][rank] > 0 && accounts.hasInput(ranked[rank], factorInput(factor));
             }
 
             @Override
             public int comparePoints(int factor, int other) {
-                return Short.compare(points[factor][account], points[other][account]);
+                return Short.compare(points[factor][rank], points[other][rank]);
             }
         }
 
@@ -786,13 +816,6 @@ public final class Portfolio {
         }
 
         /** Puts the values of a column by account number in the order of {@code ranked}. */
-        private static void inRankOrder(long[] byAccount, int[] ranked) {
-            long[] values = byAccount.clone();
-            for (int rank = 0; rank < ranked.length; rank++) {
-                byAccount[rank] = values[ranked[rank]];
-            }
-        }
-
         private static void inRankOrder(int[] byAccount, int[] ranked) {
             int[] values = byAccount.clone();
             for (int rank = 0; rank < ranked.length; rank++) {
@@ -918,9 +941,13 @@ public final class Portfolio {
             /**
              * Rows ahead whose cells are read into the cache when a row is reached. The columns are by account number
              * and rows are read in rank order: each cell is a cache miss, and one cell at a time they wait in turn;
-             * touched together, a few rows ahead, they are fetched side by side (about a tenth of reading a row).
+             * touched together, a few rows ahead, they are fetched side by side (a quarter of reading all the columns).
+             * Only the kinds of cells read so far are touched ({@link Builder#TEXTS}...), so that a read of a few columns
+             * pays for those.
              */
             private static final int TOUCHED_AHEAD = 8;
+            /** The kinds of cells asked for since the cursor was made. */
+            private int asked;
             /** What the touches read, kept so that they are not optimised away. */
             private int touched;
 
@@ -928,10 +955,10 @@ public final class Portfolio {
             public void moveTo(int index) {
                 this.index = Objects.checkIndex(index, ranked.length);
                 if (index + 2 * TOUCHED_AHEAD < ranked.length) {
-                    touched += accounts.touch(ranked[index + 2 * TOUCHED_AHEAD]);
+                    touched += accounts.touch(ranked[index + 2 * TOUCHED_AHEAD], asked);
                 }
-                if (index + TOUCHED_AHEAD < ranked.length) {
-                    touched += accounts.touchLedger(ranked[index + TOUCHED_AHEAD]);
+                if (index + TOUCHED_AHEAD < ranked.length && asked > Builder.INPUTS) {
+                    touched += accounts.touchLedger(ranked[index + TOUCHED_AHEAD], asked);
                 }
                 account = ranked[index];
                 ledgerAccount = accounts.ledgerNumber[account];
@@ -947,16 +974,19 @@ public final class Portfolio {
 
             @Override
             public String id() {
+                asked |= Builder.TEXTS;
                 return accounts.id(account);
             }
 
             @Override
             public String name() {
+                asked |= Builder.TEXTS;
                 return accounts.names[account];
             }
 
             @Override
             public String segment() {
+                asked |= Builder.TEXTS;
                 return accounts.segments.get(account);
             }
 
@@ -964,6 +994,10 @@ public final class Portfolio {
             public BigDecimal input(FactorInput input) {
                 int bit = 1 << input.ordinal();
                 if ((known & bit) == 0) {
+                    asked |= switch (input) {
+                        case REVENUE, REVENUE_SHARE, REVENUE_GROWTH -> Builder.LEDGER;
+                        default -> Builder.INPUTS;
+                    };
                     // as Account.of joins them
                     inputs[input.ordinal()] = switch (input) {
                         case REVENUE -> ledgerAccount < 0 ? BigDecimal.ZERO : accounts.ledger.current(ledgerAccount);
@@ -980,6 +1014,7 @@ public final class Portfolio {
             @Override
             public BigDecimal previousRevenue() {
                 if (previous == null) {
+                    asked |= Builder.LEDGER;
                     previous = ledgerAccount < 0 ? BigDecimal.ZERO : accounts.ledger.previous(ledgerAccount);
                 }
                 return previous;
@@ -987,17 +1022,20 @@ public final class Portfolio {
 
             @Override
             public BigDecimal lifetimeRevenue() {
+                asked |= Builder.LEDGER;
                 return ledgerAccount < 0 ? BigDecimal.ZERO : accounts.ledger.lifetimeColumn().get(ledgerAccount);
             }
 
             @Override
             public LocalDate lastPurchase() {
+                asked |= Builder.LEDGER;
                 int day = ledgerAccount < 0 ? Integer.MIN_VALUE : accounts.ledger.lastPurchaseDay(ledgerAccount);
                 return day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
             }
 
             @Override
             public BigDecimal normalised(FactorInput input) {
+                asked |= Builder.INPUTS;
                 List<Factor> factors = model.factors();
                 for (int i = 0; i < factors.size(); i++) {
                     if (factors.get(i).input() == input) {
@@ -1070,7 +1108,7 @@ public final class Portfolio {
                 if (rowsScoredExactly) {
                     return exact().explain(locale);
                 }
-                long reasons = Analysis.this.reasons[index];
+                long reasons = reasons()[index];
                 if (reasons < 0) {
                     return Explanations.explain(this, (int) reasons, locale); // a computed input: its value tells
                 }
