@@ -13,15 +13,6 @@ import java.util.stream.IntStream;
  */
 final class LongQuotient {
 
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
     /** floor(2^64 / 10): 2^64 = 10 x this + 6. */
     private static final long TWO_TO_THE_64_BY_10 = Long.divideUnsigned(-1L, 10);
 
@@ -71,7 +62,7 @@ final class LongQuotient {
         if (hi == 0 && lo >= 0) {
             long whole = lo / b;
             remainder = lo - whole * b;
-            fractionDigits = whole > 0 ? DIGITS - digitCount(whole) : DIGITS + leadingZeros(lo, b);
+            fractionDigits = whole > 0 ? DIGITS - LongDigits.count(whole) : DIGITS + leadingZeros(lo, b);
             lo = whole;
         } else {
             // four 32-bit limbs, most significant first, each divided with the remainder before it (below b < 2^31)
@@ -93,12 +84,12 @@ final class LongQuotient {
         // the digits so far are hi * 2^64 + lo (unsigned), below 10^35 at the end
         // remainder * 10^chunk < b * 10^chunk stays within a long, and each chunk of digits (below 10^15) is
         // estimated by a double multiplication to within one or two: long divisions are slow, one per call is enough
-        int chunk = Math.min(18 - digitCount(b), 15);
+        int chunk = Math.min(18 - LongDigits.count(b), 15);
         double reciprocal = 1.0 / b;
         int left = fractionDigits;
         while (left > 0 && remainder != 0) {
             int k = Math.min(chunk, left);
-            long power = POWERS_OF_TEN[k];
+            long power = LongDigits.powerOfTen(k);
             long shifted = remainder * power;
             long digits = (long) (shifted * reciprocal);
             remainder = shifted - digits * b;
@@ -146,14 +137,14 @@ final class LongQuotient {
 
     /** How many zeros follow the decimal point of a / b before its first digit, for 0 < a < b. */
     private static int leadingZeros(long a, long b) {
-        int gap = digitCount(b) - digitCount(a);
-        return a * POWERS_OF_TEN[gap] >= b ? gap - 1 : gap;
+        int gap = LongDigits.count(b) - LongDigits.count(a);
+        return a * LongDigits.powerOfTen(gap) >= b ? gap - 1 : gap;
     }
 
     /** Digits of hi * 2^64 + lo (unsigned, below 2^126). */
     private static int digitCount(long hi, long lo) {
         if (hi == 0 && lo >= 0) {
-            return lo == 0 ? 0 : digitCount(lo);
+            return lo == 0 ? 0 : LongDigits.count(lo);
         }
         int digits = 19;
         while (digits - 19 < LARGE_POWERS.length && !below(hi, lo, LARGE_POWERS[digits - 19])) {
@@ -164,11 +155,6 @@ final class LongQuotient {
 
     private static boolean below(long hi, long lo, long[] power) {
         return hi != power[0] ? Long.compareUnsigned(hi, power[0]) < 0 : Long.compareUnsigned(lo, power[1]) < 0;
-    }
-
-    private static int digitCount(long positive) {
-        int estimate = (64 - Long.numberOfLeadingZeros(positive)) * 1233 >>> 12; // bits x log10(2): the digits or one less
-        return estimate < POWERS_OF_TEN.length && positive >= POWERS_OF_TEN[estimate] ? estimate + 1 : estimate;
     }
 
     /** hi * 2^64 + lo (both unsigned, hi below 2^62), negated when asked, through its two's complement bytes. */

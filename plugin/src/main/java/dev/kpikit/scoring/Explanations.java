@@ -63,7 +63,7 @@ final class Explanations {
      * What an explanation reads of a scored account: an {@link AccountScore}, or a portfolio's row read from its
      * columns (see {@link AccountRows}) without building one.
      */
-    interface Explained extends Reasons {
+    interface Explained {
         String tier();
 
         List<TierRule> appliedRules();
@@ -90,7 +90,7 @@ final class Explanations {
 
     static String explain(AccountScore score, Locale locale) {
         List<FactorScore> factors = score.factors();
-        return explain(new Explained() {
+        return explain(new ScoreExplained() {
             @Override
             public String tier() {
                 return score.tier();
@@ -170,7 +170,11 @@ final class Explanations {
         return (short) (reasons >>> 16);
     }
 
-    static String explain(Explained score, Locale locale) {
+    /** An account's score, which explains itself and picks its own reasons. */
+    private interface ScoreExplained extends Explained, Reasons {
+    }
+
+    private static String explain(ScoreExplained score, Locale locale) {
         return explain(score, reasons(score), locale);
     }
 

@@ -1150,22 +1150,7 @@ public final class Portfolio {
                 return exact;
             }
 
-            // what an explanation reads: the factors' points and values
-
-            @Override
-            public int factorCount() {
-                return model.factors().size();
-            }
-
-            @Override
-            public boolean givesReason(int factor) {
-                return points[factor][index] > 0 && accounts.hasInput(account, factorInput(factor));
-            }
-
-            @Override
-            public int comparePoints(int factor, int other) {
-                return Short.compare(points[factor][index], points[other][index]);
-            }
+            // what an explanation reads: the factors' values
 
             @Override
             public FactorInput factorInput(int factor) {

@@ -3,6 +3,8 @@ package dev.kpikit.runner.cli;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
+import dev.kpikit.kpi.LongDigits;
+
 /**
  * {@link BigDecimal#toPlainString()} appended straight to a builder: the digits of the unscaled value written where
  * they go, with no String made per number. A score file has 25 decimals a row, some with 34 digits (a share, a
@@ -11,17 +13,8 @@ import java.math.BigInteger;
  */
 final class PlainDecimal {
 
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
     private static final int GROUP = 9;
-    private static final long BILLION = POWERS_OF_TEN[GROUP];
+    private static final long BILLION = LongDigits.powerOfTen(GROUP);
     private static final long LOW_32 = 0xffff_ffffL;
 
     private PlainDecimal() {
@@ -67,7 +60,7 @@ final class PlainDecimal {
 
     /** The digits of top, then of count groups of nine (groups[count - 1] first), as a decimal of this scale. */
     private static void appendDigits(StringBuilder text, long top, long[] groups, int count, int scale) {
-        int digits = digitCount(top) + GROUP * count;
+        int digits = LongDigits.count(top) + GROUP * count;
         if (scale > 0 && digits <= scale) {
             text.append("0.");
             appendZeros(text, scale - digits);
@@ -82,7 +75,7 @@ final class PlainDecimal {
 
     private static void appendGroups(StringBuilder text, long[] groups, int count) {
         for (int i = count - 1; i >= 0; i--) {
-            appendZeros(text, GROUP - digitCount(groups[i]));
+            appendZeros(text, GROUP - LongDigits.count(groups[i]));
             text.append(groups[i]);
         }
     }
@@ -91,13 +84,5 @@ final class PlainDecimal {
         for (int i = 0; i < zeros; i++) {
             text.append('0');
         }
-    }
-
-    private static int digitCount(long nonNegative) {
-        int digits = 1;
-        while (digits < POWERS_OF_TEN.length && nonNegative >= POWERS_OF_TEN[digits]) {
-            digits++;
-        }
-        return digits;
     }
 }
