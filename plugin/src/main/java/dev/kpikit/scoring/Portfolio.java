@@ -957,7 +957,7 @@ public final class Portfolio {
                 if (index + 2 * TOUCHED_AHEAD < ranked.length) {
                     touched += accounts.touch(ranked[index + 2 * TOUCHED_AHEAD], asked);
                 }
-                if (index + TOUCHED_AHEAD < ranked.length && asked > Builder.INPUTS) {
+                if (index + TOUCHED_AHEAD < ranked.length && (asked & (Builder.TEXTS | Builder.LEDGER)) != 0) {
                     touched += accounts.touchLedger(ranked[index + TOUCHED_AHEAD], asked);
                 }
                 account = ranked[index];
