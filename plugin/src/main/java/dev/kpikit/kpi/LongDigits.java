@@ -1,9 +1,13 @@
 package dev.kpikit.kpi;
 
-/** Powers of ten and digit counts of longs: what decimal arithmetic done in longs (quotients, a decimal's text) needs. */
+/**
+ * Powers of ten, digit counts and the division of a 128-bit value by a small divisor: what decimal arithmetic done in
+ * longs (quotients, a decimal's text) needs.
+ */
 public final class LongDigits {
 
     private static final long[] POWERS_OF_TEN = new long[19];
+    private static final long LOW_32 = 0xffff_ffffL;
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -18,6 +22,24 @@ public final class LongDigits {
     /** 10^exponent, for an exponent from 0 to 18. */
     public static long powerOfTen(int exponent) {
         return POWERS_OF_TEN[exponent];
+    }
+
+    /**
+     * Divides the unsigned 128-bit value {@code {hi, lo}} in place by a divisor from 1 to 2^31 - 1 and returns the
+     * remainder: four 32-bit limbs, most significant first, each divided with the remainder before it (below the
+     * divisor, so that the two fit a long together).
+     */
+    public static long divideInPlace(long[] hiLo, long divisor) {
+        long[] limbs = {hiLo[0] >>> 32, hiLo[0] & LOW_32, hiLo[1] >>> 32, hiLo[1] & LOW_32};
+        long remainder = 0;
+        for (int i = 0; i < limbs.length; i++) {
+            long current = remainder << 32 | limbs[i];
+            limbs[i] = current / divisor;
+            remainder = current - limbs[i] * divisor;
+        }
+        hiLo[0] = limbs[0] << 32 | limbs[1];
+        hiLo[1] = limbs[2] << 32 | limbs[3];
+        return remainder;
     }
 
     /** How many decimal digits a long of 0 or more has (1 for 0). */

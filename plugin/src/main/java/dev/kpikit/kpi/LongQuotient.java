@@ -17,7 +17,6 @@ final class LongQuotient {
     private static final long TWO_TO_THE_64_BY_10 = Long.divideUnsigned(-1L, 10);
 
     private static final int DIGITS = Ratios.PRECISION.getPrecision();
-    private static final long LOW_32 = 0xffff_ffffL;
     /** 10^19 to 10^38 as hi and lo 64 bits (10^i at i - 19). */
     private static final long[][] LARGE_POWERS = IntStream.rangeClosed(19, 38).mapToObj(BigInteger.TEN::pow)
             .map(power -> new long[] {power.shiftRight(64).longValue(), power.longValue()}).toArray(long[][]::new);
@@ -65,16 +64,10 @@ final class LongQuotient {
             fractionDigits = whole > 0 ? DIGITS - LongDigits.count(whole) : DIGITS + leadingZeros(lo, b);
             lo = whole;
         } else {
-            // four 32-bit limbs, most significant first, each divided with the remainder before it (below b < 2^31)
-            long[] limbs = {hi >>> 32, hi & LOW_32, lo >>> 32, lo & LOW_32};
-            remainder = 0;
-            for (int i = 0; i < limbs.length; i++) {
-                long current = remainder << 32 | limbs[i];
-                limbs[i] = current / b;
-                remainder = current - limbs[i] * b;
-            }
-            hi = limbs[0] << 32 | limbs[1];
-            lo = limbs[2] << 32 | limbs[3];
+            long[] whole = {hi, lo};
+            remainder = LongDigits.divideInPlace(whole, b); // b < 2^31 here
+            hi = whole[0];
+            lo = whole[1];
             int wholeDigits = digitCount(hi, lo);
             if (wholeDigits > DIGITS) {
                 return null; // rounding before the point: BigDecimal's

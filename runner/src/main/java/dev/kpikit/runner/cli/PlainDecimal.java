@@ -15,7 +15,6 @@ final class PlainDecimal {
 
     private static final int GROUP = 9;
     private static final long BILLION = LongDigits.powerOfTen(GROUP);
-    private static final long LOW_32 = 0xffff_ffffL;
 
     private PlainDecimal() {
     }
@@ -35,25 +34,14 @@ final class PlainDecimal {
             appendDigits(text, unscaled.longValue(), NO_GROUPS, 0, scale);
             return;
         }
-        // |unscaled| = hi * 2^64 + lo: groups of nine digits come off the end by long division until the rest fits
-        long hi = unscaled.shiftRight(64).longValue();
-        long lo = unscaled.longValue();
+        // |unscaled| as {hi, lo} 64 bits: groups of nine digits come off the end by long division until the rest fits
+        long[] rest = {unscaled.shiftRight(64).longValue(), unscaled.longValue()};
         long[] groups = new long[3];
         int count = 0;
-        while (hi != 0 || lo < 0) {
-            // four 32-bit limbs, most significant first; each remainder is below 10^9 < 2^30
-            long[] limbs = {hi >>> 32, hi & LOW_32, lo >>> 32, lo & LOW_32};
-            long remainder = 0;
-            for (int i = 0; i < limbs.length; i++) {
-                long current = remainder << 32 | limbs[i];
-                limbs[i] = current / BILLION;
-                remainder = current - limbs[i] * BILLION;
-            }
-            groups[count++] = remainder;
-            hi = limbs[0] << 32 | limbs[1];
-            lo = limbs[2] << 32 | limbs[3];
+        while (rest[0] != 0 || rest[1] < 0) {
+            groups[count++] = LongDigits.divideInPlace(rest, BILLION);
         }
-        appendDigits(text, lo, groups, count, scale);
+        appendDigits(text, rest[1], groups, count, scale);
     }
 
     private static final long[] NO_GROUPS = {};
