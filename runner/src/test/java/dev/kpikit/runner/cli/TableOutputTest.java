@@ -64,6 +64,19 @@ class TableOutputTest {
         return text.substring(1);
     }
 
+    /** The texts written without the CSV format's checks are those it would write unquoted, no more. */
+    @Property(tries = 20_000)
+    void textsLeftUnquotedAreThoseTheFormatLeavesUnquoted(@ForAll("cells") String text) throws Exception {
+        StringBuilder printed = new StringBuilder();
+        TableOutput.CSV_FORMAT.print(text, printed, false);
+        assertEquals(printed.toString().equals("," + text), TableOutput.needsNoQuotes(text), text);
+    }
+
+    @Provide
+    Arbitrary<String> cells() {
+        return Arbitraries.strings().withChars("aZ09 #\"!,;'\t\r\n=-\\é€").ofMinLength(0).ofMaxLength(6);
+    }
+
     /** A first cell of a decimal, quoted and formula-like text, blanks: the parts written on every core read as one file in order. */
     @Test
     void partsFormattedSideBySideAreWrittenInOrderAsOneCsv() throws Exception {
