@@ -30,16 +30,19 @@ public final class LongDigits {
      * divisor, so that the two fit a long together).
      */
     public static long divideInPlace(long[] hiLo, long divisor) {
-        long[] limbs = {hiLo[0] >>> 32, hiLo[0] & LOW_32, hiLo[1] >>> 32, hiLo[1] & LOW_32};
-        long remainder = 0;
-        for (int i = 0; i < limbs.length; i++) {
-            long current = remainder << 32 | limbs[i];
-            limbs[i] = current / divisor;
-            remainder = current - limbs[i] * divisor;
-        }
-        hiLo[0] = limbs[0] << 32 | limbs[1];
-        hiLo[1] = limbs[2] << 32 | limbs[3];
-        return remainder;
+        long hi = hiLo[0];
+        long lo = hiLo[1];
+        long limb = hi >>> 32; // the limbs in locals, not an array: this runs for every 34-digit number written
+        long first = limb == 0 ? 0 : limb / divisor; // a division is dear: a value below 2^96 skips one
+        long current = (limb - first * divisor) << 32 | hi & LOW_32;
+        long second = current / divisor;
+        current = (current - second * divisor) << 32 | lo >>> 32;
+        long third = current / divisor;
+        current = (current - third * divisor) << 32 | lo & LOW_32;
+        long fourth = current / divisor;
+        hiLo[0] = first << 32 | second;
+        hiLo[1] = third << 32 | fourth;
+        return current - fourth * divisor;
     }
 
     /** How many decimal digits a long of 0 or more has (1 for 0). */

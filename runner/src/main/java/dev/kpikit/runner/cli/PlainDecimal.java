@@ -6,71 +6,111 @@ import java.math.BigInteger;
 import dev.kpikit.kpi.LongDigits;
 
 /**
- * {@link BigDecimal#toPlainString()} appended straight to a builder: the digits of the unscaled value written where
- * they go, with no String made per number. A score file has 25 decimals a row, some with 34 digits (a share, a
- * growth); BigDecimal makes those through BigInteger's division, here they are cut into groups of nine digits in
- * long arithmetic. Beyond 126 bits, or with a negative scale, BigDecimal writes them.
+ * {@link BigDecimal#toPlainString()} appended straight to a builder, with no String made per number. A score file has
+ * 25 decimals a row, some with 34 digits (a share, a growth); BigDecimal makes those through BigInteger's division,
+ * here they are cut into groups of nine digits in long arithmetic. The digits are written, last first, two at a time,
+ * into a buffer of this instance and go to the builder in two pieces around the point. Beyond 126 bits, or with a
+ * negative scale, BigDecimal writes them. One per thread.
  */
 final class PlainDecimal {
 
     private static final int GROUP = 9;
     private static final long BILLION = LongDigits.powerOfTen(GROUP);
+    /** Digits a long of at most 18 digits holds: a compact decimal's unscaled value. */
+    private static final int COMPACT = 18;
+    /** "00" to "99": the tens and the ones digit of each number below 100. */
+    private static final char[] TENS = new char[100];
+    private static final char[] ONES = new char[100];
 
-    private PlainDecimal() {
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (char) ('0' + i / 10);
+            ONES[i] = (char) ('0' + i % 10);
+        }
     }
 
-    static void append(StringBuilder text, BigDecimal decimal) {
+    /** The digits of the number at hand, in the last places. 126 bits have at most 38 digits. */
+    private final char[] digits = new char[40];
+    /** The part of a wide unscaled value not yet written, as {hi, lo} 64 bits. */
+    private final long[] rest = new long[2];
+
+    void append(StringBuilder text, BigDecimal decimal) {
         int scale = decimal.scale();
-        BigInteger unscaled = decimal.unscaledValue().abs();
-        int bits = unscaled.bitLength();
-        if (scale < 0 || bits > 126) {
-            text.append(decimal.toPlainString());
-            return;
+        int start;
+        if (scale >= 0 && decimal.precision() <= COMPACT) {
+            // the unscaled value as a long, without the BigInteger that unscaledValue() makes of it
+            long unscaled = decimal.scaleByPowerOfTen(scale).longValue();
+            if (unscaled < 0) {
+                text.append('-');
+            }
+            start = put(Math.abs(unscaled), digits.length);
+        } else {
+            BigInteger unscaled = decimal.unscaledValue().abs();
+            if (scale < 0 || unscaled.bitLength() > 126) {
+                text.append(decimal.toPlainString());
+                return;
+            }
+            if (decimal.signum() < 0) {
+                text.append('-');
+            }
+            rest[0] = unscaled.shiftRight(64).longValue();
+            rest[1] = unscaled.longValue();
+            start = digits.length;
+            while (rest[0] != 0 || rest[1] < 0) {
+                start = putGroup((int) LongDigits.divideInPlace(rest, BILLION), start);
+            }
+            start = put(rest[1], start);
         }
-        if (decimal.signum() < 0) {
-            text.append('-');
-        }
-        if (bits < 64) {
-            appendDigits(text, unscaled.longValue(), NO_GROUPS, 0, scale);
-            return;
-        }
-        // |unscaled| as {hi, lo} 64 bits: groups of nine digits come off the end by long division until the rest fits
-        long[] rest = {unscaled.shiftRight(64).longValue(), unscaled.longValue()};
-        long[] groups = new long[3];
-        int count = 0;
-        while (rest[0] != 0 || rest[1] < 0) {
-            groups[count++] = LongDigits.divideInPlace(rest, BILLION);
-        }
-        appendDigits(text, rest[1], groups, count, scale);
-    }
-
-    private static final long[] NO_GROUPS = {};
-
-    /** The digits of top, then of count groups of nine (groups[count - 1] first), as a decimal of this scale. */
-    private static void appendDigits(StringBuilder text, long top, long[] groups, int count, int scale) {
-        int digits = LongDigits.count(top) + GROUP * count;
-        if (scale > 0 && digits <= scale) {
+        int count = digits.length - start;
+        if (scale == 0) {
+            text.append(digits, start, count);
+        } else if (count > scale) {
+            text.append(digits, start, count - scale).append('.').append(digits, digits.length - scale, scale);
+        } else {
             text.append("0.");
-            appendZeros(text, scale - digits);
-        }
-        int start = text.length();
-        text.append(top);
-        appendGroups(text, groups, count);
-        if (scale > 0 && digits > scale) {
-            text.insert(start + digits - scale, '.');
+            for (int i = count; i < scale; i++) {
+                text.append('0');
+            }
+            text.append(digits, start, count);
         }
     }
 
-    private static void appendGroups(StringBuilder text, long[] groups, int count) {
-        for (int i = count - 1; i >= 0; i--) {
-            appendZeros(text, GROUP - LongDigits.count(groups[i]));
-            text.append(groups[i]);
+    /** Writes the digits of a number of 0 or more to end before {@code end}; returns where they start. */
+    private int put(long number, int end) {
+        int at = end;
+        while (number > Integer.MAX_VALUE) {
+            long quotient = number / 100;
+            at = putPair((int) (number - quotient * 100), at);
+            number = quotient;
         }
+        int small = (int) number;
+        while (small >= 100) {
+            int quotient = small / 100;
+            at = putPair(small - quotient * 100, at);
+            small = quotient;
+        }
+        digits[--at] = ONES[small];
+        if (small >= 10) {
+            digits[--at] = TENS[small];
+        }
+        return at;
     }
 
-    private static void appendZeros(StringBuilder text, int zeros) {
-        for (int i = 0; i < zeros; i++) {
-            text.append('0');
+    /** Writes a group of nine digits, zeros first where it is below 10^8; returns where they start. */
+    private int putGroup(int group, int end) {
+        int at = end;
+        for (int i = 0; i < 4; i++) {
+            int quotient = group / 100;
+            at = putPair(group - quotient * 100, at);
+            group = quotient;
         }
+        digits[--at] = ONES[group];
+        return at;
+    }
+
+    private int putPair(int pair, int end) {
+        digits[end - 1] = ONES[pair];
+        digits[end - 2] = TENS[pair];
+        return end - 2;
     }
 }

@@ -83,6 +83,7 @@ enum TableOutput {
 
     private static byte[] csv(TableReader rows, CSVFormat format, boolean raw) throws IOException, DataFormatException {
         StringBuilder text = new StringBuilder(ROWS_PER_PART * 512);
+        PlainDecimal decimals = new PlainDecimal();
         int columns = rows.columns().size();
         while (rows.next()) {
             for (int i = 0; i < columns; i++) {
@@ -104,7 +105,7 @@ enum TableOutput {
                 } else {
                     text.append(format.getDelimiterString());
                     switch (value) {
-                        case BigDecimal decimal -> PlainDecimal.append(text, decimal);
+                        case BigDecimal decimal -> decimals.append(text, decimal);
                         case Long number -> text.append(number.longValue());
                         default -> text.append(value);
                     }

@@ -58,9 +58,12 @@ class TableOutputTest {
                 Arbitraries.integers().between(60, 128).map(bits -> BigInteger.ONE.shiftLeft(bits).negate()));
     }
 
+    /** One for every number, as a part's formatting has it. */
+    private static final PlainDecimal DECIMALS = new PlainDecimal();
+
     private static String appended(BigDecimal decimal) {
         StringBuilder text = new StringBuilder("x");
-        PlainDecimal.append(text, decimal);
+        DECIMALS.append(text, decimal);
         return text.substring(1);
     }
 
