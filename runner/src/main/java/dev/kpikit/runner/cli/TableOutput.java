@@ -70,10 +70,10 @@ enum TableOutput {
     }
 
     /**
-     * The rows of one part as CSV records in UTF-8. Text goes through the CSV format, which quotes it where needed; a
-     * number, date or flag never needs quotes and is written as it is (a tenth of the time of the format's checks).
-     * Each part has its own format: the format's printing is synchronized, and a shared one lets one core print at a
-     * time.
+     * The rows of one part as CSV records in UTF-8. Text the format would quote goes through it; other text, and every
+     * number, date or flag (its text starts with a digit, a sign or a letter and holds no delimiter, quote or line
+     * break), is written as it is: the format's checks cost as much as the rest of the cell. Each part has its own
+     * format: the format's printing is synchronized, and a shared one lets one core print at a time.
      */
     private static byte[] csv(TableReader part, boolean raw) throws IOException, DataFormatException {
         try (TableReader rows = part) {
@@ -85,25 +85,24 @@ enum TableOutput {
         StringBuilder text = new StringBuilder(ROWS_PER_PART * 512);
         PlainDecimal decimals = new PlainDecimal();
         int columns = rows.columns().size();
+        String delimiter = format.getDelimiterString();
         while (rows.next()) {
             for (int i = 0; i < columns; i++) {
                 Object value = rows.value(i);
-                if (value instanceof String string && i > 0) {
+                if (value instanceof String string) {
                     String cell = raw ? string : Injection.neutralised(string);
-                    if (needsNoQuotes(cell)) {
-                        text.append(format.getDelimiterString()).append(cell);
+                    if (i > 0 && needsNoQuotes(cell)) {
+                        text.append(delimiter).append(cell);
                     } else {
-                        format.print(cell, text, false);
+                        format.print(cell, text, i == 0);
                     }
-                } else if (i == 0 || value == null) {
-                    // the first cell too: an empty one is quoted at the start of a record
-                    format.print(switch (value) {
-                        case BigDecimal decimal -> plain(decimal);
-                        case String string when !raw -> Injection.neutralised(string);
-                        case null, default -> value;
-                    }, text, i == 0);
+                } else if (value == null) {
+                    format.print(null, text, i == 0);
                 } else {
-                    text.append(format.getDelimiterString());
+                    // a number, date or flag: never quoted, not even first in its record
+                    if (i > 0) {
+                        text.append(delimiter);
+                    }
                     switch (value) {
                         case BigDecimal decimal -> decimals.append(text, decimal);
                         case Long number -> text.append(number.longValue());
@@ -137,15 +136,6 @@ enum TableOutput {
             }
         }
         return true;
-    }
-
-    /**
-     * The decimal without an exponent. Where {@link BigDecimal#toString()} has none it is the same text, and a decimal
-     * keeps it once made: the normalised judgements and their points repeat on every row as the same objects.
-     */
-    static String plain(BigDecimal decimal) {
-        return decimal.scale() >= 0 && decimal.precision() - decimal.scale() - 1 >= -6 ? decimal.toString()
-                : decimal.toPlainString();
     }
 
     private static void json(TableReader rows, JsonGenerator json) throws IOException, DataFormatException {
