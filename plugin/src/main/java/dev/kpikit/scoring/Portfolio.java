@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The key-account analysis of a whole portfolio: every account scored, ranked and
@@ -523,6 +524,8 @@ public final class Portfolio {
         private final boolean rowsScoredExactly;
         /** Top of each factor's scale, by factor. */
         private final BigDecimal[] outOf;
+        /** The factors of each input, by {@link FactorInput#ordinal()}: a row's columns are by input. */
+        private final int[][] factorsByInput;
         /**
          * Normalised values of the inputs the account table gives, by factor and {@link Builder#inputCode}: computed
          * once per distinct value; null for a computed input.
@@ -584,6 +587,8 @@ public final class Portfolio {
             };
             this.scorer = model.scorer(population);
             int factors = model.factors().size();
+            factorsByInput = Arrays.stream(FactorInput.values()).map(input -> IntStream.range(0, factors)
+                    .filter(i -> model.factors().get(i).input() == input).toArray()).toArray(int[][]::new);
             outOf = new BigDecimal[factors];
             normalisedByCode = new BigDecimal[factors][];
             for (int i = 0; i < factors; i++) {
@@ -1036,14 +1041,11 @@ public final class Portfolio {
             @Override
             public BigDecimal normalised(FactorInput input) {
                 asked |= Builder.INPUTS;
-                List<Factor> factors = model.factors();
-                for (int i = 0; i < factors.size(); i++) {
-                    if (factors.get(i).input() == input) {
-                        BigDecimal normalised = rowsScoredExactly ? exact().factors().get(i).normalised()
-                                : Analysis.this.normalised(i, account, this::input);
-                        if (normalised != null) {
-                            return normalised;
-                        }
+                for (int i : factorsByInput[input.ordinal()]) {
+                    BigDecimal normalised = rowsScoredExactly ? exact().factors().get(i).normalised()
+                            : Analysis.this.normalised(i, account, this::input);
+                    if (normalised != null) {
+                        return normalised;
                     }
                 }
                 return null;
@@ -1051,13 +1053,10 @@ public final class Portfolio {
 
             @Override
             public BigDecimal points(FactorInput input) {
-                List<Factor> factors = model.factors();
                 BigDecimal sum = null;
-                for (int i = 0; i < factors.size(); i++) {
-                    if (factors.get(i).input() == input) {
-                        BigDecimal points = pointsOf(i);
-                        sum = sum == null ? points : sum.add(points);
-                    }
+                for (int i : factorsByInput[input.ordinal()]) {
+                    BigDecimal points = pointsOf(i);
+                    sum = sum == null ? points : sum.add(points);
                 }
                 return sum;
             }

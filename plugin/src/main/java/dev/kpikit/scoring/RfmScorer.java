@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * RFM quintiles over the accounts of a ledger, up to its as-of date: recency from the last
@@ -52,8 +53,12 @@ public final class RfmScorer {
 
     /** The RFM packed by {@link #codes}: (recency - 1) x 25 + (frequency - 1) x 5 + monetary - 1. */
     static RfmScore decode(byte code) {
-        return new RfmScore(1 + code / 25, 1 + code / 5 % 5, 1 + code % 5);
+        return DECODED[code];
     }
+
+    /** Each of the 125 scores once, by code: the portfolio's rows ask for one per row. */
+    private static final RfmScore[] DECODED = IntStream.range(0, 125)
+            .mapToObj(code -> new RfmScore(1 + code / 25, 1 + code / 5 % 5, 1 + code % 5)).toArray(RfmScore[]::new);
 
     /**
      * Quintile of each account among the members of the population, 1 for the others. The mid-rank
