@@ -6,10 +6,10 @@ import java.math.BigInteger;
 import dev.kpikit.kpi.LongDigits;
 
 /**
- * {@link BigDecimal#toPlainString()} appended straight to a builder, with no String made per number. A score file has
- * 25 decimals a row, some with 34 digits (a share, a growth); BigDecimal makes those through BigInteger's division,
+ * {@link BigDecimal#toPlainString()} written straight into CSV records, with no String made per number. A score file
+ * has 25 decimals a row, some with 34 digits (a share, a growth); BigDecimal makes those through BigInteger's division,
  * here they are cut into groups of nine digits in long arithmetic. The digits are written, last first, two at a time,
- * into a buffer of this instance and go to the builder in two pieces around the point. Beyond 126 bits, or with a
+ * into a buffer of this instance and go to the records in two pieces around the point. Beyond 126 bits, or with a
  * negative scale, BigDecimal writes them. One per thread.
  */
 final class PlainDecimal {
@@ -19,39 +19,33 @@ final class PlainDecimal {
     /** Digits a long of at most 18 digits holds: a compact decimal's unscaled value. */
     private static final int COMPACT = 18;
     /** "00" to "99": the tens and the ones digit of each number below 100. */
-    private static final char[] TENS = new char[100];
-    private static final char[] ONES = new char[100];
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
 
     static {
         for (int i = 0; i < 100; i++) {
-            TENS[i] = (char) ('0' + i / 10);
-            ONES[i] = (char) ('0' + i % 10);
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
         }
     }
 
-    /** The digits of the number at hand, in the last places. 126 bits have at most 38 digits. */
-    private final char[] digits = new char[40];
+    /** The digits of the number at hand, in the last places. 126 bits have at most 38 digits, a long 19. */
+    private final byte[] digits = new byte[40];
     /** The part of a wide unscaled value not yet written, as {hi, lo} 64 bits. */
     private final long[] rest = new long[2];
 
-    void append(StringBuilder text, BigDecimal decimal) {
+    void append(CsvRecords out, BigDecimal decimal) {
         int scale = decimal.scale();
+        boolean negative = decimal.signum() < 0;
         int start;
         if (scale >= 0 && decimal.precision() <= COMPACT) {
             // the unscaled value as a long, without the BigInteger that unscaledValue() makes of it
-            long unscaled = decimal.scaleByPowerOfTen(scale).longValue();
-            if (unscaled < 0) {
-                text.append('-');
-            }
-            start = put(Math.abs(unscaled), digits.length);
+            start = put(Math.abs(decimal.scaleByPowerOfTen(scale).longValue()), digits.length);
         } else {
             BigInteger unscaled = decimal.unscaledValue().abs();
             if (scale < 0 || unscaled.bitLength() > 126) {
-                text.append(decimal.toPlainString());
+                out.ascii(decimal.toPlainString());
                 return;
-            }
-            if (decimal.signum() < 0) {
-                text.append('-');
             }
             rest[0] = unscaled.shiftRight(64).longValue();
             rest[1] = unscaled.longValue();
@@ -62,17 +56,47 @@ final class PlainDecimal {
             start = put(rest[1], start);
         }
         int count = digits.length - start;
-        if (scale == 0) {
-            text.append(digits, start, count);
-        } else if (count > scale) {
-            text.append(digits, start, count - scale).append('.').append(digits, digits.length - scale, scale);
-        } else {
-            text.append("0.");
-            for (int i = count; i < scale; i++) {
-                text.append('0');
-            }
-            text.append(digits, start, count);
+        int whole = count - scale; // digits before the point
+        byte[] into = out.room(3 + Math.max(count, scale)); // sign, "0." or the point, zeros and digits
+        int at = out.size();
+        if (negative) {
+            into[at++] = '-';
         }
+        if (whole <= 0) {
+            into[at++] = '0';
+            into[at++] = '.';
+            for (int i = whole; i < 0; i++) {
+                into[at++] = '0';
+            }
+            System.arraycopy(digits, start, into, at, count);
+            at += count;
+        } else {
+            System.arraycopy(digits, start, into, at, whole);
+            at += whole;
+            if (scale > 0) {
+                into[at++] = '.';
+                System.arraycopy(digits, start + whole, into, at, scale);
+                at += scale;
+            }
+        }
+        out.size(at);
+    }
+
+    /** A long's digits, as {@link Long#toString(long)} writes them. */
+    void append(CsvRecords out, long number) {
+        if (number == Long.MIN_VALUE) {
+            out.ascii(Long.toString(number)); // the one long without a positive counterpart
+            return;
+        }
+        int start = put(Math.abs(number), digits.length);
+        int count = digits.length - start;
+        byte[] into = out.room(1 + count);
+        int at = out.size();
+        if (number < 0) {
+            into[at++] = '-';
+        }
+        System.arraycopy(digits, start, into, at, count);
+        out.size(at + count);
     }
 
     /** Writes the digits of a number of 0 or more to end before {@code end}; returns where they start. */

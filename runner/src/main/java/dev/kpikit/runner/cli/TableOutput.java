@@ -69,73 +69,25 @@ enum TableOutput {
         json.flush();
     }
 
-    /**
-     * The rows of one part as CSV records in UTF-8. Text the format would quote goes through it; other text, and every
-     * number, date or flag (its text starts with a digit, a sign or a letter and holds no delimiter, quote or line
-     * break), is written as it is: the format's checks cost as much as the rest of the cell. Each part has its own
-     * format: the format's printing is synchronized, and a shared one lets one core print at a time.
-     */
+    /** The rows of one part as CSV records in UTF-8 ({@link CsvRecords}); text that looks like a formula neutralised unless raw. */
     private static byte[] csv(TableReader part, boolean raw) throws IOException, DataFormatException {
         try (TableReader rows = part) {
-            return csv(rows, CSV_FORMAT.builder().get(), raw);
-        }
-    }
-
-    private static byte[] csv(TableReader rows, CSVFormat format, boolean raw) throws IOException, DataFormatException {
-        StringBuilder text = new StringBuilder(ROWS_PER_PART * 512);
-        PlainDecimal decimals = new PlainDecimal();
-        int columns = rows.columns().size();
-        String delimiter = format.getDelimiterString();
-        while (rows.next()) {
-            for (int i = 0; i < columns; i++) {
-                Object value = rows.value(i);
-                if (value instanceof String string) {
-                    String cell = raw ? string : Injection.neutralised(string);
-                    if (i > 0 && needsNoQuotes(cell)) {
-                        text.append(delimiter).append(cell);
-                    } else {
-                        format.print(cell, text, i == 0);
-                    }
-                } else if (value == null) {
-                    format.print(null, text, i == 0);
-                } else {
-                    // a number, date or flag: never quoted, not even first in its record
-                    if (i > 0) {
-                        text.append(delimiter);
-                    }
-                    switch (value) {
-                        case BigDecimal decimal -> decimals.append(text, decimal);
-                        case Long number -> text.append(number.longValue());
-                        default -> text.append(value);
+            CsvRecords records = new CsvRecords(ROWS_PER_PART * 512);
+            int columns = rows.columns().size();
+            while (rows.next()) {
+                for (int i = 0; i < columns; i++) {
+                    switch (rows.value(i)) {
+                        case null -> records.blank();
+                        case String text -> records.text(raw ? text : Injection.neutralised(text));
+                        case BigDecimal decimal -> records.decimal(decimal);
+                        case Long number -> records.number(number);
+                        case Object other -> records.text(other.toString()); // a date or a flag
                     }
                 }
+                records.endRecord();
             }
-            format.println(text);
+            return records.toByteArray();
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Whether the CSV format writes this text, not first in its record, as it is: most texts of a table (ids, names,
-     * tiers) are, and the format's own checks cost as much as the rest of the cell. Its minimal quoting leaves a text
-     * unquoted when it is empty or starts after {@code #}, ends after a space, and holds no delimiter, quote or line
-     * break; a test holds the two to the same answer.
-     */
-    static boolean needsNoQuotes(String text) {
-        int length = text.length();
-        if (length == 0) {
-            return true;
-        }
-        if (text.charAt(0) <= '#' || text.charAt(length - 1) <= ' ') {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void json(TableReader rows, JsonGenerator json) throws IOException, DataFormatException {

@@ -58,25 +58,50 @@ class TableOutputTest {
     }
 
     /** One for every number, as a part's formatting has it. */
-    private static final PlainDecimal DECIMALS = new PlainDecimal();
+    private static final CsvRecords RECORDS = new CsvRecords(16);
 
     private static String appended(BigDecimal decimal) {
-        StringBuilder text = new StringBuilder("x");
-        DECIMALS.append(text, decimal);
-        return text.substring(1);
+        int start = RECORDS.size();
+        RECORDS.decimal(decimal); // a record's first cell: no delimiter before it
+        String text = new String(RECORDS.toByteArray(), start, RECORDS.size() - start, StandardCharsets.US_ASCII);
+        RECORDS.size(0);
+        RECORDS.endRecord();
+        return text;
     }
 
-    /** The texts written without the CSV format's checks are those it would write unquoted, no more. */
+    /** A text cell, first in its record or after another, and a blank: the bytes commons-csv's format prints. */
     @Property(tries = 20_000)
-    void textsLeftUnquotedAreThoseTheFormatLeavesUnquoted(@ForAll("cells") String text) throws Exception {
+    void textsAreQuotedAsTheCsvFormatQuotesThem(@ForAll("cells") String text, @ForAll boolean first) throws Exception {
         StringBuilder printed = new StringBuilder();
-        TableOutput.CSV_FORMAT.print(text, printed, false);
-        assertEquals(printed.toString().equals("," + text), TableOutput.needsNoQuotes(text), text);
+        if (!first) {
+            TableOutput.CSV_FORMAT.print("x", printed, true);
+        }
+        TableOutput.CSV_FORMAT.print(text, printed, first);
+        TableOutput.CSV_FORMAT.print(null, printed, false);
+        CsvRecords records = new CsvRecords(1);
+        if (!first) {
+            records.text("x");
+        }
+        records.text(text);
+        records.blank();
+        // as bytes: a lone surrogate is written as '?' either way
+        assertEquals(new String(printed.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                new String(records.toByteArray(), StandardCharsets.UTF_8), text);
     }
 
     @Provide
     Arbitrary<String> cells() {
-        return Arbitraries.strings().withChars("aZ09 #\"!,;'\t\r\n=-\\é€").ofMinLength(0).ofMaxLength(6);
+        return Arbitraries.strings().withChars("aZ09 #\"!,;'\t\r\n=-\\é€😀").ofMinLength(0).ofMaxLength(6);
+    }
+
+    @Test
+    void longsAreWrittenAsLongToStringWritesThem() {
+        for (long number : new long[] {0, 7, -7, 10, 99, 100, -100, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Long.MAX_VALUE,
+                Long.MIN_VALUE, Long.MIN_VALUE + 1, 1_000_000_000_000_000_000L}) {
+            CsvRecords records = new CsvRecords(1);
+            records.number(number);
+            assertEquals(Long.toString(number), new String(records.toByteArray(), StandardCharsets.US_ASCII));
+        }
     }
 
     /** A first cell of a decimal, quoted and formula-like text, blanks: the parts written on every core read as one file in order. */
