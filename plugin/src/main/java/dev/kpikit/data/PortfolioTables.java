@@ -1,6 +1,7 @@
 package dev.kpikit.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -22,16 +23,25 @@ public final class PortfolioTables {
     public static final String NORMALISED = "_normalised";
     public static final String POINTS = "_points";
 
-    /** A column of the accounts table with what fills it: the column list and the rows come from this one list. */
-    private record AccountColumn(Column column, BiFunction<AccountRows, Locale, Object> value) {
+    /**
+     * A column of the accounts table with what fills it: the column list and the rows come from this one list. A cell
+     * is the row's value, or, for text written in a language, the row's value in the reader's locale.
+     */
+    private record AccountColumn(Column column, Function<AccountRows, Object> value,
+            BiFunction<AccountRows, Locale, Object> valueInLocale) {
         AccountColumn(String name, ColumnType type, Function<AccountRows, Object> value) {
-            this(new Column(name, type), (row, locale) -> value.apply(row));
+            this(new Column(name, type), value, null);
+        }
+
+        Object of(AccountRows row, Locale locale) {
+            return valueInLocale == null ? value.apply(row) : valueInLocale.apply(row, locale);
         }
     }
 
-    private static final List<AccountColumn> ACCOUNT_TABLE = accountTable();
+    /** By column index: a cell is an array read and one call away (a million rows of 43 cells). */
+    private static final AccountColumn[] ACCOUNT_TABLE = accountTable().toArray(AccountColumn[]::new);
 
-    public static final List<Column> ACCOUNT_COLUMNS = ACCOUNT_TABLE.stream().map(AccountColumn::column).toList();
+    public static final List<Column> ACCOUNT_COLUMNS = Arrays.stream(ACCOUNT_TABLE).map(AccountColumn::column).toList();
 
     public static final List<Column> CONCENTRATION_COLUMNS = List.of(
             new Column("period_start", ColumnType.DATE), new Column("period_end", ColumnType.DATE),
@@ -68,7 +78,7 @@ public final class PortfolioTables {
         columns.add(new AccountColumn("rfm_monetary", ColumnType.INTEGER, row -> (long) row.rfm().monetary()));
         columns.add(new AccountColumn("major_customer", ColumnType.BOOLEAN, AccountRows::majorCustomer));
         columns.add(new AccountColumn("last_purchase", ColumnType.DATE, AccountRows::lastPurchase));
-        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING), AccountRows::explanation));
+        columns.add(new AccountColumn(new Column("explanation", ColumnType.STRING), null, AccountRows::explanation));
         // credit notes above invoices in the period: its share counted as 0 (see NetNegative)
         columns.add(new AccountColumn("net_negative", ColumnType.BOOLEAN, AccountRows::netNegative));
         // revenue rows under an id the account table lacks: scored under that id
@@ -134,7 +144,7 @@ public final class PortfolioTables {
             if (!onRow) {
                 throw new IllegalStateException(source() + ": no current row; call next() first");
             }
-            return ACCOUNT_TABLE.get(columnIndex).value().apply(rows, locale);
+            return ACCOUNT_TABLE[columnIndex].of(rows, locale);
         }
 
         @Override
