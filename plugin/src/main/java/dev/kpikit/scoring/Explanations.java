@@ -180,9 +180,31 @@ final class Explanations {
 
     /** The explanation with its reasons already picked ({@link #reasons}). */
     static String explain(Explained score, int picked, Locale locale) {
+        return explain(score, picked, texts(locale));
+    }
+
+    /**
+     * The messages of a locale and the formats made of them, for the calling thread: taken once for the many rows a
+     * reader explains, as finding the bundle costs as much as an explanation. A reader takes them again when it is
+     * read on another thread or in another locale, or starts again (a bundle loaded again then shows).
+     */
+    record Texts(Locale locale, Formats formats, Thread thread) {
+        boolean serve(Locale wanted) {
+            return thread == Thread.currentThread() && locale.equals(wanted);
+        }
+    }
+
+    static Texts texts(Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Formats formats = formats(messages, locale);
+        return new Texts(locale, formats(messages, locale), Thread.currentThread());
+    }
+
+    /** The explanation with its reasons already picked, in texts taken on this thread. */
+    static String explain(Explained score, int picked, Texts texts) {
+        Formats formats = texts.formats();
+        ResourceBundle messages = formats.messages();
+        Locale locale = texts.locale();
         int first = firstReason(picked);
         int second = secondReason(picked);
         List<String> reasons = first < 0 ? List.of()
@@ -276,8 +298,12 @@ final class Explanations {
      */
     private static Object shown(Object value, DecimalFormat rounding) {
         if (value instanceof BigDecimal number && rounding != null) {
-            return List.of(number.signum(), number.multiply(BigDecimal.valueOf(rounding.getMultiplier()))
-                    .setScale(rounding.getMaximumFractionDigits(), rounding.getRoundingMode()));
+            int multiplier = rounding.getMultiplier();
+            // x 100 for a percent: moving the point, not multiplying 34 digits
+            BigDecimal multiplied = multiplier == 100 ? number.movePointRight(2)
+                    : number.multiply(BigDecimal.valueOf(multiplier));
+            return List.of(number.signum(),
+                    multiplied.setScale(rounding.getMaximumFractionDigits(), rounding.getRoundingMode()));
         }
         return value;
     }

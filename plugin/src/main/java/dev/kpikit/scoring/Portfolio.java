@@ -937,6 +937,8 @@ public final class Portfolio {
             private BigDecimal previous;
             /** The exact path's score of the current account, when the model has more tiers or rules than the columns hold. */
             private AccountScore exact;
+            /** The messages explanations are written in, taken on the first explanation read. */
+            private Explanations.Texts texts;
 
             @Override
             public int size() {
@@ -1108,14 +1110,17 @@ public final class Portfolio {
                     return exact().explain(locale);
                 }
                 long reasons = reasons()[index];
+                if (texts == null || !texts.serve(locale)) {
+                    texts = Explanations.texts(locale);
+                }
                 if (reasons < 0) {
-                    return Explanations.explain(this, (int) reasons, locale); // a computed input: its value tells
+                    return Explanations.explain(this, (int) reasons, texts); // a computed input: its value tells
                 }
                 // reasons from the account table's inputs: their codes tell the text, as the tier and rules do
                 ExplainedKey key = new ExplainedKey(locale, tiers[index] & ~0xff00, reasons);
                 String text = explained.get(key);
                 if (text == null) {
-                    text = Explanations.explain(this, (int) reasons, locale);
+                    text = Explanations.explain(this, (int) reasons, texts);
                     if (explained.size() >= MAX_EXPLAINED) {
                         explained.clear();
                     }
