@@ -6,6 +6,7 @@ import java.text.Format;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,8 @@ final class Explanations {
      * The messages of one bundle in one locale, parsed when first used, and the texts made of them, by key and
      * arguments as shown (see {@link #format}).
      */
-    private record Formats(ResourceBundle messages, Map<String, Message> byKey, Map<List<Object>, String> texts) {
+    private record Formats(ResourceBundle messages, Map<String, Message> byKey, Map<List<Object>, String> texts,
+            Map<Sentence, String[]> sentences) {
     }
 
     /**
@@ -210,19 +212,42 @@ final class Explanations {
         List<String> reasons = first < 0 ? List.of()
                 : second < 0 ? List.of(reason(formats, messages, locale, score, first))
                 : List.of(reason(formats, messages, locale, score, first), reason(formats, messages, locale, score, second));
-        // the whole sentence, once per tier, reasons and rules
-        List<Object> sentence = new ArrayList<>(4 + reasons.size());
-        sentence.add(EXPLANATION);
-        sentence.add(score.tier());
-        sentence.add(score.appliedRules());
-        sentence.add(score.netNegative());
-        sentence.addAll(reasons);
-        String made = formats.texts().get(sentence);
-        if (made == null) {
-            made = explain(score, reasons, messages, locale);
-            remember(formats, sentence, made);
+        // the sentence around the reasons, once per tier, rules and number of reasons: the reasons themselves vary
+        // with the values shown (a growth of 728%), too many sentences to keep, but they go into it as they are
+        Sentence key = new Sentence(score.tier(), score.appliedRules(), score.netNegative(), reasons.size());
+        String[] pieces = formats.sentences().get(key);
+        if (pieces == null) {
+            pieces = pieces(score, reasons.size(), messages, locale);
+            if (formats.sentences().size() >= MAX_TEXTS) {
+                formats.sentences().clear();
+            }
+            formats.sentences().put(key, pieces);
         }
-        return made;
+        if (pieces.length != reasons.size() + 1) {
+            return explain(score, reasons, messages, locale); // a translation that leaves out or repeats a reason
+        }
+        StringBuilder text = new StringBuilder(pieces[0]);
+        for (int i = 0; i < reasons.size(); i++) {
+            text.append(reasons.get(i)).append(pieces[i + 1]);
+        }
+        return text.toString();
+    }
+
+    /** What makes the sentence around an explanation's reasons (its tier, rules and net-negative flag), and how many. */
+    private record Sentence(String tier, List<TierRule> rules, boolean netNegative, int reasons) {
+    }
+
+    /** Marks where each reason goes: the messages take the reasons as text, as they are, never formatted. */
+    private static final String REASON_MARK = "\uFFFF";
+
+    /**
+     * The explanation of this account with reasons left out: the text before the first, between them, and after the
+     * last; fewer or more pieces when a message leaves out or repeats a reason.
+     */
+    private static String[] pieces(Explained score, int reasons, ResourceBundle messages, Locale locale) {
+        List<String> marks = Collections.nCopies(reasons, REASON_MARK);
+        String marked = explain(score, marks, messages, locale);
+        return marked.split(REASON_MARK, -1);
     }
 
     /** The message key of each input's reason, by {@link FactorInput#ordinal()}. */
@@ -233,9 +258,6 @@ final class Explanations {
         return format(formats, messages, locale, REASON_KEYS[score.factorInput(factor).ordinal()], score.factorValue(factor),
                 score.factorOutOf(factor));
     }
-
-    /** The key of a whole explanation among the texts kept. */
-    private static final Object EXPLANATION = new Object();
 
     private static String explain(Explained score, List<String> reasons, ResourceBundle messages, Locale locale) {
         List<String> rules = new ArrayList<>();
@@ -319,7 +341,7 @@ final class Explanations {
         Formats formats = FORMATS.get().get(locale);
         if (formats == null || formats.messages() != messages) {
             // first use, or the bundle was loaded again (ResourceBundle.clearCache)
-            formats = new Formats(messages, new HashMap<>(), new HashMap<>());
+            formats = new Formats(messages, new HashMap<>(), new HashMap<>(), new HashMap<>());
             FORMATS.get().put(locale, formats);
         }
         return formats;
