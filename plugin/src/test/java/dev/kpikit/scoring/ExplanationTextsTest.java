@@ -31,4 +31,15 @@ class ExplanationTextsTest {
         assertEquals("OTHER: revenue growth of 2%", explained("0.015"));
         assertEquals("OTHER: revenue growth of 2%", explained("0.025"));
     }
+
+    /** The reasons go into the sentence as they are; a translation that repeats them still has them both times. */
+    @Test
+    void aSentenceThatShowsItsReasonsTwiceHasThemBothTimes() {
+        for (int i = 0; i < 2; i++) { // the second time from the kept sentence
+            assertEquals("OTHER: revenue growth of 2% (again: revenue growth of 2%)",
+                    GROWTH_ONLY.score(Map.of("revenue_growth", new BigDecimal("0.015"))).explain(Locale.forLanguageTag("eo")));
+        }
+        assertEquals("KEY: revenue growth of 40% (again: revenue growth of 40%)",
+                GROWTH_ONLY.score(Map.of("revenue_growth", new BigDecimal("0.4"))).explain(Locale.forLanguageTag("eo")));
+    }
 }
