@@ -165,7 +165,8 @@ public final class OdaDataSetBenchmark {
         long end = System.nanoTime();
         double seconds = (end - started) / 1e9;
         System.out.printf("accounts data set: %s%n", outcome);
-        System.out.printf("  max heap %d MB; largest heap still in use after a GC %d MB (the live data); %d GCs%n",
+        System.out.printf("  max heap %d MB; at most %d MB in use after a collection (young ones leave old garbage:"
+                + " the live data is the figure after a full GC below); %d GCs%n",
                 Runtime.getRuntime().maxMemory() >> 20, heap.live() >> 20, heap.collections());
         System.out.printf("  execute (stream revenue, read accounts, score, rank) %.1f s%n",
                 firstRow == 0 ? seconds : (firstRow - started) / 1e9);
