@@ -101,6 +101,28 @@ public final class RevenueBuckets {
         return RevenueLedger.joined(asOf, periodLength, parts, numbers);
     }
 
+    /** The cells of buffered rows, by row. */
+    private static final class InBuckets {
+
+        final long[] positions;
+        final int[] days;
+        final long[] amounts;
+        final int[] scales;
+        final int[] idEnds;
+        final String[] idTexts;
+        final byte[] idBytes;
+
+        InBuckets(int rows, int idBytes) {
+            positions = new long[rows];
+            days = new int[rows];
+            amounts = new long[rows];
+            scales = new int[rows];
+            idEnds = new int[rows];
+            idTexts = new String[rows];
+            this.idBytes = new byte[idBytes];
+        }
+    }
+
     /** One thread's rows, buffered until summed by bucket. */
     public final class Rows {
 
@@ -116,6 +138,8 @@ public final class RevenueBuckets {
         private byte[] idBytes = new byte[1024 * 12];
         private int idLength;
         private int size;
+        /** The buffered rows in bucket order while they are summed; as large as the buffers. */
+        private InBuckets sorted;
 
         private Rows() {
         }
@@ -162,6 +186,13 @@ public final class RevenueBuckets {
             }
         }
 
+        private InBuckets inBuckets() {
+            if (sorted == null || sorted.days.length < size || sorted.idBytes.length < idLength) {
+                sorted = new InBuckets(positions.length, idBytes.length);
+            }
+            return sorted;
+        }
+
         private void grow() {
             int length = Math.min(BUFFERED_ROWS, positions.length * 2);
             positions = Arrays.copyOf(positions, length);
@@ -176,16 +207,33 @@ public final class RevenueBuckets {
         /** Sums the buffered rows, bucket by bucket, each under its bucket's lock (other threads sum other buckets meanwhile). */
         public void flush() {
             int[] starts = new int[BUCKETS + 1];
+            int[] idStarts = new int[BUCKETS + 1];
             for (int i = 0; i < size; i++) {
                 starts[bucketOf[i] + 1]++;
+                idStarts[bucketOf[i] + 1] += idEnds[i] - (i == 0 ? 0 : idEnds[i - 1]);
             }
             for (int b = 0; b < BUCKETS; b++) {
                 starts[b + 1] += starts[b];
+                idStarts[b + 1] += idStarts[b];
             }
-            int[] order = new int[size];
+            // the rows moved into bucket order, each bucket's in the order they came: a bucket's rows are then read one
+            // after another, where reading them in place took a cache miss per row and column all over the buffer
+            InBuckets sorted = inBuckets();
             int[] next = Arrays.copyOf(starts, BUCKETS);
+            int[] nextId = Arrays.copyOf(idStarts, BUCKETS);
             for (int i = 0; i < size; i++) {
-                order[next[bucketOf[i]]++] = i;
+                int b = bucketOf[i];
+                int to = next[b]++;
+                sorted.positions[to] = positions[i];
+                sorted.days[to] = days[i];
+                sorted.amounts[to] = amounts[i];
+                sorted.scales[to] = scales[i];
+                sorted.idTexts[to] = idTexts[i];
+                int from = i == 0 ? 0 : idEnds[i - 1];
+                int length = idEnds[i] - from;
+                System.arraycopy(idBytes, from, sorted.idBytes, nextId[b], length);
+                nextId[b] += length;
+                sorted.idEnds[to] = nextId[b];
             }
             // threads start at different buckets, so that they seldom wait for one another's
             int first = (int) (Thread.currentThread().threadId() * 61 % BUCKETS);
@@ -196,16 +244,19 @@ public final class RevenueBuckets {
                 }
                 Bucket bucket = buckets[b];
                 synchronized (bucket) {
-                    for (int j = starts[b]; j < starts[b + 1]; j++) {
-                        int row = order[j];
-                        int account = idTexts[row] != null
-                                ? bucket.ledger.addNumbered(days[row], idTexts[row], amounts[row], scales[row])
-                                : bucket.ledger.addNumbered(days[row], idBytes, row == 0 ? 0 : idEnds[row - 1], idEnds[row],
-                                        amounts[row], scales[row]);
-                        bucket.first(account, positions[row]);
+                    int idFrom = idStarts[b];
+                    for (int row = starts[b]; row < starts[b + 1]; row++) {
+                        int account = sorted.idTexts[row] != null
+                                ? bucket.ledger.addNumbered(sorted.days[row], sorted.idTexts[row], sorted.amounts[row],
+                                        sorted.scales[row])
+                                : bucket.ledger.addNumbered(sorted.days[row], sorted.idBytes, idFrom, sorted.idEnds[row],
+                                        sorted.amounts[row], sorted.scales[row]);
+                        bucket.first(account, sorted.positions[row]);
+                        idFrom = sorted.idEnds[row];
                     }
                 }
             }
+            Arrays.fill(sorted.idTexts, 0, size, null);
             Arrays.fill(idTexts, 0, size, null);
             size = 0;
             idLength = 0;
