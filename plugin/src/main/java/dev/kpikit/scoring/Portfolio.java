@@ -939,6 +939,8 @@ public final class Portfolio {
             private AccountScore exact;
             /** The messages explanations are written in, taken on the first explanation read. */
             private Explanations.Texts texts;
+            /** {@link #input} as a function, made once: a method reference is an object made where it is written. */
+            private final Function<FactorInput, BigDecimal> inputOf = this::input;
 
             @Override
             public int size() {
@@ -1045,7 +1047,7 @@ public final class Portfolio {
                 asked |= Builder.INPUTS;
                 for (int i : factorsByInput[input.ordinal()]) {
                     BigDecimal normalised = rowsScoredExactly ? exact().factors().get(i).normalised()
-                            : Analysis.this.normalised(i, account, this::input);
+                            : Analysis.this.normalised(i, account, inputOf);
                     if (normalised != null) {
                         return normalised;
                     }
