@@ -19,6 +19,8 @@ final class CsvRecords {
     private final PlainDecimal decimals = new PlainDecimal();
     private byte[] bytes;
     private int size;
+    /** The characters of the text cell at hand. */
+    private char[] chars = new char[256];
     /** No cell of the current record written yet. */
     private boolean recordStart = true;
 
@@ -34,11 +36,16 @@ final class CsvRecords {
     void text(String text) {
         boolean first = startCell();
         int length = text.length();
-        boolean quoted = length == 0 ? first : text.charAt(0) <= '#' || text.charAt(length - 1) <= ' ';
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        char[] cells = chars;
+        text.getChars(0, length, cells, 0); // one copy, then array reads: charAt checks its index each time
+        boolean quoted = length == 0 ? first : cells[0] <= '#' || cells[length - 1] <= ' ';
         boolean ascii = true;
         int quotes = 0;
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = cells[i];
             if (c == QUOTE) {
                 quotes++;
             } else if (c == DELIMITER || c == '\n' || c == '\r') {
@@ -63,7 +70,7 @@ final class CsvRecords {
             into[at++] = QUOTE;
         }
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = cells[i];
             if (c == QUOTE) {
                 into[at++] = QUOTE;
             }
