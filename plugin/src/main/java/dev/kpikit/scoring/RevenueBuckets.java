@@ -101,18 +101,22 @@ public final class RevenueBuckets {
         return RevenueLedger.joined(asOf, periodLength, parts, numbers);
     }
 
-    /** The cells of buffered rows, by row. */
-    private static final class InBuckets {
+    /**
+     * The cells of buffered rows, by row: a thread's rows as they came, and the same moved into bucket order. An id is
+     * its ASCII bytes, from the previous row's end in {@link #idEnds} (or its bucket's start, in bucket order) to its
+     * own, or its text in {@link #idTexts} when it is not plain ASCII bytes in its file.
+     */
+    private static final class RowCells {
 
-        final long[] positions;
-        final int[] days;
-        final long[] amounts;
-        final int[] scales;
-        final int[] idEnds;
-        final String[] idTexts;
-        final byte[] idBytes;
+        long[] positions;
+        int[] days;
+        long[] amounts;
+        int[] scales;
+        int[] idEnds;
+        String[] idTexts;
+        byte[] idBytes;
 
-        InBuckets(int rows, int idBytes) {
+        RowCells(int rows, int idBytes) {
             positions = new long[rows];
             days = new int[rows];
             amounts = new long[rows];
@@ -121,25 +125,42 @@ public final class RevenueBuckets {
             idTexts = new String[rows];
             this.idBytes = new byte[idBytes];
         }
+
+        int capacity() {
+            return positions.length;
+        }
+
+        void grow(int rows) {
+            positions = Arrays.copyOf(positions, rows);
+            days = Arrays.copyOf(days, rows);
+            amounts = Arrays.copyOf(amounts, rows);
+            scales = Arrays.copyOf(scales, rows);
+            idEnds = Arrays.copyOf(idEnds, rows);
+            idTexts = Arrays.copyOf(idTexts, rows);
+        }
+
+        /** Copies row {@code from} of {@code cells}, its id {@code idFrom} to {@code idTo} there, to row {@code to} here. */
+        void set(int to, RowCells cells, int from, int idFrom, int idTo, int idAt) {
+            positions[to] = cells.positions[from];
+            days[to] = cells.days[from];
+            amounts[to] = cells.amounts[from];
+            scales[to] = cells.scales[from];
+            idTexts[to] = cells.idTexts[from];
+            System.arraycopy(cells.idBytes, idFrom, idBytes, idAt, idTo - idFrom);
+            idEnds[to] = idAt + idTo - idFrom;
+        }
     }
 
     /** One thread's rows, buffered until summed by bucket. */
     public final class Rows {
 
         // grown up to BUFFERED_ROWS as rows come, so that a small file takes small buffers
-        private long[] positions = new long[1024];
-        private int[] days = new int[1024];
-        private long[] amounts = new long[1024];
-        private int[] scales = new int[1024];
+        private final RowCells cells = new RowCells(1024, 1024 * 12);
         private int[] bucketOf = new int[1024];
-        /** Each id's end in {@link #idBytes} (its start is the previous one's end), or its String when not ASCII bytes. */
-        private int[] idEnds = new int[1024];
-        private String[] idTexts = new String[1024];
-        private byte[] idBytes = new byte[1024 * 12];
         private int idLength;
         private int size;
         /** The buffered rows in bucket order while they are summed; as large as the buffers. */
-        private InBuckets sorted;
+        private RowCells inBuckets;
 
         private Rows() {
         }
@@ -150,58 +171,42 @@ public final class RevenueBuckets {
          */
         public void add(long position, int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
             int length = to - from;
-            if (idLength + length > idBytes.length) {
-                idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length * 2, idLength + length));
+            if (idLength + length > cells.idBytes.length) {
+                cells.idBytes = Arrays.copyOf(cells.idBytes, Math.max(cells.idBytes.length * 2, idLength + length));
             }
-            System.arraycopy(id, from, idBytes, idLength, length);
+            System.arraycopy(id, from, cells.idBytes, idLength, length);
             int hash = 0;
             for (int i = from; i < to; i++) {
                 hash = 31 * hash + id[i]; // String.hashCode of ASCII text: the same bucket as the id added as text
             }
             idLength += length;
-            idTexts[size] = null;
+            cells.idTexts[size] = null;
             buffer(position, epochDay, hash, unscaledAmount, amountScale);
         }
 
         /** A row whose account id is given as text (one that is not plain ASCII bytes in its file). */
         public void add(long position, int epochDay, String id, long unscaledAmount, int amountScale) {
-            idTexts[size] = id;
+            cells.idTexts[size] = id;
             buffer(position, epochDay, id.hashCode(), unscaledAmount, amountScale);
         }
 
         private void buffer(long position, int epochDay, int hash, long unscaledAmount, int amountScale) {
-            positions[size] = position;
-            days[size] = epochDay;
-            amounts[size] = unscaledAmount;
-            scales[size] = amountScale;
-            idEnds[size] = idLength;
+            cells.positions[size] = position;
+            cells.days[size] = epochDay;
+            cells.amounts[size] = unscaledAmount;
+            cells.scales[size] = amountScale;
+            cells.idEnds[size] = idLength;
             int scattered = hash * 0x9E3779B9;
             bucketOf[size] = scattered >>> (32 - BUCKET_BITS);
-            if (++size == positions.length) {
+            if (++size == cells.capacity()) {
                 if (size < BUFFERED_ROWS) {
-                    grow();
+                    int length = Math.min(BUFFERED_ROWS, size * 2);
+                    cells.grow(length);
+                    bucketOf = Arrays.copyOf(bucketOf, length);
                 } else {
                     flush();
                 }
             }
-        }
-
-        private InBuckets inBuckets() {
-            if (sorted == null || sorted.days.length < size || sorted.idBytes.length < idLength) {
-                sorted = new InBuckets(positions.length, idBytes.length);
-            }
-            return sorted;
-        }
-
-        private void grow() {
-            int length = Math.min(BUFFERED_ROWS, positions.length * 2);
-            positions = Arrays.copyOf(positions, length);
-            days = Arrays.copyOf(days, length);
-            amounts = Arrays.copyOf(amounts, length);
-            scales = Arrays.copyOf(scales, length);
-            bucketOf = Arrays.copyOf(bucketOf, length);
-            idEnds = Arrays.copyOf(idEnds, length);
-            idTexts = Arrays.copyOf(idTexts, length);
         }
 
         /** Sums the buffered rows, bucket by bucket, each under its bucket's lock (other threads sum other buckets meanwhile). */
@@ -210,7 +215,7 @@ public final class RevenueBuckets {
             int[] idStarts = new int[BUCKETS + 1];
             for (int i = 0; i < size; i++) {
                 starts[bucketOf[i] + 1]++;
-                idStarts[bucketOf[i] + 1] += idEnds[i] - (i == 0 ? 0 : idEnds[i - 1]);
+                idStarts[bucketOf[i] + 1] += cells.idEnds[i] - (i == 0 ? 0 : cells.idEnds[i - 1]);
             }
             for (int b = 0; b < BUCKETS; b++) {
                 starts[b + 1] += starts[b];
@@ -218,22 +223,17 @@ public final class RevenueBuckets {
             }
             // the rows moved into bucket order, each bucket's in the order they came: a bucket's rows are then read one
             // after another, where reading them in place took a cache miss per row and column all over the buffer
-            InBuckets sorted = inBuckets();
+            if (inBuckets == null || inBuckets.capacity() < size || inBuckets.idBytes.length < idLength) {
+                inBuckets = new RowCells(cells.capacity(), cells.idBytes.length);
+            }
+            RowCells sorted = inBuckets;
             int[] next = Arrays.copyOf(starts, BUCKETS);
             int[] nextId = Arrays.copyOf(idStarts, BUCKETS);
             for (int i = 0; i < size; i++) {
                 int b = bucketOf[i];
                 int to = next[b]++;
-                sorted.positions[to] = positions[i];
-                sorted.days[to] = days[i];
-                sorted.amounts[to] = amounts[i];
-                sorted.scales[to] = scales[i];
-                sorted.idTexts[to] = idTexts[i];
-                int from = i == 0 ? 0 : idEnds[i - 1];
-                int length = idEnds[i] - from;
-                System.arraycopy(idBytes, from, sorted.idBytes, nextId[b], length);
-                nextId[b] += length;
-                sorted.idEnds[to] = nextId[b];
+                sorted.set(to, cells, i, i == 0 ? 0 : cells.idEnds[i - 1], cells.idEnds[i], nextId[b]);
+                nextId[b] = sorted.idEnds[to];
             }
             // threads start at different buckets, so that they seldom wait for one another's
             int first = (int) (Thread.currentThread().threadId() * 61 % BUCKETS);
@@ -257,7 +257,7 @@ public final class RevenueBuckets {
                 }
             }
             Arrays.fill(sorted.idTexts, 0, size, null);
-            Arrays.fill(idTexts, 0, size, null);
+            Arrays.fill(cells.idTexts, 0, size, null);
             size = 0;
             idLength = 0;
         }
