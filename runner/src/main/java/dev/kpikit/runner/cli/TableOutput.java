@@ -35,6 +35,7 @@ enum TableOutput {
     /** Rows a part of the table holds: a few MB of text, formatted on one core while the others format theirs. */
     static final int ROWS_PER_PART = 4096;
 
+    /** The header's format, and the one {@link CsvRecords} writes the rows in (a test holds the two to the same bytes). */
     static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     /**
