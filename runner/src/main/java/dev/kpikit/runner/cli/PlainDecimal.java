@@ -16,7 +16,7 @@ final class PlainDecimal {
 
     private static final int GROUP = 9;
     private static final long BILLION = LongDigits.powerOfTen(GROUP);
-    /** Digits a long of at most 18 digits holds: a compact decimal's unscaled value. */
+    /** At most this many digits, an unscaled value is sure to fit a long (BigDecimal keeps such a value as one). */
     private static final int COMPACT = 18;
     /** "00" to "99": the tens and the ones digit of each number below 100. */
     private static final byte[] TENS = new byte[100];
