@@ -47,11 +47,28 @@ public final class ConcentrationSeries {
         List<PeriodConcentration> periods = new ArrayList<>(revenueByPeriod.size());
         revenueByPeriod.forEach((start, revenue) -> {
             LocalDate end = periodLength.containing(start).end();
-            RevenueShares shares = new RevenueShares(revenue);
-            BigDecimal hhi = shares.hhi();
-            periods.add(new PeriodConcentration(start, end.isAfter(asOf) ? asOf : end, shares.total(), revenue.size(),
-                    hhi, ConcentrationBand.of(hhi), shares.topShare(1), topN, shares.topShare(topN)));
+            periods.add(measured(start, end.isAfter(asOf) ? asOf : end, revenue));
         });
         return List.copyOf(periods);
+    }
+
+    /**
+     * A period's measures, as {@link RevenueShares} gives them, in one pass over its accounts: only the top N are
+     * kept, never all of them ranked (a month of a large ledger has hundreds of thousands of accounts).
+     */
+    private PeriodConcentration measured(LocalDate start, LocalDate end, Map<String, BigDecimal> revenueByAccount) {
+        BigDecimal total = BigDecimal.ZERO;
+        Concentration concentration = new Concentration();
+        TopNShare topOne = new TopNShare(1);
+        TopNShare top = new TopNShare(topN);
+        for (BigDecimal revenue : revenueByAccount.values()) {
+            total = total.add(revenue);
+            concentration.add(revenue);
+            topOne.add(revenue);
+            top.add(revenue);
+        }
+        BigDecimal hhi = concentration.hhi();
+        return new PeriodConcentration(start, end, total, revenueByAccount.size(), hhi, ConcentrationBand.of(hhi),
+                topOne.share(), topN, top.share());
     }
 }

@@ -29,9 +29,12 @@ public final class TopNShare {
         }
         value = NetNegative.counted(value);
         total = total.add(value);
-        largest.add(value);
-        if (largest.size() > n) {
+        if (largest.size() < n) {
+            largest.add(value);
+        } else if (value.compareTo(largest.peek()) > 0) {
+            // one no larger than the smallest kept changes nothing (an equal one adds the same amount)
             largest.poll();
+            largest.add(value);
         }
         return this;
     }
