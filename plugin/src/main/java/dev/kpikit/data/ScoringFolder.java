@@ -23,7 +23,9 @@ import dev.kpikit.scoring.AccountTableRows;
 import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.FactorInput;
 import dev.kpikit.scoring.OutOfRange;
+import dev.kpikit.scoring.PeriodConcentration;
 import dev.kpikit.scoring.PeriodLength;
+import dev.kpikit.scoring.PeriodRevenueSums;
 import dev.kpikit.scoring.RevenueBuckets;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.RevenueLedger;
@@ -168,26 +170,35 @@ public final class ScoringFolder {
             return ledger;
         }
         try (Typed table = openRevenue()) {
-            int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
-            int amount = table.indexes.get(ColumnMapping.AMOUNT);
-            RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength);
-            List<RevenueBuckets.Rows> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(), buckets::newRows,
-                    (rows, row, day) -> {
-                        if (row.isAscii(account)) {
-                            rows.add(row.position(), day, row.bytes(), row.start(account), row.end(account),
-                                    row.value(amount), row.scale(amount));
-                        } else {
-                            rows.add(row.position(), day, row.text(account), row.value(amount), row.scale(amount));
-                        }
-                    });
-            if (parts == null) {
-                RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
-                readRevenue(table, ledger::add);
-                return ledger;
+            RevenueLedger scanned = scannedLedger(table, asOf, periodLength);
+            if (scanned != null) {
+                return scanned;
             }
-            parts.forEach(RevenueBuckets.Rows::flush);
-            return buckets.ledger();
+            RevenueLedger ledger = new RevenueLedger(asOf, periodLength);
+            readRevenue(table, ledger::add);
+            return ledger;
         }
+    }
+
+    /** The ledger of the open revenue table read by the scanner ({@link #scanRevenue}); null when it cannot. */
+    private RevenueLedger scannedLedger(Typed table, LocalDate asOf, PeriodLength periodLength) throws IOException {
+        int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+        int amount = table.indexes.get(ColumnMapping.AMOUNT);
+        RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength);
+        List<RevenueBuckets.Rows> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(), buckets::newRows,
+                (rows, row, day) -> {
+                    if (row.isAscii(account)) {
+                        rows.add(row.position(), day, row.bytes(), row.start(account), row.end(account),
+                                row.value(amount), row.scale(amount));
+                    } else {
+                        rows.add(row.position(), day, row.text(account), row.value(amount), row.scale(amount));
+                    }
+                });
+        if (parts == null) {
+            return null;
+        }
+        parts.forEach(RevenueBuckets.Rows::flush);
+        return buckets.ledger();
     }
 
     /** A revenue row as the scanner reads it: its date as an epoch day, its account and amount in {@code row}. */
@@ -218,11 +229,46 @@ public final class ScoringFolder {
         });
     }
 
-    public ConcentrationSeries concentration(LocalDate asOf, PeriodLength periodLength, int topN)
+    /**
+     * Revenue concentration period by period up to {@code asOf}. A CSV file is read by the scanner on every core and
+     * summed by account number and period ({@link PeriodRevenueSums}); anything else, a file the scanner leaves to the
+     * reader, or amounts it cannot sum exactly in longs, row by row ({@link ConcentrationSeries}).
+     */
+    public List<PeriodConcentration> concentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
         ConcentrationSeries series = new ConcentrationSeries(asOf, periodLength, topN);
+        if (pushdown() == null) {
+            List<PeriodConcentration> scanned = scannedConcentration(asOf, periodLength, topN);
+            if (scanned != null) {
+                return scanned;
+            }
+        }
         readRevenueByPeriod(null, asOf, periodLength, series::add);
-        return series;
+        return series.periods();
+    }
+
+    /** {@link #concentration} from a CSV file through the scanner; null when it has to be read row by row. */
+    private List<PeriodConcentration> scannedConcentration(LocalDate asOf, PeriodLength periodLength, int topN)
+            throws IOException, DataFormatException {
+        try (Typed table = openRevenue()) {
+            RevenueLedger ledger = scannedLedger(table, asOf, periodLength); // numbers the accounts: a scan of its own
+            if (ledger == null) {
+                return null;
+            }
+            PeriodRevenueSums sums = new PeriodRevenueSums(ledger, asOf, periodLength);
+            int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+            int amount = table.indexes.get(ColumnMapping.AMOUNT);
+            List<PeriodRevenueSums.Part> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(),
+                    sums::newPart, (part, row, day) -> {
+                        if (row.isAscii(account)) {
+                            part.add(day, row.bytes(), row.start(account), row.end(account), row.value(amount),
+                                    row.scale(amount));
+                        } else {
+                            part.add(day, row.text(account), row.value(amount), row.scale(amount));
+                        }
+                    });
+            return parts == null || !sums.exact() ? null : sums.periods(topN);
+        }
     }
 
     /** Every account scored, ranked and classified as of {@code asOf}; warnings are dropped (see the other overload). */

@@ -3,6 +3,7 @@ package dev.kpikit.scoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,28 +48,31 @@ public final class ConcentrationSeries {
         List<PeriodConcentration> periods = new ArrayList<>(revenueByPeriod.size());
         revenueByPeriod.forEach((start, revenue) -> {
             LocalDate end = periodLength.containing(start).end();
-            periods.add(measured(start, end.isAfter(asOf) ? asOf : end, revenue));
+            periods.add(measured(start, end.isAfter(asOf) ? asOf : end, revenue.values(), null, topN));
         });
         return List.copyOf(periods);
     }
 
     /**
-     * A period's measures, as {@link RevenueShares} gives them, in one pass over its accounts: only the top N are
-     * kept, never all of them ranked (a month of a large ledger has hundreds of thousands of accounts).
+     * A period's measures, as {@link RevenueShares} gives them, in one pass over its accounts' revenue: only the top N
+     * are kept, never all of them ranked (a month of a large ledger has hundreds of thousands of accounts).
+     *
+     * @param totalScale the scale of the period's total revenue; null for the scale its sum has
      */
-    private PeriodConcentration measured(LocalDate start, LocalDate end, Map<String, BigDecimal> revenueByAccount) {
+    static PeriodConcentration measured(LocalDate start, LocalDate end, Collection<BigDecimal> revenueByAccount,
+                                        Integer totalScale, int topN) {
         BigDecimal total = BigDecimal.ZERO;
         Concentration concentration = new Concentration();
         TopNShare topOne = new TopNShare(1);
         TopNShare top = new TopNShare(topN);
-        for (BigDecimal revenue : revenueByAccount.values()) {
+        for (BigDecimal revenue : revenueByAccount) {
             total = total.add(revenue);
             concentration.add(revenue);
             topOne.add(revenue);
             top.add(revenue);
         }
         BigDecimal hhi = concentration.hhi();
-        return new PeriodConcentration(start, end, total, revenueByAccount.size(), hhi, ConcentrationBand.of(hhi),
-                topOne.share(), topN, top.share());
+        return new PeriodConcentration(start, end, totalScale == null ? total : total.setScale(totalScale),
+                revenueByAccount.size(), hhi, ConcentrationBand.of(hhi), topOne.share(), topN, top.share());
     }
 }

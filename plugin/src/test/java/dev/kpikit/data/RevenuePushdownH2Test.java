@@ -86,8 +86,8 @@ class RevenuePushdownH2Test {
         for (PeriodLength period : PeriodLength.values()) {
             assertEquals(folder(csvFolder).portfolio(asOf, period, ScoringModel.defaultModel()),
                     folder(databaseFolder).portfolio(asOf, period, ScoringModel.defaultModel()), period.toString());
-            assertEquals(folder(csvFolder).concentration(asOf, period, 5).periods(),
-                    folder(databaseFolder).concentration(asOf, period, 5).periods(), period.toString());
+            assertEquals(folder(csvFolder).concentration(asOf, period, 5),
+                    folder(databaseFolder).concentration(asOf, period, 5), period.toString());
         }
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.KeyAccountRevenue;
+import dev.kpikit.scoring.PeriodConcentration;
 import dev.kpikit.scoring.PeriodLength;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
@@ -114,10 +114,10 @@ class RevenuePushdownPostgresTest {
     void concentrationEqualsTheCsvPaths() throws Exception {
         LocalDate asOf = LocalDate.parse("2026-10-15");
         for (PeriodLength period : PeriodLength.values()) {
-            ConcentrationSeries fromDatabase = folder(databaseFolder).concentration(asOf, period, 5);
-            ConcentrationSeries fromCsv = folder(csvFolder).concentration(asOf, period, 5);
-            assertTrue(fromCsv.periods().size() >= 2);
-            assertEquals(fromCsv.periods(), fromDatabase.periods(), period.toString());
+            List<PeriodConcentration> fromDatabase = folder(databaseFolder).concentration(asOf, period, 5);
+            List<PeriodConcentration> fromCsv = folder(csvFolder).concentration(asOf, period, 5);
+            assertTrue(fromCsv.size() >= 2);
+            assertEquals(fromCsv, fromDatabase, period.toString());
         }
     }
 

@@ -61,7 +61,7 @@ class ScoringFolderTest {
             assertEquals(1L, rows.value(0));
             assertEquals(false, rows.next());
         }
-        List<PeriodConcentration> periods = scoring.concentration(LocalDate.of(2026, 2, 28), PeriodLength.MONTH, 5).periods();
+        List<PeriodConcentration> periods = scoring.concentration(LocalDate.of(2026, 2, 28), PeriodLength.MONTH, 5);
         assertEquals(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)), periods.stream().map(PeriodConcentration::start).toList());
         assertEquals(0, new BigDecimal("10000").compareTo(periods.get(0).hhi()));
     }

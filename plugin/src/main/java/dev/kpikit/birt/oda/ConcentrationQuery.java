@@ -42,6 +42,6 @@ final class ConcentrationQuery extends PortfolioQuery {
             throws IOException, DataFormatException, OdaException {
         Integer topN = integer(TOP_N);
         return PortfolioTables.concentration(folder.concentration(asOf, periodLength,
-                topN == null ? DEFAULT_TOP_N : topN).periods());
+                topN == null ? DEFAULT_TOP_N : topN));
     }
 }
