@@ -22,6 +22,7 @@ import dev.kpikit.scoring.AccountProfile;
 import dev.kpikit.scoring.AccountTableRows;
 import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.FactorInput;
+import dev.kpikit.scoring.KeyAccountRevenue;
 import dev.kpikit.scoring.OutOfRange;
 import dev.kpikit.scoring.PeriodConcentration;
 import dev.kpikit.scoring.PeriodLength;
@@ -553,6 +554,32 @@ public final class ScoringFolder {
         } else {
             readRevenue(rows);
         }
+    }
+
+    /**
+     * Monthly revenue of the key accounts and the rest: a CSV file read by the scanner on every core and summed in longs
+     * ({@link KeyAccountRevenue.Part}); a database's table by month (pushdown), and anything else row by row.
+     */
+    public void readKeyAccountRevenue(KeyAccountRevenue revenue) throws IOException, DataFormatException {
+        if (pushdown() == null) {
+            try (Typed table = openRevenue()) {
+                int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+                int amount = table.indexes.get(ColumnMapping.AMOUNT);
+                List<KeyAccountRevenue.Part> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(),
+                        revenue::newPart, (part, row, day) -> {
+                            if (row.isAscii(account)) {
+                                part.add(day, row.bytes(), row.start(account), row.end(account), row.value(amount),
+                                        row.scale(amount));
+                            } else {
+                                part.add(day, row.text(account), row.value(amount), row.scale(amount));
+                            }
+                        });
+                if (parts != null && revenue.addAll(parts)) {
+                    return;
+                }
+            }
+        }
+        readRevenueByPeriod(revenue.firstDay(), revenue.lastDay(), PeriodLength.MONTH, revenue::add);
     }
 
     /** How many rows this folder has received from a database's revenue table (aggregates, when pushed down). */

@@ -1,6 +1,7 @@
 package dev.kpikit.scoring;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -49,6 +50,11 @@ public final class KeyAccountRevenue {
         return first.atDay(1);
     }
 
+    /** The last day counted: the as-of date. */
+    public LocalDate lastDay() {
+        return asOf;
+    }
+
     /** Counts a revenue row; rows outside the months or after the as-of date are ignored. */
     public KeyAccountRevenue add(LocalDate date, String accountId, BigDecimal amount) {
         YearMonth month = YearMonth.from(date);
@@ -59,6 +65,87 @@ public final class KeyAccountRevenue {
         int group = keyAccountIds.contains(accountId) ? 0 : 1;
         sums[index][group] = sums[index][group].add(amount);
         return this;
+    }
+
+    /** A reading thread's sums, for rows read on several threads at once: see {@link Part}. */
+    public Part newPart() {
+        return new Part();
+    }
+
+    /**
+     * Adds up the parts' sums, once every part is done; false, with nothing added, when a part met an amount it could
+     * not sum exactly in longs (then add the rows one by one).
+     */
+    public boolean addAll(List<Part> parts) {
+        if (parts.stream().anyMatch(part -> !part.exact)) {
+            return false;
+        }
+        BigDecimal[][] added = new BigDecimal[sums.length][2];
+        for (int month = 0; month < sums.length; month++) {
+            for (int group = 0; group < 2; group++) {
+                long units = 0;
+                int scale = 0;
+                for (Part part : parts) {
+                    try {
+                        units = Math.addExact(units, part.units[month][group]);
+                    } catch (ArithmeticException e) {
+                        return false;
+                    }
+                    scale = Math.max(scale, part.scales[month][group]);
+                }
+                // at the amounts' most decimals, the scale BigDecimal addition gives their sum
+                added[month][group] = BigDecimal.valueOf(units, Part.SCALE).setScale(scale);
+            }
+        }
+        for (int month = 0; month < sums.length; month++) {
+            for (int group = 0; group < 2; group++) {
+                sums[month][group] = sums[month][group].add(added[month][group]);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The sums of the rows one thread reads, in longs of 10^-{@value #SCALE} units with the most decimals seen, as
+     * {@link #add} would sum them; an amount with more decimals or a sum beyond a long make it inexact.
+     */
+    public final class Part {
+
+        static final int SCALE = 4;
+        private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
+
+        private final long[][] units = new long[sums.length][2];
+        private final int[][] scales = new int[sums.length][2];
+        private final long firstDay = first.atDay(1).toEpochDay();
+        private final long lastDay = asOf.toEpochDay();
+        private boolean exact = true;
+
+        /** Counts a row whose account id is the ASCII text {@code id[from, to)}; as {@link KeyAccountRevenue#add}. */
+        public void add(int epochDay, byte[] id, int from, int to, long unscaled, int scale) {
+            if (epochDay >= firstDay && epochDay <= lastDay) {
+                add(epochDay, new String(id, from, to - from, StandardCharsets.ISO_8859_1), unscaled, scale);
+            }
+        }
+
+        /** Counts a row, amount {@code unscaled} x 10^-scale; as {@link KeyAccountRevenue#add}. */
+        public void add(int epochDay, String accountId, long unscaled, int scale) {
+            if (epochDay < firstDay || epochDay > lastDay) {
+                return;
+            }
+            if (scale < 0 || scale > SCALE) {
+                exact = false;
+                return;
+            }
+            int month = (int) first.until(YearMonth.from(LocalDate.ofEpochDay(epochDay)), ChronoUnit.MONTHS);
+            int group = keyAccountIds.contains(accountId) ? 0 : 1;
+            try {
+                units[month][group] = Math.addExact(units[month][group], Math.multiplyExact(unscaled, POWERS_OF_TEN[SCALE - scale]));
+            } catch (ArithmeticException e) {
+                exact = false;
+                return;
+            }
+            scales[month][group] = Math.max(scales[month][group], scale);
+        }
     }
 
     /** Every month of the range, oldest first. */

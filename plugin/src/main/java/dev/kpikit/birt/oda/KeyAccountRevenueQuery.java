@@ -67,7 +67,7 @@ final class KeyAccountRevenueQuery extends PortfolioQuery {
                 .collect(Collectors.toSet());
         Integer months = integer(MONTHS);
         KeyAccountRevenue revenue = new KeyAccountRevenue(keyAccounts, asOf, months == null ? DEFAULT_MONTHS : months);
-        folder.readRevenueByPeriod(revenue.firstDay(), asOf, PeriodLength.MONTH, revenue::add);
+        folder.readKeyAccountRevenue(revenue);
         List<Object[]> rows = new ArrayList<>();
         for (KeyAccountRevenue.Month month : revenue.months()) {
             rows.add(row(month, KEY_ACCOUNTS, month.keyAccounts()));
