@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.datatools.connectivity.oda.OdaException;
 
@@ -17,6 +17,7 @@ import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.ComputedTableReader;
 import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.data.TableReader;
+import dev.kpikit.scoring.AccountRows;
 import dev.kpikit.scoring.KeyAccountRevenue;
 import dev.kpikit.scoring.PeriodLength;
 import dev.kpikit.scoring.Portfolio;
@@ -61,10 +62,15 @@ final class KeyAccountRevenueQuery extends PortfolioQuery {
         ScoringModel model = folder.model(dataFile(AccountsQuery.MODEL_FILE));
         Portfolio portfolio = folder.portfolio(asOf, periodLength, model);
         String keyTier = model.tiers().stream().max(Comparator.comparing(Tier::minScore)).orElseThrow().name();
-        Set<String> keyAccounts = portfolio.accounts().stream()
-                .filter(report -> keyTier.equals(report.score().tier()))
-                .map(report -> report.account().id())
-                .collect(Collectors.toSet());
+        // read from the portfolio's columns: a report per account would be built for each of a million to read its tier
+        Set<String> keyAccounts = new HashSet<>();
+        AccountRows accounts = portfolio.rows();
+        for (int rank = 0; rank < accounts.size(); rank++) {
+            accounts.moveTo(rank);
+            if (keyTier.equals(accounts.tier())) {
+                keyAccounts.add(accounts.id());
+            }
+        }
         Integer months = integer(MONTHS);
         KeyAccountRevenue revenue = new KeyAccountRevenue(keyAccounts, asOf, months == null ? DEFAULT_MONTHS : months);
         folder.readKeyAccountRevenue(revenue);
