@@ -19,6 +19,7 @@ import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.kpi.KpiResult;
 import dev.kpikit.kpi.Status;
 import dev.kpikit.scoring.AccountReport;
+import dev.kpikit.scoring.AccountRows;
 import dev.kpikit.scoring.PeriodLength;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
@@ -68,9 +69,13 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
             Portfolio portfolio = data.portfolio(asOf, periodLength, model);
             String topTier = model.tiers().get(0).name();
             accounts = new ArrayList<>();
-            for (AccountReport a : portfolio.accounts()) {
-                boolean top = topTier.equals(a.score().tier());
-                if (top || a.majorCustomer()) {
+            // tiers and flags read from the portfolio's columns; a report built only for the accounts kept
+            AccountRows rows = portfolio.rows();
+            for (int rank = 0; rank < rows.size(); rank++) {
+                rows.moveTo(rank);
+                boolean top = topTier.equals(rows.tier());
+                if (top || rows.majorCustomer()) {
+                    AccountReport a = rows.report();
                     accounts.add(new KeyAccount(a.account().id(), a.account().name(), a.score().score(), top, a.majorCustomer()));
                 }
             }
