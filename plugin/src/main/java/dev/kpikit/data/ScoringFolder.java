@@ -268,7 +268,7 @@ public final class ScoringFolder {
                             part.add(day, row.text(account), row.value(amount), row.scale(amount));
                         }
                     });
-            return parts == null || !sums.exact() ? null : sums.periods(topN);
+            return parts == null || !sums.summed() ? null : sums.periods(topN);
         }
     }
 

@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Revenue summed by calendar period and account, from rows read on several threads at once, for the concentration
  * series: one long per account and period, accounts numbered by the {@link RevenueLedger} of the same rows, in place
  * of a map of account ids and BigDecimals per period (a million accounts by month held 1.1 GB that way). Sums are kept
- * in units of 10^-{@value #SCALE}; a row with more decimals, or a sum beyond a long, makes {@link #exact()} false and
- * the caller sums the rows one by one ({@link ConcentrationSeries}) instead. The measures are those of
- * {@link ConcentrationSeries}, worked out by the same code.
+ * in units of 10^-{@value #SCALE}; a row with more decimals, a sum beyond a long, or more periods than
+ * {@value #MAX_CELLS} sums hold make {@link #summed()} false, and the caller sums the rows one by one
+ * ({@link ConcentrationSeries}) instead. The measures are those of {@link ConcentrationSeries}, worked out by the same
+ * code.
  */
 public final class PeriodRevenueSums {
 
@@ -25,12 +26,15 @@ public final class PeriodRevenueSums {
     static final int SCALE = 4;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Sums held at most, accounts times periods: 256 MB (a million accounts over 32 periods). */
+    static final long MAX_CELLS = 1L << 25;
 
     private final RevenueLedger ledger;
     private final LocalDate asOf;
     private final PeriodLength periodLength;
     private final Map<LocalDate, Period> periods = new ConcurrentHashMap<>();
-    private volatile boolean exact = true;
+    private final long maxCells;
+    private volatile boolean summed = true;
 
     /** One period's sums and which accounts have a row in it (a bit each), by account number. */
     private static final class Period {
@@ -51,9 +55,15 @@ public final class PeriodRevenueSums {
 
     /** Sums of the rows up to {@code asOf} by period of {@code periodLength}, for the accounts of {@code ledger}. */
     public PeriodRevenueSums(RevenueLedger ledger, LocalDate asOf, PeriodLength periodLength) {
+        this(ledger, asOf, periodLength, MAX_CELLS);
+    }
+
+    /** With at most {@code maxCells} sums, accounts times periods (tests use a few). */
+    PeriodRevenueSums(RevenueLedger ledger, LocalDate asOf, PeriodLength periodLength, long maxCells) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.periodLength = Objects.requireNonNull(periodLength, "periodLength");
+        this.maxCells = maxCells;
     }
 
     /** A reading thread's side: the periods of the days it has seen, so that a row rarely looks its period up. */
@@ -61,9 +71,12 @@ public final class PeriodRevenueSums {
         return new Part();
     }
 
-    /** False when a row had more than {@value #SCALE} decimals or a sum went beyond a long: then sum them another way. */
-    public boolean exact() {
-        return exact;
+    /**
+     * False when a row had more than {@value #SCALE} decimals, a sum went beyond a long, or the periods would need more
+     * than {@value #MAX_CELLS} sums: then sum the rows another way.
+     */
+    public boolean summed() {
+        return summed;
     }
 
     /** Adds rows read on one thread; take one per thread from {@link #newPart()}. */
@@ -92,7 +105,14 @@ public final class PeriodRevenueSums {
             Period period = byDay[slot];
             if (period == null || days[slot] != epochDay) {
                 LocalDate start = periodLength.containing(LocalDate.ofEpochDay(epochDay)).start();
-                period = periods.computeIfAbsent(start, any -> new Period(ledger.size()));
+                period = periods.get(start);
+                if (period == null) {
+                    if ((periods.size() + 1L) * ledger.size() > maxCells) {
+                        summed = false;
+                        return null;
+                    }
+                    period = periods.computeIfAbsent(start, any -> new Period(ledger.size()));
+                }
                 byDay[slot] = period;
                 days[slot] = epochDay;
             }
@@ -100,8 +120,8 @@ public final class PeriodRevenueSums {
         }
 
         private void add(Period period, int account, long unscaled, int scale) {
-            if (account < 0 || scale < 0 || scale > SCALE) {
-                exact = false; // no account: the ledger is not of these rows
+            if (period == null || account < 0 || scale < 0 || scale > SCALE) {
+                summed = false; // no account: the ledger is not of these rows
                 return;
             }
             if (scale > period.scale) {
@@ -115,7 +135,7 @@ public final class PeriodRevenueSums {
                     sum = (long) LONGS.getVolatile(period.sums, account);
                 } while (!LONGS.compareAndSet(period.sums, account, sum, Math.addExact(sum, units)));
             } catch (ArithmeticException e) {
-                exact = false;
+                summed = false;
                 return;
             }
             long bit = 1L << account;
@@ -125,10 +145,10 @@ public final class PeriodRevenueSums {
         }
     }
 
-    /** One entry per period with revenue rows, oldest first; call once every part is done, and only when exact. */
+    /** One entry per period with revenue rows, oldest first; call once every part is done, and only when summed. */
     public List<PeriodConcentration> periods(int topN) {
-        if (!exact) {
-            throw new IllegalStateException("the sums are not exact; sum the rows one by one");
+        if (!summed) {
+            throw new IllegalStateException("the rows were not all summed; sum them one by one");
         }
         List<PeriodConcentration> measured = new ArrayList<>(periods.size());
         new TreeMap<>(periods).forEach((start, period) -> {
