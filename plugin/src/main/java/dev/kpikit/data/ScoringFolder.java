@@ -30,6 +30,7 @@ import dev.kpikit.scoring.PeriodRevenueSums;
 import dev.kpikit.scoring.RevenueBuckets;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.RevenueLedger;
+import dev.kpikit.scoring.ScannedRevenueRows;
 import dev.kpikit.scoring.ScoringModel;
 
 /**
@@ -183,23 +184,27 @@ public final class ScoringFolder {
 
     /** The ledger of the open revenue table read by the scanner ({@link #scanRevenue}); null when it cannot. */
     private RevenueLedger scannedLedger(Typed table, LocalDate asOf, PeriodLength periodLength) throws IOException {
-        int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
-        int amount = table.indexes.get(ColumnMapping.AMOUNT);
         RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength);
-        List<RevenueBuckets.Rows> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(), buckets::newRows,
-                (rows, row, day) -> {
-                    if (row.isAscii(account)) {
-                        rows.add(row.position(), day, row.bytes(), row.start(account), row.end(account),
-                                row.value(amount), row.scale(amount));
-                    } else {
-                        rows.add(row.position(), day, row.text(account), row.value(amount), row.scale(amount));
-                    }
-                });
+        List<RevenueBuckets.Rows> parts = scanRevenueRows(table, buckets::newRows);
         if (parts == null) {
             return null;
         }
         parts.forEach(RevenueBuckets.Rows::flush);
         return buckets.ledger();
+    }
+
+    /** The open revenue table's rows, as {@link #scanRevenue} reads them, into a {@link ScannedRevenueRows} per part. */
+    private <P extends ScannedRevenueRows> List<P> scanRevenueRows(Typed table, Supplier<P> newPart) throws IOException {
+        int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
+        int amount = table.indexes.get(ColumnMapping.AMOUNT);
+        return scanRevenue(table, Runtime.getRuntime().availableProcessors(), newPart, (rows, row, day) -> {
+            if (row.isAscii(account)) {
+                rows.add(row.position(), day, row.bytes(), row.start(account), row.end(account), row.value(amount),
+                        row.scale(amount));
+            } else {
+                rows.add(row.position(), day, row.text(account), row.value(amount), row.scale(amount));
+            }
+        });
     }
 
     /** A revenue row as the scanner reads it: its date as an epoch day, its account and amount in {@code row}. */
@@ -257,17 +262,7 @@ public final class ScoringFolder {
                 return null;
             }
             PeriodRevenueSums sums = new PeriodRevenueSums(ledger, asOf, periodLength);
-            int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
-            int amount = table.indexes.get(ColumnMapping.AMOUNT);
-            List<PeriodRevenueSums.Part> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(),
-                    sums::newPart, (part, row, day) -> {
-                        if (row.isAscii(account)) {
-                            part.add(day, row.bytes(), row.start(account), row.end(account), row.value(amount),
-                                    row.scale(amount));
-                        } else {
-                            part.add(day, row.text(account), row.value(amount), row.scale(amount));
-                        }
-                    });
+            List<PeriodRevenueSums.Part> parts = scanRevenueRows(table, sums::newPart);
             return parts == null || !sums.summed() ? null : sums.periods(topN);
         }
     }
@@ -563,17 +558,7 @@ public final class ScoringFolder {
     public void readKeyAccountRevenue(KeyAccountRevenue revenue) throws IOException, DataFormatException {
         if (pushdown() == null) {
             try (Typed table = openRevenue()) {
-                int account = table.indexes.get(ColumnMapping.ACCOUNT_ID);
-                int amount = table.indexes.get(ColumnMapping.AMOUNT);
-                List<KeyAccountRevenue.Part> parts = scanRevenue(table, Runtime.getRuntime().availableProcessors(),
-                        revenue::newPart, (part, row, day) -> {
-                            if (row.isAscii(account)) {
-                                part.add(day, row.bytes(), row.start(account), row.end(account), row.value(amount),
-                                        row.scale(amount));
-                            } else {
-                                part.add(day, row.text(account), row.value(amount), row.scale(amount));
-                            }
-                        });
+                List<KeyAccountRevenue.Part> parts = scanRevenueRows(table, revenue::newPart);
                 if (parts != null && revenue.addAll(parts)) {
                     return;
                 }

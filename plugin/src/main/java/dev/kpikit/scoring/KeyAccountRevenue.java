@@ -94,7 +94,7 @@ public final class KeyAccountRevenue {
                     scale = Math.max(scale, part.scales[month][group]);
                 }
                 // at the amounts' most decimals, the scale BigDecimal addition gives their sum
-                added[month][group] = BigDecimal.valueOf(units, Part.SCALE).setScale(scale);
+                added[month][group] = BigDecimal.valueOf(units, PeriodRevenueSums.SCALE).setScale(scale);
             }
         }
         for (int month = 0; month < sums.length; month++) {
@@ -106,13 +106,11 @@ public final class KeyAccountRevenue {
     }
 
     /**
-     * The sums of the rows one thread reads, in longs of 10^-{@value #SCALE} units with the most decimals seen, as
-     * {@link #add} would sum them; an amount with more decimals or a sum beyond a long make it inexact.
+     * The sums of the rows one thread reads (their positions do not matter), in longs of 10^-{@value
+     * PeriodRevenueSums#SCALE} units with the most decimals seen, as {@link #add} would sum them; an amount with more
+     * decimals or a sum beyond a long make it inexact.
      */
-    public final class Part {
-
-        static final int SCALE = 4;
-        private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
+    public final class Part implements ScannedRevenueRows {
 
         private final long[][] units = new long[sums.length][2];
         private final int[][] scales = new int[sums.length][2];
@@ -120,26 +118,27 @@ public final class KeyAccountRevenue {
         private final long lastDay = asOf.toEpochDay();
         private boolean exact = true;
 
-        /** Counts a row whose account id is the ASCII text {@code id[from, to)}; as {@link KeyAccountRevenue#add}. */
-        public void add(int epochDay, byte[] id, int from, int to, long unscaled, int scale) {
+        @Override
+        public void add(long position, int epochDay, byte[] id, int from, int to, long unscaled, int scale) {
             if (epochDay >= firstDay && epochDay <= lastDay) {
-                add(epochDay, new String(id, from, to - from, StandardCharsets.ISO_8859_1), unscaled, scale);
+                add(position, epochDay, new String(id, from, to - from, StandardCharsets.ISO_8859_1), unscaled, scale);
             }
         }
 
-        /** Counts a row, amount {@code unscaled} x 10^-scale; as {@link KeyAccountRevenue#add}. */
-        public void add(int epochDay, String accountId, long unscaled, int scale) {
+        /** Counts a row as {@link KeyAccountRevenue#add} does. */
+        @Override
+        public void add(long position, int epochDay, String accountId, long unscaled, int scale) {
             if (epochDay < firstDay || epochDay > lastDay) {
                 return;
             }
-            if (scale < 0 || scale > SCALE) {
+            if (scale < 0 || scale > PeriodRevenueSums.SCALE) {
                 exact = false;
                 return;
             }
             int month = (int) first.until(YearMonth.from(LocalDate.ofEpochDay(epochDay)), ChronoUnit.MONTHS);
             int group = keyAccountIds.contains(accountId) ? 0 : 1;
             try {
-                units[month][group] = Math.addExact(units[month][group], Math.multiplyExact(unscaled, POWERS_OF_TEN[SCALE - scale]));
+                units[month][group] = Math.addExact(units[month][group], PeriodRevenueSums.units(unscaled, scale));
             } catch (ArithmeticException e) {
                 exact = false;
                 return;

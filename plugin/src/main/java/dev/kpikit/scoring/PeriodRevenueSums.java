@@ -24,7 +24,6 @@ public final class PeriodRevenueSums {
 
     /** Decimals a sum is kept to. */
     static final int SCALE = 4;
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     /** Sums held at most, accounts times periods: 256 MB (a million accounts over 32 periods). */
     static final long MAX_CELLS = 1L << 25;
@@ -79,22 +78,22 @@ public final class PeriodRevenueSums {
         return summed;
     }
 
-    /** Adds rows read on one thread; take one per thread from {@link #newPart()}. */
-    public final class Part {
+    /** Adds rows read on one thread (their positions do not matter); take one per thread from {@link #newPart()}. */
+    public final class Part implements ScannedRevenueRows {
 
         private static final int DAYS = 1 << 12;
         private final Period[] byDay = new Period[DAYS];
         private final int[] days = new int[DAYS];
 
-        /** A row whose account id is the ASCII text {@code id[from, to)}, amount {@code unscaled} x 10^-scale. */
-        public void add(int epochDay, byte[] id, int from, int to, long unscaled, int scale) {
+        @Override
+        public void add(long position, int epochDay, byte[] id, int from, int to, long unscaled, int scale) {
             if (epochDay <= asOf.toEpochDay()) {
                 add(period(epochDay), ledger.indexOf(id, from, to), unscaled, scale);
             }
         }
 
-        /** A row whose account id is given as text. */
-        public void add(int epochDay, String id, long unscaled, int scale) {
+        @Override
+        public void add(long position, int epochDay, String id, long unscaled, int scale) {
             if (epochDay <= asOf.toEpochDay()) {
                 add(period(epochDay), ledger.indexOf(id), unscaled, scale);
             }
@@ -127,9 +126,8 @@ public final class PeriodRevenueSums {
             if (scale > period.scale) {
                 period.raiseScale(scale);
             }
-            long units;
             try {
-                units = Math.multiplyExact(unscaled, POWERS_OF_TEN[SCALE - scale]);
+                long units = units(unscaled, scale);
                 long sum;
                 do {
                     sum = (long) LONGS.getVolatile(period.sums, account);
@@ -144,6 +142,13 @@ public final class PeriodRevenueSums {
             }
         }
     }
+
+    /** {@code unscaled} x 10^-{@code scale} (0 to {@value #SCALE}) in units of 10^-{@value #SCALE}; throws when beyond a long. */
+    static long units(long unscaled, int scale) {
+        return Math.multiplyExact(unscaled, POWERS_OF_TEN[SCALE - scale]);
+    }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
 
     /** One entry per period with revenue rows, oldest first; call once every part is done, and only when summed. */
     public List<PeriodConcentration> periods(int topN) {

@@ -152,7 +152,7 @@ public final class RevenueBuckets {
     }
 
     /** One thread's rows, buffered until summed by bucket. */
-    public final class Rows {
+    public final class Rows implements ScannedRevenueRows {
 
         // grown up to BUFFERED_ROWS as rows come, so that a small file takes small buffers
         private final RowCells cells = new RowCells(1024, 1024 * 12);
@@ -165,10 +165,7 @@ public final class RevenueBuckets {
         private Rows() {
         }
 
-        /**
-         * A row whose account id is the ASCII text {@code id[from, to)}; {@code position} orders the rows (the row's
-         * byte offset in its file), {@code amountScale} is 0 or more.
-         */
+        @Override
         public void add(long position, int epochDay, byte[] id, int from, int to, long unscaledAmount, int amountScale) {
             int length = to - from;
             if (idLength + length > cells.idBytes.length) {
@@ -184,7 +181,7 @@ public final class RevenueBuckets {
             buffer(position, epochDay, hash, unscaledAmount, amountScale);
         }
 
-        /** A row whose account id is given as text (one that is not plain ASCII bytes in its file). */
+        @Override
         public void add(long position, int epochDay, String id, long unscaledAmount, int amountScale) {
             cells.idTexts[size] = id;
             buffer(position, epochDay, id.hashCode(), unscaledAmount, amountScale);

@@ -26,7 +26,7 @@ class PeriodRevenueSumsTest {
 
     private static void add(PeriodRevenueSums.Part part, LocalDate day, String id, long unscaled, int scale) {
         byte[] bytes = id.getBytes(StandardCharsets.US_ASCII);
-        part.add((int) day.toEpochDay(), bytes, 0, bytes.length, unscaled, scale);
+        part.add(0, (int) day.toEpochDay(), bytes, 0, bytes.length, unscaled, scale);
     }
 
     @Test
