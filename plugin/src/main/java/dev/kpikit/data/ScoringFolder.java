@@ -26,7 +26,6 @@ import dev.kpikit.scoring.KeyAccountRevenue;
 import dev.kpikit.scoring.OutOfRange;
 import dev.kpikit.scoring.PeriodConcentration;
 import dev.kpikit.scoring.PeriodLength;
-import dev.kpikit.scoring.PeriodRevenueSums;
 import dev.kpikit.scoring.RevenueBuckets;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.RevenueLedger;
@@ -237,8 +236,8 @@ public final class ScoringFolder {
 
     /**
      * Revenue concentration period by period up to {@code asOf}. A CSV file is read by the scanner on every core and
-     * summed by account number and period ({@link PeriodRevenueSums}); anything else, a file the scanner leaves to the
-     * reader, or amounts it cannot sum exactly in longs, row by row ({@link ConcentrationSeries}).
+     * summed by account and period in longs ({@link RevenueBuckets#concentration}); anything else, a file the scanner
+     * leaves to the reader, or amounts it cannot sum exactly in longs, row by row ({@link ConcentrationSeries}).
      */
     public List<PeriodConcentration> concentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
@@ -257,13 +256,14 @@ public final class ScoringFolder {
     private List<PeriodConcentration> scannedConcentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
         try (Typed table = openRevenue()) {
-            RevenueLedger ledger = scannedLedger(table, asOf, periodLength); // numbers the accounts: a scan of its own
-            if (ledger == null) {
+            // the ledgers' buckets number the accounts; their revenue by period is summed beside, a bucket at a time
+            RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength, periodLength);
+            List<RevenueBuckets.Rows> parts = scanRevenueRows(table, buckets::newRows);
+            if (parts == null) {
                 return null;
             }
-            PeriodRevenueSums sums = new PeriodRevenueSums(ledger, asOf, periodLength);
-            List<PeriodRevenueSums.Part> parts = scanRevenueRows(table, sums::newPart);
-            return parts == null || !sums.summed() ? null : sums.periods(topN);
+            parts.forEach(RevenueBuckets.Rows::flush);
+            return buckets.concentration(topN);
         }
     }
 

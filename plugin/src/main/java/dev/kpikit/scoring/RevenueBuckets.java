@@ -1,8 +1,12 @@
 package dev.kpikit.scoring;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Sums revenue rows read on several threads into one {@link RevenueLedger}, a bucket of accounts at a time. Each thread
@@ -22,18 +26,26 @@ public final class RevenueBuckets {
     /** Bits of an account's number in the keys sorted by first position: 16.7 M accounts, files up to 512 GB. */
     private static final int ACCOUNT_BITS = 24;
 
+    /** Sums by period kept beside the buckets' ledgers at most, accounts times periods: 256 MB (a million accounts over 32). */
+    private static final long MAX_PERIOD_SUMS = 1L << 25;
+
     private final LocalDate asOf;
     private final PeriodLength periodLength;
+    /** The periods of {@link #concentration}; null when not asked for. */
+    private final PeriodLength concentrationGrain;
     private final Bucket[] buckets = new Bucket[BUCKETS];
 
     /** The accounts of one bucket: their ledger, and the position of each one's first row (taken under its lock). */
     private static final class Bucket {
 
         final RevenueLedger ledger;
+        /** The revenue by period of the ledger's accounts, numbered as it numbers them; null when not asked for. */
+        final PeriodSums periods;
         long[] firstPosition = new long[16];
 
-        Bucket(RevenueLedger ledger) {
+        Bucket(RevenueLedger ledger, PeriodSums periods) {
             this.ledger = ledger;
+            this.periods = periods;
         }
 
         void first(int account, long position) {
@@ -51,12 +63,55 @@ public final class RevenueBuckets {
     }
 
     public RevenueBuckets(LocalDate asOf, PeriodLength periodLength) {
+        this(asOf, periodLength, null);
+    }
+
+    /**
+     * Also sums the revenue by period of {@code concentrationGrain} beside each bucket's ledger, for
+     * {@link #concentration}: in the same pass, a bucket at a time, as the ledger is summed.
+     */
+    public RevenueBuckets(LocalDate asOf, PeriodLength periodLength, PeriodLength concentrationGrain) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.periodLength = Objects.requireNonNull(periodLength, "periodLength");
+        this.concentrationGrain = concentrationGrain;
         for (int i = 0; i < BUCKETS; i++) {
-            buckets[i] = new Bucket(new RevenueLedger(asOf, periodLength));
+            buckets[i] = new Bucket(new RevenueLedger(asOf, periodLength),
+                    concentrationGrain == null ? null : new PeriodSums(concentrationGrain, MAX_PERIOD_SUMS / BUCKETS));
             Arrays.fill(buckets[i].firstPosition, Long.MAX_VALUE);
         }
+    }
+
+    /**
+     * Revenue concentration by period, as {@link ConcentrationSeries} gives it from the same rows; null when the rows
+     * could not all be summed in longs (see {@link PeriodSums}: then sum them one by one). Call once every thread has
+     * flushed its rows, on buckets made with a concentration grain.
+     */
+    public List<PeriodConcentration> concentration(int topN) {
+        if (concentrationGrain == null) {
+            throw new IllegalStateException("made without a concentration grain");
+        }
+        TreeSet<LocalDate> starts = new TreeSet<>();
+        for (Bucket bucket : buckets) {
+            if (!bucket.periods.summed()) {
+                return null;
+            }
+            starts.addAll(bucket.periods.starts());
+        }
+        List<PeriodConcentration> measured = new ArrayList<>(starts.size());
+        for (LocalDate start : starts) {
+            List<BigDecimal> revenueByAccount = new ArrayList<>();
+            int scale = 0;
+            for (Bucket bucket : buckets) {
+                PeriodSums.Period period = bucket.periods.period(start);
+                if (period != null) {
+                    period.addTo(revenueByAccount);
+                    scale = Math.max(scale, period.scale());
+                }
+            }
+            LocalDate end = concentrationGrain.containing(start).end();
+            measured.add(ConcentrationSeries.measured(start, end.isAfter(asOf) ? asOf : end, revenueByAccount, scale, topN));
+        }
+        return List.copyOf(measured);
     }
 
     /** A buffer of rows for one thread; {@link Rows#flush()} it when the thread is done. */
@@ -249,6 +304,9 @@ public final class RevenueBuckets {
                                 : bucket.ledger.addNumbered(sorted.days[row], sorted.idBytes, idFrom, sorted.idEnds[row],
                                         sorted.amounts[row], sorted.scales[row]);
                         bucket.first(account, sorted.positions[row]);
+                        if (bucket.periods != null && account >= 0) {
+                            bucket.periods.add(sorted.days[row], account, sorted.amounts[row], sorted.scales[row]);
+                        }
                         idFrom = sorted.idEnds[row];
                     }
                 }
