@@ -1,7 +1,6 @@
 package dev.kpikit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -34,39 +33,35 @@ class PeriodSumsTest {
         assertEquals(List.of(new BigDecimal("-5.0000")), february, "account 70 alone, past the first 64");
     }
 
-    @Test
-    void moreDecimalsThanItKeepsLeaveTheRowsToBeSummedOneByOne() {
-        PeriodSums sums = new PeriodSums(PeriodLength.MONTH, 100);
-        sums.add(day(1, 5), 0, 12_345, 4);
-        assertTrue(sums.summed());
-        sums.add(day(1, 6), 1, 123_456, 5);
-        assertFalse(sums.summed());
+    /** A row: epoch day, account, unscaled amount, scale. */
+    private record Row(int day, int account, long unscaled, int scale) {
+    }
+
+    /** Whether sums with room for {@code maxCells} still hold every row, after each row. */
+    private static List<Boolean> summedAfter(long maxCells, Row... rows) {
+        PeriodSums sums = new PeriodSums(PeriodLength.MONTH, maxCells);
+        List<Boolean> summed = new ArrayList<>();
+        for (Row row : rows) {
+            sums.add(row.day(), row.account(), row.unscaled(), row.scale());
+            summed.add(sums.summed());
+        }
+        return summed;
     }
 
     @Test
-    void aSumBeyondALongLeavesTheRowsToBeSummedOneByOne() {
-        PeriodSums sums = new PeriodSums(PeriodLength.MONTH, 100);
-        sums.add(day(2, 5), 0, Long.MAX_VALUE / 10_000, 0);
-        assertTrue(sums.summed());
-        sums.add(day(2, 6), 0, 1, 0);
-        assertFalse(sums.summed());
+    void moreDecimalsThanItKeepsOrASumBeyondALongLeaveTheRowsToBeSummedOneByOne() {
+        assertEquals(List.of(true, false),
+                summedAfter(100, new Row(day(1, 5), 0, 12_345, 4), new Row(day(1, 6), 1, 123_456, 5)));
+        assertEquals(List.of(true, false),
+                summedAfter(100, new Row(day(2, 5), 0, Long.MAX_VALUE / 10_000, 0), new Row(day(2, 6), 0, 1, 0)));
     }
 
     @Test
     void morePeriodsOrAccountsThanItsSumsHoldLeaveTheRowsToBeSummedOneByOne() {
-        // two accounts, room for four sums: two periods, not three
-        PeriodSums periods = new PeriodSums(PeriodLength.MONTH, 4);
-        periods.add(day(1, 5), 0, 100, 0);
-        periods.add(day(2, 5), 1, 250, 1);
-        assertTrue(periods.summed());
-        periods.add(day(3, 5), 0, 100, 0);
-        assertFalse(periods.summed());
-        // two periods, room for four sums: two accounts, not three
-        PeriodSums accounts = new PeriodSums(PeriodLength.MONTH, 4);
-        accounts.add(day(1, 5), 0, 100, 0);
-        accounts.add(day(2, 5), 1, 250, 1);
-        assertTrue(accounts.summed());
-        accounts.add(day(2, 6), 2, 1, 0);
-        assertFalse(accounts.summed());
+        // room for four sums: two accounts in two periods, then a third period, or a third account
+        Row first = new Row(day(1, 5), 0, 100, 0);
+        Row second = new Row(day(2, 5), 1, 250, 1);
+        assertEquals(List.of(true, true, false), summedAfter(4, first, second, new Row(day(3, 5), 0, 100, 0)));
+        assertEquals(List.of(true, true, false), summedAfter(4, first, second, new Row(day(2, 6), 2, 1, 0)));
     }
 }
