@@ -94,7 +94,7 @@ public final class KeyAccountRevenue {
                     scale = Math.max(scale, part.scales[month][group]);
                 }
                 // at the amounts' most decimals, the scale BigDecimal addition gives their sum
-                added[month][group] = BigDecimal.valueOf(units, PeriodSums.SCALE).setScale(scale);
+                added[month][group] = BigDecimal.valueOf(units, Part.SCALE).setScale(scale);
             }
         }
         for (int month = 0; month < sums.length; month++) {
@@ -106,11 +106,14 @@ public final class KeyAccountRevenue {
     }
 
     /**
-     * The sums of the rows one thread reads (their positions do not matter), in longs of 10^-{@value
-     * PeriodSums#SCALE} units with the most decimals seen, as {@link #add} would sum them; an amount with more
-     * decimals or a sum beyond a long make it inexact.
+     * The sums of the rows one thread reads (their positions do not matter), in longs of 10^-{@value #SCALE} units
+     * with the most decimals seen, as {@link #add} would sum them; an amount with more decimals or a sum beyond a long
+     * make it inexact.
      */
     public final class Part implements ScannedRevenueRows {
+
+        /** Decimals of the sums' units: a month's total of a ledger's rows. */
+        static final int SCALE = 4;
 
         private final long[][] units = new long[sums.length][2];
         private final int[][] scales = new int[sums.length][2];
@@ -131,14 +134,14 @@ public final class KeyAccountRevenue {
             if (epochDay < firstDay || epochDay > lastDay) {
                 return;
             }
-            if (scale < 0 || scale > PeriodSums.SCALE) {
+            if (scale < 0 || scale > SCALE) {
                 exact = false;
                 return;
             }
             int month = (int) first.until(YearMonth.from(LocalDate.ofEpochDay(epochDay)), ChronoUnit.MONTHS);
             int group = keyAccountIds.contains(accountId) ? 0 : 1;
             try {
-                units[month][group] = Math.addExact(units[month][group], PeriodSums.units(unscaled, scale));
+                units[month][group] = Math.addExact(units[month][group], PeriodSums.units(unscaled, scale, SCALE));
             } catch (ArithmeticException e) {
                 exact = false;
                 return;

@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * Revenue by calendar period and account number, for the concentration series, kept beside one of
- * {@link RevenueBuckets}' ledgers and numbered as it numbers its accounts: a long a sum, in units of
- * 10^-{@value #SCALE}, where a map of ids and BigDecimals per period held a million accounts by month in 1.1 GB. A row
- * with more decimals, a sum beyond a long, or more than {@code maxCells} sums make {@link #summed()} false: then the
- * rows are summed one by one ({@link ConcentrationSeries}). Not safe for threads: the bucket's lock guards it.
+ * {@link RevenueBuckets}' ledgers and numbered as it numbers its accounts: a long a sum, where a map of ids and
+ * BigDecimals per period held a million accounts by month in 1.1 GB. The sums are in units of the most decimals seen
+ * so far (two at first; all multiplied when an amount has more, as amounts converted from another currency may). More
+ * than {@value #MAX_SCALE} decimals, a sum beyond a long, or more than {@code maxCells} sums make {@link #summed()}
+ * false: then the rows are summed one by one ({@link ConcentrationSeries}). Not safe for threads: the bucket's lock
+ * guards it.
  */
 final class PeriodSums {
 
-    /** Decimals a sum is kept to. */
-    static final int SCALE = 4;
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
+    /** Most decimals a sum is kept to. */
+    static final int MAX_SCALE = 18;
+    private static final long[] POWERS_OF_TEN = LongStream.iterate(1, power -> power * 10).limit(MAX_SCALE + 1).toArray();
     /** Days whose period is remembered, by the day's low bits: rows of a ledger fall on a few hundred days a year. */
     private static final int DAYS = 1 << 8;
 
@@ -30,27 +33,16 @@ final class PeriodSums {
     private final Period[] byDay = new Period[DAYS];
     private final int[] days = new int[DAYS];
     private int accounts;
+    /** The decimals of the sums' units. */
+    private int unitScale = 2;
     private boolean summed = true;
 
     /** One period's sums and which accounts have a row in it (a bit each), by account number. */
-    static final class Period {
+    private static final class Period {
         private long[] sums = new long[64];
         private long[] present = new long[1];
         /** The most decimals among the period's amounts: the scale of its total, as BigDecimal addition gives it. */
         private int scale;
-
-        /** The accounts with a row in the period, by account number: their sums as BigDecimals of {@value #SCALE} decimals. */
-        void addTo(List<BigDecimal> revenue) {
-            for (int word = 0; word < present.length; word++) {
-                for (long bits = present[word]; bits != 0; bits &= bits - 1) {
-                    revenue.add(BigDecimal.valueOf(sums[word << 6 | Long.numberOfTrailingZeros(bits)], SCALE));
-                }
-            }
-        }
-
-        int scale() {
-            return scale;
-        }
 
         private void ensure(int accounts) {
             if (accounts > sums.length) {
@@ -73,12 +65,15 @@ final class PeriodSums {
             return;
         }
         Period period = period(epochDay, account);
-        if (period == null || scale < 0 || scale > SCALE) {
+        if (period == null || scale < 0 || scale > MAX_SCALE) {
             summed = false;
             return;
         }
         try {
-            period.sums[account] = Math.addExact(period.sums[account], units(unscaled, scale));
+            if (scale > unitScale) {
+                rescale(scale);
+            }
+            period.sums[account] = Math.addExact(period.sums[account], units(unscaled, scale, unitScale));
         } catch (ArithmeticException beyondALong) {
             summed = false;
             return;
@@ -114,9 +109,23 @@ final class PeriodSums {
         return period;
     }
 
-    /** {@code unscaled} x 10^-{@code scale} (0 to {@value #SCALE}) in units of 10^-{@value #SCALE}; throws when beyond a long. */
-    static long units(long unscaled, int scale) {
-        return Math.multiplyExact(unscaled, POWERS_OF_TEN[SCALE - scale]);
+    /** Every sum in units of 10^-{@code newScale}, more decimals than now; throws when one goes beyond a long. */
+    private void rescale(int newScale) {
+        long factor = POWERS_OF_TEN[newScale - unitScale];
+        for (Period period : periods.values()) {
+            for (int account = 0; account < period.sums.length; account++) {
+                period.sums[account] = Math.multiplyExact(period.sums[account], factor);
+            }
+        }
+        unitScale = newScale;
+    }
+
+    /**
+     * {@code unscaled} x 10^-{@code scale} in units of 10^-{@code unitScale} (0 <= scale <= unitScale <= {@value
+     * #MAX_SCALE}); throws when beyond a long.
+     */
+    static long units(long unscaled, int scale, int unitScale) {
+        return Math.multiplyExact(unscaled, POWERS_OF_TEN[unitScale - scale]);
     }
 
     /** False when a row could not be summed here: see the class comment. */
@@ -129,8 +138,22 @@ final class PeriodSums {
         return periods.keySet();
     }
 
-    /** The period starting on {@code start}; null when it has no row here. */
-    Period period(LocalDate start) {
-        return periods.get(start);
+    /** Adds the sum of each account with a row in the period starting on {@code start}, if any, to {@code revenue}. */
+    void addTo(LocalDate start, List<BigDecimal> revenue) {
+        Period period = periods.get(start);
+        if (period == null) {
+            return;
+        }
+        for (int word = 0; word < period.present.length; word++) {
+            for (long bits = period.present[word]; bits != 0; bits &= bits - 1) {
+                revenue.add(BigDecimal.valueOf(period.sums[word << 6 | Long.numberOfTrailingZeros(bits)], unitScale));
+            }
+        }
+    }
+
+    /** The most decimals among the amounts of the period starting on {@code start}: its total's scale; 0 when none. */
+    int scale(LocalDate start) {
+        Period period = periods.get(start);
+        return period == null ? 0 : period.scale;
     }
 }

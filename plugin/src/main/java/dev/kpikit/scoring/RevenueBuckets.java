@@ -102,11 +102,8 @@ public final class RevenueBuckets {
             List<BigDecimal> revenueByAccount = new ArrayList<>();
             int scale = 0;
             for (Bucket bucket : buckets) {
-                PeriodSums.Period period = bucket.periods.period(start);
-                if (period != null) {
-                    period.addTo(revenueByAccount);
-                    scale = Math.max(scale, period.scale());
-                }
+                bucket.periods.addTo(start, revenueByAccount);
+                scale = Math.max(scale, bucket.periods.scale(start));
             }
             LocalDate end = concentrationGrain.containing(start).end();
             measured.add(ConcentrationSeries.measured(start, end.isAfter(asOf) ? asOf : end, revenueByAccount, scale, topN));

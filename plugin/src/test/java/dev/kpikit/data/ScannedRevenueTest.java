@@ -27,8 +27,8 @@ import dev.kpikit.scoring.PeriodLength;
 /**
  * A CSV file's revenue by period is summed by the scanner in longs (the concentration by account number and period,
  * the key accounts' and the others' by month); it must equal the rows summed one by one in BigDecimals, sums' scales
- * included: amounts of 0 to 4 decimals (and, left to the rows, 5), credit notes, zeros, ids beyond ASCII, rows before
- * the first month and after the as-of date.
+ * included: amounts of 0 to 8 decimals (the key accounts' leave more than 4 to the rows), credit notes, zeros, ids
+ * beyond ASCII, rows before the first month and after the as-of date.
  */
 class ScannedRevenueTest {
 
@@ -44,7 +44,7 @@ class ScannedRevenueTest {
     Arbitrary<List<Row>> rows() {
         Arbitrary<BigDecimal> amounts = Combinators.combine(Arbitraries.longs().between(-90_000, 400_000),
                 Arbitraries.frequency(Tuple.of(30, 2), Tuple.of(5, 0), Tuple.of(3, 1), Tuple.of(2, 3), Tuple.of(2, 4),
-                        Tuple.of(1, 5)))
+                        Tuple.of(1, 5), Tuple.of(1, 6), Tuple.of(1, 8)))
                 .as(BigDecimal::valueOf);
         Arbitrary<String> accounts = Arbitraries.of("A1", "A2", "B7", "C-3", "Zoë", "Ærø", "K9", "M10");
         return Combinators.combine(Arbitraries.integers().between(0, 240), accounts, amounts).as(Row::new)

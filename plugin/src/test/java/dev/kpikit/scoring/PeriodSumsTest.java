@@ -18,19 +18,27 @@ class PeriodSumsTest {
     }
 
     @Test
-    void sumsAnAccountsRowsByPeriodAtTheirMostDecimals() {
+    void sumsAnAccountsRowsByPeriodInUnitsOfTheMostDecimalsSeen() {
         PeriodSums sums = new PeriodSums(PeriodLength.MONTH, 1_000);
         sums.add(day(1, 5), 0, 100, 0);
         sums.add(day(1, 9), 0, 255, 1);
         sums.add(day(2, 1), 70, -5, 0);
         assertTrue(sums.summed());
-        List<BigDecimal> january = new ArrayList<>();
-        sums.period(LocalDate.of(2026, 1, 1)).addTo(january);
-        assertEquals(List.of(new BigDecimal("125.5000")), january);
-        assertEquals(1, sums.period(LocalDate.of(2026, 1, 1)).scale());
-        List<BigDecimal> february = new ArrayList<>();
-        sums.period(LocalDate.of(2026, 2, 1)).addTo(february);
-        assertEquals(List.of(new BigDecimal("-5.0000")), february, "account 70 alone, past the first 64");
+        assertEquals(List.of(new BigDecimal("125.50")), revenue(sums, 1));
+        assertEquals(1, sums.scale(LocalDate.of(2026, 1, 1)));
+        assertEquals(List.of(new BigDecimal("-5.00")), revenue(sums, 2), "account 70 alone, past the first 64");
+        // an amount converted from another currency, to six decimals: every sum to six decimals from then on
+        sums.add(day(2, 3), 70, 1, 6);
+        assertTrue(sums.summed());
+        assertEquals(List.of(new BigDecimal("125.500000")), revenue(sums, 1));
+        assertEquals(List.of(new BigDecimal("-4.999999")), revenue(sums, 2));
+        assertEquals(6, sums.scale(LocalDate.of(2026, 2, 1)));
+    }
+
+    private static List<BigDecimal> revenue(PeriodSums sums, int month) {
+        List<BigDecimal> revenue = new ArrayList<>();
+        sums.addTo(LocalDate.of(2026, month, 1), revenue);
+        return revenue;
     }
 
     /** A row: epoch day, account, unscaled amount, scale. */
@@ -51,9 +59,12 @@ class PeriodSumsTest {
     @Test
     void moreDecimalsThanItKeepsOrASumBeyondALongLeaveTheRowsToBeSummedOneByOne() {
         assertEquals(List.of(true, false),
-                summedAfter(100, new Row(day(1, 5), 0, 12_345, 4), new Row(day(1, 6), 1, 123_456, 5)));
+                summedAfter(100, new Row(day(1, 5), 0, 12_345, 18), new Row(day(1, 6), 1, 123_456, 19)));
         assertEquals(List.of(true, false),
-                summedAfter(100, new Row(day(2, 5), 0, Long.MAX_VALUE / 10_000, 0), new Row(day(2, 6), 0, 1, 0)));
+                summedAfter(100, new Row(day(2, 5), 0, Long.MAX_VALUE / 100, 0), new Row(day(2, 6), 0, 1, 0)));
+        // a sum that fits in cents but not once every sum takes more decimals
+        assertEquals(List.of(true, false),
+                summedAfter(100, new Row(day(2, 5), 0, Long.MAX_VALUE / 500, 0), new Row(day(2, 6), 1, 1, 3)));
     }
 
     @Test
