@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -118,6 +120,34 @@ class ServerContractTest {
                     + TestServer.encode(folder), "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
             assertEquals(404, response.statusCode(), folder);
             assertTrue(text(response).startsWith("startup: no data folder"), text(response));
+        }
+    }
+
+    @Test
+    void aLargeFolderShowsItsBestScoredAccountsAndCountsThemAll() throws Exception {
+        // 1,200 accounts: the page shows the best 1,000 and says so; the workbook has them all
+        Path many = server.folder.resolve("data").resolve("many-accounts");
+        Files.createDirectories(many);
+        StringBuilder accounts = new StringBuilder("account_id,name,segment,strategic_value\n");
+        StringBuilder revenue = new StringBuilder("date,account_id,amount\n");
+        for (int i = 0; i < 1_200; i++) {
+            accounts.append(String.format("M%04d,Account %d,SMB,%d%n", i, i, 1 + i % 5));
+            revenue.append(String.format("2026-0%d-15,M%04d,%d.%02d%n", 1 + i % 9, i, 100 + i, i % 100));
+        }
+        Files.writeString(many.resolve("accounts.csv"), accounts);
+        Files.writeString(many.resolve("revenue.csv"), revenue);
+        try {
+            HttpClient viewer = server.loggedIn(TestServer.VIEWER);
+            String page = text(server.get(viewer, "/accounts?data=many-accounts&asOf=2026-10-31&period=YEAR"));
+            assertTrue(page.contains("1,200 accounts as of 2026-10-31"), page);
+            assertTrue(page.contains("The 1,000 highest-scored accounts are shown here; the workbook has every account."), page);
+            String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+            assertEquals(1_000, body.split("<tr>", -1).length - 1);
+        } finally {
+            for (String file : List.of("accounts.csv", "revenue.csv")) {
+                Files.deleteIfExists(many.resolve(file));
+            }
+            Files.deleteIfExists(many);
         }
     }
 

@@ -38,17 +38,31 @@ public final class KeyAccounts {
             List<String> points, String explanation) {
     }
 
+    /** @param accounts how many accounts were scored: {@code rows} holds the best of them, at most {@link #ROWS_SHOWN} */
     public record Table(String folder, String model, LocalDate asOf, String period, List<String> factors, List<Row> rows,
-            List<String> warnings) {
+            int accounts, List<String> warnings) {
     }
 
-    /** The scored accounts, best first, each factor's points in the model's factor order. */
+    /**
+     * Accounts a page shows at most, the best-scored: a folder of a million accounts would make a page of hundreds of MB
+     * (the workbook has them all).
+     */
+    public static final int ROWS_SHOWN = 1_000;
+
+    /** The scored accounts, best first, at most {@link #ROWS_SHOWN}, each factor's points in the model's factor order. */
     public static Table score(Path folder, String folderName, LocalDate asOf, String period, Locale locale)
+            throws IOException, DataFormatException {
+        return score(folder, folderName, asOf, period, locale, ROWS_SHOWN);
+    }
+
+    /** As {@link #score(Path, String, LocalDate, String, Locale)}, showing at most {@code shown} accounts. */
+    static Table score(Path folder, String folderName, LocalDate asOf, String period, Locale locale, int shown)
             throws IOException, DataFormatException {
         Scored scored = scored(folder, asOf, period);
         List<String> factors = scored.model().factors().stream().map(Factor::id).toList();
         List<Row> rows = new ArrayList<>();
-        for (AccountReport report : scored.portfolio().accounts()) {
+        List<AccountReport> accounts = scored.portfolio().accounts();
+        for (AccountReport report : accounts.subList(0, Math.min(shown, accounts.size()))) {
             List<String> points = new ArrayList<>();
             for (String factor : factors) {
                 points.add(report.score().factors().stream().filter(f -> f.factorId().equals(factor)).findFirst()
@@ -63,7 +77,7 @@ public final class KeyAccounts {
                     report.abc() == null ? "" : report.abc().name(), List.copyOf(points), report.score().explain(locale)));
         }
         return new Table(folderName, scored.model().name(), scored.asOf(), scored.period().name(), factors, rows,
-                scored.warnings());
+                accounts.size(), scored.warnings());
     }
 
     /** The live scoring workbook of the folder, as {@code kpikit workbook} writes it. */
