@@ -39,10 +39,16 @@ final class PeriodSums {
 
     /** One period's sums and which accounts have a row in it (a bit each), by account number. */
     private static final class Period {
-        private long[] sums = new long[64];
-        private long[] present = new long[1];
+        private long[] sums;
+        private long[] present;
         /** The most decimals among the period's amounts: the scale of its total, as BigDecimal addition gives it. */
         private int scale;
+
+        /** Room for {@code accounts} at first: a bucket has a few thousand accounts of a million, a few of a thousand. */
+        Period(int accounts) {
+            sums = new long[accounts];
+            present = new long[(accounts + 63) >>> 6];
+        }
 
         private void ensure(int accounts) {
             if (accounts > sums.length) {
@@ -99,7 +105,7 @@ final class PeriodSums {
                 if ((periods.size() + 1L) * accounts > maxCells) {
                     return null;
                 }
-                period = new Period();
+                period = new Period(accounts);
                 periods.put(start, period);
             }
             byDay[slot] = period;
