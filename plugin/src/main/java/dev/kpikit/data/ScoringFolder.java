@@ -242,13 +242,14 @@ public final class ScoringFolder {
     public List<PeriodConcentration> concentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
         ConcentrationSeries series = new ConcentrationSeries(asOf, periodLength, topN);
-        if (pushdown() == null) {
+        RevenuePushdown pushdown = pushdown();
+        if (pushdown == null) {
             List<PeriodConcentration> scanned = scannedConcentration(asOf, periodLength, topN);
             if (scanned != null) {
                 return scanned;
             }
         }
-        readRevenueByPeriod(null, asOf, periodLength, series::add);
+        readRevenueByPeriod(pushdown, null, asOf, periodLength, series::add);
         return series.periods();
     }
 
@@ -543,7 +544,12 @@ public final class ScoringFolder {
      */
     public void readRevenueByPeriod(LocalDate from, LocalDate asOf, PeriodLength grain, RevenueRows rows)
             throws IOException, DataFormatException {
-        RevenuePushdown pushdown = pushdown();
+        readRevenueByPeriod(pushdown(), from, asOf, grain, rows);
+    }
+
+    /** As the public one, with the revenue table's pushdown taken (null for a file): opening it queries the database. */
+    private void readRevenueByPeriod(RevenuePushdown pushdown, LocalDate from, LocalDate asOf, PeriodLength grain,
+                                     RevenueRows rows) throws IOException, DataFormatException {
         if (pushdown != null) {
             pushdown.periodTotals(from, asOf, grain, rows);
         } else {
@@ -556,7 +562,8 @@ public final class ScoringFolder {
      * ({@link KeyAccountRevenue.Part}); a database's table by month (pushdown), and anything else row by row.
      */
     public void readKeyAccountRevenue(KeyAccountRevenue revenue) throws IOException, DataFormatException {
-        if (pushdown() == null) {
+        RevenuePushdown pushdown = pushdown();
+        if (pushdown == null) {
             try (Typed table = openRevenue()) {
                 List<KeyAccountRevenue.Part> parts = scanRevenueRows(table, revenue::newPart);
                 if (parts != null && revenue.addAll(parts)) {
@@ -564,7 +571,7 @@ public final class ScoringFolder {
                 }
             }
         }
-        readRevenueByPeriod(revenue.firstDay(), revenue.lastDay(), PeriodLength.MONTH, revenue::add);
+        readRevenueByPeriod(pushdown, revenue.firstDay(), revenue.lastDay(), PeriodLength.MONTH, revenue::add);
     }
 
     /** How many rows this folder has received from a database's revenue table (aggregates, when pushed down). */
