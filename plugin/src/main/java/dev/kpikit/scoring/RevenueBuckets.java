@@ -21,8 +21,15 @@ public final class RevenueBuckets {
 
     private static final int BUCKET_BITS = 8;
     private static final int BUCKETS = 1 << BUCKET_BITS;
-    /** Rows a thread buffers before summing them: about 10 MB of buffers (more rows an account per flush: fewer cache misses). */
-    private static final int BUFFERED_ROWS = 1 << 18;
+    /** Bytes a buffered row takes, its bucket-ordered copy included: seven cells, the id's bytes, the bucket. */
+    private static final int BYTES_A_ROW = 96;
+    /**
+     * Rows a thread buffers before summing them: the more rows a bucket gets per flush, the fewer cache misses on its
+     * ledger (2^20 rather than 2^18: 1.3 s less CPU at 12 M rows; 2^21 no better), as long as all threads' buffers
+     * together take at most an eighth of the heap.
+     */
+    private static final int BUFFERED_ROWS = bufferedRows(Runtime.getRuntime().maxMemory(),
+            Runtime.getRuntime().availableProcessors());
     /** Bits of an account's number in the keys sorted by first position: 16.7 M accounts, files up to 512 GB. */
     private static final int ACCOUNT_BITS = 24;
 
@@ -109,6 +116,11 @@ public final class RevenueBuckets {
             measured.add(ConcentrationSeries.measured(start, end.isAfter(asOf) ? asOf : end, revenueByAccount, scale, topN));
         }
         return List.copyOf(measured);
+    }
+
+    /** Rows each of {@code threads} threads buffers, their buffers together an eighth of {@code maxHeap}, 2^14 to 2^20. */
+    static int bufferedRows(long maxHeap, int threads) {
+        return Math.clamp(maxHeap / 8 / BYTES_A_ROW / Math.max(1, threads), 1 << 14, 1 << 20);
     }
 
     /** A buffer of rows for one thread; {@link Rows#flush()} it when the thread is done. */

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RevenueLedgerTest {
 
@@ -124,5 +125,14 @@ class RevenueLedgerTest {
         }
         assertEquals(whole.totalCurrent(), ledger.totalCurrent());
         assertEquals(whole.totalPrevious(), ledger.totalPrevious());
+    }
+
+    /** A scan thread's buffer: as large as helps on a large heap, all threads' together an eighth of a small one. */
+    @Test
+    void scanBuffersFollowTheHeap() {
+        assertEquals(1 << 20, RevenueBuckets.bufferedRows(6L << 30, 2));
+        int rows = RevenueBuckets.bufferedRows(512L << 20, 2);
+        assertTrue(rows > 1 << 18 && 2L * rows * 96 <= (512L << 20) / 8, rows + " rows a thread in 512 MB");
+        assertEquals(1 << 14, RevenueBuckets.bufferedRows(64L << 20, 64));
     }
 }
