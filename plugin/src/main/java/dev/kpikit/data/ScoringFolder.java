@@ -188,7 +188,7 @@ public final class ScoringFolder {
         if (parts == null) {
             return null;
         }
-        parts.forEach(RevenueBuckets.Rows::flush);
+        RevenueBuckets.flushAll(parts);
         return buckets.ledger();
     }
 
@@ -263,7 +263,7 @@ public final class ScoringFolder {
             if (parts == null) {
                 return null;
             }
-            parts.forEach(RevenueBuckets.Rows::flush);
+            RevenueBuckets.flushAll(parts);
             return buckets.concentration(topN);
         }
     }

@@ -129,6 +129,18 @@ public final class RevenueBuckets {
     }
 
     /**
+     * Sums the rows still buffered in each of {@code rows} (what every scan thread had left when the file ended), the
+     * buffers on every core at once: one after another, the last flushes took a core alone.
+     */
+    public static void flushAll(List<Rows> rows) {
+        ParallelRanges.run(rows.size(), 1, () -> (from, to) -> {
+            for (int i = from; i < to; i++) {
+                rows.get(i).flush();
+            }
+        });
+    }
+
+    /**
      * The ledger of every row added and flushed: accounts numbered in the order of their first row's position. Call
      * once every thread has flushed its rows.
      */
