@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.PortfolioTables;
-import dev.kpikit.data.TableReader;
+import dev.kpikit.data.TableParts;
 import dev.kpikit.runner.engine.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,11 @@ final class ScoreCommand implements Callable<Integer> {
             + " not with the leading ' that keeps a spreadsheet from running it as a formula.")
     boolean raw;
 
+    @Option(names = "--fields", split = ",", paramLabel = "NAMES",
+            description = "Write only these columns, in this order, by their header names, e.g. rank,account_id,score,tier"
+                    + " (default: all; only what is written is worked out).")
+    List<String> fields;
+
     /** Where the rows go; tests replace it. */
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -51,12 +57,13 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         try {
             TableOutput output = TableOutput.parse(format);
+            List<String> selected = selectedFields(); // before the scoring: a mistyped name costs no wait
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit score: warning: " + warning));
             if (outFile == null) {
-                write(output, scored, out);
+                write(output, scored, selected, out);
                 out.flush();
             } else {
-                writeAtomically(output, scored, outFile);
+                writeAtomically(output, scored, selected, outFile);
             }
             err.printf("kpikit score: %d accounts as of %s, %s to date, model '%s'%s%n", scored.portfolio().accounts().size(),
                     scored.asOf(), scored.period().name().toLowerCase(Locale.ROOT), scored.model().name(),
@@ -71,13 +78,28 @@ final class ScoreCommand implements Callable<Integer> {
         return 1;
     }
 
-    private void write(TableOutput output, PortfolioOptions.Scored scored, OutputStream to) throws IOException, DataFormatException {
-        output.write(PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale), TableOutput.ROWS_PER_PART),
-                to, raw);
+    /** The names of {@code --fields}, checked against the table's columns; null for all. */
+    private List<String> selectedFields() {
+        if (fields == null) {
+            return null;
+        }
+        List<String> names = fields.stream().map(String::strip).toList();
+        try {
+            TableParts.indexes(PortfolioTables.ACCOUNT_COLUMNS, names);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fields: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private void write(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, OutputStream to)
+            throws IOException, DataFormatException {
+        TableParts table = PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale), TableOutput.ROWS_PER_PART);
+        output.write(selected == null ? table : table.select(selected), to, raw);
     }
 
     /** Into a temporary file beside the target, then moved over it: a failure leaves no file and the old one as it was. */
-    private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, Path target)
+    private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, Path target)
             throws IOException, DataFormatException {
         Path folder = target.toAbsolutePath().getParent();
         OutputFolder.prepare(folder, target); // says why not: not a directory, permission denied
@@ -85,7 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
         boolean moved = false;
         try {
             try (OutputStream to = Files.newOutputStream(partial)) {
-                write(output, scored, to);
+                write(output, scored, selected, to);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;

@@ -199,6 +199,50 @@ class ScoreCommandTest {
         assertTrue(output.contains(",B,-12.5,+1 office,"), output);
     }
 
+    /** --fields: the named columns in the named order, each cell as the full table has it, in CSV and JSON. */
+    @Test
+    void fieldsWritesOnlyTheNamedColumnsInTheirOrder() throws Exception {
+        assertEquals(0, score("--data", startup()));
+        List<org.apache.commons.csv.CSVRecord> all = csv(out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, score("--data", startup(), "--fields", "account_id, score,tier,rank,explanation"), stderr());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("account_id,score,tier,rank,explanation", lines.get(0));
+        assertEquals("C01,75.85,KEY,1,\"KEY: 43% of revenue, strategic value 4/5\"", lines.get(1));
+        List<org.apache.commons.csv.CSVRecord> selected = csv(out.toString(StandardCharsets.UTF_8));
+        assertEquals(all.size(), selected.size());
+        for (int row = 0; row < all.size(); row++) {
+            for (String field : List.of("account_id", "score", "tier", "rank", "explanation")) {
+                assertEquals(all.get(row).get(field), selected.get(row).get(field), field + " of row " + (row + 1));
+            }
+        }
+        out.reset();
+        assertEquals(0, score("--data", startup(), "--format", "json", "--fields", "revenue_growth,account_id"), stderr());
+        JsonNode first = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(out.toByteArray()).get(0);
+        assertEquals(List.of("revenue_growth", "account_id"), first.properties().stream().map(java.util.Map.Entry::getKey).toList());
+        assertEquals("C01", first.get("account_id").asText());
+        assertEquals(all.get(0).get("revenue_growth"), first.get("revenue_growth").decimalValue().toPlainString());
+    }
+
+    /** A mistyped field is refused before anything is scored (here the folder does not even exist), naming the columns. */
+    @Test
+    void anUnknownFieldIsRefusedWithTheColumnsThereAre(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("scores.csv");
+        assertEquals(1, score("--data", dir.resolve("no-such-folder").toString(), "--fields", "rank,scor", "--out", target.toString()));
+        String message = stderr().strip();
+        assertTrue(message.startsWith("kpikit score: --fields: no column 'scor'; expected one or more of rank, account_id,"), message);
+        assertTrue(message.endsWith(", explanation, net_negative, in_accounts_table"), message);
+        assertEquals(List.of(), listed(dir));
+        err.reset();
+        assertEquals(1, score("--data", startup(), "--fields", "tier,rank,tier"));
+        assertEquals("kpikit score: --fields: column 'tier' named twice", stderr().strip());
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(String text) throws Exception {
+        return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get().parse(new java.io.StringReader(text)).getRecords();
+    }
+
     @Test
     void outWritesTheFileWhole(@TempDir Path dir) throws Exception {
         Path data = folder(Files.createDirectories(dir.resolve("data")),
