@@ -23,7 +23,8 @@ import dev.kpikit.bench.harness.TrialContext;
  * {@code kpikit} script starts it) against DuckDB's {@code COPY (the scoring query) TO 'scores.csv'} in a new JVM
  * too, so JVM start, class loading and a cold JIT count on both sides. kpikit writes its 43 columns (points of each
  * factor, RFM, explanation); DuckDB the query's 10. Both files are then checked against kpikit's figures of the
- * folder (accounts per tier and ABC class, sum of the scores in cents, first account), untimed. The heap figures are
+ * folder (accounts per tier and ABC class, sum of the scores in cents, first account), untimed. kpikit also runs with
+ * {@code --fields} naming DuckDB's ten columns, the same output side by side. The heap figures are
  * the bench JVM's (which only waits and checks); the child's peak resident memory is recorded beside them.
  */
 public final class ScoreTrials {
@@ -106,15 +107,59 @@ public final class ScoreTrials {
     }
 
     /**
-     * {@code java @runner/score.jvm-options -jar runner/target/kpikit-runner.jar score --data F --as-of D --out F}, what
-     * {@code ./kpikit score} runs.
+     * {@code java @runner/score.jvm-options -Xlog... -XX:SharedArchiveFile=runner/target/score-classes.jsa -jar
+     * runner/target/kpikit-runner.jar score --data F --as-of D --out F}, what {@code ./kpikit score} runs.
      */
-    public static final class Kpikit extends ColdRun {
+    public static class Kpikit extends ColdRun {
+
+        /** The {@code --fields} asked for; empty for all. */
+        private final List<String> fields;
+
+        public Kpikit() {
+            this(List.of());
+        }
+
+        Kpikit(List<String> fields) {
+            this.fields = fields;
+        }
+
+        /** The class-data archive {@code ./kpikit score} makes once per build and starts with. */
+        private Path archive;
+
+        /** Has {@code ./kpikit score} make its class-data archive (untimed), if this build has none yet. */
         @Override
-        List<String> arguments(TrialContext context, Path folder, Path out) {
-            return List.of("-Dkpikit.home=" + context.home(), "@" + context.home().resolve("runner/score.jvm-options"),
-                    "-jar", context.home().resolve("runner/target/kpikit-runner.jar").toString(),
-                    "score", "--data", folder.toString(), "--as-of", OdaDataSetBenchmark.AS_OF.toString(), "--out", out.toString());
+        public void prepare(TrialContext context) throws Exception {
+            super.prepare(context);
+            Path home = context.home();
+            Process process = new ProcessBuilder(home.resolve("kpikit").toString(), "score", "--data",
+                    home.resolve("sample-data/startup").toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("./kpikit score over the startup sample failed");
+            }
+            archive = home.resolve("runner/target/score-classes.jsa");
+        }
+
+        @Override
+        final List<String> arguments(TrialContext context, Path folder, Path out) {
+            List<String> arguments = new ArrayList<>(List.of("-Dkpikit.home=" + context.home(),
+                    "@" + context.home().resolve("runner/score.jvm-options"), "-Xlog:disable", "-Xlog:all=warning:stderr"));
+            if (Files.isRegularFile(archive)) {
+                arguments.add("-XX:SharedArchiveFile=" + archive);
+            }
+            arguments.addAll(List.of("-jar", context.home().resolve("runner/target/kpikit-runner.jar").toString(),
+                    "score", "--data", folder.toString(), "--as-of", OdaDataSetBenchmark.AS_OF.toString(), "--out", out.toString()));
+            if (!fields.isEmpty()) {
+                arguments.add("--fields=" + String.join(",", fields));
+            }
+            return arguments;
+        }
+    }
+
+    /** {@link Kpikit} writing the ten columns DuckDB's query writes ({@code --fields rank,account_id,...,abc_class}). */
+    public static final class KpikitDuckDbColumns extends Kpikit {
+        public KpikitDuckDbColumns() {
+            super(ScaleTrial.DUCKDB_COLUMNS);
         }
     }
 
