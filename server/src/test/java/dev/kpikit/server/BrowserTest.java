@@ -160,6 +160,17 @@ class BrowserTest {
                 .filter(WebElement::isDisplayed).toList();
         assertEquals(1, shown.size());
         assertTrue(shown.get(0).getText().contains("KEY"), shown.get(0).getText());
+        // find: the server looks through every account of the folder (a large folder shows only its best 1,000)
+        browser.findElement(By.id("find")).sendKeys("harbor");
+        browser.findElement(By.id("score")).click();
+        waiting(30).until(ExpectedConditions.urlContains("find=harbor"));
+        assertEquals("2 of the 40 accounts have 'harbor' in their id or name.", browser.findElement(By.id("found")).getText());
+        java.util.List<WebElement> found = browser.findElements(By.cssSelector("#accounts tbody tr"));
+        assertEquals(2, found.size());
+        for (WebElement account : found) {
+            assertTrue(account.getText().contains("Harbor"), account.getText());
+        }
+        assertEquals("harbor", browser.findElement(By.id("find")).getAttribute("value"), "the form keeps what was sought");
 
         // pause and resume: the state is the Quartz trigger's, kept in the store
         browser.findElement(By.linkText("Schedules")).click();

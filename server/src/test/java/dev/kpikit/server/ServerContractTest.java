@@ -143,6 +143,21 @@ class ServerContractTest {
             assertTrue(page.contains("The 1,000 highest-scored accounts are shown here; the workbook has every account."), page);
             String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
             assertEquals(1_000, body.split("<tr>", -1).length - 1);
+            // find looks through all 1,200, not only the 1,000 shown: the lowest-ranked account is found by its id
+            java.util.regex.Matcher last = java.util.regex.Pattern.compile("<td>(\\d+)</td><td>Account (\\d+)</td>").matcher(body);
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            while (last.find()) {
+                shown.add(last.group(2));
+            }
+            int hidden = java.util.stream.IntStream.range(0, 1_200).filter(i -> !shown.contains(String.valueOf(i))).findFirst().orElseThrow();
+            String found = text(server.get(viewer, "/accounts?data=many-accounts&asOf=2026-10-31&period=YEAR&find="
+                    + String.format("m%04d", hidden)));
+            assertTrue(found.contains("1 of the 1,200 accounts have &#39;m" + String.format("%04d", hidden) + "&#39; in their id or name.")
+                    || found.contains("1 of the 1,200 accounts have 'm" + String.format("%04d", hidden) + "' in their id or name."), found);
+            String foundBody = found.substring(found.indexOf("<tbody>"), found.indexOf("</tbody>"));
+            assertEquals(1, foundBody.split("<tr>", -1).length - 1);
+            assertTrue(foundBody.contains("<td>Account " + hidden + "</td>"), foundBody);
+            assertTrue(!found.contains("id=\"shown\""), "all the accounts found are shown");
         } finally {
             for (String file : List.of("accounts.csv", "revenue.csv")) {
                 Files.deleteIfExists(many.resolve(file));

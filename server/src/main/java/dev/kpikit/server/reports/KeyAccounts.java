@@ -18,6 +18,7 @@ import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.kpi.KpiCatalogException;
 import dev.kpikit.runner.excel.ScoringWorkbook;
 import dev.kpikit.scoring.AccountReport;
+import dev.kpikit.scoring.AccountRows;
 import dev.kpikit.scoring.Factor;
 import dev.kpikit.scoring.FactorInput;
 import dev.kpikit.scoring.FactorScore;
@@ -38,9 +39,13 @@ public final class KeyAccounts {
             List<String> points, String explanation) {
     }
 
-    /** @param accounts how many accounts were scored: {@code rows} holds the best of them, at most {@link #ROWS_SHOWN} */
+    /**
+     * @param accounts how many accounts were scored
+     * @param find     the text asked for in ids and names; empty for every account
+     * @param matching how many of the accounts have it: {@code rows} holds the best of those, at most {@link #ROWS_SHOWN}
+     */
     public record Table(String folder, String model, LocalDate asOf, String period, List<String> factors, List<Row> rows,
-            int accounts, List<String> warnings) {
+            int accounts, String find, int matching, List<String> warnings) {
     }
 
     /**
@@ -49,35 +54,56 @@ public final class KeyAccounts {
      */
     public static final int ROWS_SHOWN = 1_000;
 
-    /** The scored accounts, best first, at most {@link #ROWS_SHOWN}, each factor's points in the model's factor order. */
-    public static Table score(Path folder, String folderName, LocalDate asOf, String period, Locale locale)
+    /**
+     * The scored accounts whose id or name contains {@code find} (any case; every account when blank), best first, at
+     * most {@link #ROWS_SHOWN}, each factor's points in the model's factor order.
+     */
+    public static Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale)
             throws IOException, DataFormatException {
-        return score(folder, folderName, asOf, period, locale, ROWS_SHOWN);
+        return score(folder, folderName, asOf, period, find, locale, ROWS_SHOWN);
     }
 
-    /** As {@link #score(Path, String, LocalDate, String, Locale)}, showing at most {@code shown} accounts. */
-    static Table score(Path folder, String folderName, LocalDate asOf, String period, Locale locale, int shown)
+    /** As {@link #score(Path, String, LocalDate, String, String, Locale)}, showing at most {@code shown} accounts. */
+    static Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale, int shown)
             throws IOException, DataFormatException {
         Scored scored = scored(folder, asOf, period);
         List<String> factors = scored.model().factors().stream().map(Factor::id).toList();
+        String sought = find == null ? "" : find.strip();
+        String soughtLower = sought.toLowerCase(Locale.ROOT);
         List<Row> rows = new ArrayList<>();
-        List<AccountReport> accounts = scored.portfolio().accounts();
-        for (AccountReport report : accounts.subList(0, Math.min(shown, accounts.size()))) {
-            List<String> points = new ArrayList<>();
-            for (String factor : factors) {
-                points.add(report.score().factors().stream().filter(f -> f.factorId().equals(factor)).findFirst()
-                        .map(FactorScore::points).map(p -> p == null ? "" : p.setScale(1, RoundingMode.HALF_EVEN).toPlainString())
-                        .orElse(""));
+        AccountRows accounts = scored.portfolio().rows();
+        int matching = 0;
+        for (int index = 0; index < accounts.size(); index++) {
+            accounts.moveTo(index);
+            // ids and names are read from the portfolio's columns: a report is built only for a row shown
+            if (!sought.isEmpty() && !contains(accounts.id(), soughtLower) && !contains(accounts.name(), soughtLower)) {
+                continue;
             }
-            BigDecimal share = report.account().input(FactorInput.REVENUE_SHARE);
-            rows.add(new Row(report.rank(), report.account().id(), report.account().name(),
-                    report.account().segment() == null ? "" : report.account().segment(),
-                    share == null ? "" : share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %",
-                    report.score().score() == null ? "" : report.score().score().toPlainString(), report.score().tier(),
-                    report.abc() == null ? "" : report.abc().name(), List.copyOf(points), report.score().explain(locale)));
+            if (matching++ < shown) {
+                rows.add(row(accounts.report(), factors, locale));
+            }
         }
         return new Table(folderName, scored.model().name(), scored.asOf(), scored.period().name(), factors, rows,
-                accounts.size(), scored.warnings());
+                accounts.size(), sought, matching, scored.warnings());
+    }
+
+    private static boolean contains(String text, String lowerCase) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerCase);
+    }
+
+    private static Row row(AccountReport report, List<String> factors, Locale locale) {
+        List<String> points = new ArrayList<>();
+        for (String factor : factors) {
+            points.add(report.score().factors().stream().filter(f -> f.factorId().equals(factor)).findFirst()
+                    .map(FactorScore::points).map(p -> p == null ? "" : p.setScale(1, RoundingMode.HALF_EVEN).toPlainString())
+                    .orElse(""));
+        }
+        BigDecimal share = report.account().input(FactorInput.REVENUE_SHARE);
+        return new Row(report.rank(), report.account().id(), report.account().name(),
+                report.account().segment() == null ? "" : report.account().segment(),
+                share == null ? "" : share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %",
+                report.score().score() == null ? "" : report.score().score().toPlainString(), report.score().tier(),
+                report.abc() == null ? "" : report.abc().name(), List.copyOf(points), report.score().explain(locale));
     }
 
     /** The live scoring workbook of the folder, as {@code kpikit workbook} writes it. */

@@ -784,7 +784,9 @@ public final class WebServer implements AutoCloseable {
 
     // --- key accounts ---------------------------------------------------------------------------
 
-    public record AccountsView(List<String> folders, String folder, String asOf, String period, KeyAccounts.Table table) {
+    /** @param find the text sought in the accounts' ids and names (empty: all); the workbook's link leaves it out */
+    public record AccountsView(List<String> folders, String folder, String asOf, String period, String find,
+            KeyAccounts.Table table) {
         public String query() {
             return "data=" + URLEncoder.encode(folder, StandardCharsets.UTF_8) + "&asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8)
                     + "&period=" + URLEncoder.encode(period, StandardCharsets.UTF_8);
@@ -798,6 +800,7 @@ public final class WebServer implements AutoCloseable {
                 : folders.isEmpty() ? "" : folders.get(0));
         String asOf = Optional.ofNullable(ctx.queryParam("asOf")).orElse("").trim();
         String period = Optional.ofNullable(ctx.queryParam("period")).orElse("YEAR").trim();
+        String find = Optional.ofNullable(ctx.queryParam("find")).orElse("").strip();
         Optional<Path> data = folder.dataFolder(name);
         KeyAccounts.Table table = null;
         String error = null;
@@ -806,7 +809,8 @@ public final class WebServer implements AutoCloseable {
             error = name.isEmpty() ? null : "no data folder '" + name + "' under the data folder; the folders are " + folders;
         } else {
             try {
-                table = KeyAccounts.score(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), period, page.locale());
+                table = KeyAccounts.score(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), period, find,
+                        page.locale());
             } catch (DateTimeParseException e) {
                 error = "asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)";
             } catch (dev.kpikit.data.DataFormatException | IllegalArgumentException | IOException e) {
@@ -816,7 +820,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.status(400);
             }
         }
-        render(ctx, "accounts.jte", error == null ? page : withError(page, error), new AccountsView(folders, name, asOf, period, table));
+        render(ctx, "accounts.jte", error == null ? page : withError(page, error),
+                new AccountsView(folders, name, asOf, period, find, table));
     }
 
     private void workbook(Context ctx) throws Exception {
