@@ -181,7 +181,24 @@ class ServerContractTest {
             assertEquals("Model", xlsx.getSheetAt(0).getSheetName());
             assertTrue(xlsx.getSheet("Accounts") != null);
         }
+        // the workbook was streamed from a file of its own, gone once sent
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!workbookFiles().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), workbookFiles());
         assertEquals(404, server.get(viewer, "/accounts/workbook?data=..%2F..").statusCode());
+        HttpResponse<byte[]> badDate = server.get(viewer, "/accounts/workbook?data=startup&asOf=31.10.2026&period=YEAR");
+        assertEquals(400, badDate.statusCode());
+        assertEquals("asOf: cannot read '31.10.2026' as a date (yyyy-MM-dd)", text(badDate));
+        assertEquals(List.of(), workbookFiles(), "no file left by a refusal");
+    }
+
+    /** Scoring workbooks being written or sent, in the temporary folder. */
+    private static List<Path> workbookFiles() throws Exception {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(dev.kpikit.server.web.WebServer.WORKBOOK_PREFIX)).toList();
+        }
     }
 
     @Test

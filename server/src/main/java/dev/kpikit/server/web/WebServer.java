@@ -824,6 +824,9 @@ public final class WebServer implements AutoCloseable {
                 new AccountsView(folders, name, asOf, period, find, table));
     }
 
+    /** The name a scoring workbook's file starts with in the temporary folder while it is written and sent. */
+    public static final String WORKBOOK_PREFIX = "kpikit-workbook-";
+
     private void workbook(Context ctx) throws Exception {
         String name = Optional.ofNullable(ctx.queryParam("data")).orElse("");
         Optional<Path> data = folder.dataFolder(name);
@@ -832,19 +835,29 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         String asOf = Optional.ofNullable(ctx.queryParam("asOf")).orElse("").trim();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        // written whole to a file first, then streamed from it: a failure is a clear 400, never half a workbook, and a
+        // large folder's workbook (tens of MB) is not held in the heap; the file goes when the response has read it
+        Path file = Files.createTempFile(WORKBOOK_PREFIX, ".xlsx");
         try {
-            KeyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), ctx.queryParam("period"),
-                    locale(ctx), out);
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                KeyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), ctx.queryParam("period"),
+                        locale(ctx), out);
+            }
         } catch (DateTimeParseException e) {
+            Files.deleteIfExists(file);
             ctx.status(400).contentType("text/plain").result("asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)");
             return;
         } catch (dev.kpikit.data.DataFormatException | dev.kpikit.kpi.KpiCatalogException | IllegalArgumentException | IOException e) {
+            Files.deleteIfExists(file);
             ctx.status(400).contentType("text/plain; charset=utf-8").result(confinedMessage(e));
             return;
+        } catch (RuntimeException | Error e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-scoring.xlsx\"");
-        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(out.toByteArray());
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .result(Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
         AUDIT.info("{} user={} downloaded the scoring workbook of {}", Instant.now(), caller(ctx).user(), name);
     }
 
