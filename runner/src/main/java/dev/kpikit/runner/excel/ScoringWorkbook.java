@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -102,6 +104,21 @@ public final class ScoringWorkbook {
     public static final String KPIS_SHEET = "KPIs";
     /** From this many accounts on, rows are streamed and formulas are not evaluated before saving. */
     public static final int STREAMING_ROWS = 20_000;
+    /** Accounts the Accounts sheet holds at most: an Excel sheet's 1,048,576 rows less the header. */
+    static final int MAX_ACCOUNTS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
+
+    /**
+     * Refuses, before a byte is written, a portfolio that Excel cannot hold on one sheet (POI would refuse the row after
+     * minutes of writing the others).
+     */
+    static void fitsOneSheet(int accounts) {
+        if (accounts > MAX_ACCOUNTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d accounts do not fit on a workbook's"
+                    + " Accounts sheet: an Excel sheet holds %,d rows, a header and %,d accounts; score them to a CSV file"
+                    + " instead (kpikit score --out FILE.csv), or split the data folder", accounts,
+                    SpreadsheetVersion.EXCEL2007.getMaxRows(), MAX_ACCOUNTS));
+        }
+    }
 
     /** Row of the first factor on the Model sheet (0-based; row 0 is the header). */
     private static final int FIRST_FACTOR_ROW = 1;
@@ -157,6 +174,7 @@ public final class ScoringWorkbook {
     }
 
     public void write(OutputStream out) throws IOException {
+        fitsOneSheet(portfolio.accounts().size());
         boolean streaming = portfolio.accounts().size() >= STREAMING_ROWS;
         SXSSFWorkbook sxssf = null;
         if (streaming) {

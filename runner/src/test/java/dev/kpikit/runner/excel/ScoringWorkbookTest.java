@@ -246,4 +246,15 @@ class ScoringWorkbookTest {
             assertTrue(roundedUp > 0, "some points got the cent their remainder earned");
         }
     }
+
+    /** A folder beyond one Excel sheet is refused before anything is written, saying how many accounts fit. */
+    @Test
+    void moreAccountsThanASheetHoldsAreRefusedAtOnce() {
+        ScoringWorkbook.fitsOneSheet(1_048_575);
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ScoringWorkbook.fitsOneSheet(1_048_576));
+        assertEquals("1,048,576 accounts do not fit on a workbook's Accounts sheet: an Excel sheet holds 1,048,576 rows,"
+                + " a header and 1,048,575 accounts; score them to a CSV file instead (kpikit score --out FILE.csv), or"
+                + " split the data folder", refused.getMessage());
+    }
 }
