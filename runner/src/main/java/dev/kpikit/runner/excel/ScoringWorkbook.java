@@ -136,6 +136,8 @@ public final class ScoringWorkbook {
     private final Info info;
 
     private Workbook workbook;
+    /** Accounts from which the workbook is streamed: {@link #STREAMING_ROWS}, fewer in tests of the streamed form. */
+    private int streamingFrom = STREAMING_ROWS;
     private Styles styles;
     private final AccountColumns columns;
     private int tierRow;
@@ -173,12 +175,18 @@ public final class ScoringWorkbook {
         }
     }
 
+    /** Streams the workbook from {@code accounts} accounts on, for tests that hold both forms to the same cells. */
+    ScoringWorkbook streamingFrom(int accounts) {
+        streamingFrom = accounts;
+        return this;
+    }
+
     public void write(OutputStream out) throws IOException {
         fitsOneSheet(portfolio.accounts().size());
-        boolean streaming = portfolio.accounts().size() >= STREAMING_ROWS;
+        boolean streaming = portfolio.accounts().size() >= streamingFrom;
         SXSSFWorkbook sxssf = null;
         if (streaming) {
-            sxssf = new SXSSFWorkbook(null, 500, true, true);
+            sxssf = new StreamingWorkbook(500);
             workbook = sxssf;
         } else {
             workbook = new XSSFWorkbook();

@@ -257,4 +257,46 @@ class ScoringWorkbookTest {
                 + " a header and 1,048,575 accounts; score them to a CSV file instead (kpikit score --out FILE.csv), or"
                 + " split the data folder", refused.getMessage());
     }
+
+    /**
+     * Streamed (as a workbook of 20,000 accounts or more is: rows written a window at a time, text inline, temporary
+     * files gzipped), the workbook has the cells it has written whole: text, numbers, formulas, formats, quote prefixes.
+     * Only the formulas' cached results differ: streaming leaves them to the spreadsheet.
+     */
+    @Test
+    void aStreamedWorkbookHasTheCellsOfOneWrittenWhole() throws Exception {
+        Path data = SharedEngine.sampleData("startup");
+        Path whole = Workbooks.write(data, null, temp.resolve("whole.xlsx"), false);
+        Path streamed = Workbooks.write(data, null, temp.resolve("streamed.xlsx"), true);
+        try (XSSFWorkbook expected = new XSSFWorkbook(whole.toFile()); XSSFWorkbook actual = new XSSFWorkbook(streamed.toFile())) {
+            assertEquals(expected.getNumberOfSheets(), actual.getNumberOfSheets());
+            int cells = 0;
+            for (int s = 0; s < expected.getNumberOfSheets(); s++) {
+                XSSFSheet sheet = expected.getSheetAt(s);
+                XSSFSheet other = actual.getSheetAt(s);
+                assertEquals(sheet.getSheetName(), other.getSheetName());
+                assertEquals(sheet.getLastRowNum(), other.getLastRowNum(), sheet.getSheetName());
+                for (Row row : sheet) {
+                    Row otherRow = other.getRow(row.getRowNum());
+                    assertEquals(row.getLastCellNum(), otherRow.getLastCellNum(), sheet.getSheetName() + " row " + row.getRowNum());
+                    for (Cell cell : row) {
+                        Cell otherCell = otherRow.getCell(cell.getColumnIndex());
+                        String where = sheet.getSheetName() + "!" + cell.getAddress();
+                        assertEquals(cell.getCellType(), otherCell.getCellType(), where);
+                        switch (cell.getCellType()) {
+                            case FORMULA -> assertEquals(cell.getCellFormula(), otherCell.getCellFormula(), where);
+                            case STRING -> assertEquals(cell.getStringCellValue(), otherCell.getStringCellValue(), where);
+                            case NUMERIC -> assertEquals(cell.getNumericCellValue(), otherCell.getNumericCellValue(), where);
+                            case BOOLEAN -> assertEquals(cell.getBooleanCellValue(), otherCell.getBooleanCellValue(), where);
+                            default -> { }
+                        }
+                        assertEquals(cell.getCellStyle().getDataFormatString(), otherCell.getCellStyle().getDataFormatString(), where);
+                        assertEquals(cell.getCellStyle().getQuotePrefixed(), otherCell.getCellStyle().getQuotePrefixed(), where);
+                        cells++;
+                    }
+                }
+            }
+            assertTrue(cells > 40 * 30, cells + " cells compared");
+        }
+    }
 }

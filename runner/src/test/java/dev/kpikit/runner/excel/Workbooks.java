@@ -37,6 +37,11 @@ final class Workbooks {
 
     /** Writes the workbook of a folder with a model (the folder's when null); KPIs when the folder has them. */
     static Path write(Path data, ScoringModel model, Path out) throws Exception {
+        return write(data, model, out, false);
+    }
+
+    /** As {@link #write(Path, ScoringModel, Path)}, streamed (as from 20,000 accounts on) when asked, whatever the size. */
+    static Path write(Path data, ScoringModel model, Path out, boolean streamed) throws Exception {
         ScoringFolder folder = new ScoringFolder(data);
         ScoringModel scoring = model == null ? folder.model(null) : model;
         LocalDate asOf = folder.asOfOrLatest(null);
@@ -45,7 +50,8 @@ final class Workbooks {
                 ? FolderScorecard.evaluate(data.resolve("kpi-catalog.json"), data.resolve("metrics.csv"),
                         new FolderScorecard.Options(asOf, null, 0, Locale.ENGLISH))
                 : List.of();
-        new ScoringWorkbook(scoring, portfolio, kpis, new ScoringWorkbook.Info(data.getFileName().toString(), asOf)).write(out);
+        ScoringWorkbook workbook = new ScoringWorkbook(scoring, portfolio, kpis, new ScoringWorkbook.Info(data.getFileName().toString(), asOf));
+        (streamed ? workbook.streamingFrom(1) : workbook).write(out);
         return out;
     }
 
