@@ -74,6 +74,7 @@ class ServerContractTest {
 
     @Test
     void runAsXlsxGivesTheReportsSheets() throws Exception {
+        List<Path> before = renderFolders(); // another server's leftovers, if any, are not this test's
         HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=xlsx&asOf=2026-09-30",
                 "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
         assertEquals(200, response.statusCode(), () -> text(response));
@@ -82,6 +83,25 @@ class ServerContractTest {
             assertEquals("Headline KPIs", workbook.getSheetAt(0).getSheetName());
             assertEquals("Key accounts", workbook.getSheetAt(1).getSheetName());
         }
+        // the file was streamed from the render's folder, gone once sent
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!renderFolders().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(before, renderFolders());
+    }
+
+    /** The renders' folders in the servers' work folders (kpikit-serve-*), in the temporary folder. */
+    private static List<Path> renderFolders() throws Exception {
+        List<Path> found = new java.util.ArrayList<>();
+        try (var works = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            for (Path work : works.filter(f -> f.getFileName().toString().startsWith("kpikit-serve-")).toList()) {
+                try (var renders = Files.list(work)) {
+                    renders.filter(f -> f.getFileName().toString().startsWith("render-")).sorted().forEach(found::add);
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -522,6 +522,7 @@ public final class WebServer implements AutoCloseable {
             ctx.status(504).contentType("text/plain").result(name + ": the render took longer than 10 minutes");
             return;
         }
+        boolean sending = false;
         try {
             Path file = output.file(format);
             ctx.contentType(switch (format) {
@@ -534,11 +535,24 @@ public final class WebServer implements AutoCloseable {
             } else {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"");
             }
-            ctx.result(Files.readAllBytes(file));
+            // streamed from the render's file, not read into the heap: the render's folder goes when the response is sent
+            ctx.result(new java.io.FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        FileUtils.deleteQuietly(output.folder().toFile());
+                    }
+                }
+            });
+            sending = true;
             AUDIT.info("{} user={} rendered {} as {} in {} ms", Instant.now(), caller(ctx).user(), name, format.extension(),
                     output.millis());
         } finally {
-            FileUtils.deleteQuietly(output.folder().toFile());
+            if (!sending) {
+                FileUtils.deleteQuietly(output.folder().toFile());
+            }
         }
     }
 
