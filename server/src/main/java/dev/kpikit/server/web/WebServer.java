@@ -947,7 +947,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + schedule + "-" + fire + ".pdf\"");
-        ctx.contentType("application/pdf").result(Files.readAllBytes(pdf.get()));
+        ctx.contentType("application/pdf").result(Files.newInputStream(pdf.get())); // streamed, not read into the heap
     }
 
     private void retry(Context ctx) throws Exception {
