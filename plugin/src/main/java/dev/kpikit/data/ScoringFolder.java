@@ -241,10 +241,16 @@ public final class ScoringFolder {
      */
     public List<PeriodConcentration> concentration(LocalDate asOf, PeriodLength periodLength, int topN)
             throws IOException, DataFormatException {
+        return concentration(asOf, periodLength, topN, RevenueBuckets.MAX_PERIOD_SUMS);
+    }
+
+    /** As {@link #concentration(LocalDate, PeriodLength, int)}, the scanner holding at most {@code maxPeriodSums} sums. */
+    List<PeriodConcentration> concentration(LocalDate asOf, PeriodLength periodLength, int topN, long maxPeriodSums)
+            throws IOException, DataFormatException {
         ConcentrationSeries series = new ConcentrationSeries(asOf, periodLength, topN);
         RevenuePushdown pushdown = pushdown();
         if (pushdown == null) {
-            List<PeriodConcentration> scanned = scannedConcentration(asOf, periodLength, topN);
+            List<PeriodConcentration> scanned = scannedConcentration(asOf, periodLength, topN, maxPeriodSums);
             if (scanned != null) {
                 return scanned;
             }
@@ -253,18 +259,54 @@ public final class ScoringFolder {
         return series.periods();
     }
 
-    /** {@link #concentration} from a CSV file through the scanner; null when it has to be read row by row. */
-    private List<PeriodConcentration> scannedConcentration(LocalDate asOf, PeriodLength periodLength, int topN)
+    /**
+     * {@link #concentration} from a CSV file through the scanner; null when it has to be read row by row. When the
+     * accounts times the periods are more sums than fit (a million accounts over more than 32 periods), the file is
+     * read again for each window of as many periods as fit, the latest first, until no row is earlier.
+     */
+    List<PeriodConcentration> scannedConcentration(LocalDate asOf, PeriodLength periodLength, int topN, long maxPeriodSums)
             throws IOException, DataFormatException {
+        RevenueBuckets everything = scannedBuckets(asOf, periodLength, maxPeriodSums, null, null);
+        if (everything == null) {
+            return null;
+        }
+        List<PeriodConcentration> measured = everything.concentration(topN);
+        int periodsAWindow = measured != null ? 0 : everything.periodsThatFit(maxPeriodSums);
+        if (measured != null || periodsAWindow == 0) {
+            return measured;
+        }
+        List<PeriodConcentration> windows = new ArrayList<>();
+        // each window ends with the period of the latest row before the previous one: years without a row (a date
+        // mistyped as 1920) cost no pass
+        for (LocalDate last = asOf; last != null; ) {
+            LocalDate until = periodLength.containing(last).end().plusDays(1);
+            LocalDate from = periodLength.containing(last).start();
+            for (int period = 1; period < periodsAWindow; period++) {
+                from = periodLength.containing(from.minusDays(1)).start();
+            }
+            RevenueBuckets window = scannedBuckets(asOf, periodLength, maxPeriodSums, from, until);
+            List<PeriodConcentration> periods = window == null ? null : window.concentration(topN);
+            if (periods == null) {
+                return null;
+            }
+            windows.addAll(0, periods);
+            last = window.latestBeforeWindow();
+        }
+        return List.copyOf(windows);
+    }
+
+    /** The revenue file scanned into buckets that also sum by period from {@code from} to {@code until}; null as scanRevenue. */
+    private RevenueBuckets scannedBuckets(LocalDate asOf, PeriodLength periodLength, long maxPeriodSums, LocalDate from,
+                                          LocalDate until) throws IOException, DataFormatException {
         try (Typed table = openRevenue()) {
             // the ledgers' buckets number the accounts; their revenue by period is summed beside, a bucket at a time
-            RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength, periodLength);
+            RevenueBuckets buckets = new RevenueBuckets(asOf, periodLength, periodLength, maxPeriodSums, from, until);
             List<RevenueBuckets.Rows> parts = scanRevenueRows(table, buckets::newRows);
             if (parts == null) {
                 return null;
             }
             RevenueBuckets.flushAll(parts);
-            return buckets.concentration(topN);
+            return buckets;
         }
     }
 

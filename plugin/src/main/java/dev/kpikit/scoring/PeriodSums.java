@@ -32,10 +32,17 @@ final class PeriodSums {
     private final Map<LocalDate, Period> periods = new HashMap<>();
     private final Period[] byDay = new Period[DAYS];
     private final int[] days = new int[DAYS];
+    /** The days summed: rows from {@code fromDay} (inclusive) to {@code untilDay} (exclusive); the others are left out. */
+    private final int fromDay;
+    private final int untilDay;
     private int accounts;
     /** The decimals of the sums' units. */
     private int unitScale = 2;
     private boolean summed = true;
+    /** True when the rows were given up for being more sums than allowed (not for their decimals or size). */
+    private boolean tooManySums;
+    /** The latest day of a row before {@code fromDay}; MIN_VALUE when none came. */
+    private int latestBefore = Integer.MIN_VALUE;
 
     /** One period's sums and which accounts have a row in it (a bit each), by account number. */
     private static final class Period {
@@ -61,17 +68,33 @@ final class PeriodSums {
 
     /** @param maxCells sums held at most, accounts times periods, before giving the rows up to the other way */
     PeriodSums(PeriodLength grain, long maxCells) {
+        this(grain, maxCells, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #PeriodSums(PeriodLength, long)}, summing only the rows from {@code fromDay} to {@code untilDay} (exclusive). */
+    PeriodSums(PeriodLength grain, long maxCells, int fromDay, int untilDay) {
         this.grain = Objects.requireNonNull(grain, "grain");
         this.maxCells = maxCells;
+        this.fromDay = fromDay;
+        this.untilDay = untilDay;
     }
 
     /** Adds a row of the account numbered {@code account} (0 or more) by the ledger beside, on or before the as-of date. */
     void add(int epochDay, int account, long unscaled, int scale) {
-        if (!summed) {
+        if (epochDay < fromDay) {
+            latestBefore = Math.max(latestBefore, epochDay);
+            return;
+        }
+        if (!summed || epochDay >= untilDay) {
             return;
         }
         Period period = period(epochDay, account);
-        if (period == null || scale < 0 || scale > MAX_SCALE) {
+        if (period == null) {
+            summed = false;
+            tooManySums = true;
+            return;
+        }
+        if (scale < 0 || scale > MAX_SCALE) {
             summed = false;
             return;
         }
@@ -137,6 +160,16 @@ final class PeriodSums {
     /** False when a row could not be summed here: see the class comment. */
     boolean summed() {
         return summed;
+    }
+
+    /** True when the rows were given up only for being more sums than allowed: fewer periods at a time would do. */
+    boolean tooManySums() {
+        return tooManySums;
+    }
+
+    /** The latest day of a row before the first day summed; MIN_VALUE when none came. */
+    int latestBefore() {
+        return latestBefore;
     }
 
     /** The first days of the periods with rows. */

@@ -34,7 +34,7 @@ public final class RevenueBuckets {
     private static final int ACCOUNT_BITS = 24;
 
     /** Sums by period kept beside the buckets' ledgers at most, accounts times periods: 256 MB (a million accounts over 32). */
-    private static final long MAX_PERIOD_SUMS = 1L << 25;
+    public static final long MAX_PERIOD_SUMS = 1L << 25;
 
     private final LocalDate asOf;
     private final PeriodLength periodLength;
@@ -78,14 +78,52 @@ public final class RevenueBuckets {
      * {@link #concentration}: in the same pass, a bucket at a time, as the ledger is summed.
      */
     public RevenueBuckets(LocalDate asOf, PeriodLength periodLength, PeriodLength concentrationGrain) {
+        this(asOf, periodLength, concentrationGrain, MAX_PERIOD_SUMS, null, null);
+    }
+
+    /**
+     * As {@link #RevenueBuckets(LocalDate, PeriodLength, PeriodLength)}, keeping at most {@code maxPeriodSums} sums and
+     * summing by period only the rows from {@code from} (inclusive) to {@code until} (exclusive), each null for no bound:
+     * a concentration of more periods than fit is measured a window of periods at a time.
+     */
+    public RevenueBuckets(LocalDate asOf, PeriodLength periodLength, PeriodLength concentrationGrain, long maxPeriodSums,
+                          LocalDate from, LocalDate until) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.periodLength = Objects.requireNonNull(periodLength, "periodLength");
         this.concentrationGrain = concentrationGrain;
+        int fromDay = from == null ? Integer.MIN_VALUE : Math.toIntExact(from.toEpochDay());
+        int untilDay = until == null ? Integer.MAX_VALUE : Math.toIntExact(until.toEpochDay());
         for (int i = 0; i < BUCKETS; i++) {
-            buckets[i] = new Bucket(new RevenueLedger(asOf, periodLength),
-                    concentrationGrain == null ? null : new PeriodSums(concentrationGrain, MAX_PERIOD_SUMS / BUCKETS));
+            buckets[i] = new Bucket(new RevenueLedger(asOf, periodLength), concentrationGrain == null ? null
+                    : new PeriodSums(concentrationGrain, Math.max(1, maxPeriodSums / BUCKETS), fromDay, untilDay));
             Arrays.fill(buckets[i].firstPosition, Long.MAX_VALUE);
         }
+    }
+
+    /**
+     * After {@link #concentration} gave null: how many periods a window may have for the sums to fit, when the rows were
+     * given up only for being more sums than allowed; 0 when fewer periods would not help (too many decimals, a sum
+     * beyond a long, or more accounts in a bucket than sums allowed).
+     */
+    public int periodsThatFit(long maxPeriodSums) {
+        int accounts = 0;
+        for (Bucket bucket : buckets) {
+            PeriodSums periods = bucket.periods;
+            if (!periods.summed() && !periods.tooManySums()) {
+                return 0;
+            }
+            accounts = Math.max(accounts, bucket.ledger.size());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxPeriodSums / BUCKETS) / Math.max(1, accounts));
+    }
+
+    /** The latest day of a row before the first day of the concentration's window; null when none came. */
+    public LocalDate latestBeforeWindow() {
+        int latest = Integer.MIN_VALUE;
+        for (Bucket bucket : buckets) {
+            latest = Math.max(latest, bucket.periods.latestBefore());
+        }
+        return latest == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(latest);
     }
 
     /**
