@@ -44,10 +44,13 @@ final class Comparisons {
                                 variant("workbook", ExcelTrials.WorkbookWriter.class, "-Xmx1g")),
                         List.of(200_000L), List.of(20_000L), 3, 1),
                 new Comparison("scale", "Scored accounts data set (12 revenue rows an account), executed and read to the last row (all 41 columns, or"
-                        + " the ten the DuckDB query returns), vs DuckDB scoring in one SQL query",
+                        + " the ten the DuckDB query returns), vs DuckDB scoring in one SQL query; -warm: after the same read of the"
+                        + " same folder in the JVM (as in the report server), the others after one of 5,000 accounts",
                         "accounts", List.of(variant("kpikit", ScaleTrial.class, "-Xmx2g"),
                                 variant("kpikit-10-columns", ScaleTrial.DuckDbColumns.class, "-Xmx2g"),
-                                variant("duckdb-sql", DuckDbTrials.Scale.class, "-Xmx2g")),
+                                variant("duckdb-sql", DuckDbTrials.Scale.class, "-Xmx2g"),
+                                variant("kpikit-10-columns-warm", ScaleTrial.DuckDbColumnsWarm.class, "-Xmx2g"),
+                                variant("duckdb-sql-warm", DuckDbTrials.ScaleWarm.class, "-Xmx2g")),
                         List.of(10_000L, 100_000L, 300_000L, 1_000_000L), List.of(10_000L, 100_000L), 3, 1),
                 new Comparison("score", "kpikit score to a CSV file (12 revenue rows an account), JVM start included, all 43 columns or"
                         + " DuckDB's ten (--fields), vs DuckDB's COPY of the same scoring query to CSV in a new JVM", "accounts",

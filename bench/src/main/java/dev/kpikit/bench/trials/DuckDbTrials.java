@@ -79,6 +79,15 @@ public final class DuckDbTrials {
         }
     }
 
+    /** {@link Scale} with the query run once untimed on the run's own folder first, as kpikit's warm variant. */
+    public static final class ScaleWarm extends Scale {
+
+        @Override
+        public void warmUp(TrialContext context) throws Exception {
+            run(context);
+        }
+    }
+
     /**
      * The scored accounts as one SQL query: revenue this year to date and the same span last year per account,
      * share (of the accounts that are not net-negative), growth, the default model's FIXED_SCALE normalisation with
@@ -86,7 +95,7 @@ public final class DuckDbTrials {
      * kpikit's own portfolio of the folder (computed once, untimed, kept beside the data): the accounts of each tier,
      * the sum of the scores in cents, the accounts of each ABC class and the first-ranked account.
      */
-    public static final class Scale implements Trial {
+    public static class Scale implements Trial {
 
         private static final String CHECK_FILE = "kpikit-scores-check.txt";
         private Path folder;
@@ -100,8 +109,7 @@ public final class DuckDbTrials {
 
         @Override
         public void warmUp(TrialContext context) throws Exception {
-            Path small = context.data().resolve("accounts-warm-up");
-            OdaDataSetBenchmark.generateIfMissing(small, 5_000, 5_000L * ScaleTrial.REVENUE_ROWS_PER_ACCOUNT);
+            Path small = ScaleTrial.smallFolder(context);
             check(small, score(small), expected(small));
         }
 
