@@ -2,18 +2,25 @@ package dev.kpikit.server.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
+import dev.kpikit.data.JdbcSource;
 import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.kpi.KpiCatalogException;
 import dev.kpikit.runner.excel.ScoringWorkbook;
@@ -29,11 +36,24 @@ import dev.kpikit.scoring.ScoringModel;
 /**
  * The Key accounts page: a data folder scored as {@code kpikit score} scores it (the folder's model
  * or the built-in one), and the same scoring as the live workbook of {@code kpikit workbook}.
+ * <p>
+ * The last folder scored is kept while its files stay as they were (names, sizes, times modified): a search with
+ * Find, the page again or the folder's workbook then cost a look at the folder instead of a scoring (a million
+ * accounts: about 8 s each time). One folder at a time, softly held, so that the collector takes it back before a
+ * render runs short of memory. A folder with a table in a database ({@code .jdbc}) is scored every time: its rows
+ * change without a file changing.
  */
 public final class KeyAccounts {
 
-    private KeyAccounts() {
+    /** The folder, date and period asked for, and its files as they were when scored. */
+    private record Asked(Path folder, LocalDate asOf, String period, List<String> files) {
     }
+
+    private record Kept(Asked asked, SoftReference<Scored> scored) {
+    }
+
+    private final AtomicReference<Kept> last = new AtomicReference<>();
+    private final AtomicInteger scorings = new AtomicInteger();
 
     public record Row(int rank, String id, String name, String segment, String share, String score, String tier, String abc,
             List<String> points, String explanation) {
@@ -58,13 +78,13 @@ public final class KeyAccounts {
      * The scored accounts whose id or name contains {@code find} (any case; every account when blank), best first, at
      * most {@link #ROWS_SHOWN}, each factor's points in the model's factor order.
      */
-    public static Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale)
+    public Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale)
             throws IOException, DataFormatException {
         return score(folder, folderName, asOf, period, find, locale, ROWS_SHOWN);
     }
 
     /** As {@link #score(Path, String, LocalDate, String, String, Locale)}, showing at most {@code shown} accounts. */
-    static Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale, int shown)
+    Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale, int shown)
             throws IOException, DataFormatException {
         Scored scored = scored(folder, asOf, period);
         List<String> factors = scored.model().factors().stream().map(Factor::id).toList();
@@ -107,7 +127,7 @@ public final class KeyAccounts {
     }
 
     /** The live scoring workbook of the folder, as {@code kpikit workbook} writes it. */
-    public static void workbook(Path folder, String folderName, LocalDate asOf, String period, Locale locale, OutputStream out)
+    public void workbook(Path folder, String folderName, LocalDate asOf, String period, Locale locale, OutputStream out)
             throws IOException, DataFormatException, KpiCatalogException {
         Scored scored = scored(folder, asOf, period);
         List<FolderScorecard.Row> kpis = List.of();
@@ -123,7 +143,49 @@ public final class KeyAccounts {
     private record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio, List<String> warnings) {
     }
 
-    private static Scored scored(Path folder, LocalDate asOf, String period) throws IOException, DataFormatException {
+    /** The folder scored, or as it was scored last when nothing it reads has changed since. */
+    private Scored scored(Path folder, LocalDate asOf, String period) throws IOException, DataFormatException {
+        List<String> files = files(folder);
+        Asked asked = files == null ? null : new Asked(folder.toAbsolutePath().normalize(), asOf, period, files);
+        Kept kept = last.get();
+        Scored scored = kept != null && kept.asked().equals(asked) ? kept.scored().get() : null;
+        if (scored == null) {
+            scored = scoredNow(folder, asOf, period);
+            if (asked != null) {
+                last.set(new Kept(asked, new SoftReference<>(scored)));
+            }
+        }
+        return scored;
+    }
+
+    /** How many times a folder was scored, not taken from the last one kept (for tests). */
+    int scorings() {
+        return scorings.get();
+    }
+
+    /**
+     * Each file of the folder as name, size and time modified, in name order; null for a folder that names a table in a
+     * database, whose rows can change while the files do not, or one that cannot be listed (scoring then says why).
+     */
+    private static List<String> files(Path folder) {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> children = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) children.sorted()::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("." + JdbcSource.EXTENSION)) {
+                    return null;
+                }
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                files.add(name + '/' + attributes.size() + '/' + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        return files;
+    }
+
+    private Scored scoredNow(Path folder, LocalDate asOf, String period) throws IOException, DataFormatException {
+        scorings.incrementAndGet();
         PeriodLength length = PeriodLength.parse(period == null || period.isBlank() ? "year" : period);
         ScoringFolder scoring = new ScoringFolder(folder);
         ScoringModel model = scoring.model(null);

@@ -84,6 +84,8 @@ public final class WebServer implements AutoCloseable {
     private final LoginThrottle throttle;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** The Key accounts page and workbook, with the last folder they scored. */
+    private final KeyAccounts keyAccounts = new KeyAccounts();
     private final Instant started = Instant.now();
     private Javalin app;
 
@@ -823,7 +825,7 @@ public final class WebServer implements AutoCloseable {
             error = name.isEmpty() ? null : "no data folder '" + name + "' under the data folder; the folders are " + folders;
         } else {
             try {
-                table = KeyAccounts.score(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), period, find,
+                table = keyAccounts.score(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), period, find,
                         page.locale());
             } catch (DateTimeParseException e) {
                 error = "asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)";
@@ -854,7 +856,7 @@ public final class WebServer implements AutoCloseable {
         Path file = Files.createTempFile(WORKBOOK_PREFIX, ".xlsx");
         try {
             try (java.io.OutputStream out = Files.newOutputStream(file)) {
-                KeyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), ctx.queryParam("period"),
+                keyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), ctx.queryParam("period"),
                         locale(ctx), out);
             }
         } catch (DateTimeParseException e) {
