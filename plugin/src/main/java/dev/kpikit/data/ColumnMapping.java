@@ -60,19 +60,29 @@ public final class ColumnMapping {
      * Overrides from text such as {@code "amount=Umsatz, date=Rechnungsdatum"}; null or blank
      * text changes nothing.
      *
-     * @throws IllegalArgumentException when an entry is not field=column
+     * @throws IllegalArgumentException when an entry is not field=column, names a field this mapping does not know, or
+     *                                  names a field twice
      */
     public ColumnMapping withOverrides(String spec) {
         ColumnMapping mapping = this;
         if (spec == null || spec.isBlank()) {
             return mapping;
         }
+        Set<String> given = new LinkedHashSet<>();
         for (String entry : spec.split(",")) {
             int equals = entry.indexOf('=');
             String field = equals < 0 ? "" : entry.substring(0, equals).strip();
             String column = equals < 0 ? "" : entry.substring(equals + 1).strip();
             if (field.isEmpty() || column.isEmpty()) {
                 throw new IllegalArgumentException("column mapping: expected field=column, found '" + entry.strip() + "'");
+            }
+            // a misspelt field would otherwise be ignored, and its column with it
+            if (!synonyms.containsKey(field)) {
+                throw new IllegalArgumentException("column mapping: no field '" + field + "'; the fields are "
+                        + String.join(", ", synonyms.keySet()));
+            }
+            if (!given.add(field)) {
+                throw new IllegalArgumentException("column mapping: field '" + field + "' is given twice");
             }
             mapping = mapping.withOverride(field, column);
         }
@@ -93,9 +103,17 @@ public final class ColumnMapping {
     public Map<String, Integer> resolve(String source, List<Column> columns, String... requiredFields)
             throws DataFormatException {
         Map<String, Integer> indexes = new LinkedHashMap<>();
+        Map<Integer, String> fieldByIndex = new LinkedHashMap<>();
         for (String field : fields(requiredFields)) {
             int index = indexOf(field, columns);
             if (index >= 0) {
+                // one column read as two fields would read dates as amounts or amounts as dates
+                String other = fieldByIndex.putIfAbsent(index, field);
+                if (other != null) {
+                    throw new DataFormatException(source + ": fields '" + other + "' and '" + field + "' would both be read from column '"
+                            + columns.get(index).name() + "'; a column holds one field: name another column for one of them"
+                            + " in the column mapping", source, 0, field);
+                }
                 indexes.put(field, index);
             }
         }
@@ -133,11 +151,16 @@ public final class ColumnMapping {
         return -1;
     }
 
-    private DataFormatException missing(String source, String field, List<Column> columns) {
+    /** What is missing when no column holds {@code field}: the one the mapping names for it, or every name tried. */
+    public String absence(String field) {
         String override = overrides.get(field);
-        String what = override != null
+        return override != null
                 ? "no column '" + override + "', which the mapping names for field '" + field + "'"
                 : "no column for field '" + field + "' (looked for " + String.join(", ", candidates(field)) + ")";
+    }
+
+    private DataFormatException missing(String source, String field, List<Column> columns) {
+        String what = absence(field);
         boolean dataAsHeader = columns.stream().anyMatch(c -> c.name().matches("[-+]?[0-9][0-9.,/: -]*"));
         return new DataFormatException(source + ": " + what + "; found: " + Schema.list(columns)
                 + (dataAsHeader ? " (the first line holds data: it must name the columns)" : ""), source, 0, field);

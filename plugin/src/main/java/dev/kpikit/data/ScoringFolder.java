@@ -324,7 +324,7 @@ public final class ScoringFolder {
     public Portfolio portfolio(LocalDate asOf, PeriodLength periodLength, ScoringModel model, Consumer<String> warnings)
             throws IOException, DataFormatException {
         RevenueLedger ledger = ledger(asOf, periodLength);
-        Portfolio.Builder accounts = scanProfiles(ledger, model, 0);
+        Portfolio.Builder accounts = scanProfiles(ledger, model, 0, warnings);
         if (accounts == null) {
             accounts = Portfolio.builder(ledger);
             readProfiles(model, warnings, accounts::has, accounts::add);
@@ -359,6 +359,7 @@ public final class ScoringFolder {
         // Segments, judgements and start dates repeat across accounts: one object each, not one per row
         Map<Object, Object> shared = new HashMap<>();
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
+            String missingColumns = missingColumns(table, model);
             Map<String, BigDecimal> judgements = new HashMap<>();
             Map<String, BigDecimal[]> scales = new HashMap<>();
             for (String field : JUDGEMENTS) {
@@ -384,6 +385,9 @@ public final class ScoringFolder {
                         judgements.get(ENGAGEMENT), judgements.get(SATISFACTION),
                         table.shared(RELATIONSHIP_START, shared)));
             }
+            if (missingColumns != null) {
+                warnings.accept(missingColumns); // once the table is read: a refused one gets its refusal alone
+            }
         }
     }
 
@@ -394,15 +398,17 @@ public final class ScoringFolder {
      * clamped with a warning) or an id read twice (refused naming both lines): readProfiles words these. The file is
      * cut into parts of about {@code partBytes} bytes (0: split evenly among the processors).
      */
-    Portfolio.Builder scanProfiles(RevenueLedger ledger, ScoringModel model, long partBytes)
+    Portfolio.Builder scanProfiles(RevenueLedger ledger, ScoringModel model, long partBytes, Consumer<String> warnings)
             throws IOException, DataFormatException {
         Portfolio.Builder accounts = Portfolio.builder(ledger);
         List<ScannedAccounts> parts;
+        String missingColumns;
         try (Typed table = open(ACCOUNTS_TABLE, ColumnMapping.ACCOUNT_ID)) {
             CsvScanner scanner = table.reader instanceof CsvTableReader csv ? csv.scanner() : null;
             if (scanner == null) {
                 return null;
             }
+            missingColumns = missingColumns(table, model);
             int id = table.indexes.get(ColumnMapping.ACCOUNT_ID);
             int name = table.indexes.getOrDefault(ColumnMapping.NAME, -1);
             int segment = table.indexes.getOrDefault(SEGMENT, -1);
@@ -452,7 +458,42 @@ public final class ScoringFolder {
                 return null;
             }
         }
+        if (missingColumns != null) {
+            warnings.accept(missingColumns); // said here only when the scan stands: else readProfiles says it
+        }
         return accounts;
+    }
+
+    /**
+     * The warning for the inputs the model scores that the account table has no column for (a misspelt header, a
+     * column left out of an export): every account then lacks them and the model's rule for a missing value applies to
+     * all, which would otherwise go unsaid; the columns read as no field are named, a misspelling likely among them.
+     * Null when every such input has its column.
+     */
+    private String missingColumns(Typed table, ScoringModel model) {
+        List<String> missing = new ArrayList<>();
+        for (var factor : model.factors()) {
+            FactorInput input = factor.input();
+            String field = input == FactorInput.RELATIONSHIP_YEARS ? RELATIONSHIP_START
+                    : JUDGEMENTS.contains(input.key()) ? input.key() : null;
+            if (field != null && !table.indexes.containsKey(field) && !missing.contains(field)) {
+                missing.add(field);
+            }
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        List<String> unread = new ArrayList<>();
+        List<Column> columns = table.reader.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!table.indexes.containsValue(i)) {
+                unread.add(columns.get(i).name());
+            }
+        }
+        return table.reader.source() + ": " + String.join("; ", missing.stream().map(mapping::absence).toList())
+                + ": every account lacks " + (missing.size() == 1 ? "it" : "them") + ", and the model scores "
+                + (missing.size() == 1 ? "it" : "them") + " as missing for all"
+                + (unread.isEmpty() ? "" : "; columns not read: " + String.join(", ", unread));
     }
 
     /** One part of the account table as the scanner reads it, with the judgements it has seen. */

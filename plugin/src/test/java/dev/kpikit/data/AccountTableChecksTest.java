@@ -91,7 +91,8 @@ class AccountTableChecksTest {
 
     @Test
     void aModelThatClampsWarnsOncePerAccountAndExplainsTheClampedValue() throws Exception {
-        write("accounts.csv", "account_id,name,strategic_value,satisfaction,engagement\nA1,Acme,9,0,3\nB2,Bolt,4,3,3\n");
+        write("accounts.csv", "account_id,name,strategic_value,satisfaction,engagement,growth_potential,relationship_start\n"
+                + "A1,Acme,9,0,3,,\nB2,Bolt,4,3,3,,\n");
         write("revenue.csv", REVENUE);
         String model = new String(dev.kpikit.scoring.ScoringModel.class.getResourceAsStream("default-model.json").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
@@ -111,8 +112,12 @@ class AccountTableChecksTest {
         write("revenue.csv", REVENUE + "2026-02-06,X9,50\n2026-02-07,Z1,50\n2026-02-08,X10,5\n");
         List<String> warnings = new ArrayList<>();
         Portfolio portfolio = portfolio(warnings);
-        assertEquals(List.of("4 account ids in revenue.csv are not in accounts.csv (B2, X10, X9, Z1); scored under their id"),
-                warnings);
+        assertEquals(List.of("accounts.csv: no column for field 'strategic_value' (looked for strategic_value, strategic_importance,"
+                + " strategic); no column for field 'growth_potential' (looked for growth_potential, potential); no column for field"
+                + " 'engagement' (looked for engagement, collaboration); no column for field 'satisfaction' (looked for satisfaction,"
+                + " csat); no column for field 'relationship_start' (looked for relationship_start, customer_since, start_date):"
+                + " every account lacks them, and the model scores them as missing for all",
+                "4 account ids in revenue.csv are not in accounts.csv (B2, X10, X9, Z1); scored under their id"), warnings);
         assertEquals(List.of("B2", "X10", "X9", "Z1"), portfolio.unknownAccountIds());
         assertEquals(List.of("A1"), portfolio.accounts().stream().filter(AccountReport::inAccountTable)
                 .map(a -> a.account().id()).toList());

@@ -59,7 +59,7 @@ class AccountTableScanTest {
         List<Object> expected = readByTheReader(scoring, ledger, model);
         assertEquals(accounts, ((List<?>) expected.get(0)).size());
         for (long partBytes : new long[] {1, 7, 40, 1 << 20}) {
-            Portfolio.Builder scanned = scoring.scanProfiles(ledger, model, partBytes);
+            Portfolio.Builder scanned = scoring.scanProfiles(ledger, model, partBytes, warning -> { });
             assertNotNull(scanned, "parts of " + partBytes + " bytes");
             assertEquals(expected, scored(scanned.analyse(model)), "parts of " + partBytes + " bytes");
         }
@@ -105,7 +105,7 @@ class AccountTableScanTest {
     void anIdReadTwiceInDifferentPartsIsRefusedNamingBothLines() throws Exception {
         ScoringFolder scoring = folder("account_id,name\nA1,Acme\nA2,Bolt\nA3,Cog\nA2,Again\n");
         ScoringModel model = scoring.model(null);
-        assertNull(scoring.scanProfiles(scoring.ledger(AS_OF, PeriodLength.YEAR), model, 10));
+        assertNull(scoring.scanProfiles(scoring.ledger(AS_OF, PeriodLength.YEAR), model, 10, warning -> { }));
         DataFormatException refused = assertThrows(DataFormatException.class,
                 () -> scoring.portfolio(AS_OF, PeriodLength.YEAR, model));
         assertEquals("accounts.csv, lines 3 and 5: account_id 'A2' appears twice", refused.getMessage());
@@ -115,7 +115,7 @@ class AccountTableScanTest {
     void aJudgementOutsideItsScaleIsRefusedNamingItsLine() throws Exception {
         ScoringFolder scoring = folder("account_id,name,engagement\nA1,Acme,3\nA2,Bolt,9\n");
         ScoringModel model = scoring.model(null);
-        assertNull(scoring.scanProfiles(scoring.ledger(AS_OF, PeriodLength.YEAR), model, 10));
+        assertNull(scoring.scanProfiles(scoring.ledger(AS_OF, PeriodLength.YEAR), model, 10, warning -> { }));
         DataFormatException refused = assertThrows(DataFormatException.class,
                 () -> scoring.portfolio(AS_OF, PeriodLength.YEAR, model));
         assertEquals("accounts.csv, line 3, column 'engagement': engagement 9 is outside the model's scale 1 to 5"

@@ -30,7 +30,8 @@ class ColumnMappingTest {
 
     @Test
     void overridesNameTheColumnOutright() throws DataFormatException {
-        ColumnMapping mapping = ColumnMapping.defaults().withOverrides(" amount = Umsatz , date=Rechnungs-Datum,segment=Segment");
+        ColumnMapping mapping = ColumnMapping.defaults().withField("segment")
+                .withOverrides(" amount = Umsatz , date=Rechnungs-Datum,segment=Segment");
         Map<String, Integer> found = mapping.resolve("umsatz.csv",
                 columns("Kunde", "amount", "Umsatz", "rechnungs_datum", "segment"), "amount", "date", "segment");
         assertEquals(Map.of("amount", 2, "date", 3, "segment", 4), found);
@@ -67,5 +68,28 @@ class ColumnMappingTest {
                 () -> ColumnMapping.defaults().withOverrides("amount=Umsatz,date"));
         assertEquals("column mapping: expected field=column, found 'date'", e.getMessage());
         assertEquals(ColumnMapping.defaults(), ColumnMapping.defaults().withOverrides("  "));
+    }
+
+    /** A misspelt field would be ignored, and the column the user meant with it: refused, with the fields there are. */
+    @Test
+    void anOverrideOfAFieldThatDoesNotExistOrOfOneFieldTwiceIsRefused() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> ColumnMapping.defaults().withOverrides("amount=Umsatz, relationship_strat=KundeSeit"));
+        assertEquals("column mapping: no field 'relationship_strat'; the fields are account_id, amount, date, name",
+                unknown.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> ColumnMapping.defaults().withOverrides("amount=amount,amount=date"));
+        assertEquals("column mapping: field 'amount' is given twice", twice.getMessage());
+    }
+
+    /** date=amount would read each amount's digits as a date; amount=date the dates as money: one column, one field. */
+    @Test
+    void aColumnThatWouldHoldTwoFieldsIsRefused() {
+        ColumnMapping mapping = ColumnMapping.defaults().withOverrides("date=amount");
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> mapping.resolve("revenue.csv", columns("date", "account_id", "amount"), "date", "account_id", "amount"));
+        assertEquals("revenue.csv: fields 'amount' and 'date' would both be read from column 'amount'; a column holds one field:"
+                + " name another column for one of them in the column mapping", e.getMessage());
+        assertEquals("date", e.column());
     }
 }

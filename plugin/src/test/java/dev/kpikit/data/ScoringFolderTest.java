@@ -45,6 +45,30 @@ class ScoringFolderTest {
         assertEquals(LocalDate.of(2026, 2, 5), scoring.asOfOrLatest(null));
     }
 
+    /**
+     * A misspelt judgement header (satisfacton) leaves every account without it and the model re-weighs without a
+     * word: said once, whether the scanner or the reader reads the table, naming the column not read.
+     */
+    @Test
+    void aJudgementTheModelScoresWithoutAColumnIsWarnedOfWithTheColumnsNotRead() throws Exception {
+        write("revenue.csv", "date,account_id,amount\n2026-01-05,A1,300\n2026-02-05,B2,100\n");
+        String expected = "no column for field 'satisfaction' (looked for satisfaction, csat); no column for field"
+                + " 'relationship_start' (looked for relationship_start, customer_since, start_date): every account lacks them,"
+                + " and the model scores them as missing for all; columns not read: satisfacton";
+        write("accounts.csv", "account_id,name,strategic_value,growth_potential,engagement,satisfacton\nA1,Alpha,4,3,4,5\nB2,Beta,2,2,2,2\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        List<String> warnings = new java.util.ArrayList<>();
+        scoring.portfolio(LocalDate.of(2026, 2, 28), PeriodLength.YEAR, scoring.model(null), warnings::add);
+        assertEquals(List.of("accounts.csv: " + expected), warnings);
+
+        Files.delete(folder.resolve("accounts.csv"));
+        write("accounts.json", "[{\"account_id\": \"A1\", \"name\": \"Alpha\", \"strategic_value\": 4, \"growth_potential\": 3,"
+                + " \"engagement\": 4, \"satisfacton\": 5}]");
+        warnings.clear();
+        scoring.portfolio(LocalDate.of(2026, 2, 28), PeriodLength.YEAR, scoring.model(null), warnings::add);
+        assertEquals("accounts.json: " + expected, warnings.get(0));
+    }
+
     @Test
     void computedRowsReadLikeAnyTable() throws Exception {
         write("accounts.csv", "account_id,name\nA,Alpha\n");

@@ -132,7 +132,7 @@ class TableReadersFuzzTest {
         for (long partBytes : new long[] {5, 1 << 20}) {
             Portfolio.Builder scanned;
             try {
-                scanned = scoring.scanProfiles(ledger, model, partBytes);
+                scanned = scoring.scanProfiles(ledger, model, partBytes, warning -> { });
             } catch (DataFormatException e) {
                 continue; // refused when opened: the reader's refusal, nothing scanned
             }

@@ -57,7 +57,8 @@ class WorkbookCommandTest {
                 + "2026-01-12,X10,50\n2026-01-13,Z1,5\n2026-01-14,Z1,5\n");
         assertEquals(0, workbook("--data", data.toString(), "--out", temp.resolve("scores.xlsx").toString()),
                 err.toString(StandardCharsets.UTF_8));
-        List<String> warnings = err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("warning")).toList();
+        List<String> warnings = err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("warning")
+                && !line.contains("no column for field")).toList(); // the table has no judgements either: said apart
         assertEquals(List.of("kpikit workbook: warning: 3 account ids in revenue.csv are not in accounts.csv (X10, X9, Z1);"
                 + " scored under their id"), warnings);
     }
