@@ -69,6 +69,22 @@ class ScoringFolderTest {
         assertEquals("accounts.json: " + expected, warnings.get(0));
     }
 
+    /** Credit notes only: no positive revenue to share out, so every share and ABC class is blank, never 0/0. */
+    @Test
+    void withoutPositiveRevenueSharesAndClassesAreBlank() throws Exception {
+        write("accounts.csv", "account_id,name\nA1,Alpha\nB2,Beta\nC3,Cog\n");
+        write("revenue.csv", "date,account_id,amount\n2025-01-15,A1,100.00\n2026-01-15,A1,-100.00\n2026-01-16,B2,-50\n"
+                + "2026-01-17,C3,-0.01\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        Portfolio portfolio = scoring.portfolio(LocalDate.of(2026, 1, 31), PeriodLength.YEAR, scoring.model(null));
+        assertEquals(3, portfolio.accounts().size());
+        for (var report : portfolio.accounts()) {
+            assertNull(report.abc(), report.account().id());
+            assertNull(report.account().input(dev.kpikit.scoring.FactorInput.REVENUE_SHARE), report.account().id());
+            assertTrue(report.revenue().current().signum() < 0, report.account().id());
+        }
+    }
+
     @Test
     void computedRowsReadLikeAnyTable() throws Exception {
         write("accounts.csv", "account_id,name\nA,Alpha\n");
