@@ -1,9 +1,12 @@
 package dev.kpikit.data;
 
+import java.io.BufferedInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,12 +156,16 @@ public final class JsonTableReader extends CurrentRowReader {
         private static final int MAX_DIGITS = 40;
 
         private final JsonParser parser;
+        private final Path file;
         private final String source;
         /** How many objects have been read. */
         private long count;
+        /** Whether the array's end, and nothing after it, has been read. */
+        private boolean ended;
 
-        private JsonObjects(JsonParser parser, String source) {
+        private JsonObjects(JsonParser parser, Path file, String source) {
             this.parser = parser;
+            this.file = file;
             this.source = source;
         }
 
@@ -170,7 +177,7 @@ public final class JsonTableReader extends CurrentRowReader {
             } catch (CharConversionException e) {
                 throw notUtf8(source, e); // Jackson guesses the encoding from the first bytes (found by fuzzing)
             }
-            JsonObjects objects = new JsonObjects(parser, source);
+            JsonObjects objects = new JsonObjects(parser, file, source);
             try {
                 JsonToken first = objects.token();
                 if (first != JsonToken.START_ARRAY) {
@@ -186,8 +193,13 @@ public final class JsonTableReader extends CurrentRowReader {
 
         /** The next object's fields in file order, or null after the last object. */
         Map<String, Field> next() throws DataFormatException {
+            if (ended) {
+                return null;
+            }
             JsonToken token = token();
             if (token == JsonToken.END_ARRAY) {
+                requireNothingAfter();
+                ended = true;
                 return null;
             }
             if (token != JsonToken.START_OBJECT) {
@@ -206,6 +218,51 @@ public final class JsonTableReader extends CurrentRowReader {
                 fields.put(name, new Field(text(value, name, location), location));
             }
             return fields;
+        }
+
+        /**
+         * Refuses anything but spaces after the array: Jackson reads further root values (a second array pasted
+         * after the first) without complaint, and their rows would be left out unseen.
+         */
+        private void requireNothingAfter() throws DataFormatException {
+            String what = "content after the JSON array, which must be the only value in the file";
+            JsonLocation afterArray = parser.currentLocation();
+            JsonToken extra;
+            try {
+                extra = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                // Jackson places the error past the text it could not read; the user needs where that text starts
+                throw problem(startAfterSpaces(afterArray), null, what + "; found text that is not JSON");
+            } catch (IOException e) {
+                throw failure(e);
+            }
+            if (extra != null) {
+                throw problem(parser.currentTokenLocation(), null, what + "; found " + describe(extra)
+                        + (extra == JsonToken.START_ARRAY ? " (put all the rows in one array)" : ""));
+            }
+        }
+
+        /** The line and column of the first byte that is not a space at or after {@code from} (a byte offset). */
+        private JsonLocation startAfterSpaces(JsonLocation from) {
+            if (from.getByteOffset() < 0) {
+                return from;
+            }
+            int line = from.getLineNr();
+            int column = from.getColumnNr();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                in.skipNBytes(from.getByteOffset());
+                for (int b = in.read(); b == ' ' || b == '\t' || b == '\r' || b == '\n'; b = in.read()) {
+                    if (b == '\n') {
+                        line++;
+                        column = 1;
+                    } else if (b != '\r') {
+                        column++;
+                    }
+                }
+            } catch (IOException e) {
+                return from;
+            }
+            return new JsonLocation(from.contentReference(), -1, -1, line, column);
         }
 
         /** The value as a cell's text: numbers exactly as written, without exponents. */

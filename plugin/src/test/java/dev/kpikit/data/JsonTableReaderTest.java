@@ -150,6 +150,37 @@ class JsonTableReaderTest {
     }
 
     @Test
+    void aSecondArrayAfterTheFirstIsRefusedWhereItStarts() throws IOException {
+        // two exports pasted into one file: the second array's rows must not be left out unseen
+        DataFormatException e = readAll(write("revenue.json", """
+                [{"date": "2026-01-15", "account_id": "A1", "amount": 10}]
+                [{"date": "2026-01-16", "account_id": "B2", "amount": 99}]
+                """));
+        assertEquals("revenue.json, line 2, column 1: content after the JSON array, which must be the only value in the file;"
+                + " found an array (put all the rows in one array)", e.getMessage());
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void textAfterTheArrayIsRefusedAfterTheRowsTheSampleDidNotReach() throws IOException {
+        DataFormatException e = readAll(write("revenue.json", "[{\"id\": 1},\n{\"id\": 2}]  garbage\n"),
+                TableOptions.defaults().withInferenceRows(1));
+        assertEquals("revenue.json, line 2, column 13: content after the JSON array, which must be the only value in the file;"
+                + " found text that is not JSON", e.getMessage());
+        e = readAll(write("later.json", "[{\"id\": 1}]\r\n\n  junk"));
+        assertTrue(e.getMessage().startsWith("later.json, line 3, column 3: content after the JSON array"), e.getMessage());
+    }
+
+    @Test
+    void spacesAfterTheArrayAreFine() throws Exception {
+        try (TableReader reader = JsonTableReader.open(write("spaced.json", "[{\"id\": 1}]\n\n  \t\n"))) {
+            assertTrue(reader.next());
+            assertFalse(reader.next());
+            assertFalse(reader.next(), "asking again after the end stays at the end");
+        }
+    }
+
+    @Test
     void anEmptyArrayHasNoColumnsAndNoRows() throws Exception {
         try (TableReader reader = JsonTableReader.open(write("empty.json", "[]"))) {
             assertEquals(List.of(), reader.columns());
