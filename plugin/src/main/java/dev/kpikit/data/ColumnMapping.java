@@ -133,6 +133,11 @@ public final class ColumnMapping {
         return List.copyOf(fields);
     }
 
+    /** The name a column for the field is looked for by first. */
+    String columnName(String field) {
+        return candidates(field).get(0);
+    }
+
     /** The column names tried for a field: its override, else its synonyms, else its own name. */
     private List<String> candidates(String field) {
         String override = overrides.get(field);

@@ -735,12 +735,20 @@ public final class ScoringFolder {
         Path file = table(name);
         Map<String, ColumnType> declared = new HashMap<>();
         try (TableReader probe = Tables.open(file, Map.of(), encoding)) {
-            mapping.resolve(probe, requiredFields).forEach((field, index) -> {
-                ColumnType type = FIELD_TYPES.get(field);
-                if (type != null) {
-                    declared.put(probe.columns().get(index).name(), type);
+            if (probe.columns().isEmpty()) {
+                // A JSON array without objects names no fields: it is read as a CSV file with only its header is,
+                // with the fields needed as empty columns, so that it is refused as having no rows where that matters
+                for (String field : requiredFields) {
+                    declared.put(mapping.columnName(field), FIELD_TYPES.getOrDefault(field, ColumnType.STRING));
                 }
-            });
+            } else {
+                mapping.resolve(probe, requiredFields).forEach((field, index) -> {
+                    ColumnType type = FIELD_TYPES.get(field);
+                    if (type != null) {
+                        declared.put(probe.columns().get(index).name(), type);
+                    }
+                });
+            }
         }
         TableReader reader = Tables.open(file, declared, encoding);
         try {

@@ -132,4 +132,38 @@ class ScoringFolderTest {
         new ScoringFolder(folder).readRevenue((date, account, amount) -> seen.add(account + amount));
         assertEquals(List.of("A1", "B2"), seen);
     }
+
+    @Test
+    void anEmptyJsonRevenueArrayHasNoRowsAsAHeaderOnlyCsvHas() throws Exception {
+        write("accounts.csv", "account_id,name\nA,Alpha\n");
+        write("revenue.json", "[]");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> scoring.asOfOrLatest(null));
+        assertEquals("revenue.json has no rows; give an as-of date", e.getMessage());
+
+        Files.delete(folder.resolve("revenue.json"));
+        write("revenue.csv", "date,account_id,amount\n");
+        e = assertThrows(DataFormatException.class, () -> scoring.asOfOrLatest(null));
+        assertEquals("revenue.csv has no rows; give an as-of date", e.getMessage(), "the message the JSON file's follows");
+    }
+
+    @Test
+    void anEmptyJsonRevenueArrayWithAnAsOfDateScoresNoRevenue() throws Exception {
+        write("accounts.csv", "account_id,name,strategic_value\nA,Alpha,5\n");
+        write("revenue.json", "[ ]\n");
+        ScoringFolder scoring = new ScoringFolder(folder, ScoringFolder.defaultMapping().withOverrides("amount=Umsatz"));
+        Portfolio portfolio = scoring.portfolio(LocalDate.of(2026, 1, 31), PeriodLength.YEAR, scoring.model(null));
+        assertEquals(List.of("A"), portfolio.accounts().stream().map(a -> a.account().id()).toList());
+        assertEquals(0, BigDecimal.ZERO.compareTo(portfolio.accounts().get(0).revenue().current()));
+    }
+
+    @Test
+    void anEmptyJsonAccountsArrayIsAnAccountsTableWithoutRows() throws Exception {
+        write("accounts.json", "[]");
+        write("revenue.csv", "date,account_id,amount\n2026-01-05,A,300\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        Portfolio portfolio = scoring.portfolio(scoring.asOfOrLatest(null), PeriodLength.YEAR, scoring.model(null));
+        assertEquals(List.of("A"), portfolio.accounts().stream().map(a -> a.account().id()).toList());
+        assertEquals(new BigDecimal("300"), portfolio.accounts().get(0).revenue().current());
+    }
 }
