@@ -51,6 +51,7 @@ public final class CsvTableReader extends CurrentRowReader {
     public static CsvTableReader open(Path file, CsvOptions options) throws IOException, DataFormatException {
         String source = DataFiles.name(file);
         Charset encoding = options.encoding();
+        requireNotUtf16WithoutMark(file, source, encoding);
         char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file, source, encoding);
         List<String> names;
         List<List<String>> sample = new ArrayList<>();
@@ -184,6 +185,30 @@ public final class CsvTableReader extends CurrentRowReader {
         records.close();
     }
 
+    /**
+     * Refuses UTF-16 text without a byte order mark when UTF-8 is expected: it decodes without an error, and the zero
+     * bytes between its letters would then make every column name unlike the one the user sees.
+     */
+    private static void requireNotUtf16WithoutMark(Path file, String source, Charset encoding) throws IOException, DataFormatException {
+        if (!encoding.equals(StandardCharsets.UTF_8)) {
+            return; // a declared encoding is taken as it is
+        }
+        DataFiles.requireExists(file);
+        if (DataFiles.textEncoding(file, encoding).equals(encoding)) { // no UTF-16 byte order mark, which is read
+            Charset utf16 = DataFiles.utf16WithoutMark(file);
+            if (utf16 != null) {
+                throw new DataFormatException(source + ": the file is not UTF-8 text: it looks like " + utf16.name()
+                        + " without a byte order mark (a zero byte beside each letter); " + saveAsUtf8(utf16.name()), source, 0, null);
+            }
+        }
+    }
+
+    /** How to make a file readable that is not UTF-8 text, with the encoding it is, or may be, saved in. */
+    private static String saveAsUtf8(String encoding) {
+        return "save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the encoding it is saved in, "
+                + encoding + " (the data source's 'encoding' property, the command line's --encoding)";
+    }
+
     /** Names the line and byte of the first fault: the decoder reads ahead, so where it failed says little. */
     private static DataFormatException undecodable(Path file, String source, Charset declared, CharacterCodingException e) {
         DataFiles.Undecodable fault;
@@ -197,9 +222,7 @@ public final class CsvTableReader extends CurrentRowReader {
         long line = fault == null ? 0 : fault.line();
         String where = fault == null ? "" : ", " + fault.where();
         String advice = encoding.equals(StandardCharsets.UTF_8)
-                ? "the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"),"
-                        + " or set the encoding it is saved in, such as windows-1252 (the data source's 'encoding'"
-                        + " property, the command line's --encoding)"
+                ? "the file is not UTF-8 text; " + saveAsUtf8("such as windows-1252")
                 : "the file is not " + encoding.name() + " text; set the encoding it is saved in";
         return new DataFormatException(source + where + ": " + advice, source, line, null, e);
     }

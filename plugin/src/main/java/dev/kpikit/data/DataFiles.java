@@ -80,6 +80,36 @@ final class DataFiles {
         return StandardCharsets.UTF_8;
     }
 
+    /** How many bytes of a file's start {@link #utf16WithoutMark} looks at. */
+    private static final int UTF16_SNIFF_BYTES = 512;
+
+    /**
+     * UTF-16LE or UTF-16BE when the file starts like UTF-16 text without a byte order mark: zero bytes in every
+     * other place, the high bytes of the letters of a Latin alphabet. Such a file decodes as UTF-8 without an error,
+     * its zero bytes read as characters that make every name unlike the one written; null for anything else.
+     */
+    static Charset utf16WithoutMark(Path file) throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(UTF16_SNIFF_BYTES);
+        }
+        int pairs = start.length / 2;
+        int zerosFirst = 0;
+        int zerosSecond = 0;
+        for (int i = 0; i < pairs; i++) {
+            zerosFirst += start[2 * i] == 0 ? 1 : 0;
+            zerosSecond += start[2 * i + 1] == 0 ? 1 : 0;
+        }
+        // mostly ASCII letters: zeros in at least half of one place and (almost) none in the other
+        if (pairs >= 2 && zerosSecond * 2 >= pairs && zerosFirst * 10 <= zerosSecond) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (pairs >= 2 && zerosFirst * 2 >= pairs && zerosSecond * 10 <= zerosFirst) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
     /** The first byte of a file that is not text in its encoding: its 1-based line, 0-based byte offset and value. */
     record Undecodable(long line, long offset, int value) {
 

@@ -92,6 +92,31 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void utf16WithoutAByteOrderMarkIsRefusedAsNotUtf8SayingWhatItLooksLike() throws IOException {
+        // it decodes as UTF-8 without an error: the zero bytes then made "date" unlike 'date' in the message
+        Path file = dir.resolve("revenue.csv");
+        Files.write(file, "date,account_id,amount\n2025-03-10,A1,100.00\n".getBytes(StandardCharsets.UTF_16LE));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> open(file));
+        assertEquals("revenue.csv: the file is not UTF-8 text: it looks like UTF-16LE without a byte order mark"
+                + " (a zero byte beside each letter); save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"),"
+                + " or set the encoding it is saved in, UTF-16LE (the data source's 'encoding' property,"
+                + " the command line's --encoding)", e.getMessage());
+        Files.write(file, "account_id;amount\nM\u00fcller;7,5\n".getBytes(StandardCharsets.UTF_16BE));
+        e = assertThrows(DataFormatException.class, () -> open(file));
+        assertTrue(e.getMessage().startsWith("revenue.csv: the file is not UTF-8 text: it looks like UTF-16BE without"), e.getMessage());
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsReadInTheEncodingTheOptionsName() throws Exception {
+        Path file = dir.resolve("revenue.csv");
+        Files.write(file, "account_id,amount\nM\u00fcller,7.5\n".getBytes(StandardCharsets.UTF_16LE));
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withEncoding(StandardCharsets.UTF_16LE))) {
+            assertEquals(List.of("account_id", "amount"), reader.columns().stream().map(Column::name).toList());
+            assertEquals(List.of(List.of("M\u00fcller", new BigDecimal("7.5"))), rows(reader));
+        }
+    }
+
+    @Test
     void detectsSemicolonsAndCommaDecimals() throws Exception {
         Path file = write("umsatz.csv", """
                 datum;kunde;betrag
