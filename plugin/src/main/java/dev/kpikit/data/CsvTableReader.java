@@ -33,12 +33,15 @@ public final class CsvTableReader extends CurrentRowReader {
     private final List<Column> columns;
     private final CellText cells;
     private final char delimiter;
+    /** How the decimal separator was decided, for the hint on a number written with the other one. */
+    private final DecimalsSeen decimals;
 
-    private CsvTableReader(Records records, List<Column> columns, CellText cells, char delimiter) {
+    private CsvTableReader(Records records, List<Column> columns, CellText cells, char delimiter, DecimalsSeen decimals) {
         this.records = records;
         this.columns = columns;
         this.cells = cells;
         this.delimiter = delimiter;
+        this.decimals = decimals;
     }
 
     /**
@@ -55,19 +58,20 @@ public final class CsvTableReader extends CurrentRowReader {
         char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file, source, encoding);
         List<String> names;
         List<List<String>> sample = new ArrayList<>();
+        List<Long> sampleLines = new ArrayList<>();
         try (Records records = Records.open(file, source, delimiter, encoding)) {
             names = Schema.names(records.header, source);
             CSVRecord record;
             while (sample.size() < options.inferenceRows() && (record = records.next()) != null) {
                 sample.add(record.toList());
+                sampleLines.add(records.line);
             }
         }
-        char decimalSeparator = options.decimalSeparator() != null ? options.decimalSeparator()
-                : detectDecimalSeparator(delimiter, sample);
-        CellText cells = new CellText(decimalSeparator);
+        DecimalsSeen decimals = DecimalsSeen.of(delimiter, options.decimalSeparator(), sample, sampleLines, names);
+        CellText cells = new CellText(decimals.separator());
         List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
         // A second pass streams the rows, so that a large file is never held in memory.
-        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells, delimiter);
+        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells, delimiter, decimals);
     }
 
     /**
@@ -112,25 +116,68 @@ public final class CsvTableReader extends CurrentRowReader {
         return count;
     }
 
+    /** A cell written with a decimal point or comma in the first rows, where it is. */
+    private record Seen(long line, String column, String text) {
+    }
+
     /**
-     * ',' when the cells cannot be split by it (another delimiter) and the sample writes
-     * decimals with a comma and never with a dot, as European spreadsheets export them.
+     * The decimal separator and why: set by the options, or ',' when the cells cannot be split by it (another
+     * delimiter) and the first rows write decimals with a comma and never with a point, as European spreadsheets
+     * export them; '.' otherwise.
+     *
+     * @param point the first cell with a decimal point, null if none
+     * @param comma the first cell with a decimal comma, null if none
      */
-    private static char detectDecimalSeparator(char delimiter, List<List<String>> sample) {
-        if (delimiter == ',') {
-            return '.';
-        }
-        boolean comma = false;
-        for (List<String> row : sample) {
-            for (String cell : row) {
-                String value = cell.strip();
-                if (DOT_DECIMAL.matcher(value).matches()) {
-                    return '.';
+    private record DecimalsSeen(char delimiter, Character set, Seen point, Seen comma) {
+
+        static DecimalsSeen of(char delimiter, Character set, List<List<String>> sample, List<Long> lines, List<String> names) {
+            Seen point = null;
+            Seen comma = null;
+            for (int r = 0; r < sample.size() && (point == null || comma == null); r++) {
+                List<String> row = sample.get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    String value = row.get(c).strip();
+                    String name = c < names.size() ? names.get(c) : "column_" + (c + 1);
+                    if (point == null && DOT_DECIMAL.matcher(value).matches()) {
+                        point = new Seen(lines.get(r), name, value);
+                    } else if (comma == null && COMMA_DECIMAL.matcher(value).matches()) {
+                        comma = new Seen(lines.get(r), name, value);
+                    }
                 }
-                comma |= COMMA_DECIMAL.matcher(value).matches();
             }
+            return new DecimalsSeen(delimiter, set, point, comma);
         }
-        return comma ? ',' : '.';
+
+        char separator() {
+            if (set != null) {
+                return set;
+            }
+            return delimiter != ',' && point == null && comma != null ? ',' : '.';
+        }
+
+        /** How this file writes decimals, for the hint on a number in {@code column} written with the other separator. */
+        DataFormatException.Decimals hints(String column) {
+            char separator = separator();
+            if (set == null && delimiter == ',') {
+                return DataFormatException.Decimals.COMMA_SEPARATED;
+            }
+            Seen evidence = separator == '.' ? point : comma;
+            String kind = separator == '.' ? "point" : "comma";
+            return new DataFormatException.Decimals(separator, found -> {
+                String written = found.replace(separator == '.' ? ',' : '.', separator);
+                if (set != null) {
+                    return "the decimal separator is set to a " + kind + ": write " + written;
+                }
+                if (evidence == null) {
+                    return "the file's first rows have no decimal comma, so a point is its decimal separator: write " + written;
+                }
+                // Say what was seen rather than convert: in a column of 12,5 and 1.234 the point may group thousands
+                String where = "'" + evidence.text() + "' on line " + evidence.line();
+                return (evidence.column().equals(column) ? "the column mixes decimal commas and points (" + where + ")"
+                        : "column '" + evidence.column() + "' has a decimal " + kind + " (" + where + ")")
+                        + ": write every decimal of the file with one separator, and no thousands separators";
+            });
+        }
     }
 
     @Override
@@ -158,7 +205,7 @@ public final class CsvTableReader extends CurrentRowReader {
             } catch (IllegalArgumentException e) {
                 String where = source() + ", line " + line + ", column '" + column.name() + "' (" + (i + 1) + ")";
                 throw new DataFormatException(where + ": " + DataFormatException.unexpected(column.type().description(),
-                        record.get(i)), source(), line, column.name());
+                        record.get(i), decimals.hints(column.name())), source(), line, column.name());
             }
         }
         current(values);

@@ -1,5 +1,6 @@
 package dev.kpikit.data;
 
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,7 @@ public class DataFormatException extends Exception {
     private static final int MAX_SHOWN = 60;
     private static final Pattern THOUSANDS = Pattern.compile("[-+]?\\d{1,3}([,' \u00A0\u202F]\\d{3})+([.]\\d+)?|[-+]?\\d{1,3}([.]\\d{3})+(,\\d+)?");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
+    private static final Pattern DECIMAL_POINT = Pattern.compile("[-+]?\\d+\\.\\d+");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("(?i)[-+]?(nan|inf|infinity|∞)");
     private static final Pattern EXPONENT = Pattern.compile("[-+]?\\d+(\\.\\d*)?[eE][-+]?\\d+");
 
@@ -52,16 +54,22 @@ public class DataFormatException extends Exception {
 
     /** "expected {expected}, found '{found}'", with very long text cut short and a hint for numbers written for people. */
     static String unexpected(String expected, String found) {
-        String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
-        return "expected " + expected + ", found '" + shown + "'" + (expected.endsWith("number") ? numberHint(found.strip()) : "");
+        return unexpected(expected, found, Decimals.COMMA_SEPARATED);
     }
 
-    private static String numberHint(String found) {
+    /** As {@link #unexpected(String, String)}, the hint on a number fitting how its source writes decimals. */
+    static String unexpected(String expected, String found, Decimals decimals) {
+        String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
+        return "expected " + expected + ", found '" + shown + "'"
+                + (expected.endsWith("number") ? numberHint(found.strip(), decimals) : "");
+    }
+
+    private static String numberHint(String found, Decimals decimals) {
         if (THOUSANDS.matcher(found).matches()) {
-            return " (write numbers without thousands separators: 1234567.89)";
+            return " (write numbers without thousands separators: 1234567" + decimals.separator() + "89)";
         }
-        if (DECIMAL_COMMA.matcher(found).matches()) {
-            return " (a decimal comma is read in files separated by ';' or tabs; in a comma separated file write 1234.56)";
+        if (decimals.separator() == '.' ? DECIMAL_COMMA.matcher(found).matches() : DECIMAL_POINT.matcher(found).matches()) {
+            return " (" + decimals.otherSeparator().apply(found) + ")";
         }
         if (NOT_A_NUMBER.matcher(found).matches()) {
             return " (NaN and Infinity are no amounts; leave the cell empty when there is no value)";
@@ -70,5 +78,19 @@ public class DataFormatException extends Exception {
             return " (write the number out in digits, without an exponent)";
         }
         return "";
+    }
+
+    /**
+     * How a source writes decimals, so that the hint on a number written with the other separator fits it: a CSV file
+     * by its delimiter and first rows, a JSON number, an XLSX cell.
+     *
+     * @param separator      the decimal separator read, '.' or ','
+     * @param otherSeparator the hint for a number found with the other one (such as 12,5), given that number
+     */
+    record Decimals(char separator, UnaryOperator<String> otherSeparator) {
+
+        /** A CSV file separated by commas, where a decimal comma cannot be told from the delimiter. */
+        static final Decimals COMMA_SEPARATED = new Decimals('.', found ->
+                "a decimal comma is read in files separated by ';' or tabs; in a comma separated file write 1234.56");
     }
 }

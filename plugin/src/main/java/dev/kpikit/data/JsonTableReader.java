@@ -38,6 +38,10 @@ public final class JsonTableReader extends CurrentRowReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** JSON numbers have a decimal point: text such as "12,5" is not one. */
+    private static final DataFormatException.Decimals DECIMALS = new DataFormatException.Decimals('.',
+            found -> "a JSON number has a decimal point and no quotes: write " + found.replace(',', '.'));
+
     private final JsonObjects objects;
     private final List<Column> columns;
     private final Map<String, Integer> indexByField;
@@ -118,7 +122,7 @@ public final class JsonTableReader extends CurrentRowReader {
                 values[index] = CellText.DOT_DECIMALS.parse(field.text(), type);
             } catch (IllegalArgumentException e) {
                 throw objects.problem(field.location(), entry.getKey(),
-                        DataFormatException.unexpected(type.description(), field.text()));
+                        DataFormatException.unexpected(type.description(), field.text(), DECIMALS));
             }
         }
         current(values);

@@ -63,6 +63,9 @@ public final class XlsxTableReader extends CurrentRowReader {
 
     /** How an error cell is read: "ERROR:" and the error code, such as "ERROR:#N/A". */
     private static final String ERROR_PREFIX = "ERROR:";
+    /** A number in a cell is a number; only a text cell can hold "12,5", and a workbook has no separator to read it by. */
+    private static final DataFormatException.Decimals DECIMALS = new DataFormatException.Decimals('.',
+            found -> "the cell holds text, not a number: enter it as a number in Excel");
 
     private XlsxTableReader(SheetRows rows, List<Column> columns, Deque<Row> sample) {
         this.rows = rows;
@@ -145,7 +148,7 @@ public final class XlsxTableReader extends CurrentRowReader {
             } catch (IllegalArgumentException e) {
                 String where = source() + ", row " + row.number() + ", column '" + column.name() + "' (" + reference(i) + ")";
                 throw new DataFormatException(where + ": " + DataFormatException.unexpected(column.type().description(),
-                        row.cell(i)), source(), row.number(), column.name());
+                        row.cell(i), DECIMALS), source(), row.number(), column.name());
             }
         }
         current(parsed);

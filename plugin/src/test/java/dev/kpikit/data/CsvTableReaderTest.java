@@ -147,6 +147,64 @@ class CsvTableReaderTest {
         }
     }
 
+    /** The refusal of a file whose column 'amount' is read as decimals, as kpikit reads amounts. */
+    private DataFormatException refusal(Path file, CsvOptions options) {
+        return assertThrows(DataFormatException.class, () -> {
+            try (TableReader reader = CsvTableReader.open(file, options.withDeclaredTypes(Map.of("amount", ColumnType.DECIMAL)))) {
+                rows(reader);
+            }
+        });
+    }
+
+    @Test
+    void aDecimalCommaInAColumnWithADecimalPointNamesBothLines() throws IOException {
+        // the file is separated by ';': the hint must not say decimal commas are read only in such files
+        Path file = write("revenue.csv", "date;account_id;amount\n2026-01-15;A1;12,5\n2026-01-16;B2;1.234\n2026-01-17;C3;7\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults());
+        assertEquals("revenue.csv, line 2, column 'amount' (3): expected a decimal number, found '12,5' (the column mixes"
+                + " decimal commas and points ('1.234' on line 3): write every decimal of the file with one separator,"
+                + " and no thousands separators)", e.getMessage());
+    }
+
+    @Test
+    void aDecimalCommaBesideAnotherColumnsDecimalPointNamesThatColumn() throws IOException {
+        Path file = write("prices.tsv", "price\tamount\n1.25\t12,5\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults());
+        assertEquals("prices.tsv, line 2, column 'amount' (2): expected a decimal number, found '12,5' (column 'price' has"
+                + " a decimal point ('1.25' on line 2): write every decimal of the file with one separator, and no thousands"
+                + " separators)", e.getMessage());
+    }
+
+    @Test
+    void aDecimalPointAfterTheRowsThatChoseTheDecimalCommaNamesTheirLine() throws IOException {
+        Path file = write("revenue.csv", "account_id;amount\nA1;12,5\nA2;1.25\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults().withInferenceRows(1));
+        assertEquals("revenue.csv, line 3, column 'amount' (2): expected a decimal number, found '1.25' (the column mixes"
+                + " decimal commas and points ('12,5' on line 2): write every decimal of the file with one separator,"
+                + " and no thousands separators)", e.getMessage());
+    }
+
+    @Test
+    void aDecimalCommaAfterFirstRowsWithoutDecimalsIsToldThePointIsRead() throws IOException {
+        Path file = write("revenue.csv", "account_id;amount\nA1;7\nA2;12,5\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults().withInferenceRows(1));
+        assertEquals("revenue.csv, line 3, column 'amount' (2): expected a decimal number, found '12,5' (the file's first"
+                + " rows have no decimal comma, so a point is its decimal separator: write 12.5)", e.getMessage());
+        e = refusal(write("set.csv", "account_id;amount\nA1;12,5\n"), CsvOptions.defaults().withDecimalSeparator('.'));
+        assertTrue(e.getMessage().endsWith("found '12,5' (the decimal separator is set to a point: write 12.5)"), e.getMessage());
+    }
+
+    @Test
+    void thousandsSeparatorsAreToldWithTheFilesDecimalSeparator() throws IOException {
+        Path file = write("revenue.csv", "account_id;amount\nA1;12,5\nA2;1.234,56\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults());
+        assertEquals("revenue.csv, line 3, column 'amount' (2): expected a decimal number, found '1.234,56'"
+                + " (write numbers without thousands separators: 1234567,89)", e.getMessage());
+        e = refusal(write("points.csv", "account_id;amount\nA1;7\nA2;1.234,56\n"), CsvOptions.defaults());
+        assertEquals("points.csv, line 3, column 'amount' (2): expected a decimal number, found '1.234,56'"
+                + " (write numbers without thousands separators: 1234567.89)", e.getMessage(), "as it always was");
+    }
+
     @Test
     void keepsDecimalDotsWhenTheSampleHasThem() throws Exception {
         Path file = write("mixed.csv", "a;b\n1,5;2.5\n");

@@ -105,6 +105,14 @@ class JsonTableReaderTest {
     }
 
     @Test
+    void aDecimalCommaInAStringIsToldHowJsonWritesNumbers() throws IOException {
+        DataFormatException e = readAll(write("revenue.json", "[{\"amount\": 2.5},\n{\"amount\": \"12,5\"}]"),
+                TableOptions.defaults().withDeclaredTypes(Map.of("amount", ColumnType.DECIMAL)));
+        assertEquals("revenue.json, line 2, column 12, field 'amount': expected a decimal number, found '12,5'"
+                + " (a JSON number has a decimal point and no quotes: write 12.5)", e.getMessage());
+    }
+
+    @Test
     void aFieldOutsideTheSampledColumnsIsReported() throws IOException {
         StringBuilder json = new StringBuilder("[\n");
         for (int i = 0; i < 150; i++) {

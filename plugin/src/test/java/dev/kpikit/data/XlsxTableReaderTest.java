@@ -165,6 +165,24 @@ class XlsxTableReaderTest {
     }
 
     @Test
+    void aDecimalCommaInATextCellIsToldToBeEnteredAsANumberNotAboutSeparators() throws Exception {
+        // a workbook has no delimiter: the CSV hint about files separated by ';' would not fit
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Revenue");
+        cells(sheet.createRow(0), "date", "account_id", "amount");
+        cells(sheet.createRow(1), "2024-01-01", "A1", 2.5);
+        cells(sheet.createRow(2), "2024-01-02", "A2", "1,5");
+        Path file = save(workbook, "revenue.xlsx");
+        TableOptions options = TableOptions.defaults().withDeclaredTypes(Map.of("amount", ColumnType.DECIMAL));
+        try (TableReader reader = XlsxTableReader.open(file, null, options)) {
+            assertTrue(reader.next());
+            DataFormatException e = assertThrows(DataFormatException.class, reader::next);
+            assertEquals("revenue.xlsx, sheet 'Revenue', row 3, column 'amount' (C3): expected a decimal number, found '1,5'"
+                    + " (the cell holds text, not a number: enter it as a number in Excel)", e.getMessage());
+        }
+    }
+
+    @Test
     void blankRowsAreSkippedAndMissingCellsAreNull() throws Exception {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Sheet sheet = workbook.createSheet("Data");
