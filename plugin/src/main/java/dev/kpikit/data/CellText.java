@@ -103,6 +103,25 @@ final class CellText {
         return digitsAtEnd > 0;
     }
 
+    /**
+     * Whether the (stripped) text is a number a point may split into thousands as well as mark its decimals: 1 to 3
+     * digits, not starting with 0, a point and 3 digits ("1.234", "-12.500"). Where decimal commas are the custom,
+     * it can be 1234 as well as 1.234; "0.125", "1.25" and "1234.567" cannot.
+     */
+    static boolean pointMayGroupThousands(String value) {
+        int start = value.startsWith("-") ? 1 : 0;
+        int point = value.indexOf('.');
+        if (point - start < 1 || point - start > 3 || value.length() - point - 1 != 3 || value.charAt(start) == '0') {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (i != point && (value.charAt(i) < '0' || value.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** yyyy-MM-dd, a real day of the calendar. */
     private static LocalDate parseDate(String value) {
         if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {

@@ -149,11 +149,13 @@ final class CsvScanner {
     private final List<Column> columns;
     private final ColumnType[] types;
     private final CellText cells;
+    /** By column: a number such as 1.234 is left to the reader, which refuses it (see CsvTableReader#ambiguousPoints). */
+    private final boolean[] ambiguousPoints;
     private final int threads;
     private final long partBytes;
 
     private CsvScanner(Path file, long size, long dataStart, byte delimiter, CellText cells, List<Column> columns,
-                       int threads, long partBytes) {
+                       boolean[] ambiguousPoints, int threads, long partBytes) {
         this.file = file;
         this.size = size;
         this.dataStart = dataStart;
@@ -162,6 +164,7 @@ final class CsvScanner {
         this.columns = columns;
         this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
         this.cells = cells;
+        this.ambiguousPoints = ambiguousPoints;
         this.threads = threads;
         this.partBytes = partBytes;
     }
@@ -170,7 +173,8 @@ final class CsvScanner {
      * A scanner of the file's rows after its header; null when the file is not plain enough to start: another encoding
      * than UTF-8 (or a UTF-16 byte order mark), a delimiter beyond ASCII, a header that is not one line.
      */
-    static CsvScanner of(Path file, Charset encoding, char delimiter, CellText cells, List<Column> columns) throws IOException {
+    static CsvScanner of(Path file, Charset encoding, char delimiter, CellText cells, List<Column> columns,
+                         boolean[] ambiguousPoints) throws IOException {
         if (!encoding.equals(StandardCharsets.UTF_8) || delimiter >= 0x80 || cells.decimalSeparator() >= 0x80) {
             return null;
         }
@@ -178,18 +182,18 @@ final class CsvScanner {
             long size = channel.size();
             long headerEnd = headerEnd(channel, size, (byte) delimiter);
             return headerEnd < 0 ? null : new CsvScanner(file, size, headerEnd, (byte) delimiter, cells, columns,
-                    Runtime.getRuntime().availableProcessors(), 0);
+                    ambiguousPoints.clone(), Runtime.getRuntime().availableProcessors(), 0);
         }
     }
 
     /** The same scanner reading parts of about {@code bytes} bytes (0: the file split evenly among the threads). */
     CsvScanner withPartBytes(long bytes) {
-        return new CsvScanner(file, size, dataStart, delimiter, cells, columns, threads, bytes);
+        return new CsvScanner(file, size, dataStart, delimiter, cells, columns, ambiguousPoints, threads, bytes);
     }
 
     /** The same scanner reading on at most {@code count} threads (and in as many parts, unless part bytes are set). */
     CsvScanner withThreads(int count) {
-        return new CsvScanner(file, size, dataStart, delimiter, cells, columns, Math.max(1, count), partBytes);
+        return new CsvScanner(file, size, dataStart, delimiter, cells, columns, ambiguousPoints, Math.max(1, count), partBytes);
     }
 
     /**
@@ -567,7 +571,9 @@ final class CsvScanner {
                 case STRING:
                     return true;
                 case DECIMAL:
-                    return parseNumber(b, column, from, to, decimalSeparator);
+                    return parseNumber(b, column, from, to, decimalSeparator)
+                            && !(ambiguousPoints[column] && row.scale[column] == 3 && to - from <= 8
+                                    && CellText.pointMayGroupThousands(new String(b, from, to - from, StandardCharsets.ISO_8859_1)));
                 case INTEGER:
                     return parseNumber(b, column, from, to, (byte) 0);
                 case DATE:
@@ -678,6 +684,9 @@ final class CsvScanner {
                 value = cells.parse(text, types[column]);
             } catch (IllegalArgumentException refused) {
                 throw Unhandled.INSTANCE;
+            }
+            if (ambiguousPoints[column] && value != null && CellText.pointMayGroupThousands(text.strip())) {
+                throw Unhandled.INSTANCE; // 1.234 that may be 1234: the reader refuses it
             }
             if (value == null) {
                 row.blank[column] = true;

@@ -35,13 +35,17 @@ public final class CsvTableReader extends CurrentRowReader {
     private final char delimiter;
     /** How the decimal separator was decided, for the hint on a number written with the other one. */
     private final DecimalsSeen decimals;
+    /** By column: whether a number such as 1.234 is refused, as it may mean 1234 (see {@link #ambiguousPoints}). */
+    private final boolean[] ambiguousPoints;
 
-    private CsvTableReader(Records records, List<Column> columns, CellText cells, char delimiter, DecimalsSeen decimals) {
+    private CsvTableReader(Records records, List<Column> columns, CellText cells, char delimiter, DecimalsSeen decimals,
+                           boolean[] ambiguousPoints) {
         this.records = records;
         this.columns = columns;
         this.cells = cells;
         this.delimiter = delimiter;
         this.decimals = decimals;
+        this.ambiguousPoints = ambiguousPoints;
     }
 
     /**
@@ -71,7 +75,29 @@ public final class CsvTableReader extends CurrentRowReader {
         CellText cells = new CellText(decimals.separator());
         List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
         // A second pass streams the rows, so that a large file is never held in memory.
-        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells, delimiter, decimals);
+        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells, delimiter, decimals,
+                ambiguousPoints(decimals, columns, sample));
+    }
+
+    /**
+     * The decimal columns where a point followed by three digits is refused: in a file separated by ';' or tabs, whose
+     * decimal separator was not set, where decimal commas are the custom and a point may separate thousands, 1.234 and
+     * 12.500 may be 1234 and 12500. Read as 1.234 and 12.5 they would be a thousand times too small, and nothing
+     * would say so. A column whose first rows show a decimal point (a point followed by one, two or more than three
+     * digits, or after a 0) reads them as decimals.
+     */
+    private static boolean[] ambiguousPoints(DecimalsSeen decimals, List<Column> columns, List<List<String>> sample) {
+        boolean[] ambiguous = new boolean[columns.size()];
+        if (decimals.delimiter() == ',' || decimals.set() != null || decimals.separator() != '.') {
+            return ambiguous; // a comma cannot separate decimals, the separator is set, or points are read as thousands
+        }
+        for (int i = 0; i < ambiguous.length; i++) {
+            int column = i;
+            ambiguous[i] = columns.get(i).type() == ColumnType.DECIMAL && sample.stream()
+                    .map(row -> column < row.size() ? row.get(column).strip() : "")
+                    .noneMatch(cell -> DOT_DECIMAL.matcher(cell).matches() && !CellText.pointMayGroupThousands(cell));
+        }
+        return ambiguous;
     }
 
     /**
@@ -80,7 +106,7 @@ public final class CsvTableReader extends CurrentRowReader {
      * does not handle, this reader reads: its rows are still unread.
      */
     CsvScanner scanner() throws IOException {
-        return CsvScanner.of(records.file, records.encoding, delimiter, cells, columns);
+        return CsvScanner.of(records.file, records.encoding, delimiter, cells, columns, ambiguousPoints);
     }
 
     /** The candidate delimiter that splits the header line most often; ',' if none does. */
@@ -202,6 +228,9 @@ public final class CsvTableReader extends CurrentRowReader {
             Column column = columns.get(i);
             try {
                 values[i] = cells.parse(record.get(i), column.type());
+                if (ambiguousPoints[i] && values[i] != null && CellText.pointMayGroupThousands(record.get(i).strip())) {
+                    throw ambiguousPoint(line, i, record.get(i).strip());
+                }
             } catch (IllegalArgumentException e) {
                 String where = source() + ", line " + line + ", column '" + column.name() + "' (" + (i + 1) + ")";
                 throw new DataFormatException(where + ": " + DataFormatException.unexpected(column.type().description(),
@@ -210,6 +239,17 @@ public final class CsvTableReader extends CurrentRowReader {
         }
         current(values);
         return true;
+    }
+
+    private DataFormatException ambiguousPoint(long line, int index, String found) {
+        String column = columns.get(index).name();
+        String thousands = found.replace(".", "");
+        String separated = delimiter == '\t' ? "tabs" : "'" + delimiter + "'";
+        return new DataFormatException(source() + ", line " + line + ", column '" + column + "' (" + (index + 1) + "): '"
+                + found + "' could be " + found + " or " + thousands + " (in a file separated by " + separated
+                + " a point may separate thousands, and no number in the column's first rows shows it is a decimal point);"
+                + " write " + thousands + " without the thousands separator, or " + found + "0 for the decimal",
+                source(), line, column);
     }
 
     @Override

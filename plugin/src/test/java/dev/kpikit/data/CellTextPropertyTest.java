@@ -48,6 +48,13 @@ class CellTextPropertyTest {
     private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d*\\.?\\d+");
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d*,?\\d+");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern POINT_MAY_GROUP_THOUSANDS = Pattern.compile("-?[1-9]\\d{0,2}\\.\\d{3}");
+
+    @Property(tries = 3000)
+    void aPointMayGroupThousandsAfterOneToThreeDigitsBeforeThree(@ForAll("numberLikeText") String text) {
+        String value = text.strip();
+        assertEquals(POINT_MAY_GROUP_THOUSANDS.matcher(value).matches(), CellText.pointMayGroupThousands(value), value);
+    }
 
     @Provide
     Arbitrary<String> numberLikeText() {

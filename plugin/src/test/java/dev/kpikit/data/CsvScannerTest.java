@@ -163,4 +163,28 @@ class CsvScannerTest {
                 () -> new ScoringFolder(folder).ledger(LocalDate.of(2026, 1, 31), dev.kpikit.scoring.PeriodLength.MONTH));
         assertEquals("revenue.csv, line 8002, column 'amount' (3): expected a decimal number, found '12.3x'", e.getMessage());
     }
+
+    @Test
+    void leavesToTheReaderAPointBeforeThreeDigitsThatMayGroupThousands() throws Exception {
+        assertNull(scannedRows(write("date;account_id;amount\n2026-01-01;A1;7\n2026-01-02;A2;1.234\n"), 1 << 20));
+        assertNull(scannedRows(write("date;account_id;amount\n2026-01-01;A1;7\n2026-01-02;A2; 12.500 \n"), 1 << 20));
+        Path shown = write("date;account_id;amount\n2026-01-01;A1;7.25\n2026-01-02;A2;1.234\n");
+        assertEquals(readerRows(shown), scannedRows(shown, 1 << 20));
+        assertEquals(new BigDecimal("1.234"), scannedRows(shown, 1 << 20).get(1).get(2));
+    }
+
+    @Test
+    void aPointThatMayGroupThousandsInTheSecondPartIsRefusedByTheReader() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        StringBuilder csv = new StringBuilder("date;account_id;amount\n");
+        for (int i = 0; i < 8000; i++) { // over 128 KB: two parts or more on a machine with two cores or more
+            csv.append("2026-01-15;A").append(i % 700).append(";10\n");
+        }
+        csv.append("2026-01-16;A1;12.500\n");
+        Files.writeString(folder.resolve("revenue.csv"), csv);
+        DataFormatException e = org.junit.jupiter.api.Assertions.assertThrows(DataFormatException.class,
+                () -> new ScoringFolder(folder).ledger(LocalDate.of(2026, 1, 31), dev.kpikit.scoring.PeriodLength.MONTH));
+        assertTrue(e.getMessage().startsWith("revenue.csv, line 8002, column 'amount' (3): '12.500' could be 12.500 or 12500"),
+                e.getMessage());
+    }
 }

@@ -205,6 +205,63 @@ class CsvTableReaderTest {
                 + " (write numbers without thousands separators: 1234567.89)", e.getMessage(), "as it always was");
     }
 
+    /** The amounts of a file whose column 'amount' is read as decimals. */
+    private static List<BigDecimal> amounts(Path file, CsvOptions options) throws Exception {
+        List<BigDecimal> amounts = new ArrayList<>();
+        try (TableReader reader = CsvTableReader.open(file, options.withDeclaredTypes(Map.of("amount", ColumnType.DECIMAL)))) {
+            int amount = reader.columns().stream().map(Column::name).toList().indexOf("amount");
+            while (reader.next()) {
+                amounts.add((BigDecimal) reader.value(amount));
+            }
+        }
+        return amounts;
+    }
+
+    @Test
+    void aPointBeforeThreeDigitsInASemicolonFileIsRefusedAsAmbiguous() throws IOException {
+        // European thousands separators: read as 1.234 and 12.5 they were a thousand times too small, silently
+        Path file = write("revenue.csv", "date;account_id;amount\n2026-01-15;A1;1.234\n2026-01-16;B2;12.500\n2026-01-17;C3;7\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults());
+        assertEquals("revenue.csv, line 2, column 'amount' (3): '1.234' could be 1.234 or 1234 (in a file separated by ';'"
+                + " a point may separate thousands, and no number in the column's first rows shows it is a decimal point);"
+                + " write 1234 without the thousands separator, or 1.2340 for the decimal", e.getMessage());
+        assertEquals(2, e.line());
+        assertEquals("amount", e.column());
+        e = refusal(write("revenue.tsv", "account_id\tamount\nA1\t-12.500\n"), CsvOptions.defaults());
+        assertTrue(e.getMessage().startsWith("revenue.tsv, line 2, column 'amount' (2): '-12.500' could be -12.500 or -12500"
+                + " (in a file separated by tabs a point may"), e.getMessage());
+    }
+
+    @Test
+    void aPointBeforeThreeDigitsAfterTheFirstRowsIsRefusedToo() throws IOException {
+        Path file = write("revenue.csv", "account_id;amount\nA1;7\nA2;8\nA3;2.500\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults().withInferenceRows(1));
+        assertTrue(e.getMessage().startsWith("revenue.csv, line 4, column 'amount' (2): '2.500' could be 2.500 or 2500"), e.getMessage());
+    }
+
+    @Test
+    void aPointBeforeThreeDigitsIsADecimalWhereTheColumnShowsADecimalPoint() throws Exception {
+        Path file = write("revenue.csv", "account_id;amount\nA1;1.234\nA2;12.50\nA3;0.125\n");
+        assertEquals(List.of(new BigDecimal("1.234"), new BigDecimal("12.50"), new BigDecimal("0.125")), amounts(file, CsvOptions.defaults()));
+        // 0.125 and 1234.567 cannot be thousands either way
+        assertEquals(List.of(new BigDecimal("0.125"), new BigDecimal("1.234")),
+                amounts(write("zero.csv", "account_id;amount\nA1;0.125\nA2;1.234\n"), CsvOptions.defaults()));
+        assertEquals(List.of(new BigDecimal("1234.567"), new BigDecimal("1.234")),
+                amounts(write("long.csv", "account_id;amount\nA1;1234.567\nA2;1.234\n"), CsvOptions.defaults()));
+    }
+
+    @Test
+    void ordinaryDecimalPointsAndCommaSeparatedFilesAreReadAsBefore() throws Exception {
+        assertEquals(List.of(new BigDecimal("12.50"), new BigDecimal("7.25"), new BigDecimal("3")),
+                amounts(write("revenue.csv", "account_id;amount\nA1;12.50\nA2;7.25\nA3;3\n"), CsvOptions.defaults()));
+        // in a comma separated file a comma cannot group thousands unquoted: the point is the decimal point
+        assertEquals(List.of(new BigDecimal("1.234"), new BigDecimal("12.500")),
+                amounts(write("comma.csv", "account_id,amount\nA1,1.234\nA2,12.500\n"), CsvOptions.defaults()));
+        // a separator set by the user is taken as said
+        assertEquals(List.of(new BigDecimal("1.234")),
+                amounts(write("set.csv", "account_id;amount\nA1;1.234\n"), CsvOptions.defaults().withDecimalSeparator('.')));
+    }
+
     @Test
     void keepsDecimalDotsWhenTheSampleHasThem() throws Exception {
         Path file = write("mixed.csv", "a;b\n1,5;2.5\n");
