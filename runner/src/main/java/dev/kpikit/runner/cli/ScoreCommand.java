@@ -3,10 +3,8 @@ package dev.kpikit.runner.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +12,7 @@ import java.util.concurrent.Callable;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.PortfolioTables;
 import dev.kpikit.data.TableParts;
-import dev.kpikit.runner.engine.OutputFolder;
+import dev.kpikit.runner.engine.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,23 +96,9 @@ final class ScoreCommand implements Callable<Integer> {
         output.write(selected == null ? table : table.select(selected), to, raw);
     }
 
-    /** Into a temporary file beside the target, then moved over it: a failure leaves no file and the old one as it was. */
+    /** Whole or not at all ({@link AtomicFile}): a failure leaves no file and the old one as it was. */
     private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, Path target)
             throws IOException, DataFormatException {
-        Path folder = target.toAbsolutePath().getParent();
-        OutputFolder.prepare(folder, target); // says why not: not a directory, permission denied
-        Path partial = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
-        boolean moved = false;
-        try {
-            try (OutputStream to = Files.newOutputStream(partial)) {
-                write(output, scored, selected, to);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(partial);
-            }
-        }
+        AtomicFile.write(target, to -> write(output, scored, selected, to));
     }
 }

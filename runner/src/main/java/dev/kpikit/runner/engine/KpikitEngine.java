@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -153,18 +152,21 @@ public final class KpikitEngine implements AutoCloseable {
     public List<Path> render(RenderRequest request, DocumentReader reader, Consumer<String> warnings) throws ReportFailedException {
         String design = request.design().toString();
         Path work = null;
-        List<Path> partials = new ArrayList<>();
+        List<AtomicFile> outputs = new ArrayList<>();
         try {
             IReportRunnable runnable = engine.openReportDesign(request.design().toAbsolutePath().toString());
             declareLanguageForTaggedPdf(runnable, request.locale());
             OutputFolder.prepare(request.outDir(), request.outDir());
+            for (OutputFormat format : request.formats()) {
+                outputs.add(AtomicFile.create(target(request, format))); // a directory in the way is told before the work
+            }
             work = Files.createTempDirectory("kpikit-render-");
             Path document = work.resolve("report.rptdocument");
             run(runnable, request, document);
             try (var reportDocument = new OpenDocument(engine.openReportDocument(document.toString()))) {
-                for (OutputFormat format : request.formats()) {
-                    Path partial = partial(request, format);
-                    partials.add(partial);
+                for (int i = 0; i < request.formats().size(); i++) {
+                    OutputFormat format = request.formats().get(i);
+                    Path partial = outputs.get(i).partial();
                     if (format == OutputFormat.XLSX) {
                         runAndRenderXlsx(runnable, request, partial, warnings);
                     } else {
@@ -174,12 +176,10 @@ public final class KpikitEngine implements AutoCloseable {
                 reader.read(reportDocument.document());
             }
             List<Path> written = new ArrayList<>();
-            for (OutputFormat format : request.formats()) {
-                Path target = target(request, format);
-                Files.move(partial(request, format), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                written.add(target);
+            for (int i = 0; i < request.formats().size(); i++) {
+                outputs.get(i).commit();
+                written.add(target(request, request.formats().get(i)));
             }
-            partials.clear();
             return written;
         } catch (OutputFolder.NotWritableException e) {
             throw new ReportFailedException(e.getMessage(), e);
@@ -190,18 +190,13 @@ public final class KpikitEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new ReportFailedException(design + ": " + e.getMessage(), e);
         } finally {
-            partials.forEach(partial -> FileUtils.deleteQuietly(partial.toFile()));
+            outputs.forEach(AtomicFile::close); // the temporary files of a failed render; committed ones are in place
             FileUtils.deleteQuietly(work == null ? null : work.toFile()); // a leftover is not worth failing a render for
         }
     }
 
     private static Path target(RenderRequest request, OutputFormat format) {
         return request.outDir().resolve(request.baseName() + "." + format.extension());
-    }
-
-    /** Where a format is written until every format of the request has rendered. */
-    private static Path partial(RenderRequest request, OutputFormat format) {
-        return request.outDir().resolve("." + target(request, format).getFileName() + ".partial");
     }
 
     private void run(IReportRunnable runnable, RenderRequest request, Path document)

@@ -3,9 +3,7 @@ package dev.kpikit.runner.excel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +67,7 @@ import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
 import dev.kpikit.scoring.Tier;
 import dev.kpikit.scoring.TierRule;
+import dev.kpikit.runner.engine.AtomicFile;
 import dev.kpikit.runner.engine.OutputFolder;
 import dev.kpikit.runner.excel.ScoringLayout.AccountColumns;
 import dev.kpikit.runner.excel.ScoringLayout.FactorColumn;
@@ -162,17 +161,7 @@ public final class ScoringWorkbook {
      * @throws OutputFolder.NotWritableException when the file's folder cannot be written, saying why
      */
     public void write(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        OutputFolder.prepare(absolute.getParent(), file);
-        Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                write(out);
-            }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.write(file, this::write);
     }
 
     /** Streams the workbook from {@code accounts} accounts on, for tests that hold both forms to the same cells. */

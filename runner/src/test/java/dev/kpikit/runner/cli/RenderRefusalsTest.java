@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import dev.kpikit.runner.engine.SharedEngine;
 
 /**
  * {@code kpikit render} as a user runs it (its own JVM: the command starts and stops BIRT's global platform),
- * refusing report parameters that would read outside the data folder or name an impossible day.
+ * refusing report parameters that would read outside the data folder or name an impossible day, and writing its
+ * files as any other file of the user's.
  */
 class RenderRefusalsTest {
 
@@ -62,5 +64,16 @@ class RenderRefusalsTest {
         assertEquals("kpikit render: " + SharedEngine.template("startup.rptdesign") + ", parameter 'asOf': '2026-02-30' is not a day"
                 + " of the calendar; expected a date yyyy-MM-dd", run.stderr().strip());
         assertFalse(Files.exists(out.resolve("startup.pdf")), "nothing rendered for March 2");
+    }
+
+    @Test
+    void aReplacedOutputKeepsItsMode() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Path pdf = Files.writeString(out.resolve("startup.pdf"), "previous");
+        Files.setPosixFilePermissions(pdf, PosixFilePermissions.fromString("rw-r-----"));
+        Run run = render("--scenario", "startup", "--out", out.toString());
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(pdf)));
     }
 }

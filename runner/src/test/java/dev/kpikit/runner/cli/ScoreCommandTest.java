@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -274,6 +275,24 @@ class ScoreCommandTest {
         assertEquals("kpikit score: cannot write to " + file.resolve("scores.csv") + ": " + file + " is not a directory",
                 stderr().strip());
         assertEquals("not a folder", Files.readString(file));
+    }
+
+    @Test
+    void outGetsTheModeOfAPlainNewFile(@TempDir Path dir) throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // what the umask gives any new file
+        Path target = dir.resolve("scores.csv");
+        assertEquals(0, score("--data", startup(), "--out", target.toString()), stderr());
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void outReplacingAFileKeepsItsMode(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(dir.resolve("scores.csv"), "previous\n");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(0, score("--data", startup(), "--out", target.toString()), stderr());
+        assertTrue(Files.readString(target).startsWith("rank,account_id,"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 
     /** The files directly in a folder, not its sub-folders. */

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -86,5 +87,21 @@ class WorkbookCommandTest {
             }
             assertEquals(5, accounts.getRow(1).getCell(satisfaction).getNumericCellValue(), "A, clamped, ranks first");
         }
+    }
+
+    @Test
+    void theWorkbookGetsTheModeOfAPlainNewFileAndAReplacedOneKeepsItsOwn() throws Exception {
+        Path plain = Files.createFile(temp.resolve("plain.txt")); // what the umask gives any new file
+        Path created = temp.resolve("created.xlsx");
+        assertEquals(0, workbook("--data", SharedEngine.sampleData("startup").toString(), "--out", created.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+        Path replaced = Files.writeString(temp.resolve("replaced.xlsx"), "previous");
+        Files.setPosixFilePermissions(replaced, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(0, workbook("--data", SharedEngine.sampleData("startup").toString(), "--out", replaced.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.size(replaced) > 1000, "the workbook, not the previous text");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced)));
     }
 }

@@ -128,6 +128,7 @@ public final class UsersFile {
                 .put("password", user.passwordHash()));
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        // owner-only (createTempFile's 600) on purpose, unlike reports (AtomicFile): it holds the password hashes
         Path partial = Files.createTempFile(parent, "." + file.getFileName(), ".partial");
         try {
             YAML.writeValue(partial.toFile(), root);

@@ -3,7 +3,6 @@ package dev.kpikit.server.schedules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.kpikit.runner.engine.AtomicFile;
 import dev.kpikit.runner.engine.ReportFailedException;
 import dev.kpikit.runner.mail.Attachment;
 import dev.kpikit.runner.schedule.RenderedReport;
@@ -69,10 +69,7 @@ public final class DeliveryArchive implements ReportRenderer {
             return;
         }
         try {
-            Files.createDirectories(target.get().getParent());
-            Path partial = Files.createTempFile(target.get().getParent(), ".", ".partial");
-            Files.write(partial, pdf);
-            Files.move(partial, target.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(target.get(), out -> out.write(pdf));
         } catch (IOException e) {
             LOG.warn("{}: the PDF of {} not kept: {}", scheduleId, slot, e.toString());  // the delivery goes on
         }
