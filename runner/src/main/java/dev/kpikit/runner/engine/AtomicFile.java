@@ -108,6 +108,9 @@ public final class AtomicFile implements AutoCloseable {
      */
     public static AtomicFile create(Path target) throws NotWritableException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new NotWritableException("cannot write to " + target + ": it is a directory; name a file", null);
+        }
         Path folder = absolute.getParent();
         OutputFolder.prepare(folder, target);
         // created plainly, not with Files.createTempFile: that one is owner-only (600), the output must be as any file
@@ -159,6 +162,8 @@ public final class AtomicFile implements AutoCloseable {
         String reason;
         if (e instanceof java.nio.file.AccessDeniedException) {
             reason = "permission denied";
+        } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            reason = "it is a directory; name a file";
         } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
             reason = fs.getReason().toLowerCase(Locale.ROOT);
         } else if (e.getMessage() != null && !e.getMessage().contains(PARTIAL)) {

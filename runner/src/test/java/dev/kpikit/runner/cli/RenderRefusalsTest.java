@@ -76,4 +76,15 @@ class RenderRefusalsTest {
         assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(pdf)));
     }
+
+    @Test
+    void aDirectoryWhereAnOutputGoesIsRefusedNamingIt() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Path inTheWay = Files.createDirectories(out.resolve("startup.pdf/kept"));
+        Run run = render("--scenario", "startup", "--out", out.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertEquals("kpikit render: cannot write to " + inTheWay.getParent() + ": it is a directory; name a file",
+                run.stderr().strip());
+        assertTrue(Files.isDirectory(inTheWay));
+    }
 }

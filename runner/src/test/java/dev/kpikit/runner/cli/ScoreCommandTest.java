@@ -278,6 +278,14 @@ class ScoreCommandTest {
     }
 
     @Test
+    void outNamingADirectoryIsRefusedNamingItNotATemporaryFile(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("outdir"));
+        assertEquals(1, score("--data", startup(), "--out", folder.toString()));
+        assertEquals("kpikit score: cannot write to " + folder + ": it is a directory; name a file", stderr().strip());
+        assertEquals(List.of(), listed(dir), "no temporary file left");
+    }
+
+    @Test
     void outGetsTheModeOfAPlainNewFile(@TempDir Path dir) throws Exception {
         Path plain = Files.createFile(dir.resolve("plain.txt")); // what the umask gives any new file
         Path target = dir.resolve("scores.csv");

@@ -104,4 +104,15 @@ class WorkbookCommandTest {
         assertTrue(Files.size(replaced) > 1000, "the workbook, not the previous text");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced)));
     }
+
+    @Test
+    void outNamingADirectoryIsRefusedNamingIt() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("outdir"));
+        assertEquals(1, workbook("--data", SharedEngine.sampleData("startup").toString(), "--out", folder.toString()));
+        assertEquals("kpikit workbook: cannot write to " + folder + ": it is a directory; name a file",
+                err.toString(StandardCharsets.UTF_8).strip());
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(folder), left.toList(), "no temporary file left");
+        }
+    }
 }
