@@ -127,6 +127,26 @@ public final class ScoringFolder {
         return Files.isRegularFile(own) ? ScoringModel.read(own) : ScoringModel.defaultModel();
     }
 
+    /**
+     * The files that scoring this folder reads (its account and revenue tables, the model file), those that exist:
+     * a command's output must never replace one of them.
+     */
+    public List<Path> inputs(Path modelFile) {
+        List<Path> files = new ArrayList<>();
+        for (String table : List.of(ACCOUNTS_TABLE, REVENUE_TABLE)) {
+            try {
+                files.add(table(table));
+            } catch (NoSuchFileException e) {
+                // scoring says it is missing
+            }
+        }
+        Path model = modelFile != null ? modelFile : folder.resolve(MODEL_FILE);
+        if (Files.isRegularFile(model)) {
+            files.add(model);
+        }
+        return files;
+    }
+
     /** {@code asOf} when given, else the date of the latest revenue row (a pass over the revenue table). */
     public LocalDate asOfOrLatest(LocalDate asOf) throws IOException, DataFormatException {
         if (asOf != null) {

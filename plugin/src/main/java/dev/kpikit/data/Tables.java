@@ -52,6 +52,13 @@ public final class Tables {
         };
     }
 
+    /** Whether kpikit reads tables from a file of this name (by its extension, as {@link #open} chooses a reader). */
+    public static boolean isTableFile(Path file) {
+        String name = DataFiles.name(file);
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return List.of("csv", "tsv", "txt", "json", "xlsx", "xlsm", JdbcSource.EXTENSION).contains(extension);
+    }
+
     /**
      * Checks that the table has the named columns (ignoring case), so that a report fails with
      * a message the user can act on rather than deep inside a calculation:

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.ScoringFolder;
+import dev.kpikit.runner.engine.AtomicFile;
 import dev.kpikit.scoring.PeriodLength;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
@@ -53,6 +56,22 @@ final class PortfolioOptions {
         }
     }
 
+    /**
+     * Refuses an output that is one of the files scoring reads (the folder's tables, the model) or one of
+     * {@code others} (files of the folder that the command reads besides).
+     */
+    void requireNotAnInput(Path out, String... others) throws IOException {
+        List<Path> inputs = new ArrayList<>(folder().inputs(model));
+        for (String other : others) {
+            inputs.add(data.resolve(other));
+        }
+        AtomicFile.requireNotAnInput(out, inputs);
+    }
+
+    private ScoringFolder folder() {
+        return new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withEncoding(charset());
+    }
+
     /** The folder's accounts scored by the model as of the date, and what they were scored with. */
     record Scored(ScoringModel model, LocalDate asOf, PeriodLength period, Portfolio portfolio) {
     }
@@ -66,7 +85,7 @@ final class PortfolioOptions {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
         }
-        ScoringFolder folder = new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withEncoding(charset());
+        ScoringFolder folder = folder();
         // the command line is the user's own: --model may name a file anywhere (report parameters may not)
         ScoringModel scoringModel = folder.model(model);
         LocalDate date = folder.asOfOrLatest(asOf);

@@ -1,5 +1,6 @@
 package dev.kpikit.runner.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.kpikit.data.Tables;
 import dev.kpikit.runner.engine.KpikitEngine;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.engine.RenderRequest;
@@ -87,15 +89,35 @@ final class RenderCommand implements Callable<Integer> {
             KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
+            requireNoTableReplaced(request);
             renderer.render(request, KpikitEngine.DocumentReader.NONE, warning -> err.println("kpikit render: warning: " + warning))
                     .forEach(file -> stdout.println(file));
             return 0;
-        } catch (ReportFailedException | IllegalArgumentException e) {
+        } catch (ReportFailedException | IllegalArgumentException | IOException e) {
             err.println("kpikit render: " + e.getMessage());
             return 1;
         } finally {
             if (own != null) {
                 own.close();
+            }
+        }
+    }
+
+    /**
+     * Refuses an output that would replace a table of the data folder: which of its files a design reads is not known
+     * before it runs, and an XLSX output named as a table there ({@code --template accounts.rptdesign --out DATA})
+     * would put the report over the data.
+     */
+    private void requireNoTableReplaced(RenderRequest request) throws IOException {
+        if (data == null || !Files.isDirectory(data)) {
+            return;
+        }
+        Path folder = data.toRealPath();
+        for (OutputFormat format : request.formats()) {
+            Path target = out.resolve(request.baseName() + "." + format.extension());
+            if (Files.isRegularFile(target) && Tables.isTableFile(target) && target.toRealPath().startsWith(folder)) {
+                throw new IllegalArgumentException("cannot write to " + target + ": it is a table of the data folder "
+                        + data + ", which the report reads; choose another --out");
             }
         }
     }

@@ -56,6 +56,9 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             TableOutput output = TableOutput.parse(format);
             List<String> selected = selectedFields(); // before the scoring: a mistyped name costs no wait
+            if (outFile != null) {
+                options.requireNotAnInput(outFile);
+            }
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit score: warning: " + warning));
             if (outFile == null) {
                 write(output, scored, selected, out);

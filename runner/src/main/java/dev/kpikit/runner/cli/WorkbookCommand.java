@@ -42,6 +42,7 @@ final class WorkbookCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            options.requireNotAnInput(out, CATALOG, METRICS);
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit workbook: warning: " + warning));
             List<FolderScorecard.Row> kpis = List.of();
             Path catalog = options.data.resolve(CATALOG);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -100,6 +101,28 @@ public final class AtomicFile implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * Refuses a target that is one of the files the command reads, however it is named ({@code F/./revenue.csv}, a
+     * symbolic or hard link): the real files are compared, so the output can never replace its own input.
+     *
+     * @param inputs the files read, as messages name them (those missing are skipped)
+     */
+    public static void requireNotAnInput(Path target, Collection<Path> inputs) throws NotWritableException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        for (Path input : inputs) {
+            try {
+                if (Files.exists(input) && Files.isSameFile(target, input)) {
+                    throw new NotWritableException("cannot write to " + target + ": it is " + input
+                            + ", which this command reads; name another file", null);
+                }
+            } catch (IOException e) {
+                throw notWritable(target, e);
+            }
+        }
     }
 
     /**

@@ -87,4 +87,21 @@ class RenderRefusalsTest {
                 run.stderr().strip());
         assertTrue(Files.isDirectory(inTheWay));
     }
+
+    @Test
+    void anOutputThatWouldReplaceATableOfTheDataFolderIsRefused() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        Path table = Files.writeString(data.resolve("startup.xlsx"), "a table kept as xlsx");
+        Run run = render("--scenario", "startup", "--data", data.toString(), "--format", "pdf,xlsx", "--out", data.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertEquals("kpikit render: cannot write to " + table + ": it is a table of the data folder " + data
+                + ", which the report reads; choose another --out", run.stderr().strip());
+        assertEquals("a table kept as xlsx", Files.readString(table));
+        assertFalse(Files.exists(data.resolve("startup.pdf")), "all formats or none");
+    }
 }

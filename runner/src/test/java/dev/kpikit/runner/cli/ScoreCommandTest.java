@@ -278,6 +278,37 @@ class ScoreCommandTest {
     }
 
     @Test
+    void outNamingAnInputTableIsRefusedAndTheLedgerKept(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name\nA,Alpha\nB,Beta\nN,Nova\n", CREDIT_NOTES);
+        Path sameFile = data.resolve(".").resolve("revenue.csv");
+        assertEquals(1, score("--data", data.toString(), "--fields", "account_id,score", "--out", sameFile.toString()));
+        assertEquals("kpikit score: cannot write to " + sameFile + ": it is " + data.resolve("revenue.csv")
+                + ", which this command reads; name another file", stderr().strip());
+        assertEquals(CREDIT_NOTES, Files.readString(data.resolve("revenue.csv")));
+    }
+
+    @Test
+    void outThroughALinkToTheAccountTableOrTheModelIsRefused(@TempDir Path dir) throws Exception {
+        Path data = folder(Files.createDirectories(dir.resolve("data")), "account_id,name\nA,Alpha\n", CREDIT_NOTES);
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), data.resolve("accounts.csv"));
+        assertEquals(1, score("--data", data.toString(), "--out", link.toString()));
+        assertTrue(stderr().contains(": it is " + data.resolve("accounts.csv") + ", which this command reads"), stderr());
+        Path model = Files.copy(SharedEngine.home().resolve("plugin/src/main/resources/dev/kpikit/scoring/default-model.json"),
+                dir.resolve("model.json"));
+        String before = Files.readString(model);
+        assertEquals(1, score("--data", data.toString(), "--model", model.toString(), "--out", model.toString()));
+        assertEquals(before, Files.readString(model));
+        assertEquals("account_id,name\nA,Alpha\n", Files.readString(data.resolve("accounts.csv")));
+    }
+
+    @Test
+    void outBesideTheTablesInTheDataFolderIsWritten(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name\nA,Alpha\n", CREDIT_NOTES);
+        assertEquals(0, score("--data", data.toString(), "--out", data.resolve("scores.csv").toString()), stderr());
+        assertTrue(Files.readString(data.resolve("scores.csv")).startsWith("rank,account_id,"));
+    }
+
+    @Test
     void outNamingADirectoryIsRefusedNamingItNotATemporaryFile(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("outdir"));
         assertEquals(1, score("--data", startup(), "--out", folder.toString()));

@@ -115,4 +115,20 @@ class WorkbookCommandTest {
             assertEquals(List.of(folder), left.toList(), "no temporary file left");
         }
     }
+
+    @Test
+    void outNamingTheKpiCatalogItReadsIsRefused() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("startup"));
+        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        byte[] catalog = Files.readAllBytes(data.resolve("kpi-catalog.json"));
+        Path target = data.resolve("../startup/kpi-catalog.json");
+        assertEquals(1, workbook("--data", data.toString(), "--out", target.toString()));
+        assertEquals("kpikit workbook: cannot write to " + target + ": it is " + data.resolve("kpi-catalog.json")
+                + ", which this command reads; name another file", err.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(java.util.Arrays.equals(catalog, Files.readAllBytes(data.resolve("kpi-catalog.json"))));
+    }
 }
