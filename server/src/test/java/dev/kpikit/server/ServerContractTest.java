@@ -210,7 +210,7 @@ class ServerContractTest {
         assertEquals(404, server.get(viewer, "/accounts/workbook?data=..%2F..").statusCode());
         HttpResponse<byte[]> badDate = server.get(viewer, "/accounts/workbook?data=startup&asOf=31.10.2026&period=YEAR");
         assertEquals(400, badDate.statusCode());
-        assertEquals("asOf: cannot read '31.10.2026' as a date (yyyy-MM-dd)", text(badDate));
+        assertEquals("asOf: '31.10.2026' is not a date; expected a date yyyy-MM-dd", text(badDate));
         assertEquals(List.of(), workbookFiles(), "no file left by a refusal");
     }
 

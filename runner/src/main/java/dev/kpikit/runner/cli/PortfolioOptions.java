@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.runner.engine.AtomicFile;
 import dev.kpikit.scoring.PeriodLength;
@@ -28,8 +29,9 @@ final class PortfolioOptions {
             description = "Scoring model (JSON). Default: the folder's scoring-model.json, else the built-in model.")
     Path model;
 
+    /** Text, read by {@link IsoDates} as render's asOf parameter is: picocli's own conversion prints a Java exception and the usage. */
     @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date, yyyy-MM-dd. Default: the latest revenue date.")
-    LocalDate asOf;
+    String asOf;
 
     @Option(names = "--period", defaultValue = "year", paramLabel = "LENGTH",
             description = "Period of revenue share and growth: month, quarter or year, to date (default: ${DEFAULT-VALUE}).")
@@ -82,13 +84,14 @@ final class PortfolioOptions {
      */
     Scored score(Consumer<String> warnings) throws IOException, DataFormatException {
         PeriodLength periodLength = PeriodLength.parse(period);
+        LocalDate given = asOf == null ? null : IsoDates.parse(asOf, "--as-of");
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no data folder at " + data.toAbsolutePath());
         }
         ScoringFolder folder = folder();
         // the command line is the user's own: --model may name a file anywhere (report parameters may not)
         ScoringModel scoringModel = folder.model(model);
-        LocalDate date = folder.asOfOrLatest(asOf);
+        LocalDate date = folder.asOfOrLatest(given);
         return new Scored(scoringModel, date, periodLength, folder.portfolio(date, periodLength, scoringModel, warnings));
     }
 }

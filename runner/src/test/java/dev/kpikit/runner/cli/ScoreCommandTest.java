@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +83,26 @@ class ScoreCommandTest {
         assertTrue(message.contains("factors[0].weight"), message);
         assertEquals(1, score("--data", startup(), "--period", "fortnight"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("'fortnight' is not a period length"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "2026-02-30 | '2026-02-30' is not a day of the calendar",
+        "31/03/2026 | '31/03/2026' is not a date",
+        "20260331   | '20260331' is not a date",
+        "2026-3-1   | '2026-3-1' is not a date",
+        "\"\"       | '' is not a date"})
+    void anAsOfThatIsNoDayIsOneLineAsRenderSaysIt(String asOf, String says) {
+        assertEquals(1, score("--data", startup(), "--as-of", asOf));
+        // the message of render's asOf parameter, without picocli's usage screen or Java's exception
+        assertEquals("kpikit score: --as-of: " + says + "; expected a date yyyy-MM-dd", stderr().strip());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAsOfWithSpacesAroundIsReadAsRenderReadsIt() {
+        assertEquals(0, score("--data", startup(), "--as-of", " 2026-03-31 "), stderr());
+        assertTrue(stderr().contains("accounts as of 2026-03-31,"), stderr());
     }
 
     // ---------------------------------------------------------------- messy data folders

@@ -1,6 +1,7 @@
 package dev.kpikit.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -130,5 +131,15 @@ class WorkbookCommandTest {
         assertEquals("kpikit workbook: cannot write to " + target + ": it is " + data.resolve("kpi-catalog.json")
                 + ", which this command reads; name another file", err.toString(StandardCharsets.UTF_8).strip());
         assertTrue(java.util.Arrays.equals(catalog, Files.readAllBytes(data.resolve("kpi-catalog.json"))));
+    }
+
+    @Test
+    void anImpossibleAsOfIsOneLineWithoutTheUsage() {
+        Path out = temp.resolve("scores.xlsx");
+        assertEquals(1, workbook("--data", SharedEngine.sampleData("startup").toString(), "--as-of", "2026-02-30",
+                "--out", out.toString()));
+        assertEquals("kpikit workbook: --as-of: '2026-02-30' is not a day of the calendar; expected a date yyyy-MM-dd",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(out));
     }
 }

@@ -32,6 +32,7 @@ import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.kpikit.data.IsoDates;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.engine.ReportFailedException;
 import dev.kpikit.server.auth.LoginThrottle;
@@ -825,10 +826,9 @@ public final class WebServer implements AutoCloseable {
             error = name.isEmpty() ? null : "no data folder '" + name + "' under the data folder; the folders are " + folders;
         } else {
             try {
-                table = keyAccounts.score(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), period, find,
+                // the one reading of an as-of date (IsoDates), as the CLI's --as-of and report parameters read it
+                table = keyAccounts.score(data.get(), name, asOf.isEmpty() ? null : IsoDates.parse(asOf, "asOf"), period, find,
                         page.locale());
-            } catch (DateTimeParseException e) {
-                error = "asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)";
             } catch (dev.kpikit.data.DataFormatException | IllegalArgumentException | IOException e) {
                 error = confinedMessage(e);
             }
@@ -856,13 +856,9 @@ public final class WebServer implements AutoCloseable {
         Path file = Files.createTempFile(WORKBOOK_PREFIX, ".xlsx");
         try {
             try (java.io.OutputStream out = Files.newOutputStream(file)) {
-                keyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : LocalDate.parse(asOf), ctx.queryParam("period"),
+                keyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : IsoDates.parse(asOf, "asOf"), ctx.queryParam("period"),
                         locale(ctx), out);
             }
-        } catch (DateTimeParseException e) {
-            Files.deleteIfExists(file);
-            ctx.status(400).contentType("text/plain").result("asOf: cannot read '" + asOf + "' as a date (yyyy-MM-dd)");
-            return;
         } catch (dev.kpikit.data.DataFormatException | dev.kpikit.kpi.KpiCatalogException | IllegalArgumentException | IOException e) {
             Files.deleteIfExists(file);
             ctx.status(400).contentType("text/plain; charset=utf-8").result(confinedMessage(e));
