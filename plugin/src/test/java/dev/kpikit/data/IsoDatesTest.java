@@ -40,4 +40,20 @@ class IsoDatesTest {
     void aLongValueIsCutInTheMessage() {
         assertEquals("parameter 'asOf': '" + "9".repeat(40) + "...' is not a date; expected a date yyyy-MM-dd", refusal("9".repeat(500)));
     }
+
+    @Test
+    void datesBeyondFourDigitYearsAreRefusedWithTheRange() {
+        String range = " is outside the calendar kpikit reckons with; expected a date yyyy-MM-dd from 0001-01-01 to 9999-12-31";
+        assertEquals("parameter 'asOf': '+999999999-12-31'" + range, refusal("+999999999-12-31"));
+        assertEquals("parameter 'asOf': '-999999999-01-01'" + range, refusal("-999999999-01-01"));
+        assertEquals("parameter 'asOf': '0000-12-31'" + range, refusal("0000-12-31"));
+        assertEquals("parameter 'asOf': '+10000-01-01'" + range, assertThrows(IllegalArgumentException.class,
+                () -> IsoDates.withinRange(LocalDate.of(10000, 1, 1), "parameter 'asOf'")).getMessage());
+    }
+
+    @Test
+    void theFirstAndLastDaysOfTheRangeAreRead() {
+        assertEquals(LocalDate.of(1, 1, 1), IsoDates.parse("0001-01-01", "parameter 'asOf'"));
+        assertEquals(LocalDate.of(9999, 12, 31), IsoDates.parse("9999-12-31", "parameter 'asOf'"));
+    }
 }

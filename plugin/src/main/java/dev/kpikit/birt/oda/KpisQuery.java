@@ -130,17 +130,19 @@ final class KpisQuery extends AbstractQuery {
 
     private LocalDate asOf() throws OdaException {
         Object value = setting(AS_OF);
-        if (value == null || value instanceof LocalDate) {
-            return (LocalDate) value;
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof java.util.Date date) {
-            return new java.sql.Date(date.getTime()).toLocalDate();
-        }
+        String givenBy = "parameter '" + AS_OF + "'";
         try {
-            return IsoDates.parse(value.toString(), "parameter '" + AS_OF + "'");
+            // a date object (a Designer's value, a date parameter) is held to the range text is
+            if (value == null || value instanceof LocalDate) {
+                return IsoDates.withinRange((LocalDate) value, givenBy);
+            }
+            if (value instanceof java.sql.Date date) {
+                return IsoDates.withinRange(date.toLocalDate(), givenBy);
+            }
+            if (value instanceof java.util.Date date) {
+                return IsoDates.withinRange(new java.sql.Date(date.getTime()).toLocalDate(), givenBy);
+            }
+            return IsoDates.parse(value.toString(), givenBy);
         } catch (IllegalArgumentException e) {
             throw new OdaException("kpikit kpis data set, " + e.getMessage());
         }

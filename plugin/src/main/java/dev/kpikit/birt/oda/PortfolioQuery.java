@@ -107,15 +107,17 @@ abstract class PortfolioQuery extends AbstractQuery {
 
     private LocalDate date(String parameter) throws OdaException {
         Object value = parameters.get(parameter);
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-        }
-        String text = text(parameter);
+        String givenBy = "parameter '" + parameter + "'";
         try {
-            return text == null ? null : IsoDates.parse(text, "parameter '" + parameter + "'");
+            // a date object (a Designer's value, a date parameter) is held to the range text is
+            if (value instanceof java.sql.Date date) {
+                return IsoDates.withinRange(date.toLocalDate(), givenBy);
+            }
+            if (value instanceof Date date) {
+                return IsoDates.withinRange(date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate(), givenBy);
+            }
+            String text = text(parameter);
+            return text == null ? null : IsoDates.parse(text, givenBy);
         } catch (IllegalArgumentException e) {
             throw new OdaException("kpikit " + dataSetName() + " data set, " + e.getMessage());
         }

@@ -104,4 +104,15 @@ class RenderRefusalsTest {
         assertEquals("a table kept as xlsx", Files.readString(table));
         assertFalse(Files.exists(data.resolve("startup.pdf")), "all formats or none");
     }
+
+    @Test
+    void anAsOfBeyondYear9999IsRefusedNamingTheParameterAndTheRange() throws Exception {
+        Path out = temp.resolve("out");
+        Run run = render("--scenario", "startup", "--param", "asOf=+999999999-12-31", "--out", out.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertEquals("kpikit render: " + SharedEngine.template("startup.rptdesign") + ", parameter 'asOf': '+999999999-12-31' is"
+                + " outside the calendar kpikit reckons with; expected a date yyyy-MM-dd from 0001-01-01 to 9999-12-31",
+                run.stderr().strip());
+        assertFalse(Files.exists(out.resolve("startup.pdf")));
+    }
 }

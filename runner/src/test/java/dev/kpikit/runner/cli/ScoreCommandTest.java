@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +98,23 @@ class ScoreCommandTest {
         // the message of render's asOf parameter, without picocli's usage screen or Java's exception
         assertEquals("kpikit score: --as-of: " + says + "; expected a date yyyy-MM-dd", stderr().strip());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "0000-12-31"})
+    void anAsOfBeyondFourDigitYearsIsOneLineNamingTheRange(String asOf) {
+        assertEquals(1, score("--data", startup(), "--as-of", asOf));
+        assertEquals("kpikit score: --as-of: '" + asOf + "' is outside the calendar kpikit reckons with;"
+                + " expected a date yyyy-MM-dd from 0001-01-01 to 9999-12-31", stderr().strip());
+    }
+
+    @Test
+    void revenueDatedInYear9999IsScoredAsOfItsLastDay(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name,relationship_start\nA,Alpha,0001-01-01\nB,Beta,9999-12-31\n",
+                "date,account_id,amount\n9998-06-30,A,100\n9999-12-31,A,300\n9999-01-01,B,100\n");
+        assertEquals(0, score("--data", data.toString(), "--fields", "account_id,revenue,revenue_growth"), stderr());
+        assertEquals(List.of("account_id,revenue,revenue_growth", "A,300,2", "B,100,"), csvLines());
+        assertTrue(stderr().contains("2 accounts as of 9999-12-31, year to date"), stderr());
     }
 
     @Test

@@ -142,4 +142,14 @@ class WorkbookCommandTest {
                 err.toString(StandardCharsets.UTF_8).strip());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void anAsOfBeyondYear9999IsOneLineNamingTheRange() {
+        Path out = temp.resolve("scores.xlsx");
+        assertEquals(1, workbook("--data", SharedEngine.sampleData("startup").toString(), "--as-of", "+999999999-12-31",
+                "--out", out.toString()));
+        assertEquals("kpikit workbook: --as-of: '+999999999-12-31' is outside the calendar kpikit reckons with;"
+                + " expected a date yyyy-MM-dd from 0001-01-01 to 9999-12-31", err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(out));
+    }
 }
