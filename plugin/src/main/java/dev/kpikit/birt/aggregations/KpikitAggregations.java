@@ -18,6 +18,7 @@ import org.eclipse.birt.data.engine.core.DataException;
 
 import dev.kpikit.birt.BirtErrors;
 import dev.kpikit.birt.Values;
+import dev.kpikit.kpi.ExactSum;
 import dev.kpikit.kpi.Grain;
 import dev.kpikit.kpi.PeriodGrowth;
 import dev.kpikit.kpi.RatioOfSums;
@@ -55,6 +56,12 @@ public final class KpikitAggregations implements IAggregationFactory {
                     List.of(AMOUNT, Aggregation.Parameter.option("ALimit", "A limit", "Share that A classes fill (default 0.8)"),
                             Aggregation.Parameter.option("BLimit", "B limit", "Share that A and B fill (default 0.95)")),
                     ParetoClassAccumulator::new),
+            Aggregation.summary("KPI_SUM", "Exact sum",
+                    "Sum of the group's amounts to the last digit, such as a revenue total: BIRT's SUM adds doubles, which"
+                            + " drift once a total has more than 15 significant digits. Rows without a value are skipped; blank when none has one.",
+                    List.of(Aggregation.Parameter.field("Expression", "Value", "An amount per row, such as revenue")),
+                    () -> new RowAccumulator<>("KPI_SUM", arguments -> new ExactSum(),
+                            (sum, arguments) -> sum.add(Values.decimal(arguments[0])), ExactSum::value)),
             Aggregation.summary("KPI_RATIO_OF_SUMS", "Ratio of sums",
                     "Sum of the numerators / sum of the denominators of the group, such as all conversions / all visits:"
                             + " not the average of the rows' ratios. Rows missing either part are skipped; blank when the denominators sum to zero.",

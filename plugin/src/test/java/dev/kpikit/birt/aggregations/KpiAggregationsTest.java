@@ -46,6 +46,18 @@ class KpiAggregationsTest {
         assertNumber("0.2", aggregate("KPI_RATIO_OF_SUMS", List.of(new Object[] {"2", 10}, new Object[] {7, null})));
     }
 
+    /** 12345678901234567 + 1 + 1 as doubles is 12345678901234568; a total in a report must be 12345678901234569. */
+    @Test
+    void exactSumKeepsEveryDigitWhereDoublesDrift() throws Exception {
+        assertEquals(new BigDecimal("12345678901234569"), aggregate("KPI_SUM",
+                List.of(new Object[] {new BigDecimal("12345678901234567")}, new Object[] {1}, new Object[] {new BigDecimal("1")})));
+        assertEquals(new BigDecimal("1234567890123456789012355.01"), aggregate("KPI_SUM",
+                List.of(new Object[] {new BigDecimal("1234567890123456789012345.01")}, new Object[] {10}, new Object[] {null})));
+        assertEquals(new BigDecimal("0.30"), aggregate("KPI_SUM", List.of(new Object[] {"0.10"}, new Object[] {new BigDecimal("0.20")})));
+        assertNull(aggregate("KPI_SUM", List.of()));
+        assertNull(aggregate("KPI_SUM", List.<Object[]>of(new Object[] {null})));
+    }
+
     @Test
     void weightedAverage() throws Exception {
         assertNumber("1.75", aggregate("KPI_WEIGHTED_AVERAGE",

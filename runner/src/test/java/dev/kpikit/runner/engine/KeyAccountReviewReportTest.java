@@ -95,6 +95,23 @@ class KeyAccountReviewReportTest {
         assertTrue(ScenarioReports.pdfImages(out.resolve("restaurant/key-account-review.pdf")) >= 10 + 1);
     }
 
+    /**
+     * An invoice of 17 digits and two of 1: BIRT's SUM, in doubles, put the Total 1 below the period's revenue above it;
+     * KPI_SUM adds them to the last digit.
+     */
+    @Test
+    void theTotalOfRevenueIsExactBeyondWhatADoubleHolds(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA1,Alpha\nB2,Beta\n");
+        Files.writeString(folder.resolve("revenue.csv"), "date,account_id,amount\n2026-01-15,A1,12345678901234567\n"
+                + "2026-01-16,B2,1\n2026-01-17,B2,1\n");
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("key-account-review.rptdesign"),
+                Map.of("dataFolder", folder.toString()), List.of(OutputFormat.PDF), folder.resolve("out"), Locale.ENGLISH,
+                "key-account-review"));
+        String text = ScenarioReports.flatText(folder.resolve("out/key-account-review.pdf"));
+        assertContains(text, "Jan 1, 2026 \u2013 Jan 17, 2026 12,345,678,901,234,569 2 ");
+        assertContains(text, "Total 12,345,678,901,234,569");
+    }
+
     @Test
     void everyLanguageHasItsHeadingsBandsTiersImagesAndEmbeddedFonts() throws Exception {
         for (Locale locale : ScenarioReports.LOCALES) {
