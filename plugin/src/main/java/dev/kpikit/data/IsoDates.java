@@ -65,8 +65,11 @@ public final class IsoDates {
         return date.length() > MAX_SHOWN ? date.substring(0, MAX_SHOWN) + "..." : date;
     }
 
-    /** Whether the text has the form yyyy-MM-dd, whether or not the day exists. */
+    /**
+     * Whether the text has the form yyyy-MM-dd, whether or not the day exists, or ISO's form of a year beyond four
+     * digits or before year 1 (+999999999-12-31, -0001-01-01): such a value is meant as a date, and refused as one.
+     */
     public static boolean looksLikeOne(String text) {
-        return text != null && text.strip().matches("\\d{4}-\\d{2}-\\d{2}");
+        return text != null && text.strip().matches("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
     }
 }

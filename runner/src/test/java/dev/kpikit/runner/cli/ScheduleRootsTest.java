@@ -139,6 +139,14 @@ class ScheduleRootsTest {
                 + " expected a date yyyy-MM-dd"), err());
     }
 
+    /** A date beyond year 9999 passed validation and failed each run; now validate refuses it as render would. */
+    @Test
+    void aDateOutsideTheCalendarInAScheduleParameterIsRefusedByValidate() throws Exception {
+        assertEquals(1, run("validate", schedules("reports/monthly.rptdesign", "data/acme", ", asOf: \"+999999999-12-31\""), true));
+        assertTrue(err().contains("schedule 'monthly', field 'parameters.asOf': '+999999999-12-31' is outside the calendar"
+                + " kpikit reckons with; expected a date yyyy-MM-dd from 0001-01-01 to 9999-12-31"), err());
+    }
+
     @Test
     void aRootThatIsNotAFolderIsNamed() throws Exception {
         Path file = schedules("reports/monthly.rptdesign", "data/acme", "");
