@@ -105,11 +105,13 @@ public final class AtomicFile implements AutoCloseable {
 
     /**
      * Refuses a target that is one of the files the command reads, however it is named ({@code F/./revenue.csv}, a
-     * symbolic or hard link): the real files are compared, so the output can never replace its own input.
+     * symbolic or hard link): the real files are compared, so the output can never replace its own input. A target
+     * that is a directory is refused here too, as {@link #create} would, so that nothing is read or scored first.
      *
      * @param inputs the files read, as messages name them (those missing are skipped)
      */
     public static void requireNotAnInput(Path target, Collection<Path> inputs) throws NotWritableException {
+        requireNotADirectory(target);
         if (!Files.exists(target)) {
             return;
         }
@@ -125,15 +127,19 @@ public final class AtomicFile implements AutoCloseable {
         }
     }
 
+    private static void requireNotADirectory(Path target) throws NotWritableException {
+        if (Files.isDirectory(target.toAbsolutePath())) {
+            throw new NotWritableException("cannot write to " + target + ": it is a directory; name a file", null);
+        }
+    }
+
     /**
      * Checks that {@code target} can be written (its folder created when missing) and creates the
      * temporary file to write; {@link #commit()} moves it into place, {@link #close()} removes it if not.
      */
     public static AtomicFile create(Path target) throws NotWritableException {
         Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new NotWritableException("cannot write to " + target + ": it is a directory; name a file", null);
-        }
+        requireNotADirectory(target);
         Path folder = absolute.getParent();
         OutputFolder.prepare(folder, target);
         // created plainly, not with Files.createTempFile: that one is owner-only (600), the output must be as any file
