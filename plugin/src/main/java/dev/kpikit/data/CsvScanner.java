@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * when asked for. The delimiter, decimal separator and column types are those {@link CsvTableReader} decided from the
  * header and the first rows (it makes the scanner, see {@link CsvTableReader#scanner()}).
  * <p>
- * It reads plain CSV: UTF-8 (a byte order mark first is skipped), lines ending in LF or CRLF, cells unquoted, or quoted
+ * It reads plain CSV: UTF-8 (a byte order mark first is skipped, then Excel's separator hint line {@code sep=;} as the
+ * reader skips it), lines ending in LF or CRLF, cells unquoted, or quoted
  * without a line break inside. A cell that is not in the plain form (spaces around it, text beyond ASCII, quotes doubled
  * inside) is read by {@link CellText}, as the reader reads it. Anything else, and every refusal (a cell that is not of its
  * column's type, a row with another number of cells, a blank cell its caller needs), makes {@link #scan} return null:
@@ -303,6 +304,7 @@ final class CsvScanner {
         }
         int i = read >= 3 && buffer.get(0) == UTF8_BYTE_ORDER_MARK[0] && buffer.get(1) == UTF8_BYTE_ORDER_MARK[1]
                 && buffer.get(2) == UTF8_BYTE_ORDER_MARK[2] ? 3 : 0;
+        i = afterSeparatorHint(buffer, i, read);
         // the reader skips blank lines before the header as it skips them later: records of one blank cell
         boolean cellStart = true;
         boolean quoted = false;
@@ -350,6 +352,36 @@ final class CsvScanner {
             special = false;
         }
         return -1; // no header line ends in the bytes read: a header without rows, or one too long, is left to the reader
+    }
+
+    /**
+     * Where the line after Excel's separator hint starts ({@code sep=;} alone on the first line, as
+     * {@link CsvTableReader#separatorHint} reads it, which decided the delimiter), or {@code from} when there is none: the
+     * reader skips that line, so the header is found after it. A hint ending in a lone carriage return is left as it is:
+     * the header search then leaves the file to the reader.
+     */
+    private static int afterSeparatorHint(ByteBuffer buffer, int from, int read) {
+        String hint = CsvTableReader.HINT;
+        int named = from + hint.length();
+        if (named >= read) {
+            return from;
+        }
+        for (int k = 0; k < hint.length(); k++) {
+            if (Character.toLowerCase((char) buffer.get(from + k)) != hint.charAt(k)) {
+                return from;
+            }
+        }
+        byte b = buffer.get(named);
+        if (b != ',' && b != ';' && b != '\t' && b != '|') {
+            return from; // not a hint the reader takes: it refuses the file
+        }
+        if (named + 1 < read && buffer.get(named + 1) == '\n') {
+            return named + 2;
+        }
+        if (named + 2 < read && buffer.get(named + 1) == '\r' && buffer.get(named + 2) == '\n') {
+            return named + 3;
+        }
+        return from;
     }
 
     private <P> void scanPart(long[] range, P part, RowSink<P> sink, AtomicBoolean givenUp) {

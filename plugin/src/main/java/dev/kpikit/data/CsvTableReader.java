@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVException;
@@ -21,11 +22,15 @@ import org.apache.commons.csv.CSVRecord;
  * Streams a CSV file (UTF-8 with or without byte order mark, or the encoding the options name) whose first line names the
  * columns. Undeclared column types are inferred from the first rows, read in a first pass;
  * the rows are then streamed in a second pass, so no more than one row is held at a time.
- * Blank lines are skipped; {@link #rowNumber()} is the line a row starts on.
+ * Blank lines are skipped; {@link #rowNumber()} is the line a row starts on. A first line {@code sep=;} (Excel's
+ * separator hint, also with ',', a tab or '|') sets the delimiter and is skipped: the header is the next line, and line
+ * numbers still count the hint's.
  */
 public final class CsvTableReader extends CurrentRowReader {
 
     private static final String DELIMITERS = ",;\t|";
+    /** Excel's separator hint as a first line, as Excel writes and reads it; the scanner reads it the same way. */
+    static final String HINT = "sep=";
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+,\\d+");
     private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
 
@@ -59,11 +64,15 @@ public final class CsvTableReader extends CurrentRowReader {
         String source = DataFiles.name(file);
         Charset encoding = options.encoding();
         requireNotUtf16WithoutMark(file, source, encoding);
-        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file, source, encoding);
+        String firstLine = firstLine(file, source, encoding);
+        Character hint = separatorHint(firstLine, source);
+        // a delimiter set by the user wins over the file's hint, whose line is skipped all the same
+        char delimiter = options.delimiter() != null ? options.delimiter() : hint != null ? hint : detectDelimiter(firstLine);
+        boolean hinted = hint != null;
         List<String> names;
         List<List<String>> sample = new ArrayList<>();
         List<Long> sampleLines = new ArrayList<>();
-        try (Records records = Records.open(file, source, delimiter, encoding)) {
+        try (Records records = Records.open(file, source, delimiter, encoding, hinted)) {
             names = Schema.names(records.header, source);
             CSVRecord record;
             while (sample.size() < options.inferenceRows() && (record = records.next()) != null) {
@@ -75,7 +84,7 @@ public final class CsvTableReader extends CurrentRowReader {
         CellText cells = new CellText(decimals.separator());
         List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
         // A second pass streams the rows, so that a large file is never held in memory.
-        return new CsvTableReader(Records.open(file, source, delimiter, encoding), columns, cells, delimiter, decimals,
+        return new CsvTableReader(Records.open(file, source, delimiter, encoding, hinted), columns, cells, delimiter, decimals,
                 ambiguousPoints(decimals, columns, sample));
     }
 
@@ -109,14 +118,35 @@ public final class CsvTableReader extends CurrentRowReader {
         return CsvScanner.of(records.file, records.encoding, delimiter, cells, columns, ambiguousPoints);
     }
 
-    /** The candidate delimiter that splits the header line most often; ',' if none does. */
-    private static char detectDelimiter(Path file, String source, Charset encoding) throws IOException, DataFormatException {
-        String header;
+    /** The file's first line, after a byte order mark; null for an empty file. */
+    private static String firstLine(Path file, String source, Charset encoding) throws IOException, DataFormatException {
         try (BufferedReader reader = DataFiles.openText(file, encoding)) {
-            header = reader.readLine();
+            return reader.readLine();
         } catch (CharacterCodingException e) {
             throw undecodable(file, source, encoding, e);
         }
+    }
+
+    /**
+     * The delimiter Excel's separator hint names when the first line is one ({@code sep=;}, any case), else null; a
+     * hint naming a character kpikit does not split on is refused rather than read as a header.
+     */
+    static Character separatorHint(String firstLine, String source) throws DataFormatException {
+        // ASCII only, as the scanner compares bytes (regionMatches ignoring case would take a long s for an s)
+        if (firstLine == null || firstLine.length() != HINT.length() + 1
+                || !firstLine.substring(0, HINT.length()).toLowerCase(Locale.ROOT).equals(HINT)) {
+            return null;
+        }
+        char named = firstLine.charAt(HINT.length());
+        if (DELIMITERS.indexOf(named) < 0) {
+            throw new DataFormatException(source + ", line 1: the separator hint '" + firstLine + "' names a separator kpikit"
+                    + " does not read; write sep=, or sep=; (or a tab or | after sep=), or remove the line", source, 1, null);
+        }
+        return named;
+    }
+
+    /** The candidate delimiter that splits the header line most often; ',' if none does. */
+    private static char detectDelimiter(String header) {
         char best = DELIMITERS.charAt(0);
         long bestCount = 0;
         for (char candidate : DELIMITERS.toCharArray()) {
@@ -334,15 +364,21 @@ public final class CsvTableReader extends CurrentRowReader {
             this.source = source;
         }
 
-        static Records open(Path file, String source, char delimiter, Charset encoding) throws IOException, DataFormatException {
+        static Records open(Path file, String source, char delimiter, Charset encoding, boolean hinted)
+                throws IOException, DataFormatException {
             // Empty lines are read (and skipped below) rather than ignored by the parser, which
             // would then not count them in the line numbers.
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
             Records records = new Records(CSVParser.builder().setReader(DataFiles.openText(file, encoding)).setFormat(format).get(), file, encoding, source);
             try {
+                if (hinted) {
+                    records.next(); // the separator hint on line 1; the parser still counts it in the line numbers
+                }
                 CSVRecord header = records.next();
                 if (header == null) {
-                    throw new DataFormatException(source + " is empty; its first line must name the columns", source, 0, null);
+                    throw new DataFormatException(source + (hinted
+                            ? " has only the separator hint (sep=) on line 1; its next line must name the columns"
+                            : " is empty; its first line must name the columns"), source, 0, null);
                 }
                 records.header = header.toList();
                 return records;

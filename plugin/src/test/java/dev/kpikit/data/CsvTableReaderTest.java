@@ -528,4 +528,41 @@ class CsvTableReaderTest {
         assertEquals(rows, count);
         assertEquals(new BigDecimal("499999750000.00"), sum); // 0 + 1 + ... + 999,999 plus a million quarters
     }
+
+    @Test
+    void excelsSeparatorHintSetsTheDelimiterAndLinesKeepTheirNumbers() throws Exception {
+        for (String delimiter : List.of(";", ",", "\t", "|")) {
+            // the hint's delimiter wins over the one splitting the header most (',' here, for the other three)
+            String amount = delimiter.equals(",") ? "amount" : "amount, net, of tax, in EUR";
+            Path file = write("revenue.csv", "sep=" + delimiter + "\r\n" + String.join(delimiter, "date", "account_id", amount)
+                    + "\r\n\r\n" + String.join(delimiter, "2026-01-31", "A1", "12.5") + "\r\n");
+            try (CsvTableReader reader = open(file)) {
+                assertEquals(List.of("date", "account_id", amount), reader.columns().stream().map(Column::name).toList(),
+                        "sep=" + delimiter);
+                assertTrue(reader.next());
+                assertEquals(4, reader.rowNumber(), "the hint is line 1 of the file");
+                assertEquals(new BigDecimal("12.5"), reader.value(2));
+                assertFalse(reader.next());
+            }
+        }
+        Path upper = write("revenue.csv", "\uFEFFSEP=;\ndate;amount\n2026-01-31;x\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> {
+            try (CsvTableReader reader = CsvTableReader.open(upper, CsvOptions.defaults().withDeclaredTypes(
+                    Map.of("amount", ColumnType.DECIMAL)))) {
+                reader.next();
+            }
+        });
+        assertTrue(e.getMessage().startsWith("revenue.csv, line 3, column 'amount' (2): expected a decimal number, found 'x'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSeparatorHintKpikitDoesNotSplitOnOrWithoutAHeaderIsRefused() throws Exception {
+        DataFormatException colon = assertThrows(DataFormatException.class, () -> open(write("revenue.csv", "sep=:\ndate:amount\n")));
+        assertEquals("revenue.csv, line 1: the separator hint 'sep=:' names a separator kpikit does not read; write sep=, or sep=;"
+                + " (or a tab or | after sep=), or remove the line", colon.getMessage());
+        DataFormatException alone = assertThrows(DataFormatException.class, () -> open(write("revenue.csv", "sep=;\n\n")));
+        assertEquals("revenue.csv has only the separator hint (sep=) on line 1; its next line must name the columns",
+                alone.getMessage());
+    }
 }

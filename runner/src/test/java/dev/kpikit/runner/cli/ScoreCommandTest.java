@@ -123,6 +123,62 @@ class ScoreCommandTest {
         assertTrue(stderr().contains("accounts as of 2026-03-31,"), stderr());
     }
 
+    // ---------------------------------------------------------------- Excel's separator hint
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", ",", "\t", "|"})
+    void aFolderSavedWithExcelsSeparatorHintScoresAsWithout(String delimiter, @TempDir Path dir) throws Exception {
+        assertEquals(0, score("--data", startup()), stderr());
+        String expected = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        Path data = Files.createDirectories(dir.resolve("hinted"));
+        for (String table : List.of("accounts.csv", "revenue.csv")) {
+            // the sample's tables hold no quotes and no commas inside values: every comma separates
+            String text = Files.readString(SharedEngine.sampleData("startup").resolve(table));
+            Files.writeString(data.resolve(table), "sep=" + delimiter + "\r\n" + text.replace(",", delimiter));
+        }
+        assertEquals(0, score("--data", data.toString()), stderr());
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSmallSemicolonFolderWithTheHintScoresAndALaterBadCellNamesTheFilesLine(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "sep=;\naccount_id;name;strategic_value\nA;Alpha, Inc.;4\nB;Beta;2\n",
+                "sep=;\ndate;account_id;amount\n2026-01-10;A;600,50\n2026-02-10;B;400\n");
+        assertEquals(0, score("--data", data.toString(), "--fields", "account_id,name,revenue,strategic_value"), stderr());
+        assertEquals(List.of("account_id,name,revenue,strategic_value", "A,\"Alpha, Inc.\",600.50,4", "B,Beta,400,2"), csvLines());
+        out.reset();
+        err.reset();
+        Files.writeString(data.resolve("revenue.csv"), "sep=;\ndate;account_id;amount\n2026-01-10;A;600,50\n2026-02-10;B;4OO\n");
+        assertEquals(1, score("--data", data.toString()));
+        assertTrue(stderr().startsWith("kpikit score: revenue.csv, line 4, column 'amount' (3): expected a decimal number, found '4OO'"),
+                stderr());
+    }
+
+    @Test
+    void aLargeRevenueFileWithTheHintIsScoredAndRefusedAtItsOwnLine(@TempDir Path dir) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 8000; i++) { // over 128 KB: the scanner reads it in parts
+            rows.append("2026-").append(String.format("%02d", i % 9 + 1)).append("-15;A").append(i % 300).append(';')
+                    .append(i % 97).append(",25\n");
+        }
+        String accounts = "account_id;name\nA1;One\nA2;Two\n";
+        Path plain = folder(Files.createDirectories(dir.resolve("plain")), accounts, "date;account_id;amount\n" + rows);
+        assertEquals(0, score("--data", plain.toString()), stderr());
+        String expected = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        Path hinted = folder(Files.createDirectories(dir.resolve("hinted")), "sep=;\n" + accounts, "sep=;\ndate;account_id;amount\n" + rows);
+        assertTrue(Files.size(hinted.resolve("revenue.csv")) > 1 << 17);
+        assertEquals(0, score("--data", hinted.toString()), stderr());
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        err.reset();
+        Files.writeString(hinted.resolve("revenue.csv"), "sep=;\ndate;account_id;amount\n" + rows + "2026-09-31;A1;5\n" + rows);
+        assertEquals(1, score("--data", hinted.toString()));
+        assertEquals("kpikit score: revenue.csv, line 8003, column 'date' (1): expected a date yyyy-MM-dd, found '2026-09-31'",
+                stderr().lines().filter(line -> !line.contains("warning")).findFirst().orElse(""));
+    }
+
     // ---------------------------------------------------------------- messy data folders
 
     private static Path folder(Path dir, String accounts, String revenue) throws Exception {
