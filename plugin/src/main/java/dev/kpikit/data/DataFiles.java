@@ -30,6 +30,17 @@ final class DataFiles {
 
     /** Fails with the full path when the file is missing, so the user sees where kpikit looked. */
     static void requireExists(Path file) throws NoSuchFileException {
+        requireExists(file, "file");
+    }
+
+    /**
+     * As {@link #requireExists(Path)}; a folder where the file should be is told as such ({@code what}: the kind of
+     * file wanted), since "no such file" about a path the user sees in a listing is misleading.
+     */
+    static void requireExists(Path file, String what) throws NoSuchFileException {
+        if (Files.isDirectory(file)) {
+            throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "it is a folder, not a " + what);
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no such file");
         }

@@ -51,6 +51,7 @@ public final class ScoringFolder {
     public static final String ACCOUNTS_TABLE = "accounts";
     public static final String REVENUE_TABLE = "revenue";
     public static final String MODEL_FILE = "scoring-model.json";
+    private static final String MODEL_KIND = "model file (a scoring model's .json file)";
 
     public static final String SEGMENT = "segment";
     public static final String STRATEGIC_VALUE = "strategic_value";
@@ -120,10 +121,13 @@ public final class ScoringFolder {
      */
     public ScoringModel model(Path modelFile) throws NoSuchFileException {
         if (modelFile != null) {
-            DataFiles.requireExists(modelFile);
+            DataFiles.requireExists(modelFile, MODEL_KIND);
             return ScoringModel.read(modelFile);
         }
         Path own = folder.resolve(MODEL_FILE);
+        if (Files.isDirectory(own)) {
+            DataFiles.requireExists(own, MODEL_KIND); // not the built-in model in silence
+        }
         return Files.isRegularFile(own) ? ScoringModel.read(own) : ScoringModel.defaultModel();
     }
 

@@ -32,6 +32,17 @@ class ScoringFolderTest {
     }
 
     @Test
+    void aFolderWhereTheModelFileGoesIsToldAsAFolder() throws Exception {
+        Path model = Files.createDirectories(folder.resolve("scoring-model.json"));
+        String expected = ": it is a folder, not a model file (a scoring model's .json file)";
+        // named with --model, and the data folder's own model file, which must not fall back to the built-in model
+        NoSuchFileException named = assertThrows(NoSuchFileException.class, () -> new ScoringFolder(folder).model(folder));
+        assertEquals(folder.toAbsolutePath() + expected, named.getFile() + ": " + named.getReason());
+        NoSuchFileException own = assertThrows(NoSuchFileException.class, () -> new ScoringFolder(folder).model(null));
+        assertEquals(model.toAbsolutePath() + expected, own.getFile() + ": " + own.getReason());
+    }
+
+    @Test
     void usersOwnColumnNamesAndNumericIdsWork() throws Exception {
         // ids look numeric, amounts integer in the first rows, a mapped amount column, German headers
         write("accounts.csv", "Customer-ID,Customer,Strategic Value\n1001,Acme,5\n1002,Bolt,\n");

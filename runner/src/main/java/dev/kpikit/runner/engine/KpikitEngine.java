@@ -154,6 +154,7 @@ public final class KpikitEngine implements AutoCloseable {
         Path work = null;
         List<AtomicFile> outputs = new ArrayList<>();
         try {
+            ReportDesignFile.require(request.design(), design);
             IReportRunnable runnable = engine.openReportDesign(request.design().toAbsolutePath().toString());
             declareLanguageForTaggedPdf(runnable, request.locale());
             OutputFolder.prepare(request.outDir(), request.outDir());
