@@ -28,6 +28,8 @@ public final class JsonProblems {
     private static final Pattern NOT_IN_ENUM = Pattern.compile(
             "Cannot deserialize value of type `[^`]*` from String (\"[^\"]*\"): not one of the values accepted for Enum class: \\[(.*)\\].*",
             Pattern.DOTALL);
+    /** FAIL_ON_TRAILING_TOKENS: Jackson names the flag and the class bound to, neither of which tells a user anything. */
+    private static final Pattern TRAILING = Pattern.compile("Trailing token \\(of type \\w+\\) found after value.*", Pattern.DOTALL);
     private static final Pattern QUOTED_NAME = Pattern.compile("`(?:[\\w$]+\\.)+([\\w$]+)`");
 
     private JsonProblems() {
@@ -59,6 +61,9 @@ public final class JsonProblems {
         }
         if ((m = WRONG_TYPE.matcher(message)).matches()) {
             return "expected " + expected(m.group(1)) + ", found " + found(m.group(2));
+        }
+        if (TRAILING.matcher(message).matches()) {
+            return "content after the JSON value, which must be the only value in the file";
         }
         if ((m = UNKNOWN_FIELD.matcher(message)).matches()) {
             return "unknown field '" + m.group(1) + "'";

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -78,7 +79,13 @@ public final class ScheduleFileReader {
         try {
             ObjectMapper mapper = mapper(file);
             refuseAnchorsAliasesAndTags(mapper);
-            model = mapper.readValue(file.toFile(), ScheduleFileModel.File.class);
+            try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
+                if (parser.nextToken() == null) { // only comments or nothing: Jackson's "No content to map" says less
+                    throw new ScheduleValidationException(file.toString(), List.of("the file is empty"));
+                }
+                model = mapper.readValue(parser, ScheduleFileModel.File.class);
+                requireNothingAfter(parser);
+            }
         } catch (JsonMappingException e) {
             throw new ScheduleValidationException(file.toString(), List.of(where(e) + ": " + JsonProblems.reason(e)));
         } catch (JsonProcessingException e) {
@@ -148,6 +155,22 @@ public final class ScheduleFileReader {
                     throw new ScheduleValidationException(file.toString(),
                             List.of("line " + yaml.currentTokenLocation().getLineNr() + ": " + problem));
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a second YAML document (after {@code ---}) or a second JSON value after the one read: its schedules would
+     * otherwise be dropped unseen. Empty documents (a closing {@code ---}) are no content.
+     */
+    private void requireNothingAfter(JsonParser parser) throws IOException, ScheduleValidationException {
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            if (token != JsonToken.VALUE_NULL) {
+                String what = parser instanceof YAMLParser
+                        ? "a second YAML document (after '---'); a schedules file holds one document"
+                        : "content after the JSON object, which must be the only value in the file";
+                throw new ScheduleValidationException(file.toString(),
+                        List.of("line " + parser.currentTokenLocation().getLineNr() + ": " + what));
             }
         }
     }

@@ -54,6 +54,20 @@ class ScheduleFileReaderTest {
     }
 
     @Test
+    void aSecondDocumentIsRefusedNotDroppedAndAClosingMarkerOrCommentsAreNot() throws Exception {
+        String one = "schedules:\n" + entry("monday", "cron", "\"0 0 8 ? * MON\"");
+        // the second document's schedule would never have run, and nothing said so
+        assertEquals(List.of("line 8: a second YAML document (after '---'); a schedules file holds one document"),
+                problems(one + "---\nschedules:\n" + entry("tuesday", "cron", "\"0 0 8 ? * TUE\"")));
+        Path file = Files.writeString(folder.resolve("closed.yaml"), one + "---\n# nothing more\n");
+        assertEquals(List.of("monday"), ScheduleFileReader.read(file, TestSchedules.roots()).schedules().stream().map(Schedule::id).toList());
+        assertEquals(List.of("the file is empty"), problems("# only a comment\n"));
+        Path json = Files.writeString(folder.resolve("s.json"), "{\"schedules\": []}\n{\"schedules\": []}\n");
+        assertEquals(List.of("line 2: content after the JSON object, which must be the only value in the file"),
+                assertThrows(ScheduleValidationException.class, () -> ScheduleFileReader.read(json, TestSchedules.roots())).problems());
+    }
+
+    @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
                 + entry("bad-cron", "cron", "\"0 0 25 ? * MON\"")
