@@ -278,7 +278,8 @@ public final class CsvTableReader extends CurrentRowReader {
         return new DataFormatException(source() + ", line " + line + ", column '" + column + "' (" + (index + 1) + "): '"
                 + found + "' could be " + found + " or " + thousands + " (in a file separated by " + separated
                 + " a point may separate thousands, and no number in the column's first rows shows it is a decimal point);"
-                + " write " + thousands + " without the thousands separator, or " + found + "0 for the decimal",
+                + " write " + thousands + " without the thousands separator, or " + found + "0 for the decimal, or say which the"
+                + " file uses: --decimal-separator point|comma, or the data source's decimalSeparator property",
                 source(), line, column);
     }
 

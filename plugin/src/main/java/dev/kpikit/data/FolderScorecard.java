@@ -6,7 +6,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,19 +45,23 @@ public final class FolderScorecard {
      * @param periods  how many periods to return per grain, the latest and those before; 0: all
      * @param locale   labels come from {@code <catalog name>_<locale>.properties} beside the catalog when
      *                 there is one; null: the catalog's own texts
-     * @param encoding the character set of a CSV metrics file; null: UTF-8
+     * @param reading  how a CSV metrics file is read (encoding, decimal separator); null: UTF-8, the separator from the file
      */
-    public record Options(LocalDate asOf, Grain grain, int periods, Locale locale, Charset encoding) {
+    public record Options(LocalDate asOf, Grain grain, int periods, Locale locale, CsvReading reading) {
 
         public Options {
             if (periods < 0) {
                 throw new IllegalArgumentException("periods must be 0 (all) or more, not " + periods);
             }
-            encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+            reading = reading == null ? CsvReading.DEFAULT : reading;
+        }
+
+        public Options(LocalDate asOf, Grain grain, int periods, Locale locale, Charset encoding) {
+            this(asOf, grain, periods, locale, CsvReading.DEFAULT.withEncoding(encoding));
         }
 
         public Options(LocalDate asOf, Grain grain, int periods, Locale locale) {
-            this(asOf, grain, periods, locale, null);
+            this(asOf, grain, periods, locale, (CsvReading) null);
         }
 
         public static Options all() {
@@ -80,7 +83,7 @@ public final class FolderScorecard {
      */
     public static List<Row> evaluate(Path catalogFile, Path metricsFile, Options options) throws IOException, DataFormatException {
         KpiCatalog catalog = KpiCatalog.load(catalogFile);
-        SortedMap<Period, Map<String, BigDecimal>> metrics = accumulate(catalog, metricsFile, options.asOf(), options.encoding());
+        SortedMap<Period, Map<String, BigDecimal>> metrics = accumulate(catalog, metricsFile, options.asOf(), options.reading());
         List<KpiResult> results = catalog.evaluate(metrics, messages(catalogFile, options.locale())).rows();
 
         Map<Grain, Period> latest = new EnumMap<>(Grain.class);
@@ -103,7 +106,7 @@ public final class FolderScorecard {
 
     /** Sums the metric table into the periods of the catalog's grains. */
     private static SortedMap<Period, Map<String, BigDecimal>> accumulate(KpiCatalog catalog, Path metricsFile, LocalDate asOf,
-            Charset encoding)
+            CsvReading reading)
             throws IOException, DataFormatException {
         if (DataFiles.name(metricsFile).endsWith("." + JdbcSource.EXTENSION)) {
             MetricAccumulator accumulator = catalog.newAccumulator();
@@ -113,7 +116,7 @@ public final class FolderScorecard {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         String dateColumn;
         // a first look checks the columns with a message about metrics; the second read types them
-        try (TableReader header = Tables.open(metricsFile, Map.of(), encoding)) {
+        try (TableReader header = Tables.open(metricsFile, Map.of(), reading)) {
             Tables.requireColumns(header, catalog.metrics().toArray(String[]::new));
             dateColumn = header.columns().get(ColumnMapping.defaults().resolve(header, ColumnMapping.DATE).get(ColumnMapping.DATE)).name();
         }
@@ -121,7 +124,7 @@ public final class FolderScorecard {
         catalog.metrics().forEach(metric -> types.put(metric, ColumnType.DECIMAL));
 
         MetricAccumulator accumulator = catalog.newAccumulator();
-        try (TableReader reader = Tables.open(metricsFile, types, encoding)) {
+        try (TableReader reader = Tables.open(metricsFile, types, reading)) {
             int dateIndex = indexOf(reader, dateColumn);
             Map<String, Integer> metricIndexes = new LinkedHashMap<>();
             catalog.metrics().forEach(metric -> metricIndexes.put(metric, indexOf(reader, metric)));

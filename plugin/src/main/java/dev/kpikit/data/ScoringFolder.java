@@ -3,7 +3,6 @@ package dev.kpikit.data;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ public final class ScoringFolder {
 
     private final Path folder;
     private final ColumnMapping mapping;
-    private final Charset encoding;
+    private final CsvReading reading;
     /** Rows received from a database's revenue table, for checks that only aggregates cross the wire. */
     private final AtomicLong rowsFromDatabase = new AtomicLong();
 
@@ -88,18 +87,23 @@ public final class ScoringFolder {
     }
 
     public ScoringFolder(Path folder, ColumnMapping mapping) {
-        this(folder, mapping, StandardCharsets.UTF_8);
+        this(folder, mapping, CsvReading.DEFAULT);
     }
 
-    private ScoringFolder(Path folder, ColumnMapping mapping, Charset encoding) {
+    private ScoringFolder(Path folder, ColumnMapping mapping, CsvReading reading) {
         this.folder = folder;
         this.mapping = mapping;
-        this.encoding = encoding;
+        this.reading = reading;
     }
 
     /** The same folder with its CSV tables read in {@code encoding} (UTF-8 when not set). */
     public ScoringFolder withEncoding(Charset encoding) {
-        return new ScoringFolder(folder, mapping, encoding);
+        return new ScoringFolder(folder, mapping, reading.withEncoding(encoding));
+    }
+
+    /** The same folder with its CSV tables read as {@code reading} says (encoding, decimal separator). */
+    public ScoringFolder withReading(CsvReading reading) {
+        return new ScoringFolder(folder, mapping, reading);
     }
 
     /** kpikit's usual column names for the scoring fields; add a user's overrides with {@link ColumnMapping#withOverrides}. */
@@ -758,7 +762,7 @@ public final class ScoringFolder {
     private Typed open(String name, String... requiredFields) throws IOException, DataFormatException {
         Path file = table(name);
         Map<String, ColumnType> declared = new HashMap<>();
-        try (TableReader probe = Tables.open(file, Map.of(), encoding)) {
+        try (TableReader probe = Tables.open(file, Map.of(), reading)) {
             if (probe.columns().isEmpty()) {
                 // A JSON array without objects names no fields: it is read as a CSV file with only its header is,
                 // with the fields needed as empty columns, so that it is refused as having no rows where that matters
@@ -774,7 +778,7 @@ public final class ScoringFolder {
                 });
             }
         }
-        TableReader reader = Tables.open(file, declared, encoding);
+        TableReader reader = Tables.open(file, declared, reading);
         try {
             return new Typed(reader, mapping.resolve(reader, requiredFields));
         } catch (DataFormatException | RuntimeException e) {

@@ -38,13 +38,18 @@ public final class Tables {
      */
     public static TableReader open(Path file, Map<String, ColumnType> declaredTypes, Charset encoding)
             throws IOException, DataFormatException {
+        return open(file, declaredTypes, CsvReading.DEFAULT.withEncoding(encoding));
+    }
+
+    /** Like {@link #open(Path, Map)}, reading CSV text as {@code reading} says (encoding, decimal separator). */
+    public static TableReader open(Path file, Map<String, ColumnType> declaredTypes, CsvReading reading)
+            throws IOException, DataFormatException {
         DataFiles.requireExists(file);
         String name = DataFiles.name(file);
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         TableOptions options = TableOptions.defaults().withDeclaredTypes(declaredTypes);
         return switch (extension) {
-            case "csv", "tsv", "txt" -> CsvTableReader.open(file,
-                    CsvOptions.defaults().withDeclaredTypes(declaredTypes).withEncoding(encoding));
+            case "csv", "tsv", "txt" -> CsvTableReader.open(file, reading.applyTo(CsvOptions.defaults().withDeclaredTypes(declaredTypes)));
             case "json" -> JsonTableReader.open(file, options);
             case "xlsx", "xlsm" -> XlsxTableReader.open(file, null, options);
             default -> throw new DataFormatException(name + ": kpikit reads tables from .csv, .tsv, .txt, .json and .xlsx files;"

@@ -96,6 +96,18 @@ class ScoringFolderTest {
         }
     }
 
+    /** A decimal separator set for the folder reads 12.500 as twelve and a half where the file alone leaves it open. */
+    @Test
+    void aDecimalSeparatorSetForTheFolderReadsThreeDecimals() throws Exception {
+        write("accounts.csv", "account_id;name\nA1;Alpha\n");
+        write("revenue.csv", "date;account_id;amount\n2026-01-15;A1;12.500\n2026-01-16;A1;1.250\n");
+        ScoringFolder scoring = new ScoringFolder(folder);
+        assertThrows(DataFormatException.class, () -> scoring.ledger(LocalDate.of(2026, 1, 31), PeriodLength.YEAR));
+        ScoringFolder point = scoring.withReading(CsvReading.DEFAULT.withDecimalSeparator('.'));
+        assertEquals(0, new BigDecimal("13.75").compareTo(point.portfolio(LocalDate.of(2026, 1, 31), PeriodLength.YEAR,
+                point.model(null)).accounts().get(0).revenue().current()));
+    }
+
     @Test
     void computedRowsReadLikeAnyTable() throws Exception {
         write("accounts.csv", "account_id,name\nA,Alpha\n");

@@ -18,6 +18,7 @@ import org.eclipse.datatools.connectivity.oda.util.ResourceIdentifiers;
 import com.ibm.icu.util.ULocale;
 
 import dev.kpikit.data.ConfinedFolder;
+import dev.kpikit.data.CsvReading;
 
 /**
  * A connection is a data folder: the place where the account, revenue and metric tables
@@ -31,10 +32,11 @@ final class KpikitConnection implements IConnection {
 
     /** Data source property: the character set of the CSV tables, such as windows-1252; empty for UTF-8. */
     static final String ENCODING = "encoding";
+    static final String DECIMAL_SEPARATOR = "decimalSeparator";
 
     private Object appContext;
     private ConfinedFolder folder;
-    private Charset encoding = StandardCharsets.UTF_8;
+    private CsvReading reading = CsvReading.DEFAULT;
 
     KpikitConnection(Object driverAppContext) {
         this.appContext = driverAppContext;
@@ -55,7 +57,14 @@ final class KpikitConnection implements IConnection {
         } catch (IOException e) {
             throw new OdaException("kpikit data source: data folder " + resolved + ": " + e.getMessage());
         }
-        encoding = encoding(properties.getProperty(ENCODING));
+        Character decimalSeparator;
+        try {
+            decimalSeparator = CsvReading.decimalSeparator(properties.getProperty(DECIMAL_SEPARATOR),
+                    "kpikit data source, property '" + DECIMAL_SEPARATOR + "'");
+        } catch (IllegalArgumentException e) {
+            throw new OdaException(e.getMessage());
+        }
+        reading = new CsvReading(encoding(properties.getProperty(ENCODING)), decimalSeparator);
     }
 
     private static Charset encoding(String configured) throws OdaException {
@@ -70,9 +79,9 @@ final class KpikitConnection implements IConnection {
         }
     }
 
-    /** The character set CSV tables are read in. */
-    Charset encoding() {
-        return encoding;
+    /** How CSV tables are read: the character set, and the decimal separator when set. */
+    CsvReading reading() {
+        return reading;
     }
 
     private Path resolve(String configured) {

@@ -88,7 +88,7 @@ final class KpisQuery extends AbstractQuery {
         List<FolderScorecard.Row> rows;
         try {
             rows = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf(), grain(), periods(), locale(),
-                    connection.encoding()));
+                    connection.reading()));
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit kpis data set: file " + e.getFile() + " not found in the data folder");
         } catch (IOException e) {

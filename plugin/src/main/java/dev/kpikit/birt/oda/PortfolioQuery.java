@@ -52,7 +52,7 @@ abstract class PortfolioQuery extends AbstractQuery {
     public final IResultSet executeQuery() throws OdaException {
         try {
             ScoringFolder folder = new ScoringFolder(connection.folder(),
-                    ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING))).withEncoding(connection.encoding());
+                    ScoringFolder.defaultMapping().withOverrides(properties.get(COLUMN_MAPPING))).withReading(connection.reading());
             LocalDate asOf = folder.asOfOrLatest(date(AS_OF));
             return new RowsResultSet(rows(folder, asOf, periodLength()), getMaxRows(), TextLimit.of(appContext));
         } catch (NoSuchFileException e) {

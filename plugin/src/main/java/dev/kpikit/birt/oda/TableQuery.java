@@ -59,7 +59,7 @@ final class TableQuery extends AbstractQuery {
             throw new OdaException("kpikit table data set: " + e.getMessage());
         }
         try {
-            return Tables.open(file, declaredTypes(), connection.encoding());
+            return Tables.open(file, declaredTypes(), connection.reading());
         } catch (NoSuchFileException e) {
             throw new OdaException("kpikit table data set: file " + file + " not found in the data folder");
         } catch (IOException e) {

@@ -63,6 +63,38 @@ class PortfolioQueryTest {
                 + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name", e.getMessage());
     }
 
+    /** Bahraini dinars with three decimals in a ';' file: refused as maybe thousands until the data source says point. */
+    @Test
+    void theDecimalSeparatorPropertySettlesAPointBeforeThreeDigits(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("accounts.csv"), "account_id;name\nA1;Alpha\nB2;Beta\n");
+        Files.writeString(folder.resolve("revenue.csv"), "date;account_id;amount\n2026-01-15;A1;12.500\n2026-01-16;B2;1.250\n");
+        Properties properties = new Properties();
+        properties.setProperty(KpikitConnection.DATA_FOLDER, folder.toString());
+        IConnection connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
+        connection.open(properties);
+        IQuery refused = connection.newQuery(DataSetType.ACCOUNTS.id);
+        refused.prepare("");
+        refused.setNull(PortfolioQuery.AS_OF);
+        OdaException ambiguous = assertThrows(OdaException.class, refused::executeQuery);
+        assertTrue(ambiguous.getMessage().contains("'12.500' could be 12.500 or 12500"), ambiguous.getMessage());
+
+        properties.setProperty(KpikitConnection.DECIMAL_SEPARATOR, " Point ");
+        connection = new KpikitDriver().getConnection(KpikitDriver.DATA_SOURCE_ID);
+        connection.open(properties);
+        IQuery query = connection.newQuery(DataSetType.ACCOUNTS.id);
+        query.prepare("");
+        query.setNull(PortfolioQuery.AS_OF);
+        IResultSet rows = query.executeQuery();
+        assertTrue(rows.next());
+        assertEquals("A1", rows.getString(rows.findColumn("account_id")));
+        assertEquals(0, new java.math.BigDecimal("12.5").compareTo(rows.getBigDecimal(rows.findColumn("revenue"))));
+
+        properties.setProperty(KpikitConnection.DECIMAL_SEPARATOR, "semicolon");
+        OdaException e = assertThrows(OdaException.class, () -> new KpikitDriver().getConnection(null).open(properties));
+        assertEquals("kpikit data source, property 'decimalSeparator': 'semicolon' is no decimal separator; expected point"
+                + " (12.50) or comma (12,50), or nothing to decide from each file", e.getMessage());
+    }
+
     @Test
     void accountsOfTheStartupSampleAsOfTheLatestRevenueDate() throws Exception {
         IQuery query = connect(Path.of("../sample-data/startup")).newQuery(DataSetType.ACCOUNTS.id);

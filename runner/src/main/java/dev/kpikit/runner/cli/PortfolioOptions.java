@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.kpikit.data.DataFormatException;
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.ScoringFolder;
 import dev.kpikit.runner.engine.AtomicFile;
@@ -45,8 +46,18 @@ final class PortfolioOptions {
             description = "Character set of the CSV tables, e.g. windows-1252 (default: UTF-8, with or without byte order mark).")
     String encoding;
 
+    @Option(names = "--decimal-separator", paramLabel = "SEP",
+            description = "Decimal separator of the CSV tables: point or comma (default: from each file; a file separated"
+                    + " by ';' or tabs may leave 12.500 open, and is then refused until this says).")
+    String decimalSeparator;
+
+    /** How the folder's CSV tables are read: their character set and decimal separator. */
+    CsvReading reading() {
+        return new CsvReading(charset(), CsvReading.decimalSeparator(decimalSeparator, "--decimal-separator"));
+    }
+
     /** The character set of the folder's CSV tables. */
-    Charset charset() {
+    private Charset charset() {
         if (encoding == null) {
             return StandardCharsets.UTF_8;
         }
@@ -71,7 +82,7 @@ final class PortfolioOptions {
     }
 
     private ScoringFolder folder() {
-        return new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withEncoding(charset());
+        return new ScoringFolder(data, ScoringFolder.defaultMapping().withOverrides(columns)).withReading(reading());
     }
 
     /** The folder's accounts scored by the model as of the date, and what they were scored with. */

@@ -49,7 +49,7 @@ final class WorkbookCommand implements Callable<Integer> {
             Path metrics = options.data.resolve(METRICS);
             if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
                 kpis = FolderScorecard.evaluate(catalog, metrics,
-                        new FolderScorecard.Options(scored.asOf(), null, 0, Locale.forLanguageTag(locale), options.charset()));
+                        new FolderScorecard.Options(scored.asOf(), null, 0, Locale.forLanguageTag(locale), options.reading()));
             }
             String scenario = options.data.toAbsolutePath().normalize().getFileName().toString();
             new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf())).write(out);

@@ -181,6 +181,23 @@ class ScoreCommandTest {
 
     // ---------------------------------------------------------------- messy data folders
 
+    /** Three-decimal amounts (dinars) in a ';' file: refused as maybe thousands, read once --decimal-separator says so. */
+    @Test
+    void decimalSeparatorSettlesAPointBeforeThreeDigits(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id;name\nA1;Alpha\nB2;Beta\n",
+                "date;account_id;amount\n2026-01-15;A1;12.500\n2026-01-16;B2;1.250\n");
+        assertEquals(1, score("--data", data.toString(), "--fields", "account_id,revenue"));
+        assertTrue(stderr().contains("'12.500' could be 12.500 or 12500"), stderr());
+        err.reset();
+        assertEquals(0, score("--data", data.toString(), "--fields", "account_id,revenue", "--decimal-separator", "point"), stderr());
+        assertEquals(List.of("account_id,revenue", "A1,12.500", "B2,1.250"), csvLines());
+        err.reset();
+        out.reset();
+        assertEquals(1, score("--data", data.toString(), "--decimal-separator", "semicolon"));
+        assertEquals("kpikit score: --decimal-separator: 'semicolon' is no decimal separator; expected point (12.50) or comma"
+                + " (12,50), or nothing to decide from each file\n", stderr());
+    }
+
     private static Path folder(Path dir, String accounts, String revenue) throws Exception {
         Files.writeString(dir.resolve("accounts.csv"), accounts);
         Files.writeString(dir.resolve("revenue.csv"), revenue);
