@@ -18,6 +18,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.quartz.CronExpression;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,7 +91,7 @@ public final class ScheduleFileReader {
         } catch (JsonMappingException e) {
             throw new ScheduleValidationException(file.toString(), List.of(where(e) + ": " + JsonProblems.reason(e)));
         } catch (JsonProcessingException e) {
-            throw new ScheduleValidationException(file.toString(), List.of("not valid YAML/JSON: " + JsonProblems.reason(e)));
+            throw new ScheduleValidationException(file.toString(), List.of(syntaxProblem(e)));
         }
         if (model == null) {
             throw new ScheduleValidationException(file.toString(), List.of("the file is empty"));
@@ -186,6 +188,22 @@ public final class ScheduleFileReader {
     }
 
     /** "schedule #2, field 'crn'" from Jackson's path (schedules[1].crn). */
+    /**
+     * A file that is not YAML (or JSON): SnakeYAML's message quotes the lines with a caret beneath, which a one-line
+     * problem list turns to noise; said here as where it went wrong, what the parser expected and where the block began.
+     */
+    private static String syntaxProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null && yaml.getProblem() != null) {
+            Mark at = yaml.getProblemMark();
+            Mark from = yaml.getContextMark();
+            String context = yaml.getContext() == null || from == null ? ""
+                    : " (" + yaml.getContext() + " from line " + (from.getLine() + 1) + ", column " + (from.getColumn() + 1) + ")";
+            return "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": not valid YAML: " + yaml.getProblem()
+                    + context + "; look at the indentation and the brackets there";
+        }
+        return "not valid YAML/JSON: " + JsonProblems.reason(e);
+    }
+
     private static String where(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         boolean inSchedules = false;

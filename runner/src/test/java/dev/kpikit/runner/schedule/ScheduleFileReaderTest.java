@@ -53,6 +53,14 @@ class ScheduleFileReaderTest {
         assertTrue(schedules.smtp().orElseThrow().toString().contains("localhost:25"));
     }
 
+    /** A line indented one space short: the parser's own message spans lines with carets; said as line, column and why. */
+    @Test
+    void aYamlSyntaxErrorIsToldByLineAndColumnInOneLine() throws Exception {
+        assertEquals(List.of("line 5, column 4: not valid YAML: expected <block end>, but found '<block mapping start>' (while"
+                + " parsing a block collection from line 2, column 3); look at the indentation and the brackets there"),
+                problems("schedules:\n  - name: monthly\n    template: x.rptdesign\n    cron: \"0 0 8 1 * ?\"\n   bad: [\n"));
+    }
+
     @Test
     void aSecondDocumentIsRefusedNotDroppedAndAClosingMarkerOrCommentsAreNot() throws Exception {
         String one = "schedules:\n" + entry("monday", "cron", "\"0 0 8 ? * MON\"");
