@@ -23,6 +23,11 @@ public record AccountScore(BigDecimal score, String tier, String scoreTier, List
         appliedRules = List.copyOf(appliedRules);
     }
 
+    /** Whether explanations are written in the locale's language; in another they are in English. */
+    public static boolean explainsIn(Locale locale) {
+        return Explanations.hasTexts(locale);
+    }
+
     /** A short sentence with the tier and its main reasons, like "KEY: 41% of revenue, strategic value 5/5". */
     public String explain(Locale locale) {
         return Explanations.explain(this, locale);

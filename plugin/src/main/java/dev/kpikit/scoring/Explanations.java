@@ -196,6 +196,17 @@ final class Explanations {
         }
     }
 
+    /**
+     * Whether kpikit has its texts in the locale's language (English is the base); another language gets them in
+     * English, which a command says rather than leaving a user to wonder.
+     */
+    static boolean hasTexts(Locale locale) {
+        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return locale.getLanguage().equals("en") || !locale.getLanguage().isEmpty()
+                && messages.getLocale().getLanguage().equals(locale.getLanguage());
+    }
+
     static Texts texts(Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

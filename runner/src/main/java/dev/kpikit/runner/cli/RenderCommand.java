@@ -88,7 +88,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
             KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
-                    out, Locale.forLanguageTag(locale), RenderRequest.baseNameOf(template));
+                    out, Languages.of(locale, "render", err), RenderRequest.baseNameOf(template));
             requireNoTableReplaced(request);
             renderer.render(request, KpikitEngine.DocumentReader.NONE, warning -> err.println("kpikit render: warning: " + warning))
                     .forEach(file -> stdout.println(file));

@@ -56,15 +56,16 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             TableOutput output = TableOutput.parse(format);
             List<String> selected = selectedFields(); // before the scoring: a mistyped name costs no wait
+            Locale language = Languages.of(locale, "score", err);
             if (outFile != null) {
                 options.requireNotAnInput(outFile);
             }
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit score: warning: " + warning));
             if (outFile == null) {
-                write(output, scored, selected, out);
+                write(output, scored, selected, language, out);
                 out.flush();
             } else {
-                writeAtomically(output, scored, selected, outFile);
+                writeAtomically(output, scored, selected, language, outFile);
             }
             err.printf("kpikit score: %d accounts as of %s, %s to date, model '%s'%s%n", scored.portfolio().accounts().size(),
                     scored.asOf(), scored.period().name().toLowerCase(Locale.ROOT), scored.model().name(),
@@ -93,15 +94,15 @@ final class ScoreCommand implements Callable<Integer> {
         return names;
     }
 
-    private void write(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, OutputStream to)
+    private void write(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, Locale language, OutputStream to)
             throws IOException, DataFormatException {
-        TableParts table = PortfolioTables.accounts(scored.portfolio(), Locale.forLanguageTag(locale), TableOutput.ROWS_PER_PART);
+        TableParts table = PortfolioTables.accounts(scored.portfolio(), language, TableOutput.ROWS_PER_PART);
         output.write(selected == null ? table : table.select(selected), to, raw);
     }
 
     /** Whole or not at all ({@link AtomicFile}): a failure leaves no file and the old one as it was. */
-    private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, Path target)
-            throws IOException, DataFormatException {
-        AtomicFile.write(target, to -> write(output, scored, selected, to));
+    private void writeAtomically(TableOutput output, PortfolioOptions.Scored scored, List<String> selected, Locale language,
+            Path target) throws IOException, DataFormatException {
+        AtomicFile.write(target, to -> write(output, scored, selected, language, to));
     }
 }

@@ -42,6 +42,7 @@ final class WorkbookCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            Locale language = Languages.of(locale, "workbook", err);
             options.requireNotAnInput(out, CATALOG, METRICS);
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit workbook: warning: " + warning));
             List<FolderScorecard.Row> kpis = List.of();
@@ -49,7 +50,7 @@ final class WorkbookCommand implements Callable<Integer> {
             Path metrics = options.data.resolve(METRICS);
             if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
                 kpis = FolderScorecard.evaluate(catalog, metrics,
-                        new FolderScorecard.Options(scored.asOf(), null, 0, Locale.forLanguageTag(locale), options.reading()));
+                        new FolderScorecard.Options(scored.asOf(), null, 0, language, options.reading()));
             }
             String scenario = options.data.toAbsolutePath().normalize().getFileName().toString();
             new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf())).write(out);

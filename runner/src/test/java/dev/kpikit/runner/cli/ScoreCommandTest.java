@@ -198,6 +198,20 @@ class ScoreCommandTest {
                 + " (12,50), or nothing to decide from each file\n", stderr());
     }
 
+    /** A language kpikit has no texts in gets English, and a word saying so; one it has, none. */
+    @Test
+    void aLocaleWithoutTextsIsSaidAndEnglishUsed(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, "account_id,name,strategic_value\nA,Alpha,5\n", "date,account_id,amount\n2026-01-10,A,600\n");
+        assertEquals(0, score("--data", data.toString(), "--locale", "xx-YY", "--fields", "account_id,explanation"), stderr());
+        assertTrue(stderr().startsWith("kpikit score: warning: --locale 'xx-YY': kpikit has no texts in that language; they are"
+                + " in English\n"), stderr());
+        assertTrue(csvLines().get(1).startsWith("A,\"KEY: 100% of revenue"), csvLines().toString());
+        err.reset();
+        out.reset();
+        assertEquals(0, score("--data", data.toString(), "--locale", "fr", "--fields", "account_id,explanation"), stderr());
+        assertTrue(!stderr().contains("--locale"), stderr());
+    }
+
     private static Path folder(Path dir, String accounts, String revenue) throws Exception {
         Files.writeString(dir.resolve("accounts.csv"), accounts);
         Files.writeString(dir.resolve("revenue.csv"), revenue);
