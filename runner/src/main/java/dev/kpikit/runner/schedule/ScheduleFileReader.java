@@ -254,7 +254,11 @@ public final class ScheduleFileReader {
             problems.add(name + ", field 'cron': missing (e.g. \"0 0 8 ? * MON\" for Mondays at 8:00)");
         } else {
             try {
-                CronExpression.validateExpression(cron);
+                // a valid expression may still name no time to come: 30 February, or only years gone by
+                if (new CronExpression(cron).getTimeAfter(new java.util.Date()) == null) {
+                    problems.add(name + ", field 'cron': '" + cron + "' never fires from now on (a day no month has, such as"
+                            + " 30 February, or only years gone by)");
+                }
             } catch (java.text.ParseException ex) {
                 problems.add(name + ", field 'cron': bad cron expression '" + cron + "': " + ex.getMessage()
                         + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week [year])");

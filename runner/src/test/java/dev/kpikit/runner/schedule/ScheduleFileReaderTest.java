@@ -53,6 +53,15 @@ class ScheduleFileReaderTest {
         assertTrue(schedules.smtp().orElseThrow().toString().contains("localhost:25"));
     }
 
+    /** A cron that Quartz accepts but that names no time to come would never deliver, and nothing would say so. */
+    @Test
+    void aCronThatNeverFiresIsRefused() throws Exception {
+        assertEquals(List.of("schedule 'feb30', field 'cron': '0 0 8 30 2 ?' never fires from now on (a day no month has, such as"
+                + " 30 February, or only years gone by)"), problems("schedules:\n" + entry("feb30", "cron", "\"0 0 8 30 2 ?\"")));
+        assertEquals(List.of("schedule 'gone', field 'cron': '0 0 8 1 1 ? 2020' never fires from now on (a day no month has,"
+                + " such as 30 February, or only years gone by)"), problems("schedules:\n" + entry("gone", "cron", "\"0 0 8 1 1 ? 2020\"")));
+    }
+
     /** A line indented one space short: the parser's own message spans lines with carets; said as line, column and why. */
     @Test
     void aYamlSyntaxErrorIsToldByLineAndColumnInOneLine() throws Exception {
