@@ -57,11 +57,28 @@ public final class Tables {
         };
     }
 
+    /** The extensions of the files kpikit reads tables from, CSV first: the order a table named without one is looked for. */
+    public static final List<String> EXTENSIONS = List.of("csv", "tsv", "txt", "json", "xlsx", "xlsm", JdbcSource.EXTENSION);
+
     /** Whether kpikit reads tables from a file of this name (by its extension, as {@link #open} chooses a reader). */
     public static boolean isTableFile(Path file) {
         String name = DataFiles.name(file);
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return List.of("csv", "tsv", "txt", "json", "xlsx", "xlsm", JdbcSource.EXTENSION).contains(extension);
+        return EXTENSIONS.contains(extension);
+    }
+
+    /**
+     * The folder's table called {@code baseName} in the first of {@link #EXTENSIONS} there is a file for
+     * ({@code metrics.csv}, else {@code metrics.xlsx}, ...); the CSV name when there is none, for the message.
+     */
+    public static Path named(Path folder, String baseName) {
+        for (String extension : EXTENSIONS) {
+            Path file = folder.resolve(baseName + "." + extension);
+            if (java.nio.file.Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return folder.resolve(baseName + "." + EXTENSIONS.get(0));
     }
 
     /**

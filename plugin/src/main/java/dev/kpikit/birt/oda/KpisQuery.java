@@ -21,6 +21,7 @@ import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.OutsideFolderException;
+import dev.kpikit.data.Tables;
 import dev.kpikit.data.ComputedTableReader;
 import dev.kpikit.kpi.Grain;
 import dev.kpikit.kpi.KpiCatalogException;
@@ -43,8 +44,8 @@ final class KpisQuery extends AbstractQuery {
 
     static final String DEFAULT_CATALOG_FILE = "kpi-catalog.json";
     static final String DEFAULT_METRICS_FILE = "metrics.csv";
-    /** The default metric table when the folder keeps it in a database (see {@code JdbcSource}). */
-    static final String IN_DATABASE = "metrics.jdbc";
+    /** The metric table's name without its extension: metrics.xlsx, metrics.jdbc (see {@code JdbcSource}) serve too. */
+    static final String TABLE_NAME = "metrics";
 
     /** The app context entry where BIRT's report engine puts the running task (EngineConstants.APPCONTEXT_ENGINE_TASK). */
     private static final String ENGINE_TASK = "EngineTask";
@@ -82,8 +83,11 @@ final class KpisQuery extends AbstractQuery {
     public IResultSet executeQuery() throws OdaException {
         Path catalog = file(CATALOG_FILE, DEFAULT_CATALOG_FILE);
         Path metrics = file(METRICS_FILE, DEFAULT_METRICS_FILE);
-        if (setting(METRICS_FILE) == null && !Files.isRegularFile(metrics) && Files.isRegularFile(metrics.resolveSibling(IN_DATABASE))) {
-            metrics = metrics.resolveSibling(IN_DATABASE); // the folder names its metric table in a database instead
+        Object named = setting(METRICS_FILE);
+        if ((named == null || DEFAULT_METRICS_FILE.equals(named.toString().strip())) && !Files.isRegularFile(metrics)) {
+            // the default name (the library's too) stands for the folder's metric table in any format: metrics.xlsx,
+            // metrics.json, or metrics.jdbc for one kept in a database
+            metrics = Tables.named(metrics.getParent(), TABLE_NAME);
         }
         List<FolderScorecard.Row> rows;
         try {

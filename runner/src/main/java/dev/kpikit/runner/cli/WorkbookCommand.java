@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
+import dev.kpikit.data.Tables;
 import dev.kpikit.kpi.KpiCatalogException;
 import dev.kpikit.runner.excel.ScoringWorkbook;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
 final class WorkbookCommand implements Callable<Integer> {
 
     static final String CATALOG = "kpi-catalog.json";
-    static final String METRICS = "metrics.csv";
+    /** The metric table's name: metrics.csv, or .xlsx, .json, .jdbc (see {@link Tables#named}). */
+    static final String METRICS = "metrics";
 
     @Mixin
     PortfolioOptions options = new PortfolioOptions();
@@ -43,11 +45,15 @@ final class WorkbookCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Locale language = Languages.of(locale, "workbook", err);
-            options.requireNotAnInput(out, CATALOG, METRICS);
+            Path catalog = options.data.resolve(CATALOG);
+            Path metrics = Tables.named(options.data, METRICS);
+            options.requireNotAnInput(out, CATALOG, metrics.getFileName().toString());
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit workbook: warning: " + warning));
             List<FolderScorecard.Row> kpis = List.of();
-            Path catalog = options.data.resolve(CATALOG);
-            Path metrics = options.data.resolve(METRICS);
+            if (Files.isRegularFile(catalog) && !Files.isRegularFile(metrics)) {
+                err.println("kpikit workbook: warning: " + CATALOG + " without a metric table (" + METRICS + ".csv, .xlsx, .json"
+                        + " or .jdbc): the workbook has no KPIs sheet");
+            }
             if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
                 kpis = FolderScorecard.evaluate(catalog, metrics,
                         new FolderScorecard.Options(scored.asOf(), null, 0, language, options.reading()));

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.ScoringFolder;
+import dev.kpikit.data.Tables;
 import dev.kpikit.kpi.KpiResult;
 import dev.kpikit.kpi.Status;
 import dev.kpikit.scoring.AccountReport;
@@ -46,7 +47,8 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
     }
 
     static final String CATALOG_FILE = "kpi-catalog.json";
-    static final String METRICS_FILE = "metrics.csv";
+    /** The metric table's name: metrics.csv, or .xlsx, .json, .jdbc (see {@link Tables#named}). */
+    static final String METRICS_TABLE = "metrics";
     private static final String PERIOD_LENGTH = "periodLength";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,7 +88,7 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
 
     private static List<Kpi> kpis(Path folder, LocalDate asOf, Locale locale) throws IOException, DataFormatException {
         Path catalog = folder.resolve(CATALOG_FILE);
-        Path metrics = folder.resolve(METRICS_FILE);
+        Path metrics = Tables.named(folder, METRICS_TABLE);
         for (Path file : List.of(catalog, metrics)) {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString());

@@ -45,6 +45,44 @@ class WorkbookCommandTest {
         }
     }
 
+    /**
+     * The startup sample with its metric table as JSON instead of CSV: the same KPI rows (a metrics.csv was looked for and
+     * the KPIs sheet left out without a word); no metric table at all is said.
+     */
+    @Test
+    void aMetricTableInAnotherFormatGivesTheSameKpisAndNoneIsSaid() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("startup"));
+        Path startup = SharedEngine.sampleData("startup");
+        for (String file : List.of("accounts.csv", "revenue.csv", "kpi-catalog.json")) {
+            Files.copy(startup.resolve(file), data.resolve(file));
+        }
+        assertEquals(0, workbook("--data", data.toString(), "--out", temp.resolve("none.xlsx").toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("kpikit workbook: warning: kpi-catalog.json without a metric table"
+                + " (metrics.csv, .xlsx, .json or .jdbc): the workbook has no KPIs sheet"), err.toString(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(startup.resolve("metrics.csv"));
+        String[] header = lines.get(0).split(",");
+        StringBuilder json = new StringBuilder("[");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            json.append(json.length() > 1 ? ",\n" : "").append("{\"date\": \"").append(cells[0]).append('"');
+            for (int i = 1; i < header.length; i++) {
+                json.append(", \"").append(header[i]).append("\": ").append(cells[i].isEmpty() ? "null" : cells[i]);
+            }
+            json.append('}');
+        }
+        Files.writeString(data.resolve("metrics.json"), json.append("]\n"));
+        err.reset();
+        assertEquals(0, workbook("--data", data.toString(), "--out", temp.resolve("json.xlsx").toString()), err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(0, workbook("--data", startup.toString(), "--out", temp.resolve("csv.xlsx").toString()), err.toString(StandardCharsets.UTF_8));
+        String kpiRows = err.toString(StandardCharsets.UTF_8).replaceAll("(?s).*model '[^']*', (\\d+ KPI rows).*", "$1");
+        try (XSSFWorkbook fromJson = new XSSFWorkbook(temp.resolve("json.xlsx").toFile());
+                XSSFWorkbook fromCsv = new XSSFWorkbook(temp.resolve("csv.xlsx").toFile())) {
+            assertEquals(fromCsv.getSheet("KPIs").getPhysicalNumberOfRows(), fromJson.getSheet("KPIs").getPhysicalNumberOfRows(), kpiRows);
+            assertTrue(fromJson.getSheet("KPIs").getPhysicalNumberOfRows() > 10);
+        }
+    }
+
     @Test
     void aMissingFolderIsOneLine() {
         assertEquals(1, workbook("--data", temp.resolve("nowhere").toString(), "--out", temp.resolve("x.xlsx").toString()));
