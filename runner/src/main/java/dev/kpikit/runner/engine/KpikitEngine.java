@@ -95,9 +95,33 @@ public final class KpikitEngine implements AutoCloseable {
             IReportEngineFactory factory = (IReportEngineFactory) Platform
                     .createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);
             IReportEngine engine = factory.createReportEngine(config);
+            quietChartLogs(engineLogLevel);
             return new KpikitEngine(engine, (System.nanoTime() - started) / 1_000_000);
         } catch (BirtException e) {
             throw new ReportFailedException("the BIRT engine did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * BIRT's chart engine gives each of its loggers a level of its own (WARNING) when it makes them, so the engine's log
+     * level does not reach them, and the engine's handler passes their records on to the console ("Unable to determine
+     * data types from resultset" for a KPI without values). There, records from BIRT's classes below the level stop.
+     */
+    private static void quietChartLogs(Level engineLogLevel) {
+        for (java.util.logging.Handler console : java.util.logging.Logger.getLogger("").getHandlers()) {
+            java.util.logging.Filter before = console.getFilter();
+            if (before instanceof BirtBelowLevel) {
+                continue; // an engine started before already put it there
+            }
+            console.setFilter(new BirtBelowLevel(engineLogLevel, before));
+        }
+    }
+
+    private record BirtBelowLevel(Level level, java.util.logging.Filter before) implements java.util.logging.Filter {
+        @Override
+        public boolean isLoggable(java.util.logging.LogRecord record) {
+            boolean birt = record.getSourceClassName() != null && record.getSourceClassName().startsWith("org.eclipse.birt.");
+            return (!birt || record.getLevel().intValue() >= level.intValue()) && (before == null || before.isLoggable(record));
         }
     }
 
