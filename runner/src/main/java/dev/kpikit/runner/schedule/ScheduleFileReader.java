@@ -187,7 +187,6 @@ public final class ScheduleFileReader {
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     }
 
-    /** "schedule #2, field 'crn'" from Jackson's path (schedules[1].crn). */
     /**
      * A file that is not YAML (or JSON): SnakeYAML's message quotes the lines with a caret beneath, which a one-line
      * problem list turns to noise; said here as where it went wrong, what the parser expected and where the block began.
@@ -204,6 +203,7 @@ public final class ScheduleFileReader {
         return "not valid YAML/JSON: " + JsonProblems.reason(e);
     }
 
+    /** "schedule #2, field 'crn'" from Jackson's path (schedules[1].crn). */
     private static String where(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         boolean inSchedules = false;
