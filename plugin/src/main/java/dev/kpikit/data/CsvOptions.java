@@ -26,14 +26,19 @@ public record CsvOptions(Character delimiter, Character decimalSeparator, Map<St
         if (delimiter != null && (delimiter == '"' || delimiter == '\r' || delimiter == '\n')) {
             throw new IllegalArgumentException("a CSV delimiter cannot be a quote or a line break");
         }
-        if (decimalSeparator != null && decimalSeparator != '.' && decimalSeparator != ',') {
-            throw new IllegalArgumentException("the decimal separator must be '.' or ',', not '" + decimalSeparator + "'");
-        }
+        requireDecimalSeparator(decimalSeparator);
         if (inferenceRows < 1) {
             throw new IllegalArgumentException("inferenceRows must be at least 1, not " + inferenceRows);
         }
         declaredTypes = declaredTypes == null ? Map.of() : Map.copyOf(declaredTypes);
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+    }
+
+    /** A decimal separator is '.' or ',', or null for one decided from the file. */
+    static void requireDecimalSeparator(Character decimalSeparator) {
+        if (decimalSeparator != null && decimalSeparator != '.' && decimalSeparator != ',') {
+            throw new IllegalArgumentException("the decimal separator must be '.' or ',', not '" + decimalSeparator + "'");
+        }
     }
 
     /** Detected delimiter and decimal separator, inferred types from the first 100 rows, UTF-8. */

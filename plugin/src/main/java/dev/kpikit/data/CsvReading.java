@@ -19,7 +19,7 @@ public record CsvReading(Charset encoding, Character decimalSeparator) {
 
     public CsvReading {
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
-        new CsvOptions(null, decimalSeparator, java.util.Map.of(), CsvOptions.DEFAULT_INFERENCE_ROWS, encoding); // '.' or ','
+        CsvOptions.requireDecimalSeparator(decimalSeparator);
     }
 
     public CsvReading withEncoding(Charset encoding) {

@@ -36,6 +36,14 @@ import dev.kpikit.scoring.MoneyColumn;
  */
 public final class FolderScorecard {
 
+    /** The metric table's name in a data folder, without its extension (see {@link #metricsTable}). */
+    public static final String METRICS_TABLE = "metrics";
+
+    /** The folder's metric table: metrics.csv, or metrics.xlsx, .json, .jdbc (a database) when there is no CSV. */
+    public static Path metricsTable(Path folder) {
+        return Tables.named(folder, METRICS_TABLE);
+    }
+
     /**
      * Which rows of the scorecard to return.
      *

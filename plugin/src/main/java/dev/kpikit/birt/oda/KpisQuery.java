@@ -21,7 +21,6 @@ import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.OutsideFolderException;
-import dev.kpikit.data.Tables;
 import dev.kpikit.data.ComputedTableReader;
 import dev.kpikit.kpi.Grain;
 import dev.kpikit.kpi.KpiCatalogException;
@@ -44,8 +43,6 @@ final class KpisQuery extends AbstractQuery {
 
     static final String DEFAULT_CATALOG_FILE = "kpi-catalog.json";
     static final String DEFAULT_METRICS_FILE = "metrics.csv";
-    /** The metric table's name without its extension: metrics.xlsx, metrics.jdbc (see {@code JdbcSource}) serve too. */
-    static final String TABLE_NAME = "metrics";
 
     /** The app context entry where BIRT's report engine puts the running task (EngineConstants.APPCONTEXT_ENGINE_TASK). */
     private static final String ENGINE_TASK = "EngineTask";
@@ -87,7 +84,7 @@ final class KpisQuery extends AbstractQuery {
         if ((named == null || DEFAULT_METRICS_FILE.equals(named.toString().strip())) && !Files.isRegularFile(metrics)) {
             // the default name (the library's too) stands for the folder's metric table in any format: metrics.xlsx,
             // metrics.json, or metrics.jdbc for one kept in a database
-            metrics = Tables.named(metrics.getParent(), TABLE_NAME);
+            metrics = FolderScorecard.metricsTable(metrics.getParent());
         }
         List<FolderScorecard.Row> rows;
         try {

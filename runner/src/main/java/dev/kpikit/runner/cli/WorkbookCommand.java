@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
-import dev.kpikit.data.Tables;
 import dev.kpikit.kpi.KpiCatalogException;
 import dev.kpikit.runner.excel.ScoringWorkbook;
 import picocli.CommandLine.Command;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Option;
 final class WorkbookCommand implements Callable<Integer> {
 
     static final String CATALOG = "kpi-catalog.json";
-    /** The metric table's name: metrics.csv, or .xlsx, .json, .jdbc (see {@link Tables#named}). */
-    static final String METRICS = "metrics";
 
     @Mixin
     PortfolioOptions options = new PortfolioOptions();
@@ -46,12 +43,12 @@ final class WorkbookCommand implements Callable<Integer> {
         try {
             Locale language = Languages.of(locale, "workbook", err);
             Path catalog = options.data.resolve(CATALOG);
-            Path metrics = Tables.named(options.data, METRICS);
+            Path metrics = FolderScorecard.metricsTable(options.data);
             options.requireNotAnInput(out, CATALOG, metrics.getFileName().toString());
             PortfolioOptions.Scored scored = options.score(warning -> err.println("kpikit workbook: warning: " + warning));
             List<FolderScorecard.Row> kpis = List.of();
             if (Files.isRegularFile(catalog) && !Files.isRegularFile(metrics)) {
-                err.println("kpikit workbook: warning: " + CATALOG + " without a metric table (" + METRICS + ".csv, .xlsx, .json"
+                err.println("kpikit workbook: warning: " + CATALOG + " without a metric table (" + FolderScorecard.METRICS_TABLE + ".csv, .xlsx, .json"
                         + " or .jdbc): the workbook has no KPIs sheet");
             }
             if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.ScoringFolder;
-import dev.kpikit.data.Tables;
 import dev.kpikit.kpi.KpiResult;
 import dev.kpikit.kpi.Status;
 import dev.kpikit.scoring.AccountReport;
@@ -47,8 +46,6 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
     }
 
     static final String CATALOG_FILE = "kpi-catalog.json";
-    /** The metric table's name: metrics.csv, or .xlsx, .json, .jdbc (see {@link Tables#named}). */
-    static final String METRICS_TABLE = "metrics";
     private static final String PERIOD_LENGTH = "periodLength";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,7 +85,7 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
 
     private static List<Kpi> kpis(Path folder, LocalDate asOf, Locale locale) throws IOException, DataFormatException {
         Path catalog = folder.resolve(CATALOG_FILE);
-        Path metrics = Tables.named(folder, METRICS_TABLE);
+        Path metrics = FolderScorecard.metricsTable(folder);
         for (Path file : List.of(catalog, metrics)) {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString());

@@ -22,7 +22,6 @@ import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.JdbcSource;
 import dev.kpikit.data.ScoringFolder;
-import dev.kpikit.data.Tables;
 import dev.kpikit.kpi.KpiCatalogException;
 import dev.kpikit.runner.excel.ScoringWorkbook;
 import dev.kpikit.scoring.AccountReport;
@@ -133,7 +132,7 @@ public final class KeyAccounts {
         Scored scored = scored(folder, asOf, period);
         List<FolderScorecard.Row> kpis = List.of();
         Path catalog = folder.resolve("kpi-catalog.json");
-        Path metrics = Tables.named(folder, "metrics");
+        Path metrics = FolderScorecard.metricsTable(folder);
         if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
             kpis = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(scored.asOf(), null, 0, locale));
         }
