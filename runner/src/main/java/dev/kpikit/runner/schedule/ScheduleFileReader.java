@@ -78,9 +78,13 @@ public final class ScheduleFileReader {
             throw new IOException("no schedules file at " + file.toAbsolutePath());
         }
         ScheduleFileModel.File model;
+        List<UnknownFields.Unknown> unknown = List.of();
         try {
             ObjectMapper mapper = mapper(file);
             refuseAnchorsAliasesAndTags(mapper);
+            try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
+                unknown = UnknownFields.in(parser, ScheduleFileModel.File.class, mapper);
+            }
             try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
                 if (parser.nextToken() == null) { // only comments or nothing: Jackson's "No content to map" says less
                     throw new ScheduleValidationException(file.toString(), List.of("the file is empty"));
@@ -89,13 +93,16 @@ public final class ScheduleFileReader {
                 requireNothingAfter(parser);
             }
         } catch (JsonMappingException e) {
-            throw new ScheduleValidationException(file.toString(), List.of(where(e) + ": " + JsonProblems.reason(e)));
+            unknownFields(unknown, List.of());
+            problems.add(where(e) + ": " + JsonProblems.reason(e));
+            throw new ScheduleValidationException(file.toString(), problems);
         } catch (JsonProcessingException e) {
             throw new ScheduleValidationException(file.toString(), List.of(syntaxProblem(e)));
         }
         if (model == null) {
             throw new ScheduleValidationException(file.toString(), List.of("the file is empty"));
         }
+        unknownFields(unknown, model.schedules() == null ? List.of() : model.schedules());
         Optional<SmtpSettings> smtp = Optional.ofNullable(model.smtp()).map(this::smtp);
         Optional<StoreSettings> store = Optional.ofNullable(model.store()).map(this::store);
         RunnerSettings runner = runner(model.runner());
@@ -112,7 +119,7 @@ public final class ScheduleFileReader {
         for (int i = 0; i < entries.size(); i++) {
             ScheduleFileModel.Entry entry = entries.get(i);
             String id = entry == null ? null : entry.id();
-            String name = id == null || id.isBlank() ? "schedule #" + (i + 1) : "schedule '" + id + "'";
+            String name = scheduleName(i, entry);
             if (entry == null) {
                 problems.add(name + ": empty entry");
                 continue;
@@ -133,6 +140,42 @@ public final class ScheduleFileReader {
             throw new ScheduleValidationException(file.toString(), problems);
         }
         return new Schedules(smtp, store, runner, List.copyOf(schedules), calendars);
+    }
+
+    /** "schedule 'monday'" by its id, "schedule #2" (from 1) when it has none. */
+    private static String scheduleName(int index, ScheduleFileModel.Entry entry) {
+        String id = entry == null ? null : entry.id();
+        return id == null || id.isBlank() ? "schedule #" + (index + 1) : "schedule '" + id + "'";
+    }
+
+    /**
+     * Each field the model does not have, as a problem with its line and where it is ("line 7: schedule 'monday', field
+     * 'retry.atempts': unknown field; known: ..."); a schedule is named by its id when the file could be read.
+     */
+    private void unknownFields(List<UnknownFields.Unknown> unknown, List<ScheduleFileModel.Entry> entries) {
+        for (UnknownFields.Unknown u : unknown) {
+            List<Object> path = u.path();
+            String where;
+            if (path.size() == 1) {
+                where = "field '" + path.get(0) + "'";
+            } else if (path.get(0).equals("schedules") && path.get(1) instanceof Integer i && path.size() > 2) {
+                where = scheduleName(i, i < entries.size() ? entries.get(i) : null) + ", field '" + dotted(path.subList(2, path.size())) + "'";
+            } else if (path.get(0).equals("calendars") && path.size() > 2) {
+                where = "calendar '" + path.get(1) + "', field '" + dotted(path.subList(2, path.size())) + "'";
+            } else {
+                where = path.get(0) + ", field '" + dotted(path.subList(1, path.size())) + "'";
+            }
+            problems.add("line " + u.line() + ": " + JsonProblems.cut(where) + ": unknown field; known: " + String.join(", ", u.known()));
+        }
+    }
+
+    /** retry.attempts, headline[0].name. */
+    private static String dotted(List<Object> path) {
+        StringBuilder text = new StringBuilder();
+        for (Object step : path) {
+            text.append(step instanceof Integer i ? "[" + i + "]" : (text.isEmpty() ? "" : ".") + step);
+        }
+        return text.toString();
     }
 
     /**
@@ -183,7 +226,8 @@ public final class ScheduleFileReader {
     static ObjectMapper mapper(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // unknown fields are all listed, with their lines, by UnknownFields before Jackson reads the file
+        return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     }
 

@@ -131,9 +131,56 @@ class ScheduleFileReaderTest {
 
     @Test
     void unknownFieldsAndDuplicateIdsAreNamed() throws Exception {
-        assertTrue(problems("schedules:\n  - id: a\n    crn: x\n").get(0).contains("schedule #1, field 'crn'"));
+        assertTrue(problems("schedules:\n  - id: a\n    crn: x\n").get(0).startsWith("line 3: schedule 'a', field 'crn': unknown field"));
+        assertTrue(problems("schedules:\n  - crn: x\n").get(0).startsWith("line 2: schedule #1, field 'crn': unknown field"));
         List<String> duplicate = problems("schedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]") + entry("a", "to", "[\"b@kpikit.test\"]"));
         assertTrue(duplicate.contains("schedule 'a', field 'id': used twice"), duplicate.toString());
+    }
+
+    /**
+     * A user who fixes one misspelt field must not find the next on the next run: every unknown field is told at once,
+     * each with its line and where it is, whether its value is a scalar, a list or an object (whose own fields are not
+     * looked into); and the file's other problems are told with them.
+     */
+    @Test
+    void everyUnknownFieldIsToldWithItsLineAndPathInOneRun() throws Exception {
+        List<String> problems = problems("smtp: {host: localhost, prot: 25}\n" // line 1
+                + "calendars:\n  norway:\n    timeZone: Europe/Oslo\n    weekdayOff: [SAT, SUN]\n" // line 5
+                + "schedules:\n" + entry("a", "to", "[\"a@kpikit.test\"]") // lines 7 to 11
+                + "    recipients:\n      - b@kpikit.test\n" // line 12
+                + "    flavour: {sweet: true, tart: [1, 2]}\n" // line 14
+                + "    retry: {atempts: 3}\n" // line 15
+                + "    headline:\n      - {name: revenue, item: kpis, column: value, fromat: \"#,##0\"}\n" // line 17
+                + "    crn: \"0 0 9 ? * MON\"\n" // line 18
+                + entry("b", "timeZone", "Europe/Atlantis"));
+        String all = String.join("\n", problems);
+        List<String> where = problems.stream().map(p -> p.replaceFirst(": unknown field; known: .*", "")).toList();
+        assertEquals(List.of(
+                "line 1: smtp, field 'prot'",
+                "line 5: calendar 'norway', field 'weekdayOff'",
+                "line 12: schedule 'a', field 'recipients'",
+                "line 14: schedule 'a', field 'flavour'",
+                "line 15: schedule 'a', field 'retry.atempts'",
+                "line 17: schedule 'a', field 'headline[0].fromat'",
+                "line 18: schedule 'a', field 'crn'",
+                "schedule 'b', field 'timeZone': unknown time zone 'Europe/Atlantis'"), where, all);
+        assertTrue(problems.contains("line 15: schedule 'a', field 'retry.atempts': unknown field; known: attempts, initialDelay,"
+                + " maxDelay, multiplier"), all);
+        assertTrue(problems.get(6).endsWith("known: asOf, asOfParameter, bcc, body, calendar, cc, cron, destinations, enabled,"
+                + " formats, headline, id, locale, offTarget, onExcludedDay, owner, parameters, retry, sendWhen, skipWhenNoData,"
+                + " subject, template, timeZone, to"), all);
+    }
+
+    /** The same in a JSON file; a file Jackson cannot read into the model still tells its unknown fields first. */
+    @Test
+    void unknownFieldsOfAJsonFileAreToldTooAlsoBesideAValueOfTheWrongKind() throws Exception {
+        Path json = Files.writeString(folder.resolve("s.json"), "{\"smtp\": {\"hots\": \"x\"},\n \"schedules\": [\n"
+                + "  {\"id\": \"a\", \"flavour\": {\"sweet\": true},\n   \"crn\": [1, {\"x\": 2}], \"owner\": {\"x\": 2}}]}\n");
+        List<String> problems = assertThrows(ScheduleValidationException.class,
+                () -> ScheduleFileReader.read(json, TestSchedules.roots())).problems();
+        List<String> where = problems.stream().map(p -> p.replaceFirst(": unknown field; known: .*", "")).toList();
+        assertEquals(List.of("line 1: smtp, field 'hots'", "line 3: schedule #1, field 'flavour'", "line 4: schedule #1, field 'crn'",
+                "schedule #1, field 'owner': expected text, found an object"), where, String.join("\n", problems));
     }
 
     @Test
