@@ -51,6 +51,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
         StoreSettings storeSettings;
         try {
             schedules = ScheduleFileReader.read(file, roots.roots());
+            schedules.warnings().forEach(w -> System.err.println("kpikit schedule run: warning: " + file + ": " + w));
             storeSettings = StoreOptions.resolve(store, file);
         } catch (ScheduleValidationException e) {
             System.err.println("kpikit schedule run: " + e.getMessage());

@@ -29,14 +29,20 @@ final class ScheduleValidateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Schedules schedules = ScheduleFileReader.read(file, roots.roots());
+            warn(schedules.warnings());
             out.printf("%s: %d schedule(s), %d enabled, OK%n", file, schedules.schedules().size(), schedules.enabled().size());
             return 0;
         } catch (ScheduleValidationException e) {
+            warn(e.warnings());
             err.println("kpikit schedule validate: " + e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("kpikit schedule validate: " + e.getMessage());
             return 2;
         }
+    }
+
+    private void warn(java.util.List<String> warnings) {
+        warnings.forEach(w -> err.println("kpikit schedule validate: warning: " + file + ": " + w));
     }
 }

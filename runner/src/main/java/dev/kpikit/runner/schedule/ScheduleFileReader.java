@@ -34,6 +34,7 @@ import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.kpi.JsonProblems;
 import dev.kpikit.runner.engine.OutputFormat;
+import dev.kpikit.runner.engine.TextLanguages;
 import dev.kpikit.runner.mail.Addresses;
 import dev.kpikit.runner.mail.SmtpSettings;
 import dev.kpikit.runner.mail.SmtpSettings.PasswordSource;
@@ -51,6 +52,7 @@ public final class ScheduleFileReader {
     private final Path file;
     private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private Map<String, BusinessCalendar> calendars = Map.of();
     /** The calendars the file declares, valid or not (a schedule naming an invalid one gets no second problem). */
     private Set<String> declaredCalendars = Set.of();
@@ -137,9 +139,9 @@ public final class ScheduleFileReader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ScheduleValidationException(file.toString(), problems);
+            throw new ScheduleValidationException(file.toString(), problems, warnings);
         }
-        return new Schedules(smtp, store, runner, List.copyOf(schedules), calendars);
+        return new Schedules(smtp, store, runner, List.copyOf(schedules), calendars, warnings);
     }
 
     /** "schedule 'monday'" by its id, "schedule #2" (from 1) when it has none. */
@@ -292,6 +294,9 @@ public final class ScheduleFileReader {
         }
         AsOfRule asOf = fieldOf(name, "asOf", e.asOf(), AsOfRule::parse, AsOfRule.END_OF_LAST_MONTH);
         Locale locale = fieldOf(name, "locale", e.locale(), ScheduleFileReader::locale, Locale.ENGLISH);
+        if (e.locale() != null) {
+            TextLanguages.missing(locale, e.locale()).ifPresent(warning -> warnings.add(name + ", field 'locale': " + warning));
+        }
         List<OutputFormat> formats = fieldOf(name, "formats", e.formats(), ScheduleFileReader::formats, List.of(OutputFormat.PDF));
         String cron = e.cron();
         if (cron == null || cron.isBlank()) {
