@@ -54,7 +54,10 @@ public final class ScheduleFileReader {
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, BusinessCalendar> calendars = Map.of();
-    /** The calendars the file declares, valid or not (a schedule naming an invalid one gets no second problem). */
+    /**
+     * The calendars the file declares, valid or not: the known calendars. A calendar with an error of its own is told
+     * once, by itself; a schedule naming it gets no second problem, and one naming an unknown calendar is told it is there.
+     */
     private Set<String> declaredCalendars = Set.of();
 
     private ScheduleFileReader(Path file, ScheduleRoots roots) {
@@ -348,7 +351,7 @@ public final class ScheduleFileReader {
             calendar = calendars.get(e.calendar());
             if (calendar == null && !declaredCalendars.contains(e.calendar())) {
                 problems.add(name + ", field 'calendar': unknown calendar '" + e.calendar() + "'; known: "
-                        + calendars.keySet().stream().sorted().toList());
+                        + declaredCalendars.stream().sorted().toList());
             }
         }
         OnExcludedDay onExcludedDay = fieldOf(name, "onExcludedDay", e.onExcludedDay(), OnExcludedDay::parse, OnExcludedDay.SKIP);

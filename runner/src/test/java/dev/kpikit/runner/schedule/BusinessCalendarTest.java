@@ -151,6 +151,21 @@ class BusinessCalendarTest {
         assertEquals(List.of("schedule 'weekly', field 'calendar': unknown calendar 'sweden'; known: [norway]"), problems);
     }
 
+    /**
+     * A calendar with an error of its own is told once: it stays among the known calendars, so a schedule naming it is
+     * not told it is unknown, and one naming a misspelt calendar is told it is there.
+     */
+    @Test
+    void aCalendarWithAnErrorIsStillKnown() {
+        List<String> problems = problems("  norway:\n    timeZone: Europe/Oslo\n    dates: [2026-02-30]\n"
+                + "  sweden:\n    timeZone: Europe/Stockholm\n",
+                "    calendar: norway\n  - id: daily\n    template: " + TestSchedules.TEMPLATE + "\n    cron: \"0 0 8 * * ?\"\n"
+                        + "    timeZone: Europe/Oslo\n    to: [\"ceo@kpikit.test\"]\n    calendar: norwy\n", "0 0 8 ? * MON");
+        assertEquals(List.of(
+                "calendar 'norway', field 'dates[0]': '2026-02-30' is not a day of the calendar; expected a date yyyy-MM-dd",
+                "schedule 'daily', field 'calendar': unknown calendar 'norwy'; known: [norway, sweden]"), problems);
+    }
+
     @Test
     void impossibleDatesAreNamedByCalendarAndField() {
         List<String> problems = problems("  norway:\n    timeZone: Europe/Oslo\n    dates: [2026-02-30]\n"
