@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jakarta.mail.internet.MimeMessage;
@@ -258,6 +259,61 @@ class BrowserTest {
         browser.get(server.url("/reports/startup/run?format=html&dataFolder=..%2F..%2F..%2Fetc"));
         assertFalse(browser.findElement(By.tagName("body")).getText().contains("root:"));
         assertTrue(browser.findElement(By.tagName("body")).getText().startsWith("startup: no data folder"));
+    }
+
+    /**
+     * A folder whose ';' revenue file has three-decimal amounts (dinars, 1.234): refused on the Key accounts page while
+     * the decimal separator is decided from the file, as the command line refuses it; scored with the shares the file
+     * gives once the page's select says point, which the form and the workbook's link keep.
+     */
+    @Test
+    void theKeyAccountsPageReadsThreeDecimalAmountsOnceThePointIsChosen() throws Exception {
+        Path folder = Files.createDirectories(server.folder.resolve("data/dinars"));
+        try {
+            Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA1,Alpha\nB2,Beta\n");
+            Path revenue = Files.writeString(folder.resolve("revenue.csv"),
+                    "date;account_id;amount\n2026-10-01;A1;1.234\n2026-10-02;A1;2.500\n2026-10-03;B2;1.266\n");
+            logIn(TestServer.VIEWER);
+            browser.get(server.url("/accounts"));
+            new Select(browser.findElement(By.id("data"))).selectByValue("dinars");
+            browser.findElement(By.id("score")).click();
+            waiting(30).until(ExpectedConditions.urlContains("data=dinars"));
+            String refusal = browser.findElement(By.id("error")).getText();
+            assertTrue(refusal.startsWith("revenue.csv, line 2, column 'amount' (3): '1.234' could be 1.234 or 1234"), refusal);
+            assertTrue(browser.findElements(By.id("accounts")).isEmpty(), "no table for a refused folder");
+
+            Select separator = new Select(browser.findElement(By.id("decimalSeparator")));
+            assertEquals(java.util.List.of("automatic (from each file)", "point (12.50)", "comma (12,50)"),
+                    separator.getOptions().stream().map(WebElement::getText).toList());
+            separator.selectByValue("point");
+            browser.findElement(By.id("score")).click();
+            waiting(30).until(ExpectedConditions.urlContains("decimalSeparator=point"));
+
+            // each account's share recomputed from the file, its amounts read with the point
+            java.util.Map<String, java.math.BigDecimal> byAccount = new java.util.TreeMap<>();
+            java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+            for (String line : Files.readAllLines(revenue).subList(1, 4)) {
+                String[] cells = line.split(";");
+                byAccount.merge(cells[1], new java.math.BigDecimal(cells[2]), java.math.BigDecimal::add);
+                total = total.add(new java.math.BigDecimal(cells[2]));
+            }
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (var account : byAccount.entrySet()) {
+                expected.add((account.getKey().equals("A1") ? "Alpha " : "Beta ") + account.getValue().movePointRight(2)
+                        .divide(total, 1, java.math.RoundingMode.HALF_EVEN).toPlainString() + " %");
+            }
+            java.util.List<String> shown = browser.findElements(By.cssSelector("#accounts tbody tr")).stream().map(row -> {
+                java.util.List<WebElement> cells = row.findElements(By.tagName("td"));
+                return cells.get(1).getText() + " " + cells.get(3).getText();
+            }).toList();
+            assertEquals(expected, shown);
+            assertEquals(java.util.List.of("Alpha 74.7 %", "Beta 25.3 %"), shown, "3.734 and 1.266 of 5.000");
+            assertEquals("point", new Select(browser.findElement(By.id("decimalSeparator"))).getFirstSelectedOption().getAttribute("value"));
+            assertTrue(browser.findElement(By.id("workbook")).getAttribute("href").endsWith("&decimalSeparator=point"),
+                    browser.findElement(By.id("workbook")).getAttribute("href"));
+        } finally {
+            org.apache.commons.io.FileUtils.deleteQuietly(folder.toFile());
+        }
     }
 
     /** September 2026's revenue as the KPI table shows it (#,##0), summed from the sample's revenue.csv. */

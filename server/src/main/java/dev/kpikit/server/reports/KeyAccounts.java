@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.JdbcSource;
@@ -45,8 +46,11 @@ import dev.kpikit.scoring.ScoringModel;
  */
 public final class KeyAccounts {
 
-    /** The folder, date and period asked for, and its files as they were when scored. */
-    private record Asked(Path folder, LocalDate asOf, String period, List<String> files) {
+    /**
+     * The folder, date, period and decimal separator asked for, and its files as they were when scored: a folder scored
+     * with its decimal separator decided from each file is not the same folder scored with one said.
+     */
+    private record Asked(Path folder, LocalDate asOf, String period, Character decimalSeparator, List<String> files) {
     }
 
     private record Kept(Asked asked, SoftReference<Scored> scored) {
@@ -77,16 +81,19 @@ public final class KeyAccounts {
     /**
      * The scored accounts whose id or name contains {@code find} (any case; every account when blank), best first, at
      * most {@link #ROWS_SHOWN}, each factor's points in the model's factor order.
+     *
+     * @param decimalSeparator the CSV tables' decimal separator, '.' or ','; null to decide from each file (as
+     *                         {@code kpikit score --decimal-separator} and the data source's decimalSeparator say it)
      */
-    public Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale)
-            throws IOException, DataFormatException {
-        return score(folder, folderName, asOf, period, find, locale, ROWS_SHOWN);
+    public Table score(Path folder, String folderName, LocalDate asOf, String period, Character decimalSeparator, String find,
+            Locale locale) throws IOException, DataFormatException {
+        return score(folder, folderName, asOf, period, decimalSeparator, find, locale, ROWS_SHOWN);
     }
 
-    /** As {@link #score(Path, String, LocalDate, String, String, Locale)}, showing at most {@code shown} accounts. */
-    Table score(Path folder, String folderName, LocalDate asOf, String period, String find, Locale locale, int shown)
-            throws IOException, DataFormatException {
-        Scored scored = scored(folder, asOf, period);
+    /** As {@link #score(Path, String, LocalDate, String, Character, String, Locale)}, showing at most {@code shown} accounts. */
+    Table score(Path folder, String folderName, LocalDate asOf, String period, Character decimalSeparator, String find,
+            Locale locale, int shown) throws IOException, DataFormatException {
+        Scored scored = scored(folder, asOf, period, decimalSeparator);
         List<String> factors = scored.model().factors().stream().map(Factor::id).toList();
         String sought = find == null ? "" : find.strip();
         String soughtLower = sought.toLowerCase(Locale.ROOT);
@@ -127,9 +134,9 @@ public final class KeyAccounts {
     }
 
     /** The live scoring workbook of the folder, as {@code kpikit workbook} writes it. */
-    public void workbook(Path folder, String folderName, LocalDate asOf, String period, Locale locale, OutputStream out)
-            throws IOException, DataFormatException, KpiCatalogException {
-        Scored scored = scored(folder, asOf, period);
+    public void workbook(Path folder, String folderName, LocalDate asOf, String period, Character decimalSeparator,
+            Locale locale, OutputStream out) throws IOException, DataFormatException, KpiCatalogException {
+        Scored scored = scored(folder, asOf, period, decimalSeparator);
         List<FolderScorecard.Row> kpis = List.of();
         Path catalog = folder.resolve("kpi-catalog.json");
         Path metrics = FolderScorecard.metricsTable(folder);
@@ -144,13 +151,15 @@ public final class KeyAccounts {
     }
 
     /** The folder scored, or as it was scored last when nothing it reads has changed since. */
-    private Scored scored(Path folder, LocalDate asOf, String period) throws IOException, DataFormatException {
+    private Scored scored(Path folder, LocalDate asOf, String period, Character decimalSeparator)
+            throws IOException, DataFormatException {
         List<String> files = files(folder);
-        Asked asked = files == null ? null : new Asked(folder.toAbsolutePath().normalize(), asOf, period, files);
+        Asked asked = files == null ? null
+                : new Asked(folder.toAbsolutePath().normalize(), asOf, period, decimalSeparator, files);
         Kept kept = last.get();
         Scored scored = kept != null && kept.asked().equals(asked) ? kept.scored().get() : null;
         if (scored == null) {
-            scored = scoredNow(folder, asOf, period);
+            scored = scoredNow(folder, asOf, period, decimalSeparator);
             if (asked != null) {
                 last.set(new Kept(asked, new SoftReference<>(scored)));
             }
@@ -184,10 +193,11 @@ public final class KeyAccounts {
         return files;
     }
 
-    private Scored scoredNow(Path folder, LocalDate asOf, String period) throws IOException, DataFormatException {
+    private Scored scoredNow(Path folder, LocalDate asOf, String period, Character decimalSeparator)
+            throws IOException, DataFormatException {
         scorings.incrementAndGet();
         PeriodLength length = PeriodLength.parse(period == null || period.isBlank() ? "year" : period);
-        ScoringFolder scoring = new ScoringFolder(folder);
+        ScoringFolder scoring = new ScoringFolder(folder).withReading(CsvReading.DEFAULT.withDecimalSeparator(decimalSeparator));
         ScoringModel model = scoring.model(null);
         LocalDate date = scoring.asOfOrLatest(asOf);
         List<String> warnings = new ArrayList<>();

@@ -801,13 +801,26 @@ public final class WebServer implements AutoCloseable {
 
     // --- key accounts ---------------------------------------------------------------------------
 
-    /** @param find the text sought in the accounts' ids and names (empty: all); the workbook's link leaves it out */
-    public record AccountsView(List<String> folders, String folder, String asOf, String period, String find,
-            KeyAccounts.Table table) {
+    /**
+     * @param decimalSeparator as asked: empty (decided from each file), {@code point} or {@code comma}
+     * @param find             the text sought in the accounts' ids and names (empty: all); the workbook's link leaves it out
+     */
+    public record AccountsView(List<String> folders, String folder, String asOf, String period, String decimalSeparator,
+            String find, KeyAccounts.Table table) {
+
+        /** The choices of the decimal separator, as the page's select offers them: automatic, point, comma. */
+        public static final List<String> DECIMAL_SEPARATORS = List.of("", "point", "comma");
+
         public String query() {
             return "data=" + URLEncoder.encode(folder, StandardCharsets.UTF_8) + "&asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8)
-                    + "&period=" + URLEncoder.encode(period, StandardCharsets.UTF_8);
+                    + "&period=" + URLEncoder.encode(period, StandardCharsets.UTF_8)
+                    + (decimalSeparator.isEmpty() ? "" : "&decimalSeparator=" + URLEncoder.encode(decimalSeparator, StandardCharsets.UTF_8));
         }
+    }
+
+    /** The decimal separator a page or link asks for, read as the CLI's --decimal-separator is; null: from each file. */
+    private static Character decimalSeparator(String asked) {
+        return dev.kpikit.data.CsvReading.decimalSeparator(asked, "decimalSeparator");
     }
 
     private void accounts(Context ctx) throws Exception {
@@ -817,6 +830,7 @@ public final class WebServer implements AutoCloseable {
                 : folders.isEmpty() ? "" : folders.get(0));
         String asOf = Optional.ofNullable(ctx.queryParam("asOf")).orElse("").trim();
         String period = Optional.ofNullable(ctx.queryParam("period")).orElse("YEAR").trim();
+        String separator = Optional.ofNullable(ctx.queryParam("decimalSeparator")).orElse("").strip();
         String find = Optional.ofNullable(ctx.queryParam("find")).orElse("").strip();
         Optional<Path> data = folder.dataFolder(name);
         KeyAccounts.Table table = null;
@@ -827,8 +841,10 @@ public final class WebServer implements AutoCloseable {
         } else {
             try {
                 // the one reading of an as-of date (IsoDates), as the CLI's --as-of and report parameters read it
-                table = keyAccounts.score(data.get(), name, asOf.isEmpty() ? null : IsoDates.parse(asOf, "asOf"), period, find,
-                        page.locale());
+                Character decimal = decimalSeparator(separator);
+                separator = decimal == null ? "" : decimal == '.' ? "point" : "comma"; // '.' in a link: the select shows point
+                table = keyAccounts.score(data.get(), name, asOf.isEmpty() ? null : IsoDates.parse(asOf, "asOf"), period,
+                        decimal, find, page.locale());
             } catch (dev.kpikit.data.DataFormatException | IllegalArgumentException | IOException e) {
                 error = confinedMessage(e);
             }
@@ -837,7 +853,7 @@ public final class WebServer implements AutoCloseable {
             }
         }
         render(ctx, "accounts.jte", error == null ? page : withError(page, error),
-                new AccountsView(folders, name, asOf, period, find, table));
+                new AccountsView(folders, name, asOf, period, separator, find, table));
     }
 
     /** The name a scoring workbook's file starts with in the temporary folder while it is written and sent. */
@@ -857,7 +873,7 @@ public final class WebServer implements AutoCloseable {
         try {
             try (java.io.OutputStream out = Files.newOutputStream(file)) {
                 keyAccounts.workbook(data.get(), name, asOf.isEmpty() ? null : IsoDates.parse(asOf, "asOf"), ctx.queryParam("period"),
-                        locale(ctx), out);
+                        decimalSeparator(ctx.queryParam("decimalSeparator")), locale(ctx), out);
             }
         } catch (dev.kpikit.data.DataFormatException | dev.kpikit.kpi.KpiCatalogException | IllegalArgumentException | IOException e) {
             Files.deleteIfExists(file);
