@@ -65,6 +65,7 @@ public final class I18n {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        // every text is a MessageFormat pattern, also without arguments: "d''utilisateur" shows as d'utilisateur
+        return new MessageFormat(pattern, bundle.getLocale()).format(args);
     }
 }
