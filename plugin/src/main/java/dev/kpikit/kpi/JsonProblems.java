@@ -31,6 +31,14 @@ public final class JsonProblems {
     /** FAIL_ON_TRAILING_TOKENS: Jackson names the flag and the class bound to, neither of which tells a user anything. */
     private static final Pattern TRAILING = Pattern.compile("Trailing token \\(of type \\w+\\) found after value.*", Pattern.DOTALL);
     private static final Pattern QUOTED_NAME = Pattern.compile("`(?:[\\w$]+\\.)+([\\w$]+)`");
+    /** Jackson's syntax errors, the ones a hand-edited file meets: the character found, then what was expected. */
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*?)' \\(code (\\d+)[^)]*\\)\\): (.*)", Pattern.DOTALL);
+    private static final Pattern UNCLOSED = Pattern.compile("Unexpected end-of-input: expected close marker for (Object|Array)"
+            + " \\(start marker at \\[.*?line: (\\d+), column: (\\d+)\\]\\).*", Pattern.DOTALL);
+    private static final Pattern UNCLOSED_TEXT = Pattern.compile("Unexpected end-of-input(?: in field name|: was expecting closing quote).*",
+            Pattern.DOTALL);
+    private static final Pattern CONTROL_IN_TEXT = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+            Pattern.DOTALL);
 
     private JsonProblems() {
     }
@@ -68,9 +76,62 @@ public final class JsonProblems {
         if ((m = UNKNOWN_FIELD.matcher(message)).matches()) {
             return "unknown field '" + m.group(1) + "'";
         }
+        String syntax = syntax(message);
+        if (syntax != null) {
+            return syntax;
+        }
         String cleaned = QUOTED_NAME.matcher(LIMIT.matcher(message).replaceAll("")).replaceAll("'$1'")
                 .replaceAll("\\s+", " ").strip();
         return cut(cleaned);
+    }
+
+    /** A syntax error in the words of someone editing the file by hand, or null when it is not one of those. */
+    private static String syntax(String message) {
+        Matcher m;
+        if ((m = UNCLOSED.matcher(message)).matches()) {
+            boolean object = m.group(1).equals("Object");
+            return "the file ends before the " + (object ? "object" : "list") + " opened at line " + m.group(2) + ", column "
+                    + m.group(3) + " is closed with '" + (object ? '}' : ']') + "'";
+        }
+        if (UNCLOSED_TEXT.matcher(message).matches()) {
+            return "the file ends inside a text in double quotes: its closing '\"' is missing";
+        }
+        if ((m = CONTROL_IN_TEXT.matcher(message)).matches()) {
+            return m.group(1).equals("10") || m.group(1).equals("13")
+                    ? "a line break inside a text in double quotes: close the quote on the same line, or write \\n"
+                    : "a control character (code " + m.group(1) + ") inside a text in double quotes: remove it";
+        }
+        if (!(m = UNEXPECTED.matcher(message)).matches()) {
+            return null;
+        }
+        int code = Integer.parseInt(m.group(2));
+        String found = code < 32 ? "a control character (code " + code + ")" : "'" + m.group(1) + "'";
+        String expected = m.group(3);
+        if (expected.startsWith("was expecting comma to separate Object")) {
+            return "expected ',' or '}' after a field's value, found " + found + " (a comma missing?)";
+        }
+        if (expected.startsWith("was expecting comma to separate Array")) {
+            return "expected ',' or ']' after a list's entry, found " + found + " (a comma missing?)";
+        }
+        if (expected.startsWith("was expecting a colon")) {
+            return "expected ':' between a field's name and its value, found " + found;
+        }
+        if (expected.startsWith("was expecting double-quote to start field name")) {
+            return "expected a field name in double quotes, found " + found + switch (code) {
+                case '}' -> " (a comma after the last field: JSON allows none)";
+                case '\'' -> " (JSON names take double quotes)";
+                default -> "";
+            };
+        }
+        if (expected.startsWith("expected a valid value")) {
+            return "expected a value (a number, text in double quotes, true, false, null, an object or a list), found " + found
+                    + switch (code) {
+                        case ']' -> " (a comma after the last entry: JSON allows none)";
+                        case '\'' -> " (JSON texts take double quotes)";
+                        default -> "";
+                    };
+        }
+        return null;
     }
 
     /** Text cut to one readable line: a path 100,000 levels deep is not shown in full. */

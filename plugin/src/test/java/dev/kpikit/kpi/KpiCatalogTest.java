@@ -186,7 +186,7 @@ class KpiCatalogTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{ \"metrics\": [\"a\"], \n  \"kpis\": [ { \"id\": \"x\", } ] }|shop.json: line 2, column 26: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+            "{ \"metrics\": [\"a\"], \n  \"kpis\": [ { \"id\": \"x\", } ] }|shop.json: line 2, column 26: expected a field name in double quotes, found '}' (a comma after the last field: JSON allows none)",
             "{ \"metrics\": [\"a\"],\n \"kpis\": [ {\"id\": \"x\", \"unit\": \"PRECENT\"} ] }|shop.json: line 2, column 32: \"PRECENT\" is not one of CURRENCY, PERCENT, DAYS",
             "{ \"metrics\": [\"a\"], \"kpi\": [] }|shop.json: line 1, column 32: unknown field 'kpi'; known: "})
     void malformedJsonIsReportedWithLineAndColumn(String jsonAndMessage) {

@@ -156,8 +156,8 @@ class ModelReaderTest {
                 }
                 """;
         String message = refusal(missingComma);
-        assertEquals("model.json, line 3, column 23, factors[0].id: Unexpected character ('\"' (code 34)): "
-                + "was expecting comma to separate Object entries", message);
+        assertEquals("model.json, line 3, column 23, factors[0].id: expected ',' or '}' after a field's value, found '\"'"
+                + " (a comma missing?)", message);
         assertEquals("model.json, line 1, column 26, factors: field 'factors' appears twice in one object",
                 refusal("{\"factors\": [], \"factors\": []}"));
         assertEquals("model.json, line 1, column 1: the model is empty", refusal(""));
