@@ -63,6 +63,12 @@ final class RenderCommand implements Callable<Integer> {
             err.println("kpikit render: give either --template FILE or --scenario NAME");
             return 2;
         }
+        String dataParameter = parameters.get(DATA_FOLDER_PARAMETER);
+        if (data != null && dataParameter != null) {
+            err.println("kpikit render: the data folder is given twice, by --data and by --param " + DATA_FOLDER_PARAMETER
+                    + "; give it once");
+            return 2;
+        }
         if (scenario != null) {
             Path home = KpikitCommand.home();
             List<String> known = Scenarios.available(home);
@@ -72,7 +78,7 @@ final class RenderCommand implements Callable<Integer> {
                 return 2;
             }
             template = Scenarios.design(home, scenario);
-            if (data == null) {
+            if (data == null && dataParameter == null) { // a dataFolder given as a parameter is read, not the sample's
                 data = Scenarios.data(home, scenario);
             }
         }
@@ -109,6 +115,10 @@ final class RenderCommand implements Callable<Integer> {
      * would put the report over the data.
      */
     private void requireNoTableReplaced(RenderRequest request) throws IOException {
+        String dataParameter = parameters.get(DATA_FOLDER_PARAMETER);
+        // a relative dataFolder parameter is read from the design's folder, as the data source resolves it
+        Path data = this.data != null ? this.data
+                : dataParameter != null ? template.toAbsolutePath().getParent().resolve(dataParameter) : null;
         if (data == null || !Files.isDirectory(data)) {
             return;
         }

@@ -106,6 +106,28 @@ class RenderRefusalsTest {
     }
 
     @Test
+    void aDataFolderParameterIsTheFolderReadAlsoForAScenarioAndIsGuardedAsDataIs() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        Path table = Files.writeString(data.resolve("startup.xlsx"), "a table kept as xlsx");
+        // the scenario's sample folder was read instead, and the guard did not know the folder: the table was replaced
+        Run run = render("--scenario", "startup", "--param", "dataFolder=" + data, "--format", "pdf,xlsx", "--out", data.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertEquals("kpikit render: cannot write to " + table + ": it is a table of the data folder " + data
+                + ", which the report reads; choose another --out", run.stderr().strip());
+        assertEquals("a table kept as xlsx", Files.readString(table));
+
+        Run twice = render("--scenario", "startup", "--data", data.toString(), "--param", "dataFolder=/etc", "--out", data.toString());
+        assertEquals(2, twice.exit(), twice.stderr());
+        assertEquals("kpikit render: the data folder is given twice, by --data and by --param dataFolder; give it once",
+                twice.stderr().strip());
+    }
+
+    @Test
     void anAsOfBeyondYear9999IsRefusedNamingTheParameterAndTheRange() throws Exception {
         Path out = temp.resolve("out");
         Run run = render("--scenario", "startup", "--param", "asOf=+999999999-12-31", "--out", out.toString());
