@@ -50,7 +50,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * weight to 1. A tolerance is absolute in the KPI's unit ({@code 2.5}) or relative to the
  * target ({@code "10%"}). Formulas use the names under {@code metrics}, their values in the
  * previous period as {@code previous_<metric>}, and the functions listed in {@link KpiFormula};
- * {@code /} by zero and missing metrics give a missing value.
+ * a divisor that is zero in the data and missing metrics give a missing value (a divisor written as a
+ * literal zero, {@code revenue / 0}, is refused: the KPI would be blank in every period).
  */
 public final class KpiCatalog {
 

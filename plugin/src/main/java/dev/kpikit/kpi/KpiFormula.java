@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.ezylang.evalex.BaseException;
+import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.data.EvaluationValue;
 import com.ezylang.evalex.parser.ASTNode;
@@ -29,12 +30,13 @@ import com.ezylang.evalex.parser.Token;
  * function: {@code DIVIDE} and {@code GROWTH} ({@link Ratios}) and each of {@link Formulas} in
  * upper snake case ({@code CAGR}, {@code CONVERSION_RATE}, {@code RETENTION_RATE}...); names
  * ignore case. Unlike plain EvalEx, arithmetic follows the rule of this package: a missing
- * operand gives a missing result, and {@code a / 0} is missing rather than an error, so
+ * operand gives a missing result, and {@code a / b} with b zero is missing rather than an error, so
  * {@code revenue / consultants} and {@code DIVIDE(revenue, consultants)} mean the same. The
  * numeric built-ins ({@code ROUND}, {@code MIN}, {@code SQRT}...) also give a missing result for
  * a missing argument, and so do the comparisons ({@code >}, {@code <=}...) and {@code IF} given a
  * missing condition; use {@code COALESCE(x, 0)} where a missing value should count as zero.
- * Implicit multiplication is off, so {@code 2 revenue} is refused as a probable typo.
+ * Implicit multiplication is off, so {@code 2 revenue} is refused as a probable typo, and so is a
+ * division by a literal zero ({@code revenue / 0}), which would be missing in every period.
  * A formula is at most {@link #MAX_LENGTH} characters long, nests parentheses at most
  * {@link #MAX_NESTING} deep and operations at most {@link #MAX_DEPTH} deep.
  */
@@ -93,6 +95,7 @@ public final class KpiFormula {
             if (unknown != null) {
                 throw new FormulaException("Unknown metric '" + unknown.getValue() + "'", unknown.getStartPosition());
             }
+            checkDivisors(expression);
         } catch (BaseException e) {
             throw new FormulaException(e.getMessage(), e.getStartPosition());
         } catch (FormulaException e) {
@@ -141,6 +144,36 @@ public final class KpiFormula {
                 depths.push(depth + 1);
             }
         }
+    }
+
+    /**
+     * Refuses a division by a literal zero ({@code revenue / 0}, {@code / 0.0}, {@code / (0)}, {@code / -0},
+     * {@code DIVIDE(revenue, 0)}): it is missing in every period, so the KPI would stay blank without a word.
+     * Only a divisor written as a number (with a sign or parentheses at most) counts; {@code / (1 - 1)} is not
+     * simplified.
+     */
+    private static void checkDivisors(Expression expression) throws BaseException {
+        for (ASTNode node : expression.getAllASTNodes()) {
+            Token token = node.getToken();
+            boolean divides = token.getType() == Token.TokenType.INFIX_OPERATOR && token.getValue().equals("/")
+                    || token.getType() == Token.TokenType.FUNCTION && token.getValue().equalsIgnoreCase("DIVIDE");
+            if (divides && node.getParameters().size() == 2 && isLiteralZero(expression, node.getParameters().get(1))) {
+                throw new FormulaException("Division by zero, which leaves the KPI blank in every period", token.getStartPosition());
+            }
+        }
+    }
+
+    /** A number literal, perhaps signed, whose value is zero. */
+    private static boolean isLiteralZero(Expression expression, ASTNode node) throws EvaluationException {
+        ASTNode literal = node;
+        while (literal.getToken().getType() == Token.TokenType.PREFIX_OPERATOR && literal.getParameters().size() == 1) {
+            literal = literal.getParameters().get(0);
+        }
+        if (literal.getToken().getType() != Token.TokenType.NUMBER_LITERAL) {
+            return false;
+        }
+        EvaluationValue value = expression.evaluateSubtree(node);
+        return value.isNumberValue() && value.getNumberValue().signum() == 0;
     }
 
     public String text() {

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class KpiCatalogTest {
@@ -214,6 +215,33 @@ class KpiCatalogTest {
         KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse(json, "shop.json"));
         assertEquals(List.of("shop.json: KPI 'traffic': Parentheses nest deeper than the limit of 20 at position 21 in formula '"
                 + "(".repeat(60) + "...'"), e.problems());
+    }
+
+    /** A literal zero divisor leaves the KPI blank in every period: refused when the catalog is read, like a typo. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "revenue / 0         | 9",
+            "revenue / 0.0       | 9",
+            "revenue / (0)       | 9",
+            "revenue / -0        | 9",
+            "(revenue + 1) / 0e3 | 15",
+            "DIVIDE(revenue, 0)  | 1",
+            "divide(revenue, 00) | 1"})
+    void aFormulaDividingByALiteralZeroIsRefusedNamingCatalogKpiAndFormula(String formula, int position) {
+        String json = "{ \"metrics\": [\"revenue\"], \"kpis\": [ { \"id\": \"perNobody\", \"label\": { \"text\": \"Per nobody\" },"
+                + " \"formula\": \"" + formula + "\" } ] }";
+        KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.parse(json, "shop.json"));
+        assertEquals(List.of("shop.json: KPI 'perNobody': Division by zero, which leaves the KPI blank in every period at position "
+                + position + " in formula '" + formula + "'"), e.problems());
+    }
+
+    /** Only a divisor written as a zero is refused: one that is zero in the data, or in arithmetic, still gives a blank. */
+    @ParameterizedTest
+    @ValueSource(strings = {"revenue / 0.5", "revenue / previous_revenue", "revenue / (1 - 1)", "DIVIDE(0, revenue)", "0 / revenue"})
+    void aDivisorThatIsNoLiteralZeroIsAccepted(String formula) {
+        String json = "{ \"metrics\": [\"revenue\"], \"kpis\": [ { \"id\": \"r\", \"label\": { \"text\": \"R\" },"
+                + " \"formula\": \"" + formula + "\" } ] }";
+        assertEquals(1, KpiCatalog.parse(json, "shop.json").kpis().size());
     }
 
     @Test
