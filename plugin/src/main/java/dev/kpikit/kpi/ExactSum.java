@@ -8,16 +8,19 @@ import java.math.BigDecimal;
  */
 public final class ExactSum {
 
-    private BigDecimal sum;
+    private BigDecimal sum = BigDecimal.ZERO;
 
     /** Adds one row's amount; a row without one is skipped. */
     public void add(BigDecimal amount) {
         if (amount != null) {
-            sum = sum == null ? amount : sum.add(amount);
+            sum = sum.add(amount);
         }
     }
 
-    /** The sum; null when no row had an amount (a blank total, not a 0 that no row gave). */
+    /**
+     * The sum; 0 when no row had an amount, as Excel's SUM says: a report's total over a period without rows reads 0,
+     * not a blank a finance reader takes for a missing figure.
+     */
     public BigDecimal value() {
         return sum;
     }

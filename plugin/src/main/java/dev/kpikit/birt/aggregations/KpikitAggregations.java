@@ -58,7 +58,7 @@ public final class KpikitAggregations implements IAggregationFactory {
                     ParetoClassAccumulator::new),
             Aggregation.summary("KPI_SUM", "Exact sum",
                     "Sum of the group's amounts to the last digit, such as a revenue total: BIRT's SUM adds doubles, which"
-                            + " drift once a total has more than 15 significant digits. Rows without a value are skipped; blank when none has one.",
+                            + " drift once a total has more than 15 significant digits. Rows without a value are skipped; 0 when none has one (no rows).",
                     List.of(Aggregation.Parameter.field("Expression", "Value", "An amount per row, such as revenue")),
                     () -> new RowAccumulator<>("KPI_SUM", arguments -> new ExactSum(),
                             (sum, arguments) -> sum.add(Values.decimal(arguments[0])), ExactSum::value)),

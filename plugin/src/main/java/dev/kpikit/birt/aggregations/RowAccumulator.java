@@ -10,7 +10,8 @@ import dev.kpikit.birt.BirtErrors;
 /**
  * A BIRT accumulator over one of the domain's single-pass accumulators ({@code RatioOfSums},
  * {@code PeriodGrowth}...): a fresh one per group, each row's arguments handed over as BIRT
- * passes them, the domain's value at the end. A group without rows has no value (null).
+ * passes them, the domain's value at the end. A group without rows has the value of a fresh domain accumulator
+ * made without arguments: the domain says what no rows mean (a sum 0, a ratio or a growth none).
  *
  * @param <T> the domain accumulator
  */
@@ -30,7 +31,8 @@ final class RowAccumulator<T> extends Accumulator {
 
     /**
      * @param aggregation its name, for error messages
-     * @param create      makes the domain accumulator from the group's first row (options such as a grain are arguments)
+     * @param create      makes the domain accumulator from the group's first row (options such as a grain are arguments);
+     *                    for a group without rows it is given no arguments
      */
     RowAccumulator(String aggregation, Function<Object[], T> create, RowAdder<T> adder, Function<T, Object> value) {
         this.aggregation = aggregation;
@@ -58,7 +60,7 @@ final class RowAccumulator<T> extends Accumulator {
 
     @Override
     public Object getValue() {
-        return current == null ? null : value.apply(current);
+        return value.apply(current == null ? create.apply(new Object[0]) : current);
     }
 
     /** The argument at {@code index}, or null when BIRT left an optional one out. */

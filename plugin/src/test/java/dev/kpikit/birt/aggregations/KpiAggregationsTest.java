@@ -54,8 +54,13 @@ class KpiAggregationsTest {
         assertEquals(new BigDecimal("1234567890123456789012355.01"), aggregate("KPI_SUM",
                 List.of(new Object[] {new BigDecimal("1234567890123456789012345.01")}, new Object[] {10}, new Object[] {null})));
         assertEquals(new BigDecimal("0.30"), aggregate("KPI_SUM", List.of(new Object[] {"0.10"}, new Object[] {new BigDecimal("0.20")})));
-        assertNull(aggregate("KPI_SUM", List.of()));
-        assertNull(aggregate("KPI_SUM", List.<Object[]>of(new Object[] {null})));
+    }
+
+    /** A total over no rows (a period without revenue) is 0, as in Excel, not a blank a reader takes for a missing figure. */
+    @Test
+    void exactSumOfNoRowsOrOnlyBlankRowsIsZero() throws Exception {
+        assertEquals(BigDecimal.ZERO, aggregate("KPI_SUM", List.of()));
+        assertEquals(BigDecimal.ZERO, aggregate("KPI_SUM", List.<Object[]>of(new Object[] {null})));
     }
 
     @Test

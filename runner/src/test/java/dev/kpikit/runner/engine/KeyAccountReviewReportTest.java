@@ -112,6 +112,21 @@ class KeyAccountReviewReportTest {
         assertContains(text, "Total 12,345,678,901,234,569");
     }
 
+    /**
+     * An as-of date before the first invoice: no period has revenue, and the Total of revenue says 0 (a sum over no
+     * rows) instead of staying blank.
+     */
+    @Test
+    void theTotalOfRevenueIsZeroWhenThePeriodHasNoRevenueRows(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA1,Alpha\nB2,Beta\n");
+        Files.writeString(folder.resolve("revenue.csv"), "date,account_id,amount\n2026-01-15,A1,1200.50\n2026-02-16,B2,300\n");
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("key-account-review.rptdesign"),
+                Map.of("dataFolder", folder.toString(), "asOf", "2025-06-30"), List.of(OutputFormat.PDF),
+                folder.resolve("out"), Locale.ENGLISH, "key-account-review"));
+        String text = ScenarioReports.flatText(folder.resolve("out/key-account-review.pdf"));
+        assertTrue(Pattern.compile("Total 0\\b").matcher(text).find(), "no 'Total 0' in\n" + text);
+    }
+
     @Test
     void everyLanguageHasItsHeadingsBandsTiersImagesAndEmbeddedFonts() throws Exception {
         for (Locale locale : ScenarioReports.LOCALES) {
