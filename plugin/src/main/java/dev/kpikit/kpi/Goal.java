@@ -14,10 +14,13 @@ public record Goal(BigDecimal target, Direction direction, Tolerance tolerance) 
         Objects.requireNonNull(direction, "direction");
     }
 
-    /** The status of {@code value}; {@link Status#NONE} when the value or the target is missing. */
+    /** The status of {@code value}; {@link Status#NONE} without a target, {@link Status#NO_VALUE} with one but no value. */
     public Status status(BigDecimal value) {
-        if (value == null || target == null) {
+        if (target == null) {
             return Status.NONE;
+        }
+        if (value == null) {
+            return Status.NO_VALUE;
         }
         BigDecimal shortfall = direction == Direction.HIGHER_IS_BETTER
                 ? target.subtract(value)

@@ -9,7 +9,7 @@ public final class Indicators {
     }
 
     /**
-     * "GREEN", "AMBER", "RED", or "NONE" when value or target is missing.
+     * "GREEN", "AMBER", "RED"; "NO_VALUE" when there is a target but no value, "NONE" when there is no target.
      *
      * @param direction "higher"/"up" or "lower"/"down", any case; null means higher
      * @param tolerance amber band as a fraction of |target| (0.1 = within 10 %); null means no amber
@@ -18,7 +18,7 @@ public final class Indicators {
         return goal(target, direction, tolerance).status(value).name();
     }
 
-    /** 1 green, 0 amber, -1 red, null without status; arguments as for {@link #status}. */
+    /** 1 green, 0 amber, -1 red, null without value or target; arguments as for {@link #status}. */
     public static BigDecimal statusScore(BigDecimal value, BigDecimal target, String direction, BigDecimal tolerance) {
         return goal(target, direction, tolerance).status(value).score();
     }

@@ -17,7 +17,7 @@ public record Kpi(String id, String parentId, BigDecimal weight,
         return goal == null ? Status.NONE : goal.status(value);
     }
 
-    /** 1 green, 0 amber, -1 red; null without status. */
+    /** 1 green, 0 amber, -1 red; null without value or target. */
     public BigDecimal statusScore() {
         return status().score();
     }

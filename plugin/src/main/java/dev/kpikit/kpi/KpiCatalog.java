@@ -157,13 +157,14 @@ public final class KpiCatalog {
                 }
             }
             Map<String, BigDecimal> scores = RollUp.scores(inPeriod.values());
+            Map<String, Status> statuses = RollUp.statuses(inPeriod.values());
             for (KpiDefinition d : kpis) {
                 Kpi kpi = inPeriod.get(d.id());
                 if (kpi != null) {
                     BigDecimal score = scores.get(d.id());
                     rows.add(new KpiResult(period, d.id(), d.parentId(), d.label().in(messages),
                             kpi.value(), d.unit(), d.format(), d.goal().target(),
-                            Status.ofScore(score), score, kpi.trend(), kpi.previousValue(), kpi.change(),
+                            statuses.get(d.id()), score, kpi.trend(), kpi.previousValue(), kpi.change(),
                             kpi.relativeChange()));
                 }
             }

@@ -14,7 +14,8 @@ import java.util.Set;
  * Scorecard roll-up. A KPI without children keeps its own status score; a KPI with children
  * (a perspective, an objective) scores the weighted average of its children's scores, at any
  * depth. Children without a score are left out; a parent none of whose children has a score
- * has none either. The label of a rolled-up score is {@link Status#ofScore}.
+ * has none either. The label of a rolled-up score is {@link Status#ofScore}; a parent without a score is
+ * {@link Status#NO_VALUE} when one of its children is (a target waits for a value), else {@link Status#NONE}.
  */
 public final class RollUp {
 
@@ -37,6 +38,42 @@ public final class RollUp {
             rollUp.score(kpi);
         }
         return rollUp.scores;
+    }
+
+    /**
+     * The status of every KPI by id, in the order given: a KPI without children its own ({@link Kpi#status}), one
+     * with children the label of its rolled-up score, or without a score as the class comment says.
+     */
+    public static Map<String, Status> statuses(Collection<Kpi> kpis) {
+        RollUp rollUp = new RollUp(kpis);
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        for (Kpi kpi : kpis) {
+            rollUp.status(kpi, statuses);
+        }
+        return statuses;
+    }
+
+    private Status status(Kpi kpi, Map<String, Status> statuses) {
+        Status known = statuses.get(kpi.id());
+        if (known != null) {
+            return known;
+        }
+        List<Kpi> children = childrenById.get(kpi.id());
+        BigDecimal score = score(kpi); // refuses a cycle before the recursion below could meet it
+        Status status;
+        if (children == null) {
+            status = kpi.status();
+        } else if (score != null) {
+            status = Status.ofScore(score);
+        } else {
+            boolean waiting = false;
+            for (Kpi child : children) {
+                waiting |= status(child, statuses) == Status.NO_VALUE;
+            }
+            status = waiting ? Status.NO_VALUE : Status.NONE;
+        }
+        statuses.put(kpi.id(), status);
+        return status;
     }
 
     private BigDecimal score(Kpi kpi) {

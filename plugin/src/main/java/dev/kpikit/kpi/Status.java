@@ -5,10 +5,13 @@ import java.math.RoundingMode;
 
 /**
  * The traffic light of a KPI. Its score follows the SSAS convention: 1 green, 0 amber, -1 red,
- * null when there is no status (no value or no target).
+ * null when there is no light: {@link #NO_VALUE} when the KPI has a target but no value for the
+ * period (no metric rows, a blank, a zero divisor), {@link #NONE} when it has no target. The one
+ * list of statuses: reports show each as the text {@code common.status.<NAME>}
+ * (report-templates/i18n), scheduled mail's changes as {@code kpi.turned.<NAME>}.
  */
 public enum Status {
-    GREEN(BigDecimal.ONE), AMBER(BigDecimal.ZERO), RED(BigDecimal.ONE.negate()), NONE(null);
+    GREEN(BigDecimal.ONE), AMBER(BigDecimal.ZERO), RED(BigDecimal.ONE.negate()), NO_VALUE(null), NONE(null);
 
     private final BigDecimal score;
 
@@ -16,7 +19,7 @@ public enum Status {
         this.score = score;
     }
 
-    /** 1, 0 or -1; null for {@link #NONE}. */
+    /** 1, 0 or -1; null for {@link #NO_VALUE} and {@link #NONE}. */
     public BigDecimal score() {
         return score;
     }

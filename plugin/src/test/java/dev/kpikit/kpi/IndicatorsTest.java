@@ -34,8 +34,10 @@ class IndicatorsTest {
             // a negative target: the band is relative to its magnitude
             "-110, -100, higher, 0.1, AMBER",
             "-111, -100, higher, 0.1, RED",
-            "null, 100, higher, 0.1, NONE",
-            "100, null, higher, 0.1, NONE"})
+            // a target but no value is told apart from no target
+            "null, 100, higher, 0.1, NO_VALUE",
+            "100, null, higher, 0.1, NONE",
+            "null, null, higher, 0.1, NONE"})
     void status(String value, String target, String direction, String tolerance, String expected) {
         assertEquals(expected, Indicators.status(d(value), d(target), direction, d(tolerance)));
         assertEquals(Status.valueOf(expected).score(), Indicators.statusScore(d(value), d(target), direction, d(tolerance)));

@@ -96,7 +96,8 @@ class KpiCatalogTest {
 
         KpiResult cpaFebruary = scorecard.row(Period.parse("2026-02"), "cpa").orElseThrow();
         assertNull(cpaFebruary.value());                          // 5000 / 0 acquisitions
-        assertEquals(Status.NONE, cpaFebruary.status());
+        assertEquals(Status.NO_VALUE, cpaFebruary.status());      // a target of 50, but no value: not "no target"
+        assertNull(cpaFebruary.statusScore());
 
         KpiResult marketingJanuary = scorecard.row(Period.parse("2026-01"), "marketing").orElseThrow();
         assertNull(marketingJanuary.value());

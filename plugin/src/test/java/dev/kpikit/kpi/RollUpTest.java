@@ -49,6 +49,26 @@ class RollUpTest {
         value(null, scores.get("g"));
     }
 
+    /** A KPI with a target but no value says so; a group without a score says so when one of its KPIs waits for a value. */
+    @Test
+    void noValueIsToldApartFromNoTarget() {
+        Kpi untargeted = new Kpi("visits", "traffic", null, d("1200"), null, null, null);
+        Map<String, Status> statuses = RollUp.statuses(List.of(
+                group("all", null, null),
+                group("finance", "all", "1"),
+                leaf("revenue", "finance", "1", null),     // target 100, no value
+                group("traffic", "all", "1"),
+                untargeted,                                // a value, no target
+                group("people", "all", "1"),
+                leaf("hires", "people", "1", "80")));      // red
+        assertEquals(Status.NO_VALUE, statuses.get("revenue"));
+        assertEquals(Status.NO_VALUE, statuses.get("finance"));
+        assertEquals(Status.NONE, statuses.get("visits"));
+        assertEquals(Status.NONE, statuses.get("traffic"));
+        assertEquals(Status.RED, statuses.get("hires"));
+        assertEquals(Status.RED, statuses.get("all"));     // scored by its one scored descendant
+    }
+
     @Test
     void refusesCycles() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

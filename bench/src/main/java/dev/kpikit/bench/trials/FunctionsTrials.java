@@ -81,7 +81,7 @@ public final class FunctionsTrials {
                             (r == null || c == null || c == 0) ? null : r / c""",
                     "status", """
                             var v = row["retention"];
-                            v == null ? "NONE" : (0.95 - v <= 0 ? "GREEN" : (0.95 - v <= 0.03 * 0.95 ? "AMBER" : "RED"))""",
+                            v == null ? "NO_VALUE" : (0.95 - v <= 0 ? "GREEN" : (0.95 - v <= 0.03 * 0.95 ? "AMBER" : "RED"))""",
                     "trend", """
                             var c = row["revenue_current"], p = row["revenue_previous"];
                             (c == null || p == null) ? null : (p == 0 ? (c > p ? 1 : c < p ? -1 : 0)
@@ -220,7 +220,7 @@ public final class FunctionsTrials {
         long trendSum = 0;
         long rows = 0;
         Map<String, Long> tiers = new LinkedHashMap<>(Map.of("KEY", 0L, "GROWTH", 0L, "MAINTAIN", 0L, "STANDARD", 0L));
-        Map<String, Long> statuses = new LinkedHashMap<>(Map.of("GREEN", 0L, "AMBER", 0L, "RED", 0L, "NONE", 0L));
+        Map<String, Long> statuses = new LinkedHashMap<>(Map.of("GREEN", 0L, "AMBER", 0L, "RED", 0L, "NO_VALUE", 0L));
         try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
             for (String line : (Iterable<String>) lines.skip(1)::iterator) {
                 String[] f = line.split(",", -1);

@@ -146,7 +146,7 @@ public final class KpiFunctions {
         return Formulas.averageTimePerUnit(totalTime, units);
     }
 
-    @ScriptFunction("Status label GREEN, AMBER or RED of a value against its target; NONE without value or target. direction: \"higher\" (default) or \"lower\" is better; tolerance: the amber band as a fraction of the target (0.1 = within 10 %), none by default.")
+    @ScriptFunction("Status label GREEN, AMBER or RED of a value against its target; NO_VALUE with a target but no value, NONE without a target. direction: \"higher\" (default) or \"lower\" is better; tolerance: the amber band as a fraction of the target (0.1 = within 10 %), none by default.")
     public static String status(@Arg("value") BigDecimal value, @Arg("target") BigDecimal target,
             @Arg(value = "direction", optional = true) String direction, @Arg(value = "tolerance", optional = true) BigDecimal tolerance) {
         return Indicators.status(value, target, direction, tolerance);

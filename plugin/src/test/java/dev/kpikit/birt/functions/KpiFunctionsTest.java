@@ -100,7 +100,9 @@ class KpiFunctionsTest {
         assertEquals("AMBER", call("status", 54, 50, "down", "0.1"));
         // direction and tolerance are optional: higher is better, no amber band
         assertEquals("RED", call("status", 0.029, 0.03));
-        assertEquals("NONE", call("status", null, 0.03));
+        assertEquals("NO_VALUE", call("status", null, 0.03));
+        assertEquals("NONE", call("status", 0.03, null));
+        assertNull(call("statusScore", null, 0.03));
         assertNumber("-1", call("statusScore", 60, 50, "lower", 0.1));
         assertNumber("0", call("statusScore", 52, 50, "lower", 0.1));
         assertNull(call("statusScore", 52, null, "lower", 0.1));

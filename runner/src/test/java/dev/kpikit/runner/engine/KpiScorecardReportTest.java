@@ -163,6 +163,42 @@ class KpiScorecardReportTest {
         assertTrue(!text.contains("2026-09") && text.contains("2026-03"), "periods up to 2026-08 only");
     }
 
+    /**
+     * October without conversions: cost per acquisition (ad spend / conversions) has its target of 36 but no value, and
+     * says "No value", in the report's language, in PDF and XLSX; it said "No target", the text of a KPI without one.
+     */
+    @Test
+    void aKpiWithATargetButNoValueSaysNoValueNotNoTarget(@TempDir Path data) throws Exception {
+        Path agency = SharedEngine.sampleData("agency");
+        for (String file : List.of("kpi-catalog.json", "kpi-catalog_fr.properties")) {
+            Files.copy(agency.resolve(file), data.resolve(file));
+        }
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(agency.resolve("metrics.csv")));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells[0].startsWith("2026-10")) {
+                cells[5] = "0"; // conversions
+                lines.set(i, String.join(",", cells));
+            }
+        }
+        Files.write(data.resolve("metrics.csv"), lines);
+        Map<String, String> parameters = Map.of("dataFolder", data.toString(), "asOf", "2026-10-31");
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
+                List.of(OutputFormat.PDF, OutputFormat.XLSX), data.resolve("en"), Locale.ENGLISH, "kpi-scorecard"));
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
+                List.of(OutputFormat.PDF), data.resolve("fr"), Locale.FRANCE, "kpi-scorecard"));
+
+        String english = Outputs.pdfText(data.resolve("en/kpi-scorecard.pdf")).replaceAll(" +", " ");
+        assertTrue(english.contains("Cost per acquisition 2026-10 36.00 No value"), english);
+        assertTrue(english.contains("Conversion rate (of clicks) 2026-10 0.00% 4.00% Off target"), english);
+        String french = Outputs.pdfText(data.resolve("fr/kpi-scorecard.pdf")).replaceAll(" +", " ");
+        assertTrue(french.contains("Co\u00fbt par acquisition 2026-10 36,00 Sans valeur"), french);
+        try (Workbook workbook = Outputs.xlsx(data.resolve("en/kpi-scorecard.xlsx"))) {
+            Row row = Outputs.rowWith(workbook.getSheetAt(0), "Cost per acquisition").orElseThrow();
+            assertEquals("No value", row.getCell(row.getFirstCellNum() + 4).getStringCellValue());
+        }
+    }
+
     @Test
     void aBadCatalogFailsTheReportNamingFileKpiAndPosition(@TempDir Path data) throws Exception {
         Files.copy(SharedEngine.sampleData("agency").resolve("metrics.csv"), data.resolve("metrics.csv"));

@@ -65,6 +65,19 @@ class SendConditionsTest {
         assertEquals(List.of("Customer retention rate is amber: 93.0% against a target of 95.0%"), withAmber.changes());
     }
 
+    /** A headline KPI whose period has no value keeps its target: the change says "no value", not "no status". */
+    @Test
+    void aKpiLosingItsValueIsToldApartFromOneWithoutTarget() {
+        DeliverySnapshot red = new DeliverySnapshot("2026-09-30", List.of(new DeliverySnapshot.Kpi("retention",
+                "Customer retention rate", new BigDecimal("0.90"), new BigDecimal("0.95"), Status.RED, "0.0%")), null, null);
+        DeliverySnapshot blank = new DeliverySnapshot("2026-10-31", List.of(new DeliverySnapshot.Kpi("retention",
+                "Customer retention rate", null, new BigDecimal("0.95"), Status.NO_VALUE, "0.0%")), null, null);
+        assertEquals(List.of("Customer retention rate has no value now against a target of 95.0%"),
+                SendConditions.decide(when(SendCondition.KPI_STATUS_CHANGED), red, blank, Locale.UK).changes());
+        assertEquals(List.of("Customer retention rate non ha pi\u00f9 un valore rispetto a un obiettivo di 95,0%"),
+                SendConditions.decide(when(SendCondition.KPI_STATUS_CHANGED), red, blank, Locale.ITALIAN).changes());
+    }
+
     @Test
     void everyLanguageOfTheCatalogsHasEveryText() throws Exception {
         java.util.Properties english = new java.util.Properties();
