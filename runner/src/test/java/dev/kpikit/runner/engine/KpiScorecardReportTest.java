@@ -199,6 +199,29 @@ class KpiScorecardReportTest {
         }
     }
 
+    /**
+     * An as-of date before the first metric row: no KPI has a row, and the report says so under the headers, in the
+     * report's language, instead of headers alone; a scorecard with rows has no such note.
+     */
+    @Test
+    void anAsOfDateBeforeTheDataSaysThereAreNoKpiValuesUpToIt(@TempDir Path early) throws Exception {
+        Map<String, String> parameters = Map.of("dataFolder", SharedEngine.sampleData("agency").toString(), "asOf", "2020-01-31");
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
+                List.of(OutputFormat.PDF, OutputFormat.XLSX), early.resolve("en"), Locale.ENGLISH, "kpi-scorecard"));
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
+                List.of(OutputFormat.PDF), early.resolve("fr"), Locale.FRANCE, "kpi-scorecard"));
+
+        String english = Outputs.pdfText(early.resolve("en/kpi-scorecard.pdf")).replaceAll("\\s+", " ");
+        assertTrue(english.contains("KPI Period Value Target Status Trend Previous Change No KPI values up to January 31, 2020."), english);
+        String french = Outputs.pdfText(early.resolve("fr/kpi-scorecard.pdf")).replaceAll("\\s+", " ");
+        assertTrue(french.contains("Aucune valeur d\u2019indicateur jusqu\u2019au 31 janvier 2020."), french);
+        try (Workbook workbook = Outputs.xlsx(early.resolve("en/kpi-scorecard.xlsx"))) {
+            assertTrue(Outputs.rowWith(workbook.getSheetAt(0), "No KPI values up to January 31, 2020.").isPresent(), "the note in the XLSX");
+        }
+        String withValues = Outputs.pdfText(out.resolve("kpi-scorecard.pdf"));
+        assertTrue(!withValues.contains("No KPI values"), withValues);
+    }
+
     @Test
     void aBadCatalogFailsTheReportNamingFileKpiAndPosition(@TempDir Path data) throws Exception {
         Files.copy(SharedEngine.sampleData("agency").resolve("metrics.csv"), data.resolve("metrics.csv"));
