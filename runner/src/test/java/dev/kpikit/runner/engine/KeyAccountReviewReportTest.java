@@ -121,10 +121,15 @@ class KeyAccountReviewReportTest {
         Files.writeString(folder.resolve("accounts.csv"), "account_id,name\nA1,Alpha\nB2,Beta\n");
         Files.writeString(folder.resolve("revenue.csv"), "date,account_id,amount\n2026-01-15,A1,1200.50\n2026-02-16,B2,300\n");
         SharedEngine.get().render(new RenderRequest(SharedEngine.template("key-account-review.rptdesign"),
-                Map.of("dataFolder", folder.toString(), "asOf", "2025-06-30"), List.of(OutputFormat.PDF),
+                Map.of("dataFolder", folder.toString(), "asOf", "2025-06-30"), List.of(OutputFormat.PDF, OutputFormat.XLSX),
                 folder.resolve("out"), Locale.ENGLISH, "key-account-review"));
         String text = ScenarioReports.flatText(folder.resolve("out/key-account-review.pdf"));
         assertTrue(Pattern.compile("Total 0\\b").matcher(text).find(), "no 'Total 0' in\n" + text);
+        try (Workbook workbook = Outputs.xlsx(folder.resolve("out/key-account-review.xlsx"))) {
+            org.apache.poi.ss.usermodel.Cell total = ScenarioReports.cellAfter(workbook, "Total", 1).orElseThrow();
+            assertEquals(org.apache.poi.ss.usermodel.CellType.FORMULA, total.getCellType(), "the total as a formula: " + total);
+            assertEquals(0, total.getNumericCellValue(), 0, "its value as saved");
+        }
     }
 
     @Test
