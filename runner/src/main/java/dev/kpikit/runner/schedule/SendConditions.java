@@ -53,7 +53,7 @@ final class SendConditions {
                 Map<String, DeliverySnapshot.Kpi> before = byId(previous.kpis(), DeliverySnapshot.Kpi::id);
                 for (DeliverySnapshot.Kpi kpi : current.kpis()) {
                     DeliverySnapshot.Kpi was = before.get(kpi.id());
-                    if (was != null && was.status() != kpi.status()) {
+                    if (was != null && !sameStatus(was, kpi)) {
                         changes.add(texts.kpi("kpi.turned." + kpi.status(), kpi));
                     }
                 }
@@ -106,6 +106,15 @@ final class SendConditions {
             why.add("no headline KPI off target");
         }
         return new Decision(false, List.of(), "sendWhen [" + conditions + "]: " + String.join(" and ", why));
+    }
+
+    /**
+     * Whether a headline KPI kept its status. A snapshot kept before Status.NO_VALUE existed says NONE for a KPI with
+     * a target but no value: that is the same status, not a change to tell once after an upgrade.
+     */
+    private static boolean sameStatus(DeliverySnapshot.Kpi was, DeliverySnapshot.Kpi now) {
+        return was.status() == now.status()
+                || was.status() == Status.NONE && was.value() == null && was.target() != null && now.status() == Status.NO_VALUE;
     }
 
     private static List<String> accountChanges(List<DeliverySnapshot.KeyAccount> before, List<DeliverySnapshot.KeyAccount> now,

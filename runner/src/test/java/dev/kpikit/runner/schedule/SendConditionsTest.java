@@ -78,6 +78,18 @@ class SendConditionsTest {
                 SendConditions.decide(when(SendCondition.KPI_STATUS_CHANGED), red, blank, Locale.ITALIAN).changes());
     }
 
+    /** A delivery kept before NO_VALUE existed said NONE for a KPI with a target and no value: no change to tell. */
+    @Test
+    void anEarlierSnapshotsNoneForAKpiWithATargetButNoValueIsNoChange() {
+        DeliverySnapshot before = new DeliverySnapshot("2026-09-30", List.of(new DeliverySnapshot.Kpi("retention",
+                "Customer retention rate", null, new BigDecimal("0.95"), Status.NONE, "0.0%")), null, null);
+        DeliverySnapshot now = new DeliverySnapshot("2026-10-31", List.of(new DeliverySnapshot.Kpi("retention",
+                "Customer retention rate", null, new BigDecimal("0.95"), Status.NO_VALUE, "0.0%")), null, null);
+        SendConditions.Decision d = SendConditions.decide(when(SendCondition.KPI_STATUS_CHANGED), before, now, Locale.UK);
+        assertEquals(false, d.send());
+        assertEquals(List.of(), d.changes());
+    }
+
     @Test
     void everyLanguageOfTheCatalogsHasEveryText() throws Exception {
         java.util.Properties english = new java.util.Properties();
