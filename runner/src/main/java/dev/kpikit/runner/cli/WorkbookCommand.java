@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.apache.poi.ss.SpreadsheetVersion;
+
+import dev.kpikit.birt.oda.TextLimit;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.kpi.KpiCatalogException;
@@ -56,7 +59,15 @@ final class WorkbookCommand implements Callable<Integer> {
                         new FolderScorecard.Options(scored.asOf(), null, 0, language, options.reading()));
             }
             String scenario = options.data.toAbsolutePath().normalize().getFileName().toString();
-            new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf())).write(out);
+            ScoringWorkbook workbook = new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf()));
+            workbook.write(out);
+            List<String> cut = workbook.cutTexts();
+            if (!cut.isEmpty()) {
+                // as render says it of a report's XLSX
+                err.printf(Locale.ROOT, "kpikit workbook: warning: %s: text longer than an Excel cell holds (%,d characters) was cut"
+                        + " and ends in '%s': %s%s%n", out.getFileName(), SpreadsheetVersion.EXCEL2007.getMaxTextLength(), TextLimit.MARK,
+                        cut.get(0), cut.size() == 1 ? "" : " and " + (cut.size() - 1) + " more");
+            }
             err.printf("kpikit workbook: %s: %d accounts as of %s, model '%s'%s%n", out, scored.portfolio().accounts().size(),
                     scored.asOf(), scored.model().name(), kpis.isEmpty() ? "" : ", " + kpis.size() + " KPI rows");
             return 0;

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,6 +56,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 
+import dev.kpikit.birt.oda.TextLimit;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.kpi.KpiResult;
 import dev.kpikit.kpi.Unit;
@@ -141,6 +144,10 @@ public final class ScoringWorkbook {
     private final AccountColumns columns;
     private int tierRow;
     private int ruleRow;
+    /** Each sheet's column titles, to name the column of a cut text (a streamed sheet's header row is gone by then). */
+    private final Map<String, String[]> titles = new HashMap<>();
+    /** Where a text longer than a cell holds was cut, for the caller to say (see {@link #cutTexts}). */
+    private final List<String> cut = new ArrayList<>();
 
     public ScoringWorkbook(ScoringModel model, Portfolio portfolio, List<FolderScorecard.Row> kpis, Info info) {
         this.model = model;
@@ -170,8 +177,18 @@ public final class ScoringWorkbook {
         return this;
     }
 
+    /**
+     * Where the last write cut a text longer than an Excel cell holds (32,767 characters) to its start and
+     * {@link TextLimit#MARK}, such as {@code sheet 'Accounts', cell B2, column 'Name' (40,000 characters)}: POI refuses
+     * such a cell, and the workbook would not be written at all. Empty when nothing was cut.
+     */
+    public List<String> cutTexts() {
+        return List.copyOf(cut);
+    }
+
     public void write(OutputStream out) throws IOException {
         fitsOneSheet(portfolio.accounts().size());
+        cut.clear();
         boolean streaming = portfolio.accounts().size() >= streamingFrom;
         SXSSFWorkbook sxssf = null;
         if (streaming) {
@@ -552,6 +569,7 @@ public final class ScoringWorkbook {
     }
 
     private void header(Row row, String... titles) {
+        this.titles.put(row.getSheet().getSheetName(), titles);
         for (int c = 0; c < titles.length; c++) {
             Cell cell = row.createCell(c);
             cell.setCellValue(titles[c]);
@@ -565,10 +583,28 @@ public final class ScoringWorkbook {
             return;
         }
         Cell cell = row.createCell(column);
-        cell.setCellValue(value);
+        cell.setCellValue(fitted(row, column, value));
         if (Injection.looksLikeFormula(value)) {
             cell.setCellStyle(styles.quoted);
         }
+    }
+
+    /** The text, or its start ending in {@link TextLimit#MARK} when it is longer than a cell holds; a cut is noted. */
+    private String fitted(Row row, int column, String value) {
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        if (value.length() <= max) {
+            return value;
+        }
+        int keep = max - TextLimit.MARK.length();
+        if (Character.isHighSurrogate(value.charAt(keep - 1))) {
+            keep--; // never half a character
+        }
+        String sheet = row.getSheet().getSheetName();
+        String[] columnTitles = titles.get(sheet);
+        String title = columnTitles != null && column < columnTitles.length ? ", column '" + columnTitles[column] + "'" : "";
+        cut.add(String.format(Locale.ROOT, "sheet '%s', cell %s%s (%,d characters)", sheet,
+                new CellReference(row.getRowNum(), column).formatAsString(false), title, value.length()));
+        return value.substring(0, keep) + TextLimit.MARK;
     }
 
     /**

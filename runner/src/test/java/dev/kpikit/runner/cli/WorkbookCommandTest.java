@@ -103,6 +103,29 @@ class WorkbookCommandTest {
                 + " scored under their id"), warnings);
     }
 
+    /**
+     * A name longer than an Excel cell holds (a description pasted into the name column): POI refused the cell and the
+     * command failed with POI's own words, naming neither file nor account; now the name is cut as render cuts it in a
+     * report's XLSX, and said.
+     */
+    @Test
+    void aNameLongerThanACellHoldsIsCutAndSaid() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        String longName = "Café Müller ".repeat(4_000) + "GmbH"; // 48,004 characters
+        Files.writeString(data.resolve("accounts.csv"), "account_id,name\nA,Alpha\nB," + longName + "\n");
+        Files.writeString(data.resolve("revenue.csv"), "date,account_id,amount\n2026-01-10,A,600\n2026-01-11,B,50\n");
+        Path out = temp.resolve("scores.xlsx");
+        assertEquals(0, workbook("--data", data.toString(), "--out", out.toString()), err.toString(StandardCharsets.UTF_8));
+        List<String> warnings = err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("longer")).toList();
+        assertEquals(List.of("kpikit workbook: warning: scores.xlsx: text longer than an Excel cell holds (32,767 characters)"
+                + " was cut and ends in '\u2026': sheet 'Accounts', cell B3, column 'Name' (48,004 characters)"), warnings);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
+            String name = workbook.getSheet("Accounts").getRow(2).getCell(1).getStringCellValue();
+            assertEquals(longName.substring(0, 32_766) + "\u2026", name);
+            assertEquals("B", workbook.getSheet("Accounts").getRow(2).getCell(0).getStringCellValue());
+        }
+    }
+
     @Test
     void aModelThatClampsWarnsForEachAccountItClamped() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
