@@ -485,7 +485,7 @@ final class CsvScanner {
 
         /**
          * Splits and parses the line at {@code position} into {@link #row}: the next line's position, or -1 - that
-         * position for a blank line. Kept apart from the loop that hands rows to the sink, so that a sink of another
+         * position for a blank line (or one of empty cells only). Kept apart from the loop that hands rows to the sink, so that a sink of another
          * class (the account table's after the revenue's) recompiles only that small loop, not the parsing: recompiling
          * it all cost about a second on a loaded machine, the parts meanwhile interpreted.
          */
@@ -557,8 +557,8 @@ final class CsvScanner {
                     break;
                 }
             }
-            if (column == 1 && isBlankLine(b, starts[0], ends[0], row.wide[0])) {
-                return -1 - position;
+            if (isBlankRow(b, column)) {
+                return -1 - position; // a blank line, or empty cells only: the reader skips it too
             }
             if (column != columnCount) {
                 throw Unhandled.INSTANCE; // fewer cells than the header
@@ -567,6 +567,15 @@ final class CsvScanner {
                 parseCell(b, i);
             }
             return position;
+        }
+
+        private boolean isBlankRow(byte[] b, int cells) {
+            for (int i = 0; i < cells; i++) {
+                if (!isBlankLine(b, row.start[i], row.end[i], row.wide[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean isBlankLine(byte[] b, int from, int to, boolean odd) {

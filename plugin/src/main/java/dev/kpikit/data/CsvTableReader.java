@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * Streams a CSV file (UTF-8 with or without byte order mark, or the encoding the options name) whose first line names the
  * columns. Undeclared column types are inferred from the first rows, read in a first pass;
  * the rows are then streamed in a second pass, so no more than one row is held at a time.
- * Blank lines are skipped; {@link #rowNumber()} is the line a row starts on. A first line {@code sep=;} (Excel's
+ * Blank lines are skipped, and so, after the header, are rows of empty cells only ({@code ,,}: Excel writes one for a
+ * row whose cells were cleared or only formatted); {@link #rowNumber()} is the line a row starts on. A first line {@code sep=;} (Excel's
  * separator hint, also with ',', a tab or '|') sets the delimiter and is skipped: the header is the next line, and line
  * numbers still count the hint's.
  */
@@ -354,6 +355,8 @@ public final class CsvTableReader extends CurrentRowReader {
         private final Charset encoding;
         private final String source;
         private List<String> header;
+        /** Whether the header has been read: from then on a record of blank cells only is skipped as a blank line is. */
+        private boolean afterHeader;
         /** The line the last record read starts on. */
         private long line;
 
@@ -382,6 +385,7 @@ public final class CsvTableReader extends CurrentRowReader {
                             : " is empty; its first line must name the columns"), source, 0, null);
                 }
                 records.header = header.toList();
+                records.afterHeader = true;
                 return records;
             } catch (DataFormatException | RuntimeException e) {
                 records.close();
@@ -389,7 +393,7 @@ public final class CsvTableReader extends CurrentRowReader {
             }
         }
 
-        /** The next record that is not a blank line, or null at the end of the file. */
+        /** The next record that is not a blank line (after the header: nor empty cells only), or null at the end of the file. */
         CSVRecord next() throws DataFormatException {
             while (true) {
                 // The parser counts the line breaks it has read: the next record starts after them.
@@ -404,10 +408,22 @@ public final class CsvTableReader extends CurrentRowReader {
                     throw problem(e.getCause(), start);
                 }
                 line = start;
-                if (record.size() > 1 || !CellText.isBlank(record.get(0))) {
+                if (!isBlank(record)) {
                     return record;
                 }
             }
+        }
+
+        private boolean isBlank(CSVRecord record) {
+            if (!afterHeader) {
+                return record.size() == 1 && CellText.isBlank(record.get(0)); // a header of blank names is refused as such
+            }
+            for (String cell : record) {
+                if (!CellText.isBlank(cell)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private DataFormatException problem(IOException e, long start) {

@@ -83,6 +83,23 @@ class CsvScannerTest {
         }
     }
 
+    /** A row of empty cells (",,", as Excel writes a cleared row) is skipped by the scanner as by the reader. */
+    @Test
+    void skipsRowsOfEmptyCellsAsTheReaderDoes() throws Exception {
+        Path file = write("date,account_id,amount\r\n"
+                + "2026-01-31,A1,1234.56\r\n"
+                + ",,\r\n"
+                + " , ,\t\n"
+                + "\"\",\" \",\n"
+                + "2026-02-01,A2,-0.5\n"
+                + ",,\n");
+        List<List<Object>> expected = readerRows(file);
+        assertEquals(2, expected.size());
+        for (long partBytes : new long[] {1, 7, 16, 40, 1 << 20}) {
+            assertEquals(expected, scannedRows(file, partBytes), "parts of " + partBytes + " bytes");
+        }
+    }
+
     @Test
     void givesThePartsInFileOrder() throws Exception {
         StringBuilder csv = new StringBuilder("date,account_id,amount\n");

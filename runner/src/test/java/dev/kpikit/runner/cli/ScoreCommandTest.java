@@ -181,6 +181,39 @@ class ScoreCommandTest {
 
     // ---------------------------------------------------------------- messy data folders
 
+    /**
+     * Excel writes a row of separators (",,") for a row whose cells were cleared or only formatted: such rows, after the
+     * data of both tables and between revenue rows of a file large enough for the scanner, are skipped as blank lines
+     * are (they were refused: "revenue.csv, line 722, column 'date': the date is empty"); a line number after them is
+     * still the file's.
+     */
+    @Test
+    void rowsOfEmptyCellsAreSkippedAsBlankLinesAre(@TempDir Path dir) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        StringBuilder cleared = new StringBuilder();
+        for (int i = 0; i < 8000; i++) { // over 128 KB: the scanner reads it in parts
+            String row = "2026-" + String.format("%02d", i % 9 + 1) + "-15,A" + (i % 3 + 1) + "," + (i % 97) + ".25\n";
+            rows.append(row);
+            cleared.append(row).append(i % 1000 == 0 ? ",,\n , ,\t\n" : "");
+        }
+        String accounts = "account_id,name,strategic_value\nA1,One,4\nA2,Two,2\nA3,Three,3\n";
+        Path plain = folder(Files.createDirectories(dir.resolve("plain")), accounts, "date,account_id,amount\n" + rows);
+        assertEquals(0, score("--data", plain.toString()), stderr());
+        String expected = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        Path excel = folder(Files.createDirectories(dir.resolve("excel")), accounts + ",,\n,,,\n",
+                "date,account_id,amount\r\n" + cleared.toString().replace("\n", "\r\n") + ",,\r\n,,\r\n");
+        assertEquals(0, score("--data", excel.toString()), stderr());
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+        assertTrue(stderr().contains("3 accounts as of 2026-09-15"), stderr());
+        out.reset();
+        err.reset();
+        Files.writeString(excel.resolve("revenue.csv"), "date,account_id,amount\n,,\n2026-01-15,A1,5\n,,\n2026-09-31,A1,5\n");
+        assertEquals(1, score("--data", excel.toString()));
+        assertEquals("kpikit score: revenue.csv, line 5, column 'date' (1): expected a date yyyy-MM-dd, found '2026-09-31'",
+                stderr().strip());
+    }
+
     /** Three-decimal amounts (dinars) in a ';' file: refused as maybe thousands, read once --decimal-separator says so. */
     @Test
     void decimalSeparatorSettlesAPointBeforeThreeDigits(@TempDir Path dir) throws Exception {
