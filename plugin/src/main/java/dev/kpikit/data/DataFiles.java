@@ -47,16 +47,13 @@ final class DataFiles {
     }
 
     /**
-     * A reader of text in {@code encoding} that fails on bytes which are not in it; for UTF-8 it skips
-     * the byte order mark that Windows tools put first, and a file that starts with a UTF-16 byte
-     * order mark (Excel's "Unicode text") is read as UTF-16.
+     * A reader of text in {@code encoding} that fails on bytes which are not in it; a file that starts with a byte
+     * order mark is read in the encoding the mark names, without it: UTF-8 (Excel's "CSV UTF-8") or UTF-16 (Excel's
+     * "Unicode text"), whatever encoding is declared.
      */
     static BufferedReader openText(Path file, Charset encoding) throws IOException {
         requireExists(file);
         BufferedReader reader = Files.newBufferedReader(file, textEncoding(file, encoding));
-        if (!encoding.equals(StandardCharsets.UTF_8)) {
-            return reader; // a declared encoding is taken as it is; UTF-8 (and UTF-16 found by its mark) skip the mark
-        }
         try {
             reader.mark(1);
             if (reader.read() != BYTE_ORDER_MARK) {
@@ -70,25 +67,26 @@ final class DataFiles {
     }
 
     /**
-     * The encoding to read {@code file} in: UTF-16 when the file is declared UTF-8 but starts with a
-     * UTF-16 byte order mark, else the declared one.
+     * The encoding to read {@code file} in: the one its byte order mark names (UTF-8, UTF-16LE or UTF-16BE), else the
+     * declared one. A mark wins over a declared encoding: a folder read as windows-1252 (Excel's "CSV") may hold a
+     * table saved as "CSV UTF-8", whose mark would otherwise be read as the letters "ï»¿" before its first column's name.
      */
     static Charset textEncoding(Path file, Charset declared) throws IOException {
-        if (!declared.equals(StandardCharsets.UTF_8)) {
-            return declared;
-        }
-        byte[] start = new byte[2];
+        byte[] start = new byte[3];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(start, 0, 2);
+            read = in.readNBytes(start, 0, 3);
         }
-        if (read == 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) {
+        if (read >= 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) {
             return StandardCharsets.UTF_16LE;
         }
-        if (read == 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
+        if (read >= 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
             return StandardCharsets.UTF_16BE;
         }
-        return StandardCharsets.UTF_8;
+        if (read == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        return declared;
     }
 
     /** How many bytes of a file's start {@link #utf16WithoutMark} looks at. */

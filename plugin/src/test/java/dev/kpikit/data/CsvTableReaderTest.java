@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -447,6 +448,29 @@ class CsvTableReaderTest {
             assertTrue(reader.next());
             assertEquals("M\u00fcller \u00c6r\u00f8", reader.value(0));
             assertEquals(new BigDecimal("12.50"), reader.value(1));
+        }
+    }
+
+    /**
+     * A folder read as windows-1252 (Excel's "CSV") with one table saved as "CSV UTF-8": its byte order mark says how
+     * it is written. Read as windows-1252 the mark became the letters "ï»¿" before the first column's
+     * name (refused as no column 'account_id', found 'ï»¿account_id') and every accented letter two
+     * letters ("CafÃ©").
+     */
+    @Test
+    void aByteOrderMarkWinsOverTheDeclaredEncoding() throws IOException, DataFormatException {
+        Path file = dir.resolve("accounts.csv");
+        Files.write(file, "\uFEFFaccount_id,name\nA1,Caf\u00e9 M\u00fcller\n".getBytes(StandardCharsets.UTF_8));
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withEncoding(Charset.forName("windows-1252")))) {
+            assertEquals(List.of("account_id", "name"), reader.columns().stream().map(Column::name).toList());
+            assertTrue(reader.next());
+            assertEquals("Caf\u00e9 M\u00fcller", reader.value(1));
+        }
+        Files.write(file, "\uFEFFaccount_id,name\nA1,Caf\u00e9\n".getBytes(StandardCharsets.UTF_16LE));
+        try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withEncoding(Charset.forName("windows-1252")))) {
+            assertEquals(List.of("account_id", "name"), reader.columns().stream().map(Column::name).toList());
+            assertTrue(reader.next());
+            assertEquals("Caf\u00e9", reader.value(1));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,22 @@ class ScoreCommandTest {
     }
 
     // ---------------------------------------------------------------- messy data folders
+
+    /**
+     * --encoding windows-1252 for a folder whose account table is Excel's "CSV" (windows-1252) and whose revenue table
+     * is Excel's "CSV UTF-8" (a byte order mark first): each is read as it is written. The mark was read as three
+     * windows-1252 letters and the revenue table refused: "no column for field 'date' (...); found: ï»¿date, ...".
+     */
+    @Test
+    void aTableWithAUtf8ByteOrderMarkIsReadAsUtf8WhateverEncodingIsNamed(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("accounts.csv"), "account_id,name\nA,Caf\u00e9 M\u00fcller\nB,\u00d8rsted\n"
+                .getBytes(Charset.forName("windows-1252")));
+        Files.write(dir.resolve("revenue.csv"), "\uFEFFdate,account_id,amount\n2026-01-10,A,600\n2026-01-11,B,400\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, score("--data", dir.toString(), "--encoding", "windows-1252", "--fields", "account_id,name,revenue"), stderr());
+        assertEquals(List.of("account_id,name,revenue", "A,Caf\u00e9 M\u00fcller,600", "B,\u00d8rsted,400"),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
+    }
 
     /**
      * Excel writes a row of separators (",,") for a row whose cells were cleared or only formatted: such rows, after the
