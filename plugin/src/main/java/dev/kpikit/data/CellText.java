@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Reads typed values from the text of a cell: whole numbers, exact decimals with a chosen
  * decimal separator, ISO dates and true/false. Surrounding spaces are dropped, as they are
- * never meant and would split one account into two; blank text is an empty cell.
+ * never meant and would split one account into two: white space as {@link String#strip()} drops it and the no-break
+ * spaces (U+00A0, U+2007, U+202F) that text copied from web pages, PDFs and accounting systems carries after a number or
+ * a name; blank text is an empty cell.
  */
 final class CellText {
 
@@ -28,7 +30,25 @@ final class CellText {
     }
 
     static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+        return text == null || text.isBlank() || strip(text).isEmpty();
+    }
+
+    /** Whether a cell's text drops the character at its start and end: white space, or a no-break space. */
+    static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+    }
+
+    /** The text without the spaces around it, as a cell's value is read (see {@link #isSpace}). */
+    static String strip(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && isSpace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        return from == 0 && to == text.length() ? text : text.substring(from, to);
     }
 
     /**
@@ -40,7 +60,7 @@ final class CellText {
         if (isBlank(text)) {
             return null;
         }
-        String value = text.strip();
+        String value = strip(text);
         return switch (type) {
             case STRING -> value;
             case INTEGER -> parseInteger(value);
@@ -55,7 +75,7 @@ final class CellText {
      * {@link #parse}: numbers with leading zeros are codes, so their column stays text.
      */
     boolean looksLike(String text, ColumnType type) {
-        String value = text.strip();
+        String value = strip(text);
         if ((type == ColumnType.INTEGER || type == ColumnType.DECIMAL) && LEADING_ZERO.matcher(value).matches()) {
             return false;
         }

@@ -726,7 +726,7 @@ final class CsvScanner {
             } catch (IllegalArgumentException refused) {
                 throw Unhandled.INSTANCE;
             }
-            if (ambiguousPoints[column] && value != null && CellText.pointMayGroupThousands(text.strip())) {
+            if (ambiguousPoints[column] && value != null && CellText.pointMayGroupThousands(CellText.strip(text))) {
                 throw Unhandled.INSTANCE; // 1.234 that may be 1234: the reader refuses it
             }
             if (value == null) {

@@ -104,7 +104,7 @@ public final class CsvTableReader extends CurrentRowReader {
         for (int i = 0; i < ambiguous.length; i++) {
             int column = i;
             ambiguous[i] = columns.get(i).type() == ColumnType.DECIMAL && sample.stream()
-                    .map(row -> column < row.size() ? row.get(column).strip() : "")
+                    .map(row -> column < row.size() ? CellText.strip(row.get(column)) : "")
                     .noneMatch(cell -> DOT_DECIMAL.matcher(cell).matches() && !CellText.pointMayGroupThousands(cell));
         }
         return ambiguous;
@@ -193,7 +193,7 @@ public final class CsvTableReader extends CurrentRowReader {
             for (int r = 0; r < sample.size() && (point == null || comma == null); r++) {
                 List<String> row = sample.get(r);
                 for (int c = 0; c < row.size(); c++) {
-                    String value = row.get(c).strip();
+                    String value = CellText.strip(row.get(c));
                     String name = c < names.size() ? names.get(c) : "column_" + (c + 1);
                     if (point == null && DOT_DECIMAL.matcher(value).matches()) {
                         point = new Seen(lines.get(r), name, value);
@@ -259,8 +259,8 @@ public final class CsvTableReader extends CurrentRowReader {
             Column column = columns.get(i);
             try {
                 values[i] = cells.parse(record.get(i), column.type());
-                if (ambiguousPoints[i] && values[i] != null && CellText.pointMayGroupThousands(record.get(i).strip())) {
-                    throw ambiguousPoint(line, i, record.get(i).strip());
+                if (ambiguousPoints[i] && values[i] != null && CellText.pointMayGroupThousands(CellText.strip(record.get(i)))) {
+                    throw ambiguousPoint(line, i, CellText.strip(record.get(i)));
                 }
             } catch (IllegalArgumentException e) {
                 String where = source() + ", line " + line + ", column '" + column.name() + "' (" + (i + 1) + ")";

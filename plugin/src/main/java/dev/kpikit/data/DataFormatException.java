@@ -61,7 +61,7 @@ public class DataFormatException extends Exception {
     static String unexpected(String expected, String found, Decimals decimals) {
         String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
         return "expected " + expected + ", found '" + shown + "'"
-                + (expected.endsWith("number") ? numberHint(found.strip(), decimals) : "");
+                + (expected.endsWith("number") ? numberHint(CellText.strip(found), decimals) : "");
     }
 
     private static String numberHint(String found, Decimals decimals) {

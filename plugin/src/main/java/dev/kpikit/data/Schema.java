@@ -21,7 +21,7 @@ final class Schema {
         List<String> names = new ArrayList<>(header.size());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = CellText.isBlank(header.get(i)) ? "column_" + (i + 1) : header.get(i).strip();
+            String name = CellText.isBlank(header.get(i)) ? "column_" + (i + 1) : CellText.strip(header.get(i));
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
                 throw new DataFormatException(source + ": the header names column '" + name + "' twice (columns "

@@ -100,6 +100,23 @@ class CsvScannerTest {
         }
     }
 
+    /** Cells with no-break spaces around them are read by the scanner as the reader reads them. */
+    @Test
+    void readsCellsWithNoBreakSpacesAsTheReaderDoes() throws Exception {
+        Path file = write("date,account_id,amount\n"
+                + "2026-01-31,A1\u00a0,1234.56\u00a0\n"
+                + "\u202f2026-02-01,\u00a0A2,\u2007-0.5\n"
+                + "\u00a0,\u00a0,\u00a0\n"
+                + "2026-02-02,A1,7\n");
+        List<List<Object>> expected = readerRows(file);
+        assertEquals(List.of(List.of(LocalDate.of(2026, 1, 31), "A1", new BigDecimal("1234.56")),
+                List.of(LocalDate.of(2026, 2, 1), "A2", new BigDecimal("-0.5")),
+                List.of(LocalDate.of(2026, 2, 2), "A1", new BigDecimal("7"))), expected);
+        for (long partBytes : new long[] {1, 7, 16, 40, 1 << 20}) {
+            assertEquals(expected, scannedRows(file, partBytes), "parts of " + partBytes + " bytes");
+        }
+    }
+
     @Test
     void givesThePartsInFileOrder() throws Exception {
         StringBuilder csv = new StringBuilder("date,account_id,amount\n");
