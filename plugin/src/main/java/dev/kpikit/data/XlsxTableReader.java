@@ -32,6 +32,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -210,6 +211,26 @@ public final class XlsxTableReader extends CurrentRowReader {
     private static final class SheetRows implements AutoCloseable {
 
         private static final XMLInputFactory XML = hardenedFactory();
+
+        /**
+         * How large a part of a workbook may unpack before POI's zip bomb guard looks at its ratio: POI refuses a part
+         * that unpacks to more than 100 times its packed size from 100 kB on, and workbooks written by reporting tools
+         * and exporters repeat themselves that much: one cell format per cell makes a styles part of 720 identical
+         * formats unpack from 1 kB to 129 kB, refused as a zip bomb. A part of up to 16 MB (Excel's 64,000 cell formats
+         * fit) threatens no memory, whatever its ratio; beyond, the guard holds. POI keeps the setting for the JVM: it
+         * is only ever raised to this.
+         */
+        static final long UNGUARDED_PART_BYTES = 16L << 20;
+
+        static {
+            try {
+                if (ZipSecureFile.getGraceEntrySize() < UNGUARDED_PART_BYTES) {
+                    ZipSecureFile.setGraceEntrySize(UNGUARDED_PART_BYTES);
+                }
+            } catch (LinkageError e) {
+                // an older POI (a Designer's own bundle) without the setting keeps its guard as it is
+            }
+        }
 
         private final OPCPackage workbook;
         private final String source;
