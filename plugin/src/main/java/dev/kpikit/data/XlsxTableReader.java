@@ -607,7 +607,9 @@ public final class XlsxTableReader extends CurrentRowReader {
 
     /**
      * Gives a numeric cell's value rather than its display: dates as yyyy-MM-dd (with the time
-     * when there is one), other numbers in full, so that types and values are exact.
+     * when there is one), other numbers in full, so that types and values are exact. A whole number whose format only
+     * pads it with zeros ({@code 000}, {@code 00000}: Excel's way of keeping an account number's leading zeros) is
+     * read as shown, {@code 007}: a code, as a CSV table writes it.
      */
     private static final class ValueFormatter {
 
@@ -619,7 +621,18 @@ public final class XlsxTableReader extends CurrentRowReader {
             this.date1904 = date1904;
         }
 
+        /** A format of two or more zeros and nothing else. */
+        private static boolean isZeroPadding(String formatString) {
+            return formatString != null && formatString.length() >= 2 && formatString.chars().allMatch(c -> c == '0');
+        }
+
         String format(double value, int formatIndex, String formatString) {
+            if (isZeroPadding(formatString) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+                // a code such as an account number, entered as 7 and shown as 007 by the format 000: read as shown,
+                // else it is not the 007 another table writes
+                String digits = Long.toString(Math.abs((long) value));
+                return (value < 0 ? "-" : "") + "0".repeat(Math.max(0, formatString.length() - digits.length())) + digits;
+            }
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904);
                 return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString() : dateTime.toString();

@@ -421,6 +421,37 @@ class XlsxTableReaderTest {
         assertEquals(new BigDecimal("601000.0"), total); // 1,000 x 100.5 + (1 + ... + 1,000)
     }
 
+    /**
+     * Account numbers entered as numbers and shown with their leading zeros by the format 000 (Excel drops the zeros
+     * of a number typed as 007): read as shown, "007", the id another table writes. They were read as 7, and every
+     * account of such an accounts.xlsx was scored twice, once under 7 and once under the revenue table's 007.
+     */
+    @Test
+    void aWholeNumberPaddedWithZerosByItsFormatIsReadAsShown() throws IOException, DataFormatException {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("accounts");
+        cells(sheet.createRow(0), "account_id", "name", "strategic_value");
+        CellStyle padded = format(workbook, "000");
+        CellStyle plain = format(workbook, "0");
+        Object[][] rows = {{7, "Seven", 4}, {42, "Forty-two", 3}, {1234, "Wide", 5}};
+        for (int i = 0; i < rows.length; i++) {
+            Row row = sheet.createRow(i + 1);
+            cells(row, rows[i]);
+            row.getCell(0).setCellStyle(padded);
+            row.getCell(2).setCellStyle(plain);
+        }
+        try (TableReader reader = XlsxTableReader.open(save(workbook, "accounts.xlsx"))) {
+            assertEquals(List.of(new Column("account_id", ColumnType.STRING), new Column("name", ColumnType.STRING),
+                    new Column("strategic_value", ColumnType.INTEGER)), reader.columns());
+            List<Object> ids = new java.util.ArrayList<>();
+            while (reader.next()) {
+                ids.add(reader.value(0));
+                assertTrue(reader.value(2) instanceof Long, "a number formatted 0 stays a number");
+            }
+            assertEquals(List.of("007", "042", "1234"), ids);
+        }
+    }
+
     @Test
     void aZipBombInTheSharedStringsIsRefused() throws IOException {
         Path file = withPart("bomb.xlsx", "xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst "
