@@ -57,14 +57,23 @@ final class KpikitConnection implements IConnection {
         } catch (IOException e) {
             throw new OdaException("kpikit data source: data folder " + resolved + ": " + e.getMessage());
         }
+        // the design's own property wins; else what the host asks for (kpikit render --encoding, --decimal-separator)
+        CsvReading host = HostReading.of(appContext);
+        String separatorProperty = properties.getProperty(DECIMAL_SEPARATOR);
         Character decimalSeparator;
         try {
-            decimalSeparator = CsvReading.decimalSeparator(properties.getProperty(DECIMAL_SEPARATOR),
-                    "kpikit data source, property '" + DECIMAL_SEPARATOR + "'");
+            decimalSeparator = isBlank(separatorProperty) && host != null ? host.decimalSeparator()
+                    : CsvReading.decimalSeparator(separatorProperty, "kpikit data source, property '" + DECIMAL_SEPARATOR + "'");
         } catch (IllegalArgumentException e) {
             throw new OdaException(e.getMessage());
         }
-        reading = new CsvReading(encoding(properties.getProperty(ENCODING)), decimalSeparator);
+        String encodingProperty = properties.getProperty(ENCODING);
+        reading = new CsvReading(isBlank(encodingProperty) && host != null ? host.encoding() : encoding(encodingProperty),
+                decimalSeparator);
+    }
+
+    private static boolean isBlank(String property) {
+        return property == null || property.isBlank();
     }
 
     private static Charset encoding(String configured) throws OdaException {

@@ -53,11 +53,16 @@ final class PortfolioOptions {
 
     /** How the folder's CSV tables are read: their character set and decimal separator. */
     CsvReading reading() {
-        return new CsvReading(charset(), CsvReading.decimalSeparator(decimalSeparator, "--decimal-separator"));
+        return reading(encoding, decimalSeparator);
+    }
+
+    /** How CSV tables are read, from the command line's --encoding and --decimal-separator (each null when not given). */
+    static CsvReading reading(String encoding, String decimalSeparator) {
+        return new CsvReading(charset(encoding), CsvReading.decimalSeparator(decimalSeparator, "--decimal-separator"));
     }
 
     /** The character set of the folder's CSV tables. */
-    private Charset charset() {
+    private static Charset charset(String encoding) {
         if (encoding == null) {
             return StandardCharsets.UTF_8;
         }

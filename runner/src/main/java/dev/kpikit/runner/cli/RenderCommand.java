@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.data.Tables;
 import dev.kpikit.runner.engine.KpikitEngine;
 import dev.kpikit.runner.engine.OutputFormat;
@@ -50,6 +51,16 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Report locale, e.g. en, fr, nb (default: ${DEFAULT-VALUE}).")
     String locale;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Character set of the data folder's CSV tables, e.g. windows-1252 (default: UTF-8, with or without"
+                    + " byte order mark; a data source's own 'encoding' property wins).")
+    String encoding;
+
+    @Option(names = "--decimal-separator", paramLabel = "SEP",
+            description = "Decimal separator of the data folder's CSV tables: point or comma (default: from each file; a data"
+                    + " source's own 'decimalSeparator' property wins).")
+    String decimalSeparator;
 
     PrintStream stdout = System.out;
     PrintStream err = System.err;
@@ -92,9 +103,10 @@ final class RenderCommand implements Callable<Integer> {
         }
         KpikitEngine own = null;
         try {
+            CsvReading reading = PortfolioOptions.reading(encoding, decimalSeparator); // a wrong one said before BIRT starts
             KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
-                    out, Languages.of(locale, "render", err), RenderRequest.baseNameOf(template));
+                    out, Languages.of(locale, "render", err), RenderRequest.baseNameOf(template), reading);
             requireNoTableReplaced(request);
             renderer.render(request, KpikitEngine.DocumentReader.NONE, warning -> err.println("kpikit render: warning: " + warning))
                     .forEach(file -> stdout.println(file));

@@ -48,7 +48,9 @@ import org.eclipse.datatools.connectivity.oda.OdaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.kpikit.birt.oda.HostReading;
 import dev.kpikit.birt.oda.TextLimit;
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.data.IsoDates;
 import dev.kpikit.runner.excel.PrintLayout;
 import dev.kpikit.runner.excel.PrintTitles;
@@ -233,7 +235,7 @@ public final class KpikitEngine implements AutoCloseable {
             task.setErrorHandlingOption(IEngineTask.CANCEL_ON_ERROR);
             task.setLocale(request.locale());
             task.setParameterValues(parameters);
-            task.setAppContext(boundedDataCache(task.getAppContext()));
+            task.setAppContext(appContext(task.getAppContext(), request));
             if (!task.validateParameters()) {
                 throw new ReportFailedException(request.design() + ": parameter values are not valid: " + parameters, null);
             }
@@ -298,7 +300,7 @@ public final class KpikitEngine implements AutoCloseable {
             task.setParameterValues(parameters);
             // BIRT breaks a table with pageBreakInterval 0 every 10,000 rows anyway, and the emitter starts a
             // new sheet there: allow a whole Excel sheet (1,048,576 rows) on one page instead
-            Map<String, Object> appContext = boundedDataCache(task.getAppContext());
+            Map<String, Object> appContext = appContext(task.getAppContext(), request);
             appContext.put(EngineConstants.APPCONTEXT_MAX_PAGE_BREAK_INTERVAL, EXCEL_MAX_ROWS - 1);
             // the emitter fails on text longer than a cell holds: kpikit's data source cuts it and says where
             appContext.put(TextLimit.MAX_LENGTH, SpreadsheetVersion.EXCEL2007.getMaxTextLength());
@@ -341,12 +343,16 @@ public final class KpikitEngine implements AutoCloseable {
      */
     static final int DATA_ENGINE_MEMORY_BUFFER_MB = 16;
 
-    private static Map<String, Object> boundedDataCache(Map<?, ?> current) {
+    /** The task's app context with a bounded data cache and, when the request sets one, how CSV tables are read. */
+    private static Map<String, Object> appContext(Map<?, ?> current, RenderRequest request) {
         Map<String, Object> appContext = new java.util.HashMap<>();
         if (current != null) {
             current.forEach((key, value) -> appContext.put(String.valueOf(key), value));
         }
         appContext.putIfAbsent(DataEngine.MEMORY_BUFFER_SIZE, String.valueOf(DATA_ENGINE_MEMORY_BUFFER_MB));
+        if (!request.reading().equals(CsvReading.DEFAULT)) {
+            appContext.put(HostReading.KEY, request.reading());
+        }
         return appContext;
     }
 

@@ -56,6 +56,46 @@ class RenderRefusalsTest {
         assertFalse(Files.exists(out.resolve("key-accounts.pdf")));
     }
 
+    /**
+     * A data folder of Excel "CSV" tables (windows-1252): render was refused with "set the encoding it is saved in ...
+     * (the data source's 'encoding' property, the command line's --encoding)", and render had no --encoding (an unknown
+     * option), nor a parameter for it. Now --encoding reads it, in the PDF and in the XLSX (its own run); a wrong name is
+     * said before anything is rendered.
+     */
+    @Test
+    void encodingReadsAWindows1252FolderAsScoreDoes() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Path startup = SharedEngine.sampleData("startup");
+        Files.copy(startup.resolve("revenue.csv"), data.resolve("revenue.csv"));
+        Files.write(data.resolve("accounts.csv"), Files.readString(startup.resolve("accounts.csv"))
+                .replace("Client A", "Caf\u00e9 M\u00fcller").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path out = temp.resolve("out");
+        Run refused = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
+                "--out", out.toString());
+        assertEquals(1, refused.exit(), refused.stderr());
+        assertTrue(refused.stderr().contains("the command line's --encoding"), refused.stderr());
+        Run run = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
+                "--encoding", "windows-1252", "--format", "pdf,xlsx", "--out", out.toString());
+        assertEquals(0, run.exit(), run.stderr());
+        String pdf = dev.kpikit.runner.engine.Outputs.pdfText(out.resolve("key-accounts.pdf")).replaceAll(" +", " ");
+        assertTrue(pdf.contains("1 Caf\u00e9 M\u00fcller 558,447 42.9%"), pdf);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("key-accounts.xlsx").toFile())) {
+            boolean found = false;
+            for (var row : workbook.getSheetAt(0)) {
+                for (var cell : row) {
+                    found |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().equals("Caf\u00e9 M\u00fcller");
+                }
+            }
+            assertTrue(found, "the name in the XLSX");
+        }
+        Run unknown = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
+                "--encoding", "klingon", "--out", temp.resolve("none").toString());
+        assertEquals(1, unknown.exit(), unknown.stderr());
+        assertEquals("kpikit render: --encoding 'klingon' names no known character set; use UTF-8, windows-1252, ISO-8859-1"
+                + " or another Java charset name", unknown.stderr().strip());
+    }
+
     @Test
     void anImpossibleAsOfDateIsRefusedNamingTheParameter() throws Exception {
         Path out = temp.resolve("out");
