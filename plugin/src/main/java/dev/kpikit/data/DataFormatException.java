@@ -1,6 +1,9 @@
 package dev.kpikit.data;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +15,14 @@ public class DataFormatException extends Exception {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN = 60;
-    private static final Pattern THOUSANDS = Pattern.compile("[-+]?\\d{1,3}([,' \u00A0\u202F]\\d{3})+([.]\\d+)?|[-+]?\\d{1,3}([.]\\d{3})+(,\\d+)?");
+    /** Thousands separated by a comma, an apostrophe or a space (group 1 set), or by a point (decimal comma). */
+    private static final Pattern THOUSANDS = Pattern.compile("[-+]?\\d{1,3}(([,' \u00A0\u202F]\\d{3})+)([.]\\d+)?|[-+]?\\d{1,3}([.]\\d{3})+(,\\d+)?");
+    private static final Pattern PARENTHESES = Pattern.compile("\\((.*\\d.*)\\)");
+    private static final Pattern TRAILING_MINUS = Pattern.compile("[^-]*\\d\\s*-");
+    /** A currency sign ($, €, £, ...) or an ISO code before or after the number. */
+    private static final Pattern CURRENCY = Pattern.compile("\\p{Sc}|^[A-Z]{3}(?=[\\s\\d(-])|(?<=[\\s\\d)])[A-Z]{3}$");
+    private static final Pattern PLAIN_POINT = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern PLAIN_COMMA = Pattern.compile("-?\\d+(,\\d+)?");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
     private static final Pattern DECIMAL_POINT = Pattern.compile("[-+]?\\d+\\.\\d+");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("(?i)[-+]?(nan|inf|infinity|∞)");
@@ -65,6 +75,10 @@ public class DataFormatException extends Exception {
     }
 
     private static String numberHint(String found, Decimals decimals) {
+        String accounting = accountingHint(found, decimals);
+        if (accounting != null) {
+            return accounting;
+        }
         if (THOUSANDS.matcher(found).matches()) {
             return " (write numbers without thousands separators: 1234567" + decimals.separator() + "89)";
         }
@@ -78,6 +92,49 @@ public class DataFormatException extends Exception {
             return " (write the number out in digits, without an exponent)";
         }
         return "";
+    }
+
+    /**
+     * The hint on an amount as accounting exports write it: negative in parentheses, (123.45), or with the minus after
+     * it, 123.45-; with a currency sign or code, $1,234.56, € 1.234,56, 1234.56 EUR; and with it the number to write,
+     * when what remains is a number (thousands separators dropped) in the source's decimals. Null for anything else.
+     */
+    private static String accountingHint(String found, Decimals decimals) {
+        String rest = found;
+        boolean negative = false;
+        Matcher parentheses = PARENTHESES.matcher(rest);
+        if (parentheses.matches()) {
+            rest = parentheses.group(1).strip();
+            negative = true;
+        } else if (TRAILING_MINUS.matcher(rest).matches()) {
+            rest = rest.substring(0, rest.length() - 1).strip();
+            negative = true;
+        }
+        String withoutCurrency = CURRENCY.matcher(rest).replaceAll("").strip();
+        boolean currency = !withoutCurrency.equals(rest);
+        rest = withoutCurrency;
+        if (!negative && !currency) {
+            return null;
+        }
+        if (rest.startsWith("-") && !negative) { // -$123.45
+            rest = rest.substring(1).strip();
+            negative = true;
+        }
+        boolean minusToMove = negative && !found.startsWith("-");
+        List<String> without = new ArrayList<>();
+        if (currency) {
+            without.add("without its currency sign");
+        }
+        Matcher thousands = THOUSANDS.matcher(rest);
+        if (thousands.matches()) {
+            without.add("without thousands separators");
+            rest = thousands.group(1) != null ? rest.replaceAll("[,' \u00A0\u202F]", "") : rest.replace(".", "");
+        }
+        String number = (negative ? "-" : "") + rest;
+        boolean readable = decimals.separator() == '.' ? PLAIN_POINT.matcher(number).matches() : PLAIN_COMMA.matcher(number).matches();
+        String what = (minusToMove ? "a negative amount with a leading minus" : "the amount")
+                + (without.isEmpty() ? "" : (minusToMove ? " and " : ", ") + String.join(" and ", without));
+        return " (write " + what + (readable ? ": " + number : "") + ")";
     }
 
     /**

@@ -253,6 +253,33 @@ class CsvTableReaderTest {
         assertTrue(e.getMessage().startsWith("semicolons.csv, line 3, column 'amount' (2): '1.234' could be 1.234 or 1234"), e.getMessage());
     }
 
+    /**
+     * Amounts as accounting exports write them, negative in parentheses or with the minus after, with a currency sign
+     * or code: refused as before, now saying what to write (the refusal was "expected a decimal number, found
+     * '(123.45)'" and nothing more).
+     */
+    @Test
+    void anAmountWrittenAsAccountingExportsWriteItIsRefusedWithTheNumberToWrite() throws IOException {
+        Map<String, String> hints = new java.util.LinkedHashMap<>();
+        hints.put("(123.45)", "write a negative amount with a leading minus: -123.45");
+        hints.put("123.45-", "write a negative amount with a leading minus: -123.45");
+        hints.put("\"(1,123.45)\"", "write a negative amount with a leading minus and without thousands separators: -1123.45");
+        hints.put("$7876.74", "write the amount, without its currency sign: 7876.74");
+        hints.put("\"$1,234.56\"", "write the amount, without its currency sign and without thousands separators: 1234.56");
+        hints.put("1234.56 EUR", "write the amount, without its currency sign: 1234.56");
+        hints.put("-$123.45", "write the amount, without its currency sign: -123.45");
+        for (Map.Entry<String, String> hint : hints.entrySet()) {
+            DataFormatException e = refusal(write("revenue.csv", "date,account_id,amount\n2026-01-15,A1," + hint.getKey() + "\n"),
+                    CsvOptions.defaults());
+            assertEquals("revenue.csv, line 2, column 'amount' (3): expected a decimal number, found '"
+                    + hint.getKey().replace("\"", "") + "' (" + hint.getValue() + ")", e.getMessage());
+        }
+        DataFormatException e = refusal(write("revenue.csv", "date;account_id;amount\n2026-01-15;A1;12,50\n2026-01-16;A1;\u20ac 1.234,56\n"),
+                CsvOptions.defaults());
+        assertEquals("revenue.csv, line 3, column 'amount' (3): expected a decimal number, found '\u20ac 1.234,56'"
+                + " (write the amount, without its currency sign and without thousands separators: 1234,56)", e.getMessage());
+    }
+
     @Test
     void aPointBeforeThreeDigitsAfterTheFirstRowsIsRefusedToo() throws IOException {
         Path file = write("revenue.csv", "account_id;amount\nA1;7\nA2;8\nA3;2.500\n");
