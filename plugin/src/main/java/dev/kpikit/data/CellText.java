@@ -18,6 +18,8 @@ final class CellText {
 
     /** "007" or "-012": codes such as account numbers, whose zeros a number would lose. */
     private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\d.*");
+    /** Midnight as a time of day: 00:00, 00:00:00, 00:00:00.000. */
+    private static final Pattern MIDNIGHT = Pattern.compile("00:00(:00(\\.0+)?)?");
 
     private final char decimalSeparator;
 
@@ -142,8 +144,14 @@ final class CellText {
         return true;
     }
 
-    /** yyyy-MM-dd, a real day of the calendar. */
+    /**
+     * yyyy-MM-dd, a real day of the calendar; also with the time of day midnight after it ({@code T00:00},
+     * {@code 2026-12-31 00:00:00.000}), as databases and exporters write a day: the same day, nothing lost.
+     */
     private static LocalDate parseDate(String value) {
+        if (value.length() > 10 && isMidnight(value)) {
+            value = value.substring(0, 10);
+        }
         if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
             throw new IllegalArgumentException(value);
         }
@@ -152,6 +160,12 @@ final class CellText {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(value, e);
         }
+    }
+
+    /** Whether a time of day follows the date's ten characters, and is midnight: T00:00, T00:00:00, 00:00:00.000. */
+    private static boolean isMidnight(String value) {
+        char separator = value.charAt(10);
+        return (separator == 'T' || separator == ' ') && MIDNIGHT.matcher(value).region(11, value.length()).matches();
     }
 
     private static int digits(String value, int from, int to) {

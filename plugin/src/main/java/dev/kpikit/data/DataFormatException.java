@@ -21,6 +21,7 @@ public class DataFormatException extends Exception {
     private static final Pattern TRAILING_MINUS = Pattern.compile("[^-]*\\d\\s*-");
     /** A currency sign ($, €, £, ...) or an ISO code before or after the number. */
     private static final Pattern CURRENCY = Pattern.compile("\\p{Sc}|^[A-Z]{3}(?=[\\s\\d(-])|(?<=[\\s\\d)])[A-Z]{3}$");
+    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{1,2}:\\d{2}.*");
     private static final Pattern PLAIN_POINT = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern PLAIN_COMMA = Pattern.compile("-?\\d+(,\\d+)?");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
@@ -71,7 +72,8 @@ public class DataFormatException extends Exception {
     static String unexpected(String expected, String found, Decimals decimals) {
         String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
         return "expected " + expected + ", found '" + shown + "'"
-                + (expected.endsWith("number") ? numberHint(CellText.strip(found), decimals) : "");
+                + (expected.endsWith("number") ? numberHint(CellText.strip(found), decimals) : "")
+                + (expected.startsWith("a date") ? dateHint(CellText.strip(found)) : "");
     }
 
     private static String numberHint(String found, Decimals decimals) {
@@ -92,6 +94,12 @@ public class DataFormatException extends Exception {
             return " (write the number out in digits, without an exponent)";
         }
         return "";
+    }
+
+    /** The hint on a date with a time of day other than midnight (midnight is read as the day). */
+    private static String dateHint(String found) {
+        Matcher dateTime = DATE_TIME.matcher(found);
+        return dateTime.matches() ? " (a day and a time of day; kpikit reads days: write the day alone, " + dateTime.group(1) + ")" : "";
     }
 
     /**

@@ -280,6 +280,34 @@ class CsvTableReaderTest {
                 + " (write the amount, without its currency sign and without thousands separators: 1234,56)", e.getMessage());
     }
 
+    /**
+     * A day written with midnight after it, as databases and exporters write dates (2026-12-31T00:00:00, 2026-12-31
+     * 00:00:00.000), is that day: it was refused as "expected a date yyyy-MM-dd"; the column's type is still found to be
+     * a date. Another time of day is refused, saying so.
+     */
+    @Test
+    void aDayWithMidnightAfterItIsThatDayAndAnotherTimeIsRefusedSayingSo() throws IOException, DataFormatException {
+        Path file = write("revenue.csv", "date,account_id,amount\n2026-12-31T00:00:00,A1,5\n2026-12-30 00:00:00.000,A1,6\n"
+                + "2026-12-29T00:00,A1,7\n2026-12-28,A1,8\n");
+        try (TableReader reader = open(file)) {
+            assertEquals(ColumnType.DATE, reader.columns().get(0).type());
+            List<Object> days = new ArrayList<>();
+            while (reader.next()) {
+                days.add(reader.value(0));
+            }
+            assertEquals(List.of(LocalDate.of(2026, 12, 31), LocalDate.of(2026, 12, 30), LocalDate.of(2026, 12, 29),
+                    LocalDate.of(2026, 12, 28)), days);
+        }
+        DataFormatException e = assertThrows(DataFormatException.class, () -> {
+            try (TableReader reader = CsvTableReader.open(write("timed.csv", "date,amount\n2026-12-31,5\n2024-11-30T10:30,6\n"),
+                    CsvOptions.defaults().withInferenceRows(1))) {
+                rows(reader);
+            }
+        });
+        assertEquals("timed.csv, line 3, column 'date' (1): expected a date yyyy-MM-dd, found '2024-11-30T10:30' (a day and a"
+                + " time of day; kpikit reads days: write the day alone, 2024-11-30)", e.getMessage());
+    }
+
     @Test
     void aPointBeforeThreeDigitsAfterTheFirstRowsIsRefusedToo() throws IOException {
         Path file = write("revenue.csv", "account_id;amount\nA1;7\nA2;8\nA3;2.500\n");
