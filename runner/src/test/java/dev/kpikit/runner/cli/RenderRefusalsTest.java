@@ -130,13 +130,8 @@ class RenderRefusalsTest {
 
     @Test
     void anOutputThatWouldReplaceATableOfTheDataFolderIsRefused() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("data"));
-        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, data.resolve(file.getFileName()));
-            }
-        }
-        Path table = Files.writeString(data.resolve("startup.xlsx"), "a table kept as xlsx");
+        Path data = startupDataWithAnXlsxTable();
+        Path table = data.resolve("startup.xlsx");
         Run run = render("--scenario", "startup", "--data", data.toString(), "--format", "pdf,xlsx", "--out", data.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertEquals("kpikit render: cannot write to " + table + ": it is a table of the data folder " + data
@@ -147,13 +142,8 @@ class RenderRefusalsTest {
 
     @Test
     void aDataFolderParameterIsTheFolderReadAlsoForAScenarioAndIsGuardedAsDataIs() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("data"));
-        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, data.resolve(file.getFileName()));
-            }
-        }
-        Path table = Files.writeString(data.resolve("startup.xlsx"), "a table kept as xlsx");
+        Path data = startupDataWithAnXlsxTable();
+        Path table = data.resolve("startup.xlsx");
         // the scenario's sample folder was read instead, and the guard did not know the folder: the table was replaced
         Run run = render("--scenario", "startup", "--param", "dataFolder=" + data, "--format", "pdf,xlsx", "--out", data.toString());
         assertEquals(1, run.exit(), run.stderr());
@@ -165,6 +155,18 @@ class RenderRefusalsTest {
         assertEquals(2, twice.exit(), twice.stderr());
         assertEquals("kpikit render: the data folder is given twice, by --data and by --param dataFolder; give it once",
                 twice.stderr().strip());
+    }
+
+    /** A copy of the startup sample with a table saved as startup.xlsx: what an XLSX output of startup would replace. */
+    private Path startupDataWithAnXlsxTable() throws IOException {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(data.resolve("startup.xlsx"), "a table kept as xlsx");
+        return data;
     }
 
     @Test

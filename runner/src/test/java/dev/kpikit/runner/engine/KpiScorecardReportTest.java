@@ -183,10 +183,7 @@ class KpiScorecardReportTest {
         }
         Files.write(data.resolve("metrics.csv"), lines);
         Map<String, String> parameters = Map.of("dataFolder", data.toString(), "asOf", "2026-10-31");
-        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
-                List.of(OutputFormat.PDF, OutputFormat.XLSX), data.resolve("en"), Locale.ENGLISH, "kpi-scorecard"));
-        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
-                List.of(OutputFormat.PDF), data.resolve("fr"), Locale.FRANCE, "kpi-scorecard"));
+        renderInEnglishAndFrench(parameters, data);
 
         String english = Outputs.pdfText(data.resolve("en/kpi-scorecard.pdf")).replaceAll(" +", " ");
         assertTrue(english.contains("Cost per acquisition 2026-10 36.00 No value"), english);
@@ -206,10 +203,7 @@ class KpiScorecardReportTest {
     @Test
     void anAsOfDateBeforeTheDataSaysThereAreNoKpiValuesUpToIt(@TempDir Path early) throws Exception {
         Map<String, String> parameters = Map.of("dataFolder", SharedEngine.sampleData("agency").toString(), "asOf", "2020-01-31");
-        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
-                List.of(OutputFormat.PDF, OutputFormat.XLSX), early.resolve("en"), Locale.ENGLISH, "kpi-scorecard"));
-        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
-                List.of(OutputFormat.PDF), early.resolve("fr"), Locale.FRANCE, "kpi-scorecard"));
+        renderInEnglishAndFrench(parameters, early);
 
         String english = Outputs.pdfText(early.resolve("en/kpi-scorecard.pdf")).replaceAll("\\s+", " ");
         assertTrue(english.contains("KPI Period Value Target Status Trend Previous Change No KPI values up to January 31, 2020."), english);
@@ -246,5 +240,13 @@ class KpiScorecardReportTest {
         for (String file : List.of("metrics.csv", "accounts.csv", "revenue.csv")) {
             assertArrayEquals(Files.readAllBytes(agency.resolve(file)), Files.readAllBytes(generated.resolve(file)), file);
         }
+    }
+
+    /** The scorecard into {@code folder}/en (PDF and XLSX) and {@code folder}/fr (PDF). */
+    private static void renderInEnglishAndFrench(Map<String, String> parameters, Path folder) throws Exception {
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
+                List.of(OutputFormat.PDF, OutputFormat.XLSX), folder.resolve("en"), Locale.ENGLISH, "kpi-scorecard"));
+        SharedEngine.get().render(new RenderRequest(SharedEngine.template("kpi-scorecard.rptdesign"), parameters,
+                List.of(OutputFormat.PDF), folder.resolve("fr"), Locale.FRANCE, "kpi-scorecard"));
     }
 }
