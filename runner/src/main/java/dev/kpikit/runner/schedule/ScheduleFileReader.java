@@ -1,5 +1,6 @@
 package dev.kpikit.runner.schedule;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -248,6 +249,11 @@ public final class ScheduleFileReader {
                     : " (" + yaml.getContext() + " from line " + (from.getLine() + 1) + ", column " + (from.getColumn() + 1) + ")";
             return "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": not valid YAML: " + yaml.getProblem()
                     + context + "; look at the indentation and the brackets there";
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharConversionException) { // a binary file, or text saved in another encoding
+                return "the file is not UTF-8 text; save it as UTF-8";
+            }
         }
         return "not valid YAML/JSON: " + JsonProblems.reason(e);
     }

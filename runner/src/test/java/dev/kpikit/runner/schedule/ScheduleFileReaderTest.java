@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -219,5 +220,19 @@ class ScheduleFileReaderTest {
         assertEquals(30, policy.delayAfter(1).toSeconds());
         assertEquals(60, policy.delayAfter(2).toSeconds());
         assertEquals(60, policy.delayAfter(3).toSeconds());
+    }
+
+    /** A schedules file saved in Windows' Latin-1, as UTF-16, or not text at all: said once, without Java's words. */
+    @Test
+    void aFileThatIsNotUtf8TextIsSaidSo() throws Exception {
+        byte[][] contents = {
+                "schedules:\n  - id: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),
+                "\uFEFFschedules: []\n".getBytes(StandardCharsets.UTF_16LE),
+                {(byte) 0x8c, (byte) 0xff, 0x01, (byte) 0xfe, 0x00, (byte) 0x9d}};
+        for (byte[] content : contents) {
+            Path file = Files.write(folder.resolve("s.yaml"), content);
+            assertEquals(List.of("the file is not UTF-8 text; save it as UTF-8"),
+                    assertThrows(ScheduleValidationException.class, () -> ScheduleFileReader.read(file, TestSchedules.roots())).problems());
+        }
     }
 }
