@@ -37,6 +37,8 @@ public final class JsonProblems {
             + " \\(start marker at \\[.*?line: (\\d+), column: (\\d+)\\]\\).*", Pattern.DOTALL);
     private static final Pattern UNCLOSED_TEXT = Pattern.compile("Unexpected end-of-input(?: in field name|: was expecting closing quote).*",
             Pattern.DOTALL);
+    private static final Pattern NOT_UTF8 = Pattern.compile("(Invalid UTF-8 .*|Unexpected EOF in the middle of a multi-byte char.*)",
+            Pattern.DOTALL);
     private static final Pattern CONTROL_IN_TEXT = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
             Pattern.DOTALL);
 
@@ -95,6 +97,9 @@ public final class JsonProblems {
         }
         if (UNCLOSED_TEXT.matcher(message).matches()) {
             return "the file ends inside a text in double quotes: its closing '\"' is missing";
+        }
+        if (NOT_UTF8.matcher(message).matches()) {
+            return "the file is not UTF-8 text here; save it as UTF-8";
         }
         if ((m = CONTROL_IN_TEXT.matcher(message)).matches()) {
             return m.group(1).equals("10") || m.group(1).equals("13")

@@ -2,6 +2,7 @@ package dev.kpikit.kpi;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -76,7 +77,13 @@ public final class KpiCatalog {
 
     /** Reads and checks the catalog in {@code file}. */
     public static KpiCatalog load(Path file) throws IOException {
-        return parse(Files.readString(file), file.toString());
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (CharacterCodingException e) { // Java says only "Input length = 1"
+            throw new KpiCatalogException(List.of(file + ": the file is not UTF-8 text; save it as UTF-8"));
+        }
+        return parse(json, file.toString());
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.kpikit.kpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +33,13 @@ class JsonProblemsTest {
     void aSyntaxErrorIsSaidInTheWordsOfSomeoneEditingTheFile(String json, String reason) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> new ObjectMapper().readTree(json.replace("⏎", "\n")));
         assertEquals(reason, JsonProblems.reason(e));
+    }
+
+    /** Bytes of Windows' Latin-1 (é as one byte) where UTF-8 is read. */
+    @Test
+    void latin1TextIsSaidNotToBeUtf8() {
+        byte[] latin1 = "[{\"name\": \"caf\u00e9\"}]".getBytes(StandardCharsets.ISO_8859_1);
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> new ObjectMapper().readTree(latin1));
+        assertEquals("the file is not UTF-8 text here; save it as UTF-8", JsonProblems.reason(e));
     }
 }

@@ -270,6 +270,10 @@ class KpiCatalogTest {
         Files.writeString(file, "{ \"metrics\": [] }");
         KpiCatalogException e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.load(file));
         assertTrue(e.getMessage().startsWith(file + ": declares no metrics"));
+        // saved in Windows' Latin-1 (é as one byte): Java's own words were "Input length = 1"
+        Files.writeString(file, SHOP.replace("Shop", "Caf\u00e9"), StandardCharsets.ISO_8859_1);
+        e = assertThrows(KpiCatalogException.class, () -> KpiCatalog.load(file));
+        assertEquals(List.of(file + ": the file is not UTF-8 text; save it as UTF-8"), e.problems());
     }
 
     @ParameterizedTest
