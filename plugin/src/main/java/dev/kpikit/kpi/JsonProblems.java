@@ -1,5 +1,6 @@
 package dev.kpikit.kpi;
 
+import java.io.CharConversionException;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class JsonProblems {
             + " \\(start marker at \\[.*?line: (\\d+), column: (\\d+)\\]\\).*", Pattern.DOTALL);
     private static final Pattern UNCLOSED_TEXT = Pattern.compile("Unexpected end-of-input(?: in field name|: was expecting closing quote).*",
             Pattern.DOTALL);
-    private static final Pattern NOT_UTF8 = Pattern.compile("(Invalid UTF-8 .*|Unexpected EOF in the middle of a multi-byte char.*)",
+    private static final Pattern NOT_UTF8 = Pattern.compile("(?:java\\.io\\.CharConversionException: )?(Invalid UTF-8 .*|Unexpected EOF in the middle of a multi-byte char.*)",
             Pattern.DOTALL);
     private static final Pattern CONTROL_IN_TEXT = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
             Pattern.DOTALL);
@@ -137,6 +138,19 @@ public final class JsonProblems {
                     };
         }
         return null;
+    }
+
+    /**
+     * Whether the parser stopped on bytes that are not UTF-8 (a file saved in Latin-1 or UTF-16, or not text at all). A
+     * YAML parser places them nowhere useful (line 1, byte -1): the caller says so for the whole file.
+     */
+    public static boolean notUtf8(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharConversionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Text cut to one readable line: a path 100,000 levels deep is not shown in full. */

@@ -2,9 +2,11 @@ package dev.kpikit.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -95,5 +97,13 @@ class UsersCommandTest {
         } catch (java.io.IOException e) {
             assertEquals(users + ", users.dave.password: expected a bcrypt hash written by 'kpikit users add'", e.getMessage());
         }
+    }
+
+    @Test
+    void aUsersFileThatIsNotUtf8TextIsSaidSoWithoutJavasWords() throws Exception {
+        Path users = folder.resolve("users.yaml");
+        Files.write(users, "users:\n  ren\u00e9:\n    role: admin\n".getBytes(StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> UsersFile.read(users));
+        assertEquals(users + ": not a users file (the file is not UTF-8 text; save it as UTF-8)", e.getMessage());
     }
 }

@@ -1,6 +1,5 @@
 package dev.kpikit.runner.schedule;
 
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,10 +249,8 @@ public final class ScheduleFileReader {
             return "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": not valid YAML: " + yaml.getProblem()
                     + context + "; look at the indentation and the brackets there";
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CharConversionException) { // a binary file, or text saved in another encoding
-                return "the file is not UTF-8 text; save it as UTF-8";
-            }
+        if (JsonProblems.notUtf8(e)) { // a binary file, or text saved in another encoding
+            return "the file is not UTF-8 text; save it as UTF-8";
         }
         return "not valid YAML/JSON: " + JsonProblems.reason(e);
     }

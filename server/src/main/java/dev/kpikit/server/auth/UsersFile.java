@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import dev.kpikit.kpi.JsonProblems;
 
 /**
  * The users of a server, in a YAML file: {@code users: {NAME: {role: viewer, password: <bcrypt hash>}}}.
@@ -53,9 +55,12 @@ public final class UsersFile {
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
-        } catch (JacksonException e) {
+        } catch (JsonProcessingException e) {
+            if (JsonProblems.notUtf8(e)) {
+                throw new IOException(file + ": not a users file (the file is not UTF-8 text; save it as UTF-8)");
+            }
             throw new IOException(file + ", line " + e.getLocation().getLineNr() + ": not a users file ("
-                    + e.getOriginalMessage() + ")");
+                    + JsonProblems.reason(e) + ")");
         }
         JsonNode list = root == null ? null : root.get("users");
         if (list == null || list.isNull()) {
