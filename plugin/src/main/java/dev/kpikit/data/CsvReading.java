@@ -35,6 +35,25 @@ public record CsvReading(Charset encoding, Character decimalSeparator) {
     }
 
     /**
+     * The character set a user named ({@code windows-1252}, {@code UTF-8}, any Java charset name); UTF-8 for nothing or
+     * blank.
+     *
+     * @param givenBy who named it, for the message: "--encoding", "schedule 'monday', field 'encoding':"
+     * @throws IllegalArgumentException naming {@code givenBy} and the name
+     */
+    public static Charset encoding(String text, String givenBy) {
+        if (text == null || text.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(givenBy + " '" + text.strip() + "' names no known character set;"
+                    + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name");
+        }
+    }
+
+    /**
      * The separator a user typed: {@code point} or {@code .}, {@code comma} or {@code ,}; null for blank (decided from
      * the file).
      *

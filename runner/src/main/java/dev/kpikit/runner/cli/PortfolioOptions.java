@@ -1,8 +1,6 @@
 package dev.kpikit.runner.cli;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,20 +56,8 @@ final class PortfolioOptions {
 
     /** How CSV tables are read, from the command line's --encoding and --decimal-separator (each null when not given). */
     static CsvReading reading(String encoding, String decimalSeparator) {
-        return new CsvReading(charset(encoding), CsvReading.decimalSeparator(decimalSeparator, "--decimal-separator"));
-    }
-
-    /** The character set of the folder's CSV tables. */
-    private static Charset charset(String encoding) {
-        if (encoding == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(encoding.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--encoding '" + encoding + "' names no known character set;"
-                    + " use UTF-8, windows-1252, ISO-8859-1 or another Java charset name");
-        }
+        return new CsvReading(CsvReading.encoding(encoding, "--encoding"),
+                CsvReading.decimalSeparator(decimalSeparator, "--decimal-separator"));
     }
 
     /**

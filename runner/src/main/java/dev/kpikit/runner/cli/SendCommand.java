@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.runner.engine.KpikitEngine;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.engine.ReportFailedException;
@@ -24,15 +25,18 @@ import dev.kpikit.runner.schedule.BirtReportRenderer;
 import dev.kpikit.runner.schedule.DeliveryRecord;
 import dev.kpikit.runner.schedule.DeliveryService;
 import dev.kpikit.runner.schedule.DeliveryStatus;
+import dev.kpikit.runner.schedule.Destinations;
 import dev.kpikit.runner.schedule.DeliveryStore;
 import dev.kpikit.runner.schedule.Fire;
 import dev.kpikit.runner.schedule.LeaseKeeper;
 import dev.kpikit.runner.schedule.NextAttempts;
+import dev.kpikit.runner.schedule.OnExcludedDay;
 import dev.kpikit.runner.schedule.RetryPolicy;
 import dev.kpikit.runner.schedule.Schedule;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
 import dev.kpikit.runner.schedule.Schedules;
+import dev.kpikit.runner.schedule.SendWhen;
 import dev.kpikit.runner.schedule.RunnerSettings;
 import dev.kpikit.runner.schedule.StoreDatabase;
 import picocli.CommandLine.ArgGroup;
@@ -69,6 +73,16 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Report locale (default: ${DEFAULT-VALUE}).")
     String locale;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Character set of the data folder's CSV tables, e.g. windows-1252 (default: UTF-8, with or without"
+                    + " byte order mark; a data source's own 'encoding' property wins).")
+    String encoding;
+
+    @Option(names = "--decimal-separator", paramLabel = "SEP",
+            description = "Decimal separator of the data folder's CSV tables: point or comma (default: from each file; a data"
+                    + " source's own 'decimalSeparator' property wins).")
+    String decimalSeparator;
 
     @Option(names = "--as-of", defaultValue = "end of last month", paramLabel = "RULE", description = "As-of rule for the period (default: ${DEFAULT-VALUE}).")
     String asOf;
@@ -124,6 +138,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private Schedule schedule() {
+        CsvReading reading = PortfolioOptions.reading(encoding, decimalSeparator); // a wrong one said before BIRT starts
         Path design = what.template;
         Map<String, String> parameters = new LinkedHashMap<>();
         if (what.scenario != null) {
@@ -144,6 +159,7 @@ final class SendCommand implements Callable<Integer> {
         return new Schedule(id, design.toAbsolutePath().normalize(), parameters, AsOfRule.parse(asOf), null,
                 Locale.forLanguageTag(locale), outputs, "-", ZoneId.systemDefault(),
                 to.stream().map(Addresses::parse).toList(), cc.stream().map(Addresses::parse).toList(), List.of(), null,
-                Schedule.DEFAULT_SUBJECT, Schedule.DEFAULT_BODY, List.of(), RetryPolicy.DEFAULT, false, true);
+                Schedule.DEFAULT_SUBJECT, Schedule.DEFAULT_BODY, List.of(), RetryPolicy.DEFAULT, false, true, null,
+                OnExcludedDay.SKIP, SendWhen.ALWAYS, Destinations.MAIL_ONLY, reading);
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.birt.report.engine.api.IReportDocument;
 import org.eclipse.birt.report.engine.api.IReportRunnable;
 import org.eclipse.birt.report.engine.api.IResultSetItem;
 
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.runner.engine.KpikitEngine;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.engine.RenderRequest;
@@ -57,7 +58,7 @@ public final class BirtReportRenderer implements ReportRenderer {
     }
 
     private record Key(Path design, long modified, Map<String, String> parameters, Locale locale, List<OutputFormat> formats,
-            List<HeadlineKpi> headline, Instant slot) {
+            List<HeadlineKpi> headline, CsvReading reading, Instant slot) {
     }
 
     private record Shared(CompletableFuture<RenderedReport> result, long createdNanos) {
@@ -70,7 +71,7 @@ public final class BirtReportRenderer implements ReportRenderer {
             parameters.put(schedule.asOfParameter(), asOf.toString());
         }
         Key key = new Key(schedule.template(), modified(schedule.template()), parameters, schedule.locale(),
-                schedule.formats(), schedule.headline(), slot);
+                schedule.formats(), schedule.headline(), schedule.reading(), slot);
         evictOld();
         CompletableFuture<RenderedReport> mine = new CompletableFuture<>();
         Shared shared = recent.computeIfAbsent(key, k -> new Shared(mine, System.nanoTime()));
@@ -116,7 +117,7 @@ public final class BirtReportRenderer implements ReportRenderer {
             String base = RenderRequest.baseNameOf(schedule.template());
             DocumentFacts facts = new DocumentFacts(schedule);
             List<Path> files = engine.get().render(new RenderRequest(schedule.template(), parameters, schedule.formats(),
-                    work, schedule.locale(), base), facts::read);
+                    work, schedule.locale(), base, schedule.reading()), facts::read);
             String title = facts.title == null || facts.title.isBlank() ? base : facts.title;
             List<Attachment> attachments = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {

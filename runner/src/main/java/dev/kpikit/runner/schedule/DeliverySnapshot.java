@@ -13,6 +13,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.data.DataFormatException;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.data.ScoringFolder;
@@ -57,13 +58,13 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
      */
     static DeliverySnapshot read(Schedule schedule, LocalDate asOf) throws IOException, DataFormatException {
         Path folder = Path.of(schedule.parameters().get(dev.kpikit.runner.engine.RenderRequest.DATA_FOLDER_PARAMETER));
-        List<Kpi> kpis = schedule.sendWhen().readsKpis() ? kpis(folder, asOf, schedule.locale()) : null;
+        List<Kpi> kpis = schedule.sendWhen().readsKpis() ? kpis(folder, asOf, schedule.locale(), schedule.reading()) : null;
         List<KeyAccount> accounts = null;
         String band = null;
         if (schedule.sendWhen().readsAccounts()) {
             String length = schedule.parameters().get(PERIOD_LENGTH);
             PeriodLength periodLength = length == null || length.isBlank() ? PeriodLength.YEAR : PeriodLength.parse(length);
-            ScoringFolder data = new ScoringFolder(folder);
+            ScoringFolder data = new ScoringFolder(folder).withReading(schedule.reading()); // as the report reads it
             ScoringModel model = data.model(null);
             Portfolio portfolio = data.portfolio(asOf, periodLength, model);
             String topTier = model.tiers().get(0).name();
@@ -83,7 +84,7 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
         return new DeliverySnapshot(asOf.toString(), kpis, accounts, band);
     }
 
-    private static List<Kpi> kpis(Path folder, LocalDate asOf, Locale locale) throws IOException, DataFormatException {
+    private static List<Kpi> kpis(Path folder, LocalDate asOf, Locale locale, CsvReading reading) throws IOException, DataFormatException {
         Path catalog = folder.resolve(CATALOG_FILE);
         Path metrics = FolderScorecard.metricsTable(folder);
         for (Path file : List.of(catalog, metrics)) {
@@ -92,7 +93,7 @@ public record DeliverySnapshot(String asOf, List<Kpi> kpis, List<KeyAccount> acc
             }
         }
         List<Kpi> kpis = new ArrayList<>();
-        for (FolderScorecard.Row row : FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf, null, 1, locale))) {
+        for (FolderScorecard.Row row : FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(asOf, null, 1, locale, reading))) {
             KpiResult r = row.result();
             if (r.parentId() == null) {
                 kpis.add(new Kpi(r.kpiId(), r.label(), r.value(), r.target(), r.status(), r.format()));

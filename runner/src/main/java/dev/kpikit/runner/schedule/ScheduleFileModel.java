@@ -32,7 +32,7 @@ public final class ScheduleFileModel {
             String locale, List<String> formats, String cron, String timeZone, List<String> to, List<String> cc,
             List<String> bcc, String owner, String subject, String body, List<HeadlineEntry> headline,
             Retry retry, Boolean skipWhenNoData, Boolean enabled, String calendar, String onExcludedDay, List<String> sendWhen,
-            OffTarget offTarget, DestinationsEntry destinations) {
+            OffTarget offTarget, DestinationsEntry destinations, String encoding, String decimalSeparator) {
     }
 
     /** A named business calendar: the days on which no report goes out. */

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
+import dev.kpikit.data.CsvReading;
 import dev.kpikit.data.IsoDates;
 import dev.kpikit.data.OutsideFolderException;
 import dev.kpikit.kpi.JsonProblems;
@@ -362,6 +363,7 @@ public final class ScheduleFileReader {
             problems.add(name + ", field 'onExcludedDay': needs a 'calendar' that says which days are excluded");
         }
         SendWhen sendWhen = sendWhen(name, e, parameters);
+        CsvReading reading = reading(name, e);
         if (problems.size() > before || e.calendar() != null && calendar == null) {
             return null;
         }
@@ -371,7 +373,27 @@ public final class ScheduleFileReader {
         }
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
-                e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations);
+                e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations, reading);
+    }
+
+    /**
+     * {@code encoding} and {@code decimalSeparator}: how the data folder's CSV tables are read, checked as render's
+     * --encoding and --decimal-separator are (one reading of both, in {@link CsvReading}).
+     */
+    private CsvReading reading(String name, ScheduleFileModel.Entry e) {
+        java.nio.charset.Charset encoding = null;
+        Character separator = null;
+        try {
+            encoding = CsvReading.encoding(e.encoding(), name + ", field 'encoding':");
+        } catch (IllegalArgumentException ex) {
+            problems.add(ex.getMessage());
+        }
+        try {
+            separator = CsvReading.decimalSeparator(e.decimalSeparator(), name + ", field 'decimalSeparator'");
+        } catch (IllegalArgumentException ex) {
+            problems.add(ex.getMessage());
+        }
+        return new CsvReading(encoding, separator);
     }
 
     /** {@code destinations}: mail unless told otherwise when there are recipients; a folder that exists; an http(s) URL. */

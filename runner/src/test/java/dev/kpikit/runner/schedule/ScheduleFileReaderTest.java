@@ -54,6 +54,24 @@ class ScheduleFileReaderTest {
         assertTrue(schedules.smtp().orElseThrow().toString().contains("localhost:25"));
     }
 
+    /**
+     * encoding and decimalSeparator, as render's --encoding and --decimal-separator: read into the schedule, and a wrong
+     * value told with the schedule and the field in the words the command line uses.
+     */
+    @Test
+    void encodingAndDecimalSeparatorAreReadAndAWrongOneIsToldByScheduleAndField() throws Exception {
+        Path file = Files.writeString(folder.resolve("ok.yaml"), "schedules:\n" + entry("cp", "encoding", "windows-1252")
+                + "    decimalSeparator: point\n" + entry("plain", "cron", "\"0 0 8 ? * MON\""));
+        List<Schedule> read = ScheduleFileReader.read(file, TestSchedules.roots()).schedules();
+        assertEquals(new dev.kpikit.data.CsvReading(java.nio.charset.Charset.forName("windows-1252"), '.'), read.get(0).reading());
+        assertEquals(dev.kpikit.data.CsvReading.DEFAULT, read.get(1).reading());
+        assertEquals(List.of("schedule 'cp', field 'encoding': 'klingon' names no known character set; use UTF-8, windows-1252,"
+                + " ISO-8859-1 or another Java charset name",
+                "schedule 'cp', field 'decimalSeparator': 'semicolon' is no decimal separator; expected point (12.50) or"
+                + " comma (12,50), or nothing to decide from each file"),
+                problems("schedules:\n" + entry("cp", "encoding", "klingon") + "    decimalSeparator: semicolon\n"));
+    }
+
     /** A cron that Quartz accepts but that names no time to come would never deliver, and nothing would say so. */
     @Test
     void aCronThatNeverFiresIsRefused() throws Exception {
@@ -167,9 +185,9 @@ class ScheduleFileReaderTest {
                 "schedule 'b', field 'timeZone': unknown time zone 'Europe/Atlantis'"), where, all);
         assertTrue(problems.contains("line 15: schedule 'a', field 'retry.atempts': unknown field; known: attempts, initialDelay,"
                 + " maxDelay, multiplier"), all);
-        assertTrue(problems.get(6).endsWith("known: asOf, asOfParameter, bcc, body, calendar, cc, cron, destinations, enabled,"
-                + " formats, headline, id, locale, offTarget, onExcludedDay, owner, parameters, retry, sendWhen, skipWhenNoData,"
-                + " subject, template, timeZone, to"), all);
+        assertTrue(problems.get(6).endsWith("known: asOf, asOfParameter, bcc, body, calendar, cc, cron, decimalSeparator,"
+                + " destinations, enabled, encoding, formats, headline, id, locale, offTarget, onExcludedDay, owner, parameters,"
+                + " retry, sendWhen, skipWhenNoData, subject, template, timeZone, to"), all);
     }
 
     /** The same in a JSON file; a file Jackson cannot read into the model still tells its unknown fields first. */

@@ -181,6 +181,62 @@ class ScheduledDeliveryTest extends MailedRunnerTest {
         assertEquals(1, greenMail.getReceivedMessages().length);
     }
 
+    /**
+     * A data folder of Excel "CSV" tables (windows-1252), as render reads with --encoding: a schedule's 'encoding' reads it
+     * so in the report (through the data source) and in what sendWhen compares (read outside BIRT). Without it the
+     * delivery fails saying the file is not UTF-8 and how to say its encoding, rather than mailing a garbled name.
+     */
+    @Test
+    void aSchedulesEncodingReadsAWindows1252DataFolderInTheReportAndWhatSendWhenCompares() throws Exception {
+        SharedEngine.get();
+        Path data = Files.createDirectories(folder.resolve("cp1252"));
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().endsWith(".csv")) {
+                    Files.write(data.resolve(file.getFileName()), Files.readString(file).replace("Client A", "Caf\u00e9 M\u00fcller")
+                            .getBytes(cp1252));
+                } else {
+                    Files.copy(file, data.resolve(file.getFileName()));
+                }
+            }
+        }
+        int port = greenMail.getSmtp().getPort();
+        String cron = TestSchedules.cronAt(TestSchedules.inSeconds(4));
+        String schedule = "    template: " + SharedEngine.template("key-accounts.rptdesign") + "\n"
+                + "    parameters: {dataFolder: \"" + data + "\"}\n"
+                + "    cron: \"" + cron + "\"\n    timeZone: Europe/Oslo\n    owner: ops@kpikit.test\n"
+                + "    sendWhen: [key-accounts-changed]\n    retry: {attempts: 1}\n";
+        start(TestSchedules.file(port, TestSchedules.fastRunner(2),
+                "  - id: read\n    to: [\"ceo@kpikit.test\"]\n    encoding: windows-1252\n" + schedule
+                        + "  - id: unsaid\n    to: [\"cfo@kpikit.test\"]\n" + schedule), port);
+
+        DeliveryRecord read = awaitFinal("read");
+        assertEquals(DeliveryStatus.SENT, read.status(), String.valueOf(read.error()));
+        DeliveryRecord unsaid = awaitFinal("unsaid");
+        assertEquals(DeliveryStatus.FAILED, unsaid.status());
+        assertTrue(unsaid.error().contains("accounts.csv, line 2, byte offset ") && unsaid.error().contains("the file is not UTF-8"
+                + " text; save it as CSV UTF-8"), unsaid.error());
+        awaitMessages(greenMail, 2); // the report, and the notice to the owner of the failed one
+        List<MimeMessage> reports = new ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            List<String> to = addresses(m.getRecipients(Message.RecipientType.TO));
+            assertTrue(!to.contains("cfo@kpikit.test"), "nothing garbled was sent");
+            if (to.contains("ceo@kpikit.test")) {
+                reports.add(m);
+            }
+        }
+        assertEquals(1, reports.size());
+        MimeMessage report = reports.get(0);
+        assertEquals(List.of("ceo@kpikit.test"), addresses(report.getRecipients(Message.RecipientType.TO)));
+        byte[] pdf = Parts.of(report).attachments.values().iterator().next();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
+            assertTrue(text.contains("Caf\u00e9 M\u00fcller"), text);
+            assertTrue(!text.contains("Caf\u00c3"), text);
+        }
+    }
+
     private DeliveryRecord awaitFinal(String scheduleId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (System.nanoTime() < deadline) {
