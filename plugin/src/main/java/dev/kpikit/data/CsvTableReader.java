@@ -325,7 +325,7 @@ public final class CsvTableReader extends CurrentRowReader {
     /** How to make a file readable that is not UTF-8 text, with the encoding it is, or may be, saved in. */
     private static String saveAsUtf8(String encoding) {
         return "save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the encoding it is saved in, "
-                + encoding + " (the data source's 'encoding' property, the command line's --encoding)";
+                + encoding + " (the data source's 'encoding' property, the command line's --encoding, a schedule's 'encoding')";
     }
 
     /** Names the line and byte of the first fault: the decoder reads ahead, so where it failed says little. */

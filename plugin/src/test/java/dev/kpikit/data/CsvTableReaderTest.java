@@ -101,7 +101,7 @@ class CsvTableReaderTest {
         assertEquals("revenue.csv: the file is not UTF-8 text: it looks like UTF-16LE without a byte order mark"
                 + " (a zero byte beside each letter); save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"),"
                 + " or set the encoding it is saved in, UTF-16LE (the data source's 'encoding' property,"
-                + " the command line's --encoding)", e.getMessage());
+                + " the command line's --encoding, a schedule's 'encoding')", e.getMessage());
         Files.write(file, "account_id;amount\nM\u00fcller;7,5\n".getBytes(StandardCharsets.UTF_16BE));
         e = assertThrows(DataFormatException.class, () -> open(file));
         assertTrue(e.getMessage().startsWith("revenue.csv: the file is not UTF-8 text: it looks like UTF-16BE without"), e.getMessage());
@@ -510,7 +510,8 @@ class CsvTableReaderTest {
         });
         assertEquals("latin1.csv, line 2, byte offset 6 (0xFC): the file is not UTF-8 text;"
                 + " save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the encoding it is saved in,"
-                + " such as windows-1252 (the data source's 'encoding' property, the command line's --encoding)", e.getMessage());
+                + " such as windows-1252 (the data source's 'encoding' property, the command line's --encoding,"
+                + " a schedule's 'encoding')", e.getMessage());
         assertEquals(2, e.line());
     }
 

@@ -166,7 +166,7 @@ class ClearRefusalsTest {
         Files.write(data.resolve("accounts.csv"), accounts);
         assertOneClearLine(kpikit("score", "--data", data.toString()), "kpikit score: accounts.csv, line 2, byte offset " + offset
                 + " (0xC9): the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the"
-                + " encoding it is saved in, such as windows-1252 (the data source's 'encoding' property, the command line's --encoding)");
+                + " encoding it is saved in, such as windows-1252 (the data source's 'encoding' property, the command line's --encoding, a schedule's 'encoding')");
 
         Run run = kpikit("score", "--data", data.toString(), "--encoding", "windows-1252");
         assertEquals(0, run.exit(), run.stderr());

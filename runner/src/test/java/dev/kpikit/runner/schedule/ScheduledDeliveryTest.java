@@ -216,7 +216,8 @@ class ScheduledDeliveryTest extends MailedRunnerTest {
         DeliveryRecord unsaid = awaitFinal("unsaid");
         assertEquals(DeliveryStatus.FAILED, unsaid.status());
         assertTrue(unsaid.error().contains("accounts.csv, line 2, byte offset ") && unsaid.error().contains("the file is not UTF-8"
-                + " text; save it as CSV UTF-8"), unsaid.error());
+                + " text; save it as CSV UTF-8") && unsaid.error().endsWith("such as windows-1252 (the data source's 'encoding' property,"
+                + " the command line's --encoding, a schedule's 'encoding')"), unsaid.error());
         awaitMessages(greenMail, 2); // the report, and the notice to the owner of the failed one
         List<MimeMessage> reports = new ArrayList<>();
         for (MimeMessage m : greenMail.getReceivedMessages()) {
