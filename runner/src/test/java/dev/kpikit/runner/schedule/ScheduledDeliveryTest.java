@@ -238,6 +238,55 @@ class ScheduledDeliveryTest extends MailedRunnerTest {
         }
     }
 
+    /**
+     * A folder whose revenue.csv is separated by ';' with three decimals in every amount (9973.860): a point before three
+     * digits may be a thousands separator, so it is refused until told; a schedule's 'decimalSeparator: point' tells it,
+     * for the report and for what sendWhen reads.
+     */
+    @Test
+    void aSchedulesDecimalSeparatorReadsThreeDecimalAmountsOfASemicolonTable() throws Exception {
+        SharedEngine.get();
+        Path data = Files.createDirectories(folder.resolve("dinars"));
+        try (var files = Files.list(SharedEngine.sampleData("startup"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        // in hundreds, three decimals: 9973.86 is 99.739, which could be 99739 written with a thousands separator
+        StringBuilder revenue = new StringBuilder();
+        for (String line : Files.readAllLines(data.resolve("revenue.csv"))) {
+            String[] cells = line.split(",");
+            revenue.append(cells[0]).append(';').append(cells[1]).append(';').append(cells[2].equals("amount") ? "amount"
+                    : new java.math.BigDecimal(cells[2]).movePointLeft(2).setScale(3, java.math.RoundingMode.HALF_UP)).append('\n');
+        }
+        Files.writeString(data.resolve("revenue.csv"), revenue);
+        assertTrue(revenue.toString().contains("2024-11-07;C01;99.739\n"), revenue.substring(0, 200));
+        int port = greenMail.getSmtp().getPort();
+        String cron = TestSchedules.cronAt(TestSchedules.inSeconds(4));
+        String schedule = "    template: " + SharedEngine.template("key-accounts.rptdesign") + "\n"
+                + "    parameters: {dataFolder: \"" + data + "\"}\n"
+                + "    cron: \"" + cron + "\"\n    timeZone: Europe/Oslo\n"
+                + "    sendWhen: [key-accounts-changed]\n    retry: {attempts: 1}\n";
+        start(TestSchedules.file(port, TestSchedules.fastRunner(2),
+                "  - id: point\n    to: [\"ceo@kpikit.test\"]\n    decimalSeparator: point\n" + schedule
+                        + "  - id: unsaid\n    to: [\"cfo@kpikit.test\"]\n" + schedule), port);
+
+        DeliveryRecord point = awaitFinal("point");
+        assertEquals(DeliveryStatus.SENT, point.status(), String.valueOf(point.error()));
+        DeliveryRecord unsaid = awaitFinal("unsaid");
+        assertEquals(DeliveryStatus.FAILED, unsaid.status());
+        assertTrue(unsaid.error().contains("revenue.csv, line 2, column 'amount' (3): '99.739' could be 99.739 or 99739"),
+                unsaid.error());
+        awaitMessages(greenMail, 1);
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        assertEquals(1, messages.length);
+        assertEquals(List.of("ceo@kpikit.test"), addresses(messages[0].getRecipients(Message.RecipientType.TO)));
+        try (PDDocument document = Loader.loadPDF(Parts.of(messages[0]).attachments.values().iterator().next())) {
+            String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
+            assertTrue(text.contains("1 Client A 5,584 42.9%"), text); // 558,447 in the sample, in hundreds
+        }
+    }
+
     private DeliveryRecord awaitFinal(String scheduleId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (System.nanoTime() < deadline) {
