@@ -80,13 +80,7 @@ public record SmtpSettings(String host, int port, String from, String username, 
         }
 
         public static PasswordSource fromFile(java.nio.file.Path file) {
-            return new PasswordSource("file " + file, () -> {
-                try {
-                    return java.nio.file.Files.readString(file).strip();
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("cannot read the SMTP password file " + file + ": " + e.getMessage());
-                }
-            });
+            return new PasswordSource("file " + file, () -> SecretFile.read(file, "SMTP password"));
         }
 
         public String read() {

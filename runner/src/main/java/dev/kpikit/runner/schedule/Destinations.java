@@ -3,6 +3,8 @@ package dev.kpikit.runner.schedule;
 import java.net.URI;
 import java.nio.file.Path;
 
+import dev.kpikit.runner.mail.SecretFile;
+
 /**
  * Where a schedule's delivery goes besides (or instead of) mail.
  *
@@ -41,14 +43,7 @@ public record Destinations(boolean mail, Path folder, Integer keepDays, Webhook 
         }
 
         static Webhook fromFile(Path file) {
-            return new Webhook("file " + file, () -> {
-                try {
-                    return java.nio.file.Files.readString(file).strip();
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("cannot read the webhook file " + file + ": "
-                            + (e.getMessage() == null ? "unreadable" : e.getMessage()));
-                }
-            });
+            return new Webhook("file " + file, () -> SecretFile.read(file, "webhook"));
         }
 
         /** The URL, read now; a refusal that does not echo it (it is a secret). */
