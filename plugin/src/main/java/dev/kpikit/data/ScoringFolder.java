@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -18,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.kpikit.scoring.AccountProfile;
+import dev.kpikit.scoring.AccountRows;
 import dev.kpikit.scoring.AccountTableRows;
 import dev.kpikit.scoring.ConcentrationSeries;
 import dev.kpikit.scoring.FactorInput;
@@ -360,15 +363,53 @@ public final class ScoringFolder {
         Portfolio portfolio = accounts.analyse(model);
         List<String> unknown = portfolio.unknownAccountIds();
         if (!unknown.isEmpty()) {
-            String shown = String.join(", ", unknown.subList(0, Math.min(SHOWN_IDS, unknown.size())))
-                    + (unknown.size() > SHOWN_IDS ? ", ..." : "");
-            warnings.accept(unknown.size() == 1
-                    ? "1 account id in " + table(REVENUE_TABLE).getFileName() + " is not in " + table(ACCOUNTS_TABLE).getFileName()
+            List<String> shownIds = unknown.subList(0, Math.min(SHOWN_IDS, unknown.size()));
+            String shown = String.join(", ", shownIds) + (unknown.size() > SHOWN_IDS ? ", ..." : "");
+            String accountsTable = table(ACCOUNTS_TABLE).getFileName().toString();
+            warnings.accept((unknown.size() == 1
+                    ? "1 account id in " + table(REVENUE_TABLE).getFileName() + " is not in " + accountsTable
                             + " (" + shown + "); scored under its id"
                     : unknown.size() + " account ids in " + table(REVENUE_TABLE).getFileName() + " are not in "
-                            + table(ACCOUNTS_TABLE).getFileName() + " (" + shown + "); scored under their id");
+                            + accountsTable + " (" + shown + "); scored under their id")
+                    + lookalikes(portfolio, shownIds, accountsTable));
         }
         return portfolio;
+    }
+
+    /**
+     * "; accounts.csv has C01 for c01" when an unknown id differs from one of the account table only in case or leading
+     * zeros (a revenue export that writes ids its own way, a spreadsheet that dropped the zeros): a likely typo,
+     * said, not guessed. Looked for only when there are unknown ids.
+     */
+    private static String lookalikes(Portfolio portfolio, List<String> unknownIds, String accountsTable) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String id : unknownIds) {
+            wanted.put(lookalikeKey(id), id);
+        }
+        Map<String, String> tableIdOf = new HashMap<>();
+        AccountRows rows = portfolio.rows();
+        for (int i = 0; i < rows.size() && tableIdOf.size() < wanted.size(); i++) {
+            rows.moveTo(i);
+            if (rows.inAccountTable()) {
+                String unknownId = wanted.get(lookalikeKey(rows.id()));
+                if (unknownId != null) {
+                    tableIdOf.putIfAbsent(unknownId, rows.id());
+                }
+            }
+        }
+        List<String> found = unknownIds.stream().filter(tableIdOf::containsKey).map(id -> tableIdOf.get(id) + " for " + id).toList();
+        return found.isEmpty() ? "" : "; " + accountsTable + " has " + String.join(", ", found)
+                + " (ids differing only in case or leading zeros are not the same account)";
+    }
+
+    /** An id in lower case without leading zeros: what two spellings of one id have in common. */
+    private static String lookalikeKey(String id) {
+        String key = id.strip().toLowerCase(Locale.ROOT);
+        int zeros = 0;
+        while (zeros < key.length() - 1 && key.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return key.substring(zeros);
     }
 
     /** How many unknown account ids a warning names. */

@@ -122,4 +122,17 @@ class AccountTableChecksTest {
         assertEquals(List.of("A1"), portfolio.accounts().stream().filter(AccountReport::inAccountTable)
                 .map(a -> a.account().id()).toList());
     }
+
+    /** Ids another tool spelt its own way (lower case, zeros dropped) are told beside the accounts they likely mean. */
+    @Test
+    void anUnknownIdDifferingOnlyInCaseOrLeadingZerosIsToldWithTheIdItLikelyMeans() throws Exception {
+        write("accounts.csv", "account_id,name,strategic_value,growth_potential,engagement,satisfaction,relationship_start\n"
+                + "C01,Client A,3,3,3,3,2020-01-01\n007,Bond,3,3,3,3,2020-01-01\n");
+        write("revenue.csv", "date,account_id,amount\n2026-02-01,c01,100\n2026-02-02,7,50\n2026-02-03,X9,5\n");
+        List<String> warnings = new ArrayList<>();
+        portfolio(warnings);
+        assertEquals(List.of("3 account ids in revenue.csv are not in accounts.csv (7, X9, c01); scored under their id;"
+                + " accounts.csv has 007 for 7, C01 for c01 (ids differing only in case or leading zeros are not the same account)"),
+                warnings);
+    }
 }
