@@ -16,6 +16,7 @@ import dev.kpikit.runner.engine.AtomicFile;
 import dev.kpikit.scoring.PeriodLength;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that score a data folder without a report (score, workbook), declared once. */
@@ -40,24 +41,12 @@ final class PortfolioOptions {
             description = "Your column names for kpikit's fields, e.g. \"amount=Umsatz, date=Rechnungsdatum\".")
     String columns;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Character set of the CSV tables, e.g. windows-1252 (default: UTF-8, with or without byte order mark).")
-    String encoding;
-
-    @Option(names = "--decimal-separator", paramLabel = "SEP",
-            description = "Decimal separator of the CSV tables: point or comma (default: from each file; a file separated"
-                    + " by ';' or tabs may leave 12.500 open, and is then refused until this says).")
-    String decimalSeparator;
+    @Mixin
+    CsvReadingOptions csv = new CsvReadingOptions();
 
     /** How the folder's CSV tables are read: their character set and decimal separator. */
     CsvReading reading() {
-        return reading(encoding, decimalSeparator);
-    }
-
-    /** How CSV tables are read, from the command line's --encoding and --decimal-separator (each null when not given). */
-    static CsvReading reading(String encoding, String decimalSeparator) {
-        return new CsvReading(CsvReading.encoding(encoding, "--encoding"),
-                CsvReading.decimalSeparator(decimalSeparator, "--decimal-separator"));
+        return csv.reading();
     }
 
     /**

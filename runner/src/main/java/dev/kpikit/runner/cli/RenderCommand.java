@@ -18,6 +18,7 @@ import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.engine.RenderRequest;
 import dev.kpikit.runner.engine.ReportFailedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kpikit render}: any .rptdesign, with the kpikit plugin loaded, to PDF, XLSX or HTML. */
@@ -52,15 +53,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Report locale, e.g. en, fr, nb (default: ${DEFAULT-VALUE}).")
     String locale;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Character set of the data folder's CSV tables, e.g. windows-1252 (default: UTF-8, with or without"
-                    + " byte order mark; a data source's own 'encoding' property wins).")
-    String encoding;
-
-    @Option(names = "--decimal-separator", paramLabel = "SEP",
-            description = "Decimal separator of the data folder's CSV tables: point or comma (default: from each file; a data"
-                    + " source's own 'decimalSeparator' property wins).")
-    String decimalSeparator;
+    @Mixin
+    CsvReadingOptions csv = new CsvReadingOptions();
 
     PrintStream stdout = System.out;
     PrintStream err = System.err;
@@ -103,7 +97,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         KpikitEngine own = null;
         try {
-            CsvReading reading = PortfolioOptions.reading(encoding, decimalSeparator); // a wrong one said before BIRT starts
+            CsvReading reading = csv.reading(); // a wrong one said before BIRT starts
             KpikitEngine renderer = engine == null ? (own = KpikitEngine.start()) : engine;
             RenderRequest request = new RenderRequest(template, all, formats.stream().map(OutputFormat::parse).toList(),
                     out, Languages.of(locale, "render", err), RenderRequest.baseNameOf(template), reading);

@@ -74,15 +74,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Report locale (default: ${DEFAULT-VALUE}).")
     String locale;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Character set of the data folder's CSV tables, e.g. windows-1252 (default: UTF-8, with or without"
-                    + " byte order mark; a data source's own 'encoding' property wins).")
-    String encoding;
-
-    @Option(names = "--decimal-separator", paramLabel = "SEP",
-            description = "Decimal separator of the data folder's CSV tables: point or comma (default: from each file; a data"
-                    + " source's own 'decimalSeparator' property wins).")
-    String decimalSeparator;
+    @Mixin
+    CsvReadingOptions csv = new CsvReadingOptions();
 
     @Option(names = "--as-of", defaultValue = "end of last month", paramLabel = "RULE", description = "As-of rule for the period (default: ${DEFAULT-VALUE}).")
     String asOf;
@@ -138,7 +131,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private Schedule schedule() {
-        CsvReading reading = PortfolioOptions.reading(encoding, decimalSeparator); // a wrong one said before BIRT starts
+        CsvReading reading = csv.reading(); // a wrong one said before BIRT starts
         Path design = what.template;
         Map<String, String> parameters = new LinkedHashMap<>();
         if (what.scenario != null) {
