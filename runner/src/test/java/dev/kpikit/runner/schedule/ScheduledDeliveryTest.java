@@ -202,11 +202,7 @@ class ScheduledDeliveryTest extends MailedRunnerTest {
             }
         }
         int port = greenMail.getSmtp().getPort();
-        String cron = TestSchedules.cronAt(TestSchedules.inSeconds(4));
-        String schedule = "    template: " + SharedEngine.template("key-accounts.rptdesign") + "\n"
-                + "    parameters: {dataFolder: \"" + data + "\"}\n"
-                + "    cron: \"" + cron + "\"\n    timeZone: Europe/Oslo\n    owner: ops@kpikit.test\n"
-                + "    sendWhen: [key-accounts-changed]\n    retry: {attempts: 1}\n";
+        String schedule = keyAccountsIn4Seconds(data) + "    owner: ops@kpikit.test\n";
         start(TestSchedules.file(port, TestSchedules.fastRunner(2),
                 "  - id: read\n    to: [\"ceo@kpikit.test\"]\n    encoding: windows-1252\n" + schedule
                         + "  - id: unsaid\n    to: [\"cfo@kpikit.test\"]\n" + schedule), port);
@@ -262,11 +258,7 @@ class ScheduledDeliveryTest extends MailedRunnerTest {
         Files.writeString(data.resolve("revenue.csv"), revenue);
         assertTrue(revenue.toString().contains("2024-11-07;C01;99.739\n"), revenue.substring(0, 200));
         int port = greenMail.getSmtp().getPort();
-        String cron = TestSchedules.cronAt(TestSchedules.inSeconds(4));
-        String schedule = "    template: " + SharedEngine.template("key-accounts.rptdesign") + "\n"
-                + "    parameters: {dataFolder: \"" + data + "\"}\n"
-                + "    cron: \"" + cron + "\"\n    timeZone: Europe/Oslo\n"
-                + "    sendWhen: [key-accounts-changed]\n    retry: {attempts: 1}\n";
+        String schedule = keyAccountsIn4Seconds(data);
         start(TestSchedules.file(port, TestSchedules.fastRunner(2),
                 "  - id: point\n    to: [\"ceo@kpikit.test\"]\n    decimalSeparator: point\n" + schedule
                         + "  - id: unsaid\n    to: [\"cfo@kpikit.test\"]\n" + schedule), port);
@@ -368,5 +360,13 @@ class ScheduledDeliveryTest extends MailedRunnerTest {
                 return out.toByteArray();
             }
         }
+    }
+
+    /** A schedule's fields but its id and recipients: key-accounts on {@code data} in 4 seconds, sent when they changed. */
+    private static String keyAccountsIn4Seconds(Path data) {
+        return "    template: " + SharedEngine.template("key-accounts.rptdesign") + "\n"
+                + "    parameters: {dataFolder: \"" + data + "\"}\n"
+                + "    cron: \"" + TestSchedules.cronAt(TestSchedules.inSeconds(4)) + "\"\n    timeZone: Europe/Oslo\n"
+                + "    sendWhen: [key-accounts-changed]\n    retry: {attempts: 1}\n";
     }
 }
