@@ -485,9 +485,9 @@ final class CsvScanner {
 
         /**
          * Splits and parses the line at {@code position} into {@link #row}: the next line's position, or -1 - that
-         * position for a blank line (or one of empty cells only). Kept apart from the loop that hands rows to the sink, so that a sink of another
-         * class (the account table's after the revenue's) recompiles only that small loop, not the parsing: recompiling
-         * it all cost about a second on a loaded machine, the parts meanwhile interpreted.
+         * position for a blank line (or one of empty cells only). Kept apart from the loop that hands rows to the sink,
+         * so that a sink of another class (the account table's after the revenue's) recompiles only that small loop, not
+         * the parsing: recompiling it all cost about a second on a loaded machine, the parts meanwhile interpreted.
          */
         private int parseLine(byte[] b, int position) {
             int[] starts = row.start;
