@@ -1,6 +1,7 @@
 package dev.kpikit.birt.oda;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,6 +24,15 @@ public final class TextLimit {
 
     private final int maxLength;
     private final Collection<String> notices;
+
+    /**
+     * The one warning about texts cut in an Excel file: "{@code file}: text longer than an Excel cell holds (32,767
+     * characters) was cut and ends in '…': {@code places[0]} and N more".
+     */
+    public static String cutWarning(String file, int maxLength, List<String> places) {
+        return String.format(Locale.ROOT, "%s: text longer than an Excel cell holds (%,d characters) was cut and ends in '%s': %s%s",
+                file, maxLength, MARK, places.get(0), places.size() == 1 ? "" : " and " + (places.size() - 1) + " more");
+    }
 
     private TextLimit(int maxLength, Collection<String> notices) {
         this.maxLength = maxLength;

@@ -63,10 +63,8 @@ final class WorkbookCommand implements Callable<Integer> {
             workbook.write(out);
             List<String> cut = workbook.cutTexts();
             if (!cut.isEmpty()) {
-                // as render says it of a report's XLSX
-                err.printf(Locale.ROOT, "kpikit workbook: warning: %s: text longer than an Excel cell holds (%,d characters) was cut"
-                        + " and ends in '%s': %s%s%n", out.getFileName(), SpreadsheetVersion.EXCEL2007.getMaxTextLength(), TextLimit.MARK,
-                        cut.get(0), cut.size() == 1 ? "" : " and " + (cut.size() - 1) + " more");
+                err.println("kpikit workbook: warning: " // as render says it of a report's XLSX
+                        + TextLimit.cutWarning(out.getFileName().toString(), SpreadsheetVersion.EXCEL2007.getMaxTextLength(), cut));
             }
             err.printf("kpikit workbook: %s: %d accounts as of %s, model '%s'%s%n", out, scored.portfolio().accounts().size(),
                     scored.asOf(), scored.model().name(), kpis.isEmpty() ? "" : ", " + kpis.size() + " KPI rows");

@@ -320,10 +320,8 @@ public final class KpikitEngine implements AutoCloseable {
                 PrintTitles.copyWithPrintTitles(emitted, partial);
             }
             if (!cut.isEmpty()) {
-                List<String> places = List.copyOf(cut);
-                warnings.accept(String.format(Locale.ROOT, "%s.xlsx: text longer than an Excel cell holds (%,d characters)"
-                        + " was cut and ends in '%s': %s%s", request.baseName(), SpreadsheetVersion.EXCEL2007.getMaxTextLength(),
-                        TextLimit.MARK, places.get(0), places.size() == 1 ? "" : " and " + (places.size() - 1) + " more"));
+                warnings.accept(TextLimit.cutWarning(request.baseName() + ".xlsx", SpreadsheetVersion.EXCEL2007.getMaxTextLength(),
+                        List.copyOf(cut)));
             }
         } finally {
             running.remove(Thread.currentThread(), task);
