@@ -280,7 +280,7 @@ public final class CsvTableReader extends CurrentRowReader {
                 + found + "' could be " + found + " or " + thousands + " (in a file separated by " + separated
                 + " a point may separate thousands, and no number in the column's first rows shows it is a decimal point);"
                 + " write " + thousands + " without the thousands separator, or " + found + "0 for the decimal, or say which the"
-                + " file uses: --decimal-separator point|comma, the data source's decimalSeparator property, a schedule's decimalSeparator",
+                + " file uses: --decimal-separator point|comma, the data source's decimalSeparator property, a schedule's decimalSeparator, the report server's Decimal separator",
                 source(), line, column);
     }
 

@@ -226,7 +226,7 @@ class CsvTableReaderTest {
         assertEquals("revenue.csv, line 2, column 'amount' (3): '1.234' could be 1.234 or 1234 (in a file separated by ';'"
                 + " a point may separate thousands, and no number in the column's first rows shows it is a decimal point);"
                 + " write 1234 without the thousands separator, or 1.2340 for the decimal, or say which the file uses:"
-                + " --decimal-separator point|comma, the data source's decimalSeparator property, a schedule's decimalSeparator", e.getMessage());
+                + " --decimal-separator point|comma, the data source's decimalSeparator property, a schedule's decimalSeparator, the report server's Decimal separator", e.getMessage());
         assertEquals(2, e.line());
         assertEquals("amount", e.column());
         e = refusal(write("revenue.tsv", "account_id\tamount\nA1\t-12.500\n"), CsvOptions.defaults());
