@@ -54,6 +54,37 @@ final class CellText {
     }
 
     /**
+     * The text a CSV cell holds when Excel's way of keeping a text as it is wrote it as a formula: {@code ="007"} (so
+     * that no spreadsheet drops the zeros or reads a code as a number) holds {@code 007}, the text between the quotes,
+     * a quote in it written twice; {@code =""} holds nothing. Any other cell, a real formula such as {@code =A1+B2} or
+     * {@code ="A"&"B"} included, is its text as it is. Spaces around the formula are dropped as around any cell; the
+     * text inside is then read as any cell's text is.
+     */
+    static String excelText(String text) {
+        int first = 0;
+        while (first < text.length() && isSpace(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length() || text.charAt(first) != '=') {
+            return text; // every other cell: one look at its first character
+        }
+        String formula = strip(text);
+        int close = formula.length() - 1;
+        if (close < 2 || formula.charAt(1) != '"' || formula.charAt(close) != '"') {
+            return text;
+        }
+        StringBuilder value = new StringBuilder(close - 2);
+        for (int i = 2; i < close; i++) {
+            char c = formula.charAt(i);
+            if (c == '"' && (i + 1 == close || formula.charAt(++i) != '"')) {
+                return text; // a quote that ends the text before the formula does: ="A"&"B"
+            }
+            value.append(c);
+        }
+        return value.toString();
+    }
+
+    /**
      * The value of a cell in a column of the given type, null for a blank cell.
      *
      * @throws IllegalArgumentException if the text is not a value of the type

@@ -30,12 +30,13 @@ import java.util.function.Supplier;
  * header and the first rows (it makes the scanner, see {@link CsvTableReader#scanner()}).
  * <p>
  * It reads plain CSV: UTF-8 (a byte order mark first is skipped, then Excel's separator hint line {@code sep=;} as the
- * reader skips it), lines ending in LF or CRLF, cells unquoted, or quoted
- * without a line break inside. A cell that is not in the plain form (spaces around it, text beyond ASCII, quotes doubled
- * inside) is read by {@link CellText}, as the reader reads it. Anything else, and every refusal (a cell that is not of its
- * column's type, a row with another number of cells, a blank cell its caller needs), makes {@link #scan} return null:
- * the caller then reads the file with {@link CsvTableReader}, which accepts what it always accepted and words each
- * refusal (file, line, column, what was expected) as it always did. A refused file is thus read twice; a good one once.
+ * reader skips it), lines ending in LF or CRLF, cells unquoted (Excel's {@code ="007"} among them, read as the text
+ * between its quotes), or quoted without a line break inside. A cell that is not in the plain form (spaces around it,
+ * text beyond ASCII, quotes doubled inside) is read by {@link CellText}, as the reader reads it. Anything else, and
+ * every refusal (a cell that is not of its column's type, a row with another number of cells, a blank cell its caller
+ * needs), makes {@link #scan} return null: the caller then reads the file with {@link CsvTableReader}, which accepts
+ * what it always accepted and words each refusal (file, line, column, what was expected) as it always did. A refused
+ * file is thus read twice; a good one once.
  */
 final class CsvScanner {
 
@@ -535,7 +536,14 @@ final class CsvScanner {
                     }
                     cellEnd = position;
                     if (c == '"') {
-                        throw Unhandled.INSTANCE; // a quote inside a cell
+                        // the cell is the text between the quotes of Excel's ="007"; any other quote inside a cell is left to the reader
+                        cellEnd = excelTextEnd(b, cellStart, position);
+                        cellStart = position + 1;
+                        for (int i = cellStart; i < cellEnd; i++) {
+                            ascii |= b[i];
+                        }
+                        position = cellEnd + 1;
+                        c = b[position];
                     }
                     if (c == '\r') {
                         if (b[position + 1] != '\n') {
@@ -567,6 +575,31 @@ final class CsvScanner {
                 parseCell(b, i);
             }
             return position;
+        }
+
+        /**
+         * Where the text of Excel's {@code ="007"} ends, its closing quote, for an unquoted cell at {@code cellStart}
+         * with a quote at {@code quote}: the text between the quotes is then the cell's (see {@link CellText#excelText}).
+         * Any other quote inside an unquoted cell ({@code A"1}, {@code ="A"&"B"}, {@code ="A""1"}, spaces before the
+         * {@code =}) leaves the file to the reader.
+         */
+        private int excelTextEnd(byte[] b, int cellStart, int quote) {
+            if (quote != cellStart + 1 || b[cellStart] != '=') {
+                throw Unhandled.INSTANCE;
+            }
+            int close = quote + 1;
+            byte c;
+            while ((c = b[close]) != '"') {
+                if (c == delimiter || c == '\n' || c == '\r') {
+                    throw Unhandled.INSTANCE; // no closing quote in the cell
+                }
+                close++;
+            }
+            c = b[close + 1];
+            if (c != delimiter && c != '\n' && c != '\r') {
+                throw Unhandled.INSTANCE; // more after the closing quote, or a quote in the text
+            }
+            return close;
         }
 
         private boolean isBlankRow(byte[] b, int cells) {
@@ -755,12 +788,15 @@ final class CsvScanner {
         return b == ' ' || b >= 0x09 && b <= 0x0D || b >= 0x1C && b <= 0x1F;
     }
 
-    /** The cell's text as the reader gives it: UTF-8 decoded, a doubled quote read as one; undecodable bytes leave the file to the reader. */
+    /**
+     * The cell's text as the reader gives it: UTF-8 decoded, a doubled quote read as one, Excel's {@code ="007"} as the
+     * text it holds (this way only when quoted, {@code "=""007"""}); undecodable bytes leave the file to the reader.
+     */
     private static String text(byte[] b, int from, int to) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, to - from)).toString();
-            return text.replace("\"\"", "\"");
+            return CellText.excelText(text.replace("\"\"", "\""));
         } catch (CharacterCodingException e) {
             throw Unhandled.INSTANCE;
         }

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +76,9 @@ public final class CsvTableReader extends CurrentRowReader {
         List<Long> sampleLines = new ArrayList<>();
         try (Records records = Records.open(file, source, delimiter, encoding, hinted)) {
             names = Schema.names(records.header, source);
-            CSVRecord record;
-            while (sample.size() < options.inferenceRows() && (record = records.next()) != null) {
-                sample.add(record.toList());
+            List<String> row;
+            while (sample.size() < options.inferenceRows() && (row = records.next()) != null) {
+                sample.add(row);
                 sampleLines.add(records.line);
             }
         }
@@ -244,7 +245,7 @@ public final class CsvTableReader extends CurrentRowReader {
 
     @Override
     public boolean next() throws DataFormatException {
-        CSVRecord record = records.next();
+        List<String> record = records.next();
         if (record == null) {
             current(null);
             return false;
@@ -346,7 +347,11 @@ public final class CsvTableReader extends CurrentRowReader {
         return new DataFormatException(source + where + ": " + advice, source, line, null, e);
     }
 
-    /** The CSV records of a file after its header, each with the line it starts on. */
+    /**
+     * The CSV records of a file after its header, each with the line it starts on, as the texts of its cells: a cell
+     * Excel wrote as {@code ="007"} is the text it holds (see {@link CellText#excelText}), for every use of the cell
+     * alike (the header, type inference, the decimal separator, the values).
+     */
     private static final class Records implements AutoCloseable {
 
         private final CSVParser parser;
@@ -378,13 +383,13 @@ public final class CsvTableReader extends CurrentRowReader {
                 if (hinted) {
                     records.next(); // the separator hint on line 1; the parser still counts it in the line numbers
                 }
-                CSVRecord header = records.next();
+                List<String> header = records.next();
                 if (header == null) {
                     throw new DataFormatException(source + (hinted
                             ? " has only the separator hint (sep=) on line 1; its next line must name the columns"
                             : " is empty; its first line must name the columns"), source, 0, null);
                 }
-                records.header = header.toList();
+                records.header = header;
                 records.afterHeader = true;
                 return records;
             } catch (DataFormatException | RuntimeException e) {
@@ -394,7 +399,7 @@ public final class CsvTableReader extends CurrentRowReader {
         }
 
         /** The next record that is not a blank line (after the header: nor empty cells only), or null at the end of the file. */
-        CSVRecord next() throws DataFormatException {
+        List<String> next() throws DataFormatException {
             while (true) {
                 // The parser counts the line breaks it has read: the next record starts after them.
                 long start = parser.getCurrentLineNumber() + 1;
@@ -408,17 +413,26 @@ public final class CsvTableReader extends CurrentRowReader {
                     throw problem(e.getCause(), start);
                 }
                 line = start;
-                if (!isBlank(record)) {
-                    return record;
+                List<String> cells = cells(record);
+                if (!isBlank(cells)) {
+                    return cells;
                 }
             }
         }
 
-        private boolean isBlank(CSVRecord record) {
-            if (!afterHeader) {
-                return record.size() == 1 && CellText.isBlank(record.get(0)); // a header of blank names is refused as such
+        private static List<String> cells(CSVRecord record) {
+            String[] cells = new String[record.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = CellText.excelText(record.get(i));
             }
-            for (String cell : record) {
+            return Arrays.asList(cells);
+        }
+
+        private boolean isBlank(List<String> cells) {
+            if (!afterHeader) {
+                return cells.size() == 1 && CellText.isBlank(cells.get(0)); // a header of blank names is refused as such
+            }
+            for (String cell : cells) {
                 if (!CellText.isBlank(cell)) {
                     return false;
                 }

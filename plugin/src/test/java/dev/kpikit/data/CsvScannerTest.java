@@ -111,6 +111,43 @@ class CsvScannerTest {
         assertScannedInAnyPartsAs(expected, file);
     }
 
+    /**
+     * Excel's ="007", unquoted or quoted ("=""007"""), is read by the scanner (not left to the reader) as the reader
+     * reads it: the text between the quotes, for the account, the date and the amount; ="" is an empty cell.
+     */
+    @Test
+    void readsExcelsTextFormulaAsTheReaderDoes() throws Exception {
+        Path file = write("date,account_id,amount\r\n"
+                + "2026-01-05,=\"007\",120.00\r\n"
+                + "2026-01-05,\"=\"\"007\"\"\",=\"120.00\"\n"
+                + "=\"2026-01-06\",=\"M\u00fcller\",=\"-0.5\"\n"
+                + "2026-01-07,=\" A1 \",=\"\"\n"
+                + "=\"\",=\"\",=\"\"\n"
+                + "2026-01-08,\"=\"\"A\"\"\"\"1\"\"\",=\"7\"");
+        List<List<Object>> expected = readerRows(file);
+        assertEquals(List.of(List.of(LocalDate.of(2026, 1, 5), "007", new BigDecimal("120.00")),
+                List.of(LocalDate.of(2026, 1, 5), "007", new BigDecimal("120.00")),
+                List.of(LocalDate.of(2026, 1, 6), "M\u00fcller", new BigDecimal("-0.5")),
+                java.util.Arrays.asList(LocalDate.of(2026, 1, 7), "A1", null),
+                List.of(LocalDate.of(2026, 1, 8), "A\"1", new BigDecimal("7"))), expected);
+        assertScannedInAnyPartsAs(expected, file);
+    }
+
+    /**
+     * A quote inside an unquoted cell that is not Excel's plain ="007" (a real formula, a doubled quote inside, spaces
+     * before the =) is left to the reader, which reads it.
+     */
+    @Test
+    void leavesToTheReaderOtherQuotesInsideACell() throws Exception {
+        Map<String, String> readerReads = Map.of("=\"A\"&\"B\"", "=\"A\"&\"B\"", "=\"A\"\"1\"", "A\"1", " =\"007\"", "007",
+                "A\"1", "A\"1");
+        for (Map.Entry<String, String> cell : readerReads.entrySet()) {
+            Path file = write("date,account_id,amount\n2026-01-05,A0,1\n2026-01-05," + cell.getKey() + ",5\n");
+            assertNull(scannedRows(file, 1 << 20), cell.getKey());
+            assertEquals(cell.getValue(), readerRows(file).get(1).get(1), cell.getKey());
+        }
+    }
+
     /** The file scanned in parts of 1, 7, 16, 40 bytes and 1 MB gives {@code expected}: a part's edge changes nothing. */
     private static void assertScannedInAnyPartsAs(List<List<Object>> expected, Path file) throws Exception {
         for (long partBytes : new long[] {1, 7, 16, 40, 1 << 20}) {

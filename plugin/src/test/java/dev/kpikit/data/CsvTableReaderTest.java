@@ -254,6 +254,28 @@ class CsvTableReaderTest {
     }
 
     /**
+     * Excel's way of keeping a text as it is, as exports from Excel and ERP tools write it: the formula ="007", quoted
+     * ("=""007""") or not, holds the text between its quotes (a quote in it written twice), for the header, ids, names,
+     * dates and amounts alike; ="" is an empty cell. The id was read as the text ="007", and matched no account 007.
+     * Column types are those of the texts held: 007 a code, 120.00 a decimal. A real formula stays the text it is.
+     */
+    @Test
+    void excelsTextFormulaIsTheTextItHolds() throws Exception {
+        Path file = write("revenue.csv", "=\"date\",account_id,name,amount\n"
+                + "2026-01-05,\"=\"\"007\"\"\",\"=\"\"O\"\"\"\"Neil\"\"\",=\"120.00\"\n"
+                + "=\"2026-01-06\",=\"007\", =\"Q Ltd\" ,-0.50\n"
+                + "=\"\",=\"\",=\"\",=\"\"\n"
+                + "2026-01-07,=A1+B2,=\"A\"&\"B\",=\"\"\n");
+        try (TableReader reader = open(file)) {
+            assertEquals(List.of(new Column("date", ColumnType.DATE), new Column("account_id", ColumnType.STRING),
+                    new Column("name", ColumnType.STRING), new Column("amount", ColumnType.DECIMAL)), reader.columns());
+            assertEquals(List.of(List.of(LocalDate.of(2026, 1, 5), "007", "O\"Neil", new BigDecimal("120.00")),
+                    List.of(LocalDate.of(2026, 1, 6), "007", "Q Ltd", new BigDecimal("-0.50")),
+                    java.util.Arrays.asList(LocalDate.of(2026, 1, 7), "=A1+B2", "=\"A\"&\"B\"", null)), rows(reader));
+        }
+    }
+
+    /**
      * Amounts as accounting exports write them, negative in parentheses or with the minus after, with a currency sign
      * or code: refused as before, now saying what to write (the refusal was "expected a decimal number, found
      * '(123.45)'" and nothing more).

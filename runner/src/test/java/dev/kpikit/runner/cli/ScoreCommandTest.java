@@ -358,6 +358,30 @@ class ScoreCommandTest {
         assertTrue(beta.endsWith(",false,false"), "scored under its id, not in the account table: " + beta);
     }
 
+    /**
+     * Ids written as Excel's ="007", as Excel and ERP exports write a code to keep its leading zeros: the revenue rows
+     * of account 007 written "=""007""" or ="007" (and amounts written ="30.50") are that account's, with no warning;
+     * they were scored as an account ="007" of their own, "not in accounts.csv". The account table may write its ids
+     * so too.
+     */
+    @Test
+    void idsWrittenAsExcelsTextFormulaAreTheAccountsOfTheTable(@TempDir Path dir) throws Exception {
+        Path data = folder(dir, """
+                account_id,name,segment,strategic_value,growth_potential,engagement,satisfaction,relationship_start
+                007,Bond Ltd,="Key",4,3,4,4,2018-06-01
+                ="010",Ten Ltd,Small,2,2,2,3,="2023-02-01"
+                """, """
+                date,account_id,amount
+                2026-01-05,"=""007\""",120.00
+                2026-02-05,="007",="30.50"
+                2026-02-06,010,49.50
+                """);
+        assertEquals(0, score("--data", data.toString(), "--fields", "account_id,name,segment,revenue,in_accounts_table"), stderr());
+        assertEquals(List.of("account_id,name,segment,revenue,in_accounts_table", "007,Bond Ltd,Key,150.50,true",
+                "010,Ten Ltd,Small,49.50,true"), csvLines());
+        assertEquals("kpikit score: 2 accounts as of 2026-02-06, year to date, model 'kpikit default'", stderr().strip());
+    }
+
     private static final String HOSTILE = "account_id,name,segment\nA,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",@SUM(1)\n"
             + "B,-12.5,+1 office\n";
 
