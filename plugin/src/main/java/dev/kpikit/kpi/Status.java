@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * The traffic light of a KPI. Its score follows the SSAS convention: 1 green, 0 amber, -1 red,
  * null when there is no light: {@link #NO_VALUE} when the KPI has a target but no value for the
  * period (no metric rows, a blank, a zero divisor), {@link #NONE} when it has no target. The one
- * list of statuses: reports show each as the text {@code common.status.<NAME>}
+ * list of statuses: reports and the scoring workbook show each as the text {@code common.status.<NAME>}
  * (report-templates/i18n), scheduled mail's changes as {@code kpi.turned.<NAME>}.
  */
 public enum Status {

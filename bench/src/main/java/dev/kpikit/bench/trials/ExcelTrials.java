@@ -107,7 +107,7 @@ public final class ExcelTrials {
             LocalDate asOf = folder.asOfOrLatest(null);
             Portfolio portfolio = folder.portfolio(asOf, PeriodLength.YEAR, model);
             Path xlsx = context.scratch().resolve("scoring.xlsx");
-            new ScoringWorkbook(model, portfolio, List.of(), new ScoringWorkbook.Info("bench", asOf)).write(xlsx);
+            new ScoringWorkbook(model, portfolio, List.of(), new ScoringWorkbook.Info("bench", asOf, Locale.ENGLISH)).write(xlsx);
             return xlsx;
         }
     }

@@ -36,7 +36,7 @@ final class WorkbookCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "The workbook to write.")
     Path out;
 
-    @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Language of the KPI labels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Language of the KPI labels and statuses (default: ${DEFAULT-VALUE}).")
     String locale;
 
     PrintStream err = System.err;
@@ -59,7 +59,7 @@ final class WorkbookCommand implements Callable<Integer> {
                         new FolderScorecard.Options(scored.asOf(), null, 0, language, options.reading()));
             }
             String scenario = options.data.toAbsolutePath().normalize().getFileName().toString();
-            ScoringWorkbook workbook = new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf()));
+            ScoringWorkbook workbook = new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(scenario, scored.asOf(), language));
             workbook.write(out);
             List<String> cut = workbook.cutTexts();
             if (!cut.isEmpty()) {

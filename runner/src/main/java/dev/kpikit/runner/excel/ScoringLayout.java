@@ -66,7 +66,7 @@ final class ScoringLayout {
     /** The KPIs sheet: one row per KPI and period. */
     enum KpiColumn {
         PERIOD("Period", 11), GRAIN("Grain", 9), KPI("KPI", 22), LABEL("Label", 34), VALUE("Value", 14),
-        TARGET("Target", 14), STATUS("Status", 9), STATUS_SCORE("Status score", 12), TREND("Trend", 7);
+        TARGET("Target", 14), STATUS("Status", 20), STATUS_SCORE("Status score", 12), TREND("Trend", 7);
 
         final String title;
         final int width;

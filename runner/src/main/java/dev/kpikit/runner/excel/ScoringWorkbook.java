@@ -59,6 +59,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import dev.kpikit.birt.oda.TextLimit;
 import dev.kpikit.data.FolderScorecard;
 import dev.kpikit.kpi.KpiResult;
+import dev.kpikit.kpi.Status;
 import dev.kpikit.kpi.Unit;
 import dev.kpikit.scoring.Account;
 import dev.kpikit.scoring.AccountReport;
@@ -128,8 +129,11 @@ public final class ScoringWorkbook {
     private static final String TIER_NAMES = "TierNames";
     private static final String TIER_MINS = "TierMins";
 
-    /** What the workbook is about, for its document properties. */
-    public record Info(String scenario, LocalDate asOf) {
+    /**
+     * What the workbook is about, for its document properties, and the language of the words it writes as the reports
+     * do (a KPI's status).
+     */
+    public record Info(String scenario, LocalDate asOf, Locale language) {
     }
 
     private final ScoringModel model;
@@ -388,6 +392,11 @@ public final class ScoringWorkbook {
     private record FactorTerms(String input, String population, String min, String max, String fill) implements FactorCells {
     }
 
+    /** A text as a string in an Excel formula: in quotes, a quote in it written twice. */
+    private static String excelString(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
     private static String weight(int f) {
         return "W_" + f;
     }
@@ -441,6 +450,7 @@ public final class ScoringWorkbook {
     // ---------------------------------------------------------------- KPIs
 
     private void kpiSheet(Sheet sheet, XSSFSheet xssf) {
+        ReportTexts texts = new ReportTexts(info.language());
         header(sheet.createRow(0), Arrays.stream(KpiColumn.values()).map(c -> c.title).toArray(String[]::new));
         List<KpiResult> rows = kpis.stream().map(FolderScorecard.Row::result)
                 .sorted(Comparator.comparing((KpiResult k) -> k.period().grain())
@@ -472,7 +482,7 @@ public final class ScoringWorkbook {
             if (k.target() != null) {
                 number(row, KpiColumn.TARGET.ordinal(), k.target(), style);
             }
-            text(row, KpiColumn.STATUS.ordinal(), k.status() == null ? "" : k.status().name());
+            text(row, KpiColumn.STATUS.ordinal(), texts.status(k.status()));
             if (k.statusScore() != null) {
                 number(row, KpiColumn.STATUS_SCORE.ordinal(), k.statusScore(), styles.decimal);
             }
@@ -500,9 +510,9 @@ public final class ScoringWorkbook {
         icons.getThresholds()[2].setRangeType(RangeType.NUMBER);
         icons.getThresholds()[2].setValue(0.5);
         conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, statusScore, statusScore)}, rule);
-        var red = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"RED\"");
+        var red = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, excelString(texts.status(Status.RED)));
         red.createFontFormatting().setFontColorIndex(IndexedColors.RED.getIndex());
-        var green = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"GREEN\"");
+        var green = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, excelString(texts.status(Status.GREEN)));
         green.createFontFormatting().setFontColorIndex(IndexedColors.GREEN.getIndex());
         conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, status, status)}, red, green);
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -162,7 +163,7 @@ class ScoringRenderingsAgreeTest {
     @Test
     void theWorkbookRecalculatedByPoiGivesTheExactValuesScoresAndTiers() throws Exception {
         Path file = temp.resolve("every.xlsx");
-        new ScoringWorkbook(model, portfolio, List.of(), new ScoringWorkbook.Info("every rendering", AS_OF)).write(file);
+        new ScoringWorkbook(model, portfolio, List.of(), new ScoringWorkbook.Info("every rendering", AS_OF, Locale.ENGLISH)).write(file);
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
             XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
             evaluator.clearAllCachedResultValues();

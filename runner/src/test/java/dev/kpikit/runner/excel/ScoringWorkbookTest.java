@@ -10,12 +10,16 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
@@ -118,6 +122,54 @@ class ScoringWorkbookTest {
             assertEquals("2026-10-31", properties.getCustomProperties().getProperty("kpikit.asOf").getLpwstr());
             assertEquals("kpikit default", properties.getCustomProperties().getProperty("kpikit.model").getLpwstr());
             assertEquals("startup", properties.getCustomProperties().getProperty("kpikit.scenario").getLpwstr());
+        }
+    }
+
+    /**
+     * A KPI's status on the KPIs sheet is in the words the reports show, in the workbook's language (it was the code:
+     * GREEN, NO_VALUE, ...), and is still red or green: the colour rules compare the cell with those words.
+     */
+    @Test
+    void kpiStatusesAreTheReportsWordsInTheWorkbooksLanguage() throws Exception {
+        Path data = SharedEngine.sampleData("startup");
+        assertStatusWords(Workbooks.write(data, null, temp.resolve("en.xlsx"), false, Locale.ENGLISH),
+                List.of("On target", "Near target", "Off target", "No value", "No target"));
+        assertStatusWords(Workbooks.write(data, null, temp.resolve("fr.xlsx"), false, Locale.FRENCH),
+                List.of("Objectif atteint", "Proche de l'objectif", "Hors objectif", "Sans valeur", "Sans objectif"));
+    }
+
+    /**
+     * Each KPI row's status is the word of its status score (0.5 and above green, -0.5 and below red, amber between;
+     * without a score: no value when there is a target, else no target); {@code words} are green, amber, red, no value,
+     * no target.
+     */
+    private static void assertStatusWords(Path file, List<String> words) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet kpis = workbook.getSheet("KPIs");
+            int status = Workbooks.column(kpis, "Status");
+            int score = Workbooks.column(kpis, "Status score");
+            int target = Workbooks.column(kpis, "Target");
+            Set<String> seen = new HashSet<>();
+            for (int r = 1; r <= kpis.getLastRowNum(); r++) {
+                Row row = kpis.getRow(r);
+                Cell scored = row.getCell(score);
+                String expected;
+                if (scored == null) {
+                    expected = words.get(row.getCell(target) == null ? 4 : 3);
+                } else {
+                    double s = scored.getNumericCellValue();
+                    expected = words.get(s >= 0.5 ? 0 : s <= -0.5 ? 2 : 1);
+                }
+                assertEquals(expected, row.getCell(status).getStringCellValue(), "row " + (r + 1));
+                seen.add(expected);
+            }
+            assertTrue(seen.containsAll(List.of(words.get(0), words.get(2))), "green and red among " + seen);
+            var colours = kpis.getSheetConditionalFormatting().getConditionalFormattingAt(1);
+            assertEquals(status, colours.getFormattingRanges()[0].getFirstColumn());
+            assertEquals("\"" + words.get(2) + "\"", colours.getRule(0).getFormula1());
+            assertEquals(IndexedColors.RED.getIndex(), colours.getRule(0).getFontFormatting().getFontColorIndex());
+            assertEquals("\"" + words.get(0) + "\"", colours.getRule(1).getFormula1());
+            assertEquals(IndexedColors.GREEN.getIndex(), colours.getRule(1).getFontFormatting().getFontColorIndex());
         }
     }
 
@@ -266,8 +318,8 @@ class ScoringWorkbookTest {
     @Test
     void aStreamedWorkbookHasTheCellsOfOneWrittenWhole() throws Exception {
         Path data = SharedEngine.sampleData("startup");
-        Path whole = Workbooks.write(data, null, temp.resolve("whole.xlsx"), false);
-        Path streamed = Workbooks.write(data, null, temp.resolve("streamed.xlsx"), true);
+        Path whole = Workbooks.write(data, null, temp.resolve("whole.xlsx"), false, Locale.ENGLISH);
+        Path streamed = Workbooks.write(data, null, temp.resolve("streamed.xlsx"), true, Locale.ENGLISH);
         try (XSSFWorkbook expected = new XSSFWorkbook(whole.toFile()); XSSFWorkbook actual = new XSSFWorkbook(streamed.toFile())) {
             assertEquals(expected.getNumberOfSheets(), actual.getNumberOfSheets());
             int cells = 0;

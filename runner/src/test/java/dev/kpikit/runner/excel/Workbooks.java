@@ -37,20 +37,24 @@ final class Workbooks {
 
     /** Writes the workbook of a folder with a model (the folder's when null); KPIs when the folder has them. */
     static Path write(Path data, ScoringModel model, Path out) throws Exception {
-        return write(data, model, out, false);
+        return write(data, model, out, false, Locale.ENGLISH);
     }
 
-    /** As {@link #write(Path, ScoringModel, Path)}, streamed (as from 20,000 accounts on) when asked, whatever the size. */
-    static Path write(Path data, ScoringModel model, Path out, boolean streamed) throws Exception {
+    /**
+     * As {@link #write(Path, ScoringModel, Path)}, streamed (as from 20,000 accounts on) when asked, whatever the size,
+     * and in {@code language} (KPI labels and statuses).
+     */
+    static Path write(Path data, ScoringModel model, Path out, boolean streamed, Locale language) throws Exception {
         ScoringFolder folder = new ScoringFolder(data);
         ScoringModel scoring = model == null ? folder.model(null) : model;
         LocalDate asOf = folder.asOfOrLatest(null);
         Portfolio portfolio = folder.portfolio(asOf, PeriodLength.YEAR, scoring);
         List<FolderScorecard.Row> kpis = Files.isRegularFile(data.resolve("kpi-catalog.json"))
                 ? FolderScorecard.evaluate(data.resolve("kpi-catalog.json"), data.resolve("metrics.csv"),
-                        new FolderScorecard.Options(asOf, null, 0, Locale.ENGLISH))
+                        new FolderScorecard.Options(asOf, null, 0, language))
                 : List.of();
-        ScoringWorkbook workbook = new ScoringWorkbook(scoring, portfolio, kpis, new ScoringWorkbook.Info(data.getFileName().toString(), asOf));
+        ScoringWorkbook workbook = new ScoringWorkbook(scoring, portfolio, kpis,
+                new ScoringWorkbook.Info(data.getFileName().toString(), asOf, language));
         (streamed ? workbook.streamingFrom(1) : workbook).write(out);
         return out;
     }

@@ -143,7 +143,7 @@ public final class KeyAccounts {
         if (Files.isRegularFile(catalog) && Files.isRegularFile(metrics)) {
             kpis = FolderScorecard.evaluate(catalog, metrics, new FolderScorecard.Options(scored.asOf(), null, 0, locale));
         }
-        new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(folderName, scored.asOf()))
+        new ScoringWorkbook(scored.model(), scored.portfolio(), kpis, new ScoringWorkbook.Info(folderName, scored.asOf(), locale))
                 .write(out);
     }
 
