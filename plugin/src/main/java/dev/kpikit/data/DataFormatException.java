@@ -71,9 +71,16 @@ public class DataFormatException extends Exception {
     /** As {@link #unexpected(String, String)}, the hint on a number fitting how its source writes decimals. */
     static String unexpected(String expected, String found, Decimals decimals) {
         String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
-        return "expected " + expected + ", found '" + shown + "'"
-                + (expected.endsWith("number") ? numberHint(CellText.strip(found), decimals) : "")
-                + (expected.startsWith("a date") ? dateHint(CellText.strip(found)) : "");
+        String value = CellText.strip(found);
+        String hint;
+        if (value.startsWith("=")) {
+            // =A1+B2, =SUM(C2:C9): a sheet saved with its formulas as text; Excel's ="007" is read as the text it holds
+            hint = " (a spreadsheet formula, not a value: save or export the sheet with the formulas' values)";
+        } else {
+            hint = (expected.endsWith("number") ? numberHint(value, decimals) : "")
+                    + (expected.startsWith("a date") ? dateHint(value) : "");
+        }
+        return "expected " + expected + ", found '" + shown + "'" + hint;
     }
 
     private static String numberHint(String found, Decimals decimals) {

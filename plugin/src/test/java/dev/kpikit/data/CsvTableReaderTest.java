@@ -276,6 +276,25 @@ class CsvTableReaderTest {
     }
 
     /**
+     * A spreadsheet formula where a number or a date is expected (a sheet exported with its formulas as text) is
+     * refused, saying it is a formula and what to do (it was "expected a decimal number, found '=SUM(C2:C3)'" alone).
+     */
+    @Test
+    void aFormulaWhereANumberOrADateIsExpectedIsRefusedSayingSo() throws IOException {
+        String advice = " (a spreadsheet formula, not a value: save or export the sheet with the formulas' values)";
+        DataFormatException amount = refusal(write("revenue.csv", "date,account_id,amount\n2026-01-15,A1,7\n2026-01-16,A1, =SUM(C2:C3)\n"),
+                CsvOptions.defaults());
+        assertEquals("revenue.csv, line 3, column 'amount' (3): expected a decimal number, found ' =SUM(C2:C3)'" + advice, amount.getMessage());
+        Path today = write("revenue.csv", "date,account_id,amount\n=TODAY(),A1,7\n");
+        DataFormatException date = assertThrows(DataFormatException.class, () -> {
+            try (TableReader reader = CsvTableReader.open(today, CsvOptions.defaults().withDeclaredTypes(Map.of("date", ColumnType.DATE)))) {
+                rows(reader);
+            }
+        });
+        assertEquals("revenue.csv, line 2, column 'date' (1): expected a date yyyy-MM-dd, found '=TODAY()'" + advice, date.getMessage());
+    }
+
+    /**
      * Amounts as accounting exports write them, negative in parentheses or with the minus after, with a currency sign
      * or code: refused as before, now saying what to write (the refusal was "expected a decimal number, found
      * '(123.45)'" and nothing more).

@@ -380,6 +380,13 @@ class ScoreCommandTest {
         assertEquals(List.of("account_id,name,segment,revenue,in_accounts_table", "007,Bond Ltd,Key,150.50,true",
                 "010,Ten Ltd,Small,49.50,true"), csvLines());
         assertEquals("kpikit score: 2 accounts as of 2026-02-06, year to date, model 'kpikit default'", stderr().strip());
+        out.reset();
+        err.reset();
+        // a real formula is not a text kept so: where an amount is expected, it is refused
+        Files.writeString(data.resolve("revenue.csv"), "date,account_id,amount\n2026-01-05,=\"007\",120.00\n2026-02-05,007,=B2*2\n");
+        assertEquals(1, score("--data", data.toString()));
+        assertEquals("kpikit score: revenue.csv, line 3, column 'amount' (3): expected a decimal number, found '=B2*2'"
+                + " (a spreadsheet formula, not a value: save or export the sheet with the formulas' values)", stderr().strip());
     }
 
     private static final String HOSTILE = "account_id,name,segment\nA,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",@SUM(1)\n"
