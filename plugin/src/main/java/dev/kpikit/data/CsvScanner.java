@@ -536,7 +536,8 @@ final class CsvScanner {
                     }
                     cellEnd = position;
                     if (c == '"') {
-                        // the cell is the text between the quotes of Excel's ="007"; any other quote inside a cell is left to the reader
+                        // the cell is the text between the quotes of Excel's ="007"; any other quote inside a cell
+                        // is left to the reader
                         cellEnd = excelTextEnd(b, cellStart, position);
                         cellStart = position + 1;
                         for (int i = cellStart; i < cellEnd; i++) {
@@ -579,9 +580,9 @@ final class CsvScanner {
 
         /**
          * Where the text of Excel's {@code ="007"} ends, its closing quote, for an unquoted cell at {@code cellStart}
-         * with a quote at {@code quote}: the text between the quotes is then the cell's (see {@link CellText#excelText}).
-         * Any other quote inside an unquoted cell ({@code A"1}, {@code ="A"&"B"}, {@code ="A""1"}, spaces before the
-         * {@code =}) leaves the file to the reader.
+         * with a quote at {@code quote}: the text between the quotes is then the cell's (see
+         * {@link CellText#excelText}). Any other quote inside an unquoted cell ({@code A"1}, {@code ="A"&"B"},
+         * {@code ="A""1"}, spaces before the {@code =}) leaves the file to the reader.
          */
         private int excelTextEnd(byte[] b, int cellStart, int quote) {
             if (quote != cellStart + 1 || b[cellStart] != '=') {

@@ -16,13 +16,13 @@ final class ReportTexts {
 
     private final ResourceBundle bundle;
 
-    /** The texts in {@code language}, English for a language the reports have no texts in (never the JVM's default locale). */
+    /** The texts in {@code language}; English for a language the reports have none in (never the JVM's locale). */
     ReportTexts(Locale language) {
         bundle = ResourceBundle.getBundle(BUNDLE, language,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** A KPI's status as the reports show it ({@code common.status.<NAME>}: On target, No value, ...); empty for none. */
+    /** A KPI's status as the reports show it ({@code common.status.<NAME>}: On target, ...); empty for none. */
     String status(Status status) {
         return status == null ? "" : bundle.getString("common.status." + status.name());
     }

@@ -510,9 +510,11 @@ public final class ScoringWorkbook {
         icons.getThresholds()[2].setRangeType(RangeType.NUMBER);
         icons.getThresholds()[2].setValue(0.5);
         conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, statusScore, statusScore)}, rule);
-        var red = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, excelString(texts.status(Status.RED)));
+        var red = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                excelString(texts.status(Status.RED)));
         red.createFontFormatting().setFontColorIndex(IndexedColors.RED.getIndex());
-        var green = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL, excelString(texts.status(Status.GREEN)));
+        var green = conditional.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                excelString(texts.status(Status.GREEN)));
         green.createFontFormatting().setFontColorIndex(IndexedColors.GREEN.getIndex());
         conditional.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, lastRow, status, status)}, red, green);
 
