@@ -266,7 +266,7 @@ public final class CsvTableReader extends CurrentRowReader {
             } catch (IllegalArgumentException e) {
                 String where = source() + ", line " + line + ", column '" + column.name() + "' (" + (i + 1) + ")";
                 throw new DataFormatException(where + ": " + DataFormatException.unexpected(column.type().description(),
-                        record.get(i), decimals.hints(column.name())), source(), line, column.name());
+                        record.get(i), decimals.hints(column.name()), column.name()), source(), line, column.name());
             }
         }
         current(values);

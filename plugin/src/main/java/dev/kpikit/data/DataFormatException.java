@@ -1,5 +1,7 @@
 package dev.kpikit.data;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -28,6 +30,15 @@ public class DataFormatException extends Exception {
     private static final Pattern DECIMAL_POINT = Pattern.compile("[-+]?\\d+\\.\\d+");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("(?i)[-+]?(nan|inf|infinity|∞)");
     private static final Pattern EXPONENT = Pattern.compile("[-+]?\\d+(\\.\\d*)?[eE][-+]?\\d+");
+    /** Excel's number of a day from 1927 to 2173, as a date column saved without its date format shows it. */
+    private static final Pattern EXCEL_DAY_NUMBER = Pattern.compile("[1-9]\\d{4}");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
+    private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    /** The first cell of a totals line, as spreadsheets and accounting exports label it in kpikit's languages. */
+    private static final Pattern TOTALS_ROW = Pattern.compile(
+            "(?iu)(grand |sub-?)?(total|totals|sum|gesamt|gesamtsumme|summe|somme|totale|totaal|totalt|suma)\\b.*");
 
     private final String source;
     private final long line;
@@ -65,17 +76,24 @@ public class DataFormatException extends Exception {
 
     /** "expected {expected}, found '{found}'", with very long text cut short and a hint for numbers written for people. */
     static String unexpected(String expected, String found) {
-        return unexpected(expected, found, Decimals.COMMA_SEPARATED);
+        return unexpected(expected, found, Decimals.COMMA_SEPARATED, null);
     }
 
-    /** As {@link #unexpected(String, String)}, the hint on a number fitting how its source writes decimals. */
-    static String unexpected(String expected, String found, Decimals decimals) {
+    /**
+     * As {@link #unexpected(String, String)}, the hint on a number fitting how its source writes decimals, and on a
+     * cell that repeats its column's name (null when there is none).
+     */
+    static String unexpected(String expected, String found, Decimals decimals, String column) {
         String shown = found.length() <= MAX_SHOWN ? found : found.substring(0, MAX_SHOWN) + "...";
         String value = CellText.strip(found);
         String hint;
         if (value.startsWith("=")) {
             // =A1+B2, =SUM(C2:C9): a sheet saved with its formulas as text; Excel's ="007" is read as the text it holds
             hint = " (a spreadsheet formula, not a value: save or export the sheet with the formulas' values)";
+        } else if (value.equalsIgnoreCase(column)) {
+            hint = " (the header again: tables put one after the other? delete the repeated header line)";
+        } else if (TOTALS_ROW.matcher(value).matches()) {
+            hint = " (a totals line? kpikit adds the rows up itself: delete the line)";
         } else {
             hint = (expected.endsWith("number") ? numberHint(value, decimals) : "")
                     + (expected.startsWith("a date") ? dateHint(value) : "");
@@ -103,10 +121,47 @@ public class DataFormatException extends Exception {
         return "";
     }
 
-    /** The hint on a date with a time of day other than midnight (midnight is read as the day). */
+    /**
+     * The hint on a date written otherwise than yyyy-MM-dd, with the day to write where the text tells it: a time of
+     * day other than midnight (midnight is read as the day), Excel's number of the day, 20260331, 31.01.2026 and
+     * 31/01/2026 (01/02/2026 could be either day: both are named).
+     */
     private static String dateHint(String found) {
         Matcher dateTime = DATE_TIME.matcher(found);
-        return dateTime.matches() ? " (a day and a time of day; kpikit reads days: write the day alone, " + dateTime.group(1) + ")" : "";
+        if (dateTime.matches()) {
+            return " (a day and a time of day; kpikit reads days: write the day alone, " + dateTime.group(1) + ")";
+        }
+        if (EXCEL_DAY_NUMBER.matcher(found).matches()) {
+            // Excel counts days from 1899-12-30 (its day 60 is a 29 February 1900 that never was, long before these)
+            return " (Excel's number of the day " + EXCEL_EPOCH.plusDays(Long.parseLong(found))
+                    + "? format the column as dates before saving, or write the day as yyyy-MM-dd)";
+        }
+        List<LocalDate> days = new ArrayList<>();
+        Matcher compact = COMPACT_DATE.matcher(found);
+        Matcher dotted = DOTTED_DATE.matcher(found);
+        Matcher slashed = SLASHED_DATE.matcher(found);
+        if (compact.matches()) {
+            addDay(days, compact.group(1), compact.group(2), compact.group(3));
+        } else if (dotted.matches()) {
+            addDay(days, dotted.group(3), dotted.group(2), dotted.group(1));
+        } else if (slashed.matches()) {
+            addDay(days, slashed.group(3), slashed.group(2), slashed.group(1)); // day/month, as in most of the world
+            addDay(days, slashed.group(3), slashed.group(1), slashed.group(2)); // month/day, as in the United States
+        }
+        return switch (days.stream().distinct().toList()) {
+            case List<LocalDate> one when one.size() == 1 -> " (write the day as yyyy-MM-dd: " + one.get(0) + ")";
+            case List<LocalDate> two when two.size() == 2 -> " (write the day as yyyy-MM-dd: " + two.get(0) + " or "
+                    + two.get(1) + ", as the file means it)";
+            default -> "";
+        };
+    }
+
+    private static void addDay(List<LocalDate> days, String year, String month, String day) {
+        try {
+            days.add(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+        } catch (DateTimeException e) {
+            // not a day of the calendar read this way
+        }
     }
 
     /**

@@ -122,7 +122,7 @@ public final class JsonTableReader extends CurrentRowReader {
                 values[index] = CellText.DOT_DECIMALS.parse(field.text(), type);
             } catch (IllegalArgumentException e) {
                 throw objects.problem(field.location(), entry.getKey(),
-                        DataFormatException.unexpected(type.description(), field.text(), DECIMALS));
+                        DataFormatException.unexpected(type.description(), field.text(), DECIMALS, entry.getKey()));
             }
         }
         current(values);

@@ -149,7 +149,7 @@ public final class XlsxTableReader extends CurrentRowReader {
             } catch (IllegalArgumentException e) {
                 String where = source() + ", row " + row.number() + ", column '" + column.name() + "' (" + reference(i) + ")";
                 throw new DataFormatException(where + ": " + DataFormatException.unexpected(column.type().description(),
-                        row.cell(i), DECIMALS), source(), row.number(), column.name());
+                        row.cell(i), DECIMALS, column.name()), source(), row.number(), column.name());
             }
         }
         current(parsed);

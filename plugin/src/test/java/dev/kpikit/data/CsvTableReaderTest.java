@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvTableReaderTest {
@@ -349,6 +351,32 @@ class CsvTableReaderTest {
                 + " time of day; kpikit reads days: write the day alone, 2024-11-30)", e.getMessage());
     }
 
+    /**
+     * What finance exports put where a date or an amount goes, refused with what to write: the header again (tables
+     * put one after the other), a totals line, Excel's number of a day, and days written 20260331, 31.01.2026 or
+     * 31/01/2026 (04/03/2026 could be either day). They were refused without a word of what to do.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            date         | the header again: tables put one after the other? delete the repeated header line
+            Total        | a totals line? kpikit adds the rows up itself: delete the line
+            Grand total: | a totals line? kpikit adds the rows up itself: delete the line
+            Summe        | a totals line? kpikit adds the rows up itself: delete the line
+            45500        | Excel's number of the day 2024-07-27? format the column as dates before saving, or write the day as yyyy-MM-dd
+            20260331     | write the day as yyyy-MM-dd: 2026-03-31
+            31.01.2026   | write the day as yyyy-MM-dd: 2026-01-31
+            1/31/2026    | write the day as yyyy-MM-dd: 2026-01-31
+            04/03/2026   | write the day as yyyy-MM-dd: 2026-03-04 or 2026-04-03, as the file means it
+            31.02.2026   |
+            Summer sale  |
+            """)
+    void whatExportsPutWhereADateGoesIsRefusedSayingWhatToWrite(String found, String hint) throws IOException {
+        Path file = write("revenue.csv", "date,account_id,amount\n2026-01-15,A1,5\n" + found + ",A1,6\n");
+        DataFormatException e = refusal(file, CsvOptions.defaults().withInferenceRows(1));
+        assertEquals("revenue.csv, line 3, column 'date' (1): expected a date yyyy-MM-dd, found '" + found + "'"
+                + (hint == null ? "" : " (" + hint + ")"), e.getMessage());
+    }
+
     @Test
     void aPointBeforeThreeDigitsAfterTheFirstRowsIsRefusedToo() throws IOException {
         Path file = write("revenue.csv", "account_id;amount\nA1;7\nA2;8\nA3;2.500\n");
@@ -465,7 +493,7 @@ class CsvTableReaderTest {
         try (TableReader reader = CsvTableReader.open(file, CsvOptions.defaults().withDeclaredTypes(Map.of("date", ColumnType.DATE)))) {
             assertTrue(reader.next());
             DataFormatException e = assertThrows(DataFormatException.class, reader::next);
-            assertEquals("dates.csv, line 3, column 'date' (1): expected a date yyyy-MM-dd, found '31.01.2024'", e.getMessage());
+            assertEquals("dates.csv, line 3, column 'date' (1): expected a date yyyy-MM-dd, found '31.01.2024' (write the day as yyyy-MM-dd: 2024-01-31)", e.getMessage());
         }
     }
 
