@@ -92,13 +92,21 @@ public class DataFormatException extends Exception {
             hint = " (a spreadsheet formula, not a value: save or export the sheet with the formulas' values)";
         } else if (value.equalsIgnoreCase(column)) {
             hint = " (the header again: tables put one after the other? delete the repeated header line)";
-        } else if (TOTALS_ROW.matcher(value).matches()) {
-            hint = " (a totals line? kpikit adds the rows up itself: delete the line)";
+        } else if (isTotalsLabel(value)) {
+            hint = TOTALS_LINE;
         } else {
             hint = (expected.endsWith("number") ? numberHint(value, decimals) : "")
                     + (expected.startsWith("a date") ? dateHint(value) : "");
         }
         return "expected " + expected + ", found '" + shown + "'" + hint;
+    }
+
+    /** The hint on a line that spreadsheets and accounting exports add below the rows: their total. */
+    static final String TOTALS_LINE = " (a totals line? kpikit adds the rows up itself: delete the line)";
+
+    /** Whether a cell's (stripped) text labels a totals line: Total, Grand total, Summe, Somme, Totale, ... */
+    static boolean isTotalsLabel(String text) {
+        return TOTALS_ROW.matcher(text).matches();
     }
 
     private static String numberHint(String found, Decimals decimals) {

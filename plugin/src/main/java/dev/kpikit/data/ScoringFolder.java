@@ -854,8 +854,18 @@ public final class ScoringFolder {
 
         DataFormatException blank(String field) {
             String column = reader.columns().get(indexes.get(field)).name();
-            return new DataFormatException(reader.currentRow() + ", column '" + column
-                    + "': the " + field.replace('_', ' ') + " is empty", reader.source(), reader.rowNumber(), column);
+            return new DataFormatException(reader.currentRow() + ", column '" + column + "': the " + field.replace('_', ' ')
+                    + " is empty" + (onTotalsLine() ? DataFormatException.TOTALS_LINE : ""), reader.source(), reader.rowNumber(), column);
+        }
+
+        /** Whether a cell of the current row labels it a totals line (Total, with the sum beside it and no date). */
+        private boolean onTotalsLine() {
+            for (int i = 0; i < reader.columns().size(); i++) {
+                if (reader.value(i) instanceof String text && DataFormatException.isTotalsLabel(text)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

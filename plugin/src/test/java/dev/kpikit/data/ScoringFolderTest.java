@@ -81,6 +81,20 @@ class ScoringFolderTest {
     }
 
     /** Credit notes only: no positive revenue to share out, so every share and ABC class is blank, never 0/0. */
+    /** A totals line below the rows, its date empty and "Total" beside the sum, is refused saying what it looks like. */
+    @Test
+    void aTotalsLineBelowTheRowsIsRefusedAsOne() throws Exception {
+        write("accounts.csv", "account_id,name\nA1,Alpha\n");
+        write("revenue.csv", "date,account_id,amount\n2026-01-15,A1,100.00\n,Total,100.00\n");
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> new ScoringFolder(folder).ledger(LocalDate.of(2026, 1, 31), PeriodLength.YEAR));
+        assertEquals("revenue.csv, line 3, column 'date': the date is empty (a totals line? kpikit adds the rows up itself:"
+                + " delete the line)", e.getMessage());
+        write("revenue.csv", "date,account_id,amount\n2026-01-15,A1,100.00\n,A2,100.00\n");
+        e = assertThrows(DataFormatException.class, () -> new ScoringFolder(folder).ledger(LocalDate.of(2026, 1, 31), PeriodLength.YEAR));
+        assertEquals("revenue.csv, line 3, column 'date': the date is empty", e.getMessage());
+    }
+
     @Test
     void withoutPositiveRevenueSharesAndClassesAreBlank() throws Exception {
         write("accounts.csv", "account_id,name\nA1,Alpha\nB2,Beta\nC3,Cog\n");
