@@ -371,9 +371,19 @@ public final class ScoringFolder {
                             + " (" + shown + "); scored under its id"
                     : unknown.size() + " account ids in " + table(REVENUE_TABLE).getFileName() + " are not in "
                             + accountsTable + " (" + shown + "); scored under their id")
-                    + lookalikes(portfolio, shownIds, accountsTable));
+                    + lookalikes(portfolio, shownIds, accountsTable) + totalsLines(unknown));
         }
         return portfolio;
+    }
+
+    /**
+     * "; Total looks like the label of a totals line: ..." when an unknown id does: the line's sum, scored as an account,
+     * counts the revenue twice in the totals and every share.
+     */
+    private static String totalsLines(List<String> unknownIds) {
+        List<String> labels = unknownIds.stream().filter(DataFormatException::isTotalsLabel).limit(SHOWN_IDS).toList();
+        return labels.isEmpty() ? "" : "; " + String.join(", ", labels) + (labels.size() == 1 ? " looks" : " look")
+                + " like the label of a totals line: delete such lines, or their revenue is counted twice in the totals and shares";
     }
 
     /**

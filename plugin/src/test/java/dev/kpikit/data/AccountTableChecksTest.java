@@ -135,4 +135,17 @@ class AccountTableChecksTest {
                 + " accounts.csv has 007 for 7, C01 for c01 (ids differing only in case or leading zeros are not the same account)"),
                 warnings);
     }
+
+    /** A subtotal line of a revenue export has a date and an amount: its label is told, for its sum is counted twice. */
+    @Test
+    void aTotalsLineLabelAmongTheUnknownIdsIsToldAsOne() throws Exception {
+        write("accounts.csv", "account_id,name,strategic_value,growth_potential,engagement,satisfaction,relationship_start\n"
+                + "C01,Client A,3,3,3,3,2020-01-01\n");
+        write("revenue.csv", "date,account_id,amount\n2026-02-01,C01,100\n2026-02-28,Subtotal February,100\n");
+        List<String> warnings = new ArrayList<>();
+        portfolio(warnings);
+        assertEquals(List.of("1 account id in revenue.csv is not in accounts.csv (Subtotal February); scored under its id;"
+                + " Subtotal February looks like the label of a totals line: delete such lines, or their revenue is counted twice"
+                + " in the totals and shares"), warnings);
+    }
 }
