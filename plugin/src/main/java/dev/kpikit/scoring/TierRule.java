@@ -25,9 +25,6 @@ public sealed interface TierRule {
     /** The rule's threshold: the share below which, or the value at which, it applies. */
     BigDecimal threshold();
 
-    /** What the rule does, in a few words, for people reading a workbook. */
-    String meaning();
-
     /** Exact: the tier position after this rule, given the position before it. */
     int apply(int tier, Account account, ScoringModel model);
 
@@ -78,11 +75,6 @@ public sealed interface TierRule {
         }
 
         @Override
-        public String meaning() {
-            return "never better than the tier while the revenue share is below the threshold";
-        }
-
-        @Override
         public int apply(int current, Account account, ScoringModel model) {
             BigDecimal share = account.input(FactorInput.REVENUE_SHARE);
             boolean below = share == null ? minShare.signum() > 0 : share.compareTo(minShare) < 0;
@@ -116,11 +108,6 @@ public sealed interface TierRule {
         @Override
         public BigDecimal threshold() {
             return equals;
-        }
-
-        @Override
-        public String meaning() {
-            return "at least the tier whenever the input equals the threshold";
         }
 
         @Override

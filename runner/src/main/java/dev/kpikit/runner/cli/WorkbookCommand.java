@@ -36,7 +36,7 @@ final class WorkbookCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "The workbook to write.")
     Path out;
 
-    @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Language of the KPI labels and statuses (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--locale", defaultValue = "en", paramLabel = "TAG", description = "Language of the workbook's texts: sheet names, headings, notes, KPI labels and statuses (default: ${DEFAULT-VALUE}).")
     String locale;
 
     PrintStream err = System.err;

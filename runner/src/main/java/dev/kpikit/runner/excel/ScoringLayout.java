@@ -12,24 +12,69 @@ import dev.kpikit.scoring.FactorInput;
 /**
  * Which column of the scoring workbook holds what, in one place: the fixed columns of the Model sheet's three
  * tables as enums, the Accounts sheet's columns computed once from the model's inputs and factors, so that formulas
- * name the column they read ({@code accounts.score()}) rather than count to it.
+ * name the column they read ({@code accounts.score()}) rather than count to it. Each sheet and column names the key of
+ * its heading in the report texts (report-templates/i18n/kpikit*.properties), so its heading is in the workbook's
+ * language and declared nowhere else; the model's own names (factors, inputs, tiers) stay as the model file writes them.
  */
 final class ScoringLayout {
 
     private ScoringLayout() {
     }
 
-    /** The Model sheet's factor table: one row per factor. */
-    enum FactorColumn {
-        FACTOR("Factor", 22), INPUT("Input", 20), WEIGHT("Weight", 10), NORMALISATION("Normalisation", 18),
-        MIN("Min", 10), MAX("Max", 10), MISSING("Missing", 12), FILL("Fill (mean/median)", 20);
+    /** A text of the workbook (a sheet's name, a column's heading, a note): the key of its words in the report texts. */
+    interface Text {
+        String key();
+    }
 
-        final String title;
+    /** The texts that are neither a sheet nor a column: the document's properties, the chart's title. */
+    enum Note implements Text {
+        TITLE("workbook.title"), SUBJECT("workbook.subject"), KEYWORDS("workbook.keywords"), CHART_TITLE("workbook.kpis.chart");
+
+        private final String key;
+
+        Note(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The workbook's sheets, in their order. */
+    enum SheetName implements Text {
+        MODEL("workbook.sheet.model"), ACCOUNTS("workbook.sheet.accounts"), KPIS("workbook.sheet.kpis");
+
+        private final String key;
+
+        SheetName(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The Model sheet's factor table: one row per factor. */
+    enum FactorColumn implements Text {
+        FACTOR("workbook.model.factor", 22), INPUT("workbook.model.input", 20), WEIGHT("workbook.model.weight", 10),
+        NORMALISATION("workbook.model.normalisation", 18), MIN("workbook.model.min", 10), MAX("workbook.model.max", 10),
+        MISSING("workbook.model.missing", 12), FILL("workbook.model.fill", 20);
+
+        private final String key;
         final int width;
 
-        FactorColumn(String title, int width) {
-            this.title = title;
+        FactorColumn(String key, int width) {
+            this.key = key;
             this.width = width;
+        }
+
+        @Override
+        public String key() {
+            return key;
         }
 
         String letter() {
@@ -38,13 +83,18 @@ final class ScoringLayout {
     }
 
     /** The Model sheet's tier table, below the factors: one row per tier, the best first. */
-    enum TierColumn {
-        TIER("Tier"), MIN_SCORE("Min score"), POSITION("Position");
+    enum TierColumn implements Text {
+        TIER("workbook.tiers.tier"), MIN_SCORE("workbook.tiers.minScore"), POSITION("workbook.tiers.position");
 
-        final String title;
+        private final String key;
 
-        TierColumn(String title) {
-            this.title = title;
+        TierColumn(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
         }
 
         String letter() {
@@ -53,39 +103,91 @@ final class ScoringLayout {
     }
 
     /** The Model sheet's rule table, below the tiers: one row per rule, in the order they apply. */
-    enum RuleColumn {
-        RULE("Rule"), TIER("Tier"), INPUT("Input"), THRESHOLD("Threshold"), MEANING("Meaning");
+    enum RuleColumn implements Text {
+        RULE("workbook.rules.rule"), TIER("workbook.rules.tier"), INPUT("workbook.rules.input"),
+        THRESHOLD("workbook.rules.threshold"), MEANING("workbook.rules.meaning");
 
-        final String title;
+        private final String key;
 
-        RuleColumn(String title) {
-            this.title = title;
+        RuleColumn(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
         }
     }
 
     /** The KPIs sheet: one row per KPI and period. */
-    enum KpiColumn {
-        PERIOD("Period", 11), GRAIN("Grain", 9), KPI("KPI", 22), LABEL("Label", 34), VALUE("Value", 14),
-        TARGET("Target", 14), STATUS("Status", 20), STATUS_SCORE("Status score", 12), TREND("Trend", 7);
+    enum KpiColumn implements Text {
+        PERIOD("common.col.period", 11), GRAIN("workbook.kpis.grain", 9), KPI("common.col.kpi", 22),
+        LABEL("workbook.kpis.label", 34), VALUE("common.col.value", 14), TARGET("common.col.target", 14),
+        STATUS("common.col.status", 20), STATUS_SCORE("workbook.kpis.statusScore", 12), TREND("common.col.trend", 7);
 
-        final String title;
+        private final String key;
         final int width;
 
-        KpiColumn(String title, int width) {
-            this.title = title;
+        /** {@code common.col.*}: the reports' own heading for the same column, in the same words. */
+        KpiColumn(String key, int width) {
+            this.key = key;
             this.width = width;
+        }
+
+        @Override
+        public String key() {
+            return key;
         }
     }
 
     /** The Accounts sheet's columns after the factors': the score and tier as formulas, and kpikit's beside them. */
-    enum ScoreColumn {
-        WEIGHT_INCLUDED("Weight included"), CENTS_SHORT("Cents short"), SCORE("Score"), SCORE_TIER("Score tier"),
-        TIER_POSITION("Tier position"), TIER("Tier"), KPIKIT_SCORE("kpikit score"), KPIKIT_TIER("kpikit tier");
+    enum ScoreColumn implements Text {
+        WEIGHT_INCLUDED("workbook.accounts.weightIncluded"), CENTS_SHORT("workbook.accounts.centsShort"),
+        SCORE("common.col.score"), SCORE_TIER("workbook.accounts.scoreTier"), TIER_POSITION("workbook.accounts.tierPosition"),
+        TIER("common.col.tier"), KPIKIT_SCORE("workbook.accounts.kpikitScore"), KPIKIT_TIER("workbook.accounts.kpikitTier");
 
-        final String title;
+        private final String key;
 
-        ScoreColumn(String title) {
-            this.title = title;
+        ScoreColumn(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The Accounts sheet's first columns: the account itself. */
+    enum AccountColumn implements Text {
+        ID("workbook.accounts.id"), NAME("workbook.accounts.name"), SEGMENT("workbook.accounts.segment");
+
+        private final String key;
+
+        AccountColumn(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The Accounts sheet's columns per factor, in this order, each a heading pattern over the factor's id ({0}). */
+    enum PerFactorColumn implements Text {
+        NORMALISED("workbook.accounts.normalised"), EXACT_POINTS("workbook.accounts.exactPoints"),
+        POINTS("workbook.accounts.points");
+
+        private final String key;
+
+        PerFactorColumn(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
         }
     }
 
@@ -94,9 +196,9 @@ final class ScoringLayout {
      * and points in cents, then the {@link ScoreColumn}s.
      */
     static final class AccountColumns {
-        static final int ID = 0;
-        static final int NAME = 1;
-        static final int SEGMENT = 2;
+        static final int ID = AccountColumn.ID.ordinal();
+        static final int NAME = AccountColumn.NAME.ordinal();
+        static final int SEGMENT = AccountColumn.SEGMENT.ordinal();
 
         private final Map<FactorInput, Integer> inputs = new LinkedHashMap<>();
         private final int firstNormalised;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.formula.SheetNameFormatter;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -73,15 +75,23 @@ import dev.kpikit.scoring.Tier;
 import dev.kpikit.scoring.TierRule;
 import dev.kpikit.runner.engine.AtomicFile;
 import dev.kpikit.runner.engine.OutputFolder;
+import dev.kpikit.runner.excel.ScoringLayout.AccountColumn;
 import dev.kpikit.runner.excel.ScoringLayout.AccountColumns;
 import dev.kpikit.runner.excel.ScoringLayout.FactorColumn;
 import dev.kpikit.runner.excel.ScoringLayout.KpiColumn;
+import dev.kpikit.runner.excel.ScoringLayout.Note;
+import dev.kpikit.runner.excel.ScoringLayout.PerFactorColumn;
 import dev.kpikit.runner.excel.ScoringLayout.RuleColumn;
 import dev.kpikit.runner.excel.ScoringLayout.ScoreColumn;
+import dev.kpikit.runner.excel.ScoringLayout.SheetName;
+import dev.kpikit.runner.excel.ScoringLayout.Text;
 import dev.kpikit.runner.excel.ScoringLayout.TierColumn;
 
 /**
- * The live scoring workbook: sheet {@code Model} holds the model's weights, bounds, tier thresholds
+ * The live scoring workbook, its sheet names, headings and notes in the language of {@link Info#language()}, in the
+ * report texts' words (the model's own names, such as factors, inputs and tiers, stay as the model file writes them,
+ * and the defined names formulas use, such as {@code W_0} and {@code TierNames}, as here). Sheet {@code Model} (named
+ * here in English) holds the model's weights, bounds, tier thresholds
  * and rule parameters as editable named cells; sheet {@code Accounts} has one row per account with
  * its inputs and every normalised value, contribution, score and tier as an Excel formula over
  * {@code Model}, so a changed weight re-scores and re-tiers every account; sheet {@code KPIs} lists the
@@ -102,9 +112,6 @@ import dev.kpikit.runner.excel.ScoringLayout.TierColumn;
  */
 public final class ScoringWorkbook {
 
-    public static final String MODEL_SHEET = "Model";
-    public static final String ACCOUNTS_SHEET = "Accounts";
-    public static final String KPIS_SHEET = "KPIs";
     /** From this many accounts on, rows are streamed and formulas are not evaluated before saving. */
     public static final int STREAMING_ROWS = 20_000;
     /** Accounts the Accounts sheet holds at most: an Excel sheet's 1,048,576 rows less the header. */
@@ -130,8 +137,8 @@ public final class ScoringWorkbook {
     private static final String TIER_MINS = "TierMins";
 
     /**
-     * What the workbook is about, for its document properties, and the language of the words it writes as the reports
-     * do (a KPI's status).
+     * What the workbook is about, for its document properties, and the language of its texts: sheet names, headings,
+     * notes and a KPI's status, in the reports' words.
      */
     public record Info(String scenario, LocalDate asOf, Locale language) {
     }
@@ -145,6 +152,9 @@ public final class ScoringWorkbook {
     /** Accounts from which the workbook is streamed: {@link #STREAMING_ROWS}, fewer in tests of the streamed form. */
     private int streamingFrom = STREAMING_ROWS;
     private Styles styles;
+    private final ReportTexts texts;
+    /** The sheets' names in the workbook's language, as formulas write them ({@code Modèle}, {@code 'Mi hoja'}). */
+    private final Map<SheetName, String> sheetRefs = new EnumMap<>(SheetName.class);
     private final AccountColumns columns;
     private int tierRow;
     private int ruleRow;
@@ -158,6 +168,10 @@ public final class ScoringWorkbook {
         this.portfolio = portfolio;
         this.kpis = kpis == null ? List.of() : kpis;
         this.info = info;
+        texts = new ReportTexts(info.language());
+        for (SheetName sheet : SheetName.values()) {
+            sheetRefs.put(sheet, SheetNameFormatter.format(texts.text(sheet)));
+        }
         // the input columns of the Accounts sheet: every factor's input and every rule's, in FactorInput order
         Set<FactorInput> inputs = EnumSet.of(FactorInput.REVENUE); // shown even when no factor reads it
         model.factors().forEach(factor -> inputs.add(factor.input()));
@@ -204,13 +218,13 @@ public final class ScoringWorkbook {
         try {
             styles = new Styles(workbook);
             properties(streaming ? sxssf.getXSSFWorkbook() : (XSSFWorkbook) workbook);
-            Sheet modelSheet = workbook.createSheet(MODEL_SHEET);
-            Sheet accounts = workbook.createSheet(ACCOUNTS_SHEET);
-            Sheet kpiSheet = kpis.isEmpty() ? null : workbook.createSheet(KPIS_SHEET);
+            Sheet modelSheet = workbook.createSheet(texts.text(SheetName.MODEL));
+            Sheet accounts = workbook.createSheet(texts.text(SheetName.ACCOUNTS));
+            Sheet kpiSheet = kpis.isEmpty() ? null : workbook.createSheet(texts.text(SheetName.KPIS));
             modelSheet(modelSheet);
             accountsSheet(accounts);
             if (kpiSheet != null) {
-                kpiSheet(kpiSheet, streaming ? sxssf.getXSSFWorkbook().getSheet(KPIS_SHEET) : (XSSFSheet) kpiSheet);
+                kpiSheet(kpiSheet, streaming ? sxssf.getXSSFWorkbook().getSheet(kpiSheet.getSheetName()) : (XSSFSheet) kpiSheet);
             }
             workbook.setActiveSheet(1);
             workbook.setForceFormulaRecalculation(true);
@@ -232,10 +246,10 @@ public final class ScoringWorkbook {
     private void properties(XSSFWorkbook xssf) {
         POIXMLProperties properties = xssf.getProperties();
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-        core.setTitle("kpikit scoring workbook: " + info.scenario());
-        core.setSubjectProperty("Key-account scores as live formulas over model '" + model.name() + "'");
+        core.setTitle(texts.text(Note.TITLE, info.scenario()));
+        core.setSubjectProperty(texts.text(Note.SUBJECT, model.name()));
         core.setCreator("kpikit");
-        core.setKeywords("kpikit, key accounts, scoring");
+        core.setKeywords(texts.text(Note.KEYWORDS));
         POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
         custom.addProperty("kpikit.scenario", info.scenario());
         custom.addProperty("kpikit.asOf", info.asOf().toString());
@@ -246,7 +260,7 @@ public final class ScoringWorkbook {
 
     private void modelSheet(Sheet sheet) {
         List<Factor> factors = model.factors();
-        header(sheet.createRow(0), Arrays.stream(FactorColumn.values()).map(c -> c.title).toArray(String[]::new));
+        header(sheet.createRow(0), headings(FactorColumn.values()));
         for (int i = 0; i < factors.size(); i++) {
             Factor factor = factors.get(i);
             int r = FIRST_FACTOR_ROW + i;
@@ -264,17 +278,18 @@ public final class ScoringWorkbook {
             if (fill != null) {
                 formula(row, FactorColumn.FILL.ordinal(), fill, styles.decimal);
             }
-            name(weight(i), MODEL_SHEET, FactorColumn.WEIGHT, r);
-            name("Min_" + i, MODEL_SHEET, FactorColumn.MIN, r);
-            name("Max_" + i, MODEL_SHEET, FactorColumn.MAX, r);
-            name("Fill_" + i, MODEL_SHEET, FactorColumn.FILL, r);
+            name(weight(i), FactorColumn.WEIGHT, r);
+            name("Min_" + i, FactorColumn.MIN, r);
+            name("Max_" + i, FactorColumn.MAX, r);
+            name("Fill_" + i, FactorColumn.FILL, r);
         }
         String weights = FactorColumn.WEIGHT.letter();
-        rangeName("Weights", MODEL_SHEET + "!$" + weights + "$" + (FIRST_FACTOR_ROW + 1) + ":$" + weights + "$"
+        String modelSheet = sheetRefs.get(SheetName.MODEL);
+        rangeName("Weights", modelSheet + "!$" + weights + "$" + (FIRST_FACTOR_ROW + 1) + ":$" + weights + "$"
                 + (FIRST_FACTOR_ROW + factors.size()));
 
         tierRow = FIRST_FACTOR_ROW + factors.size() + 2;
-        header(sheet.createRow(tierRow - 1), Arrays.stream(TierColumn.values()).map(c -> c.title).toArray(String[]::new));
+        header(sheet.createRow(tierRow - 1), headings(TierColumn.values()));
         List<Tier> tiers = model.tiers();
         for (int i = 0; i < tiers.size(); i++) {
             Row row = sheet.createRow(tierRow + i);
@@ -284,11 +299,11 @@ public final class ScoringWorkbook {
         }
         String first = "$" + (tierRow + 1);
         String last = "$" + (tierRow + tiers.size());
-        rangeName(TIER_NAMES, MODEL_SHEET + "!$" + TierColumn.TIER.letter() + first + ":$" + TierColumn.TIER.letter() + last);
-        rangeName(TIER_MINS, MODEL_SHEET + "!$" + TierColumn.MIN_SCORE.letter() + first + ":$" + TierColumn.MIN_SCORE.letter() + last);
+        rangeName(TIER_NAMES, modelSheet + "!$" + TierColumn.TIER.letter() + first + ":$" + TierColumn.TIER.letter() + last);
+        rangeName(TIER_MINS, modelSheet + "!$" + TierColumn.MIN_SCORE.letter() + first + ":$" + TierColumn.MIN_SCORE.letter() + last);
 
         ruleRow = tierRow + tiers.size() + 2;
-        header(sheet.createRow(ruleRow - 1), Arrays.stream(RuleColumn.values()).map(c -> c.title).toArray(String[]::new));
+        header(sheet.createRow(ruleRow - 1), headings(RuleColumn.values()));
         List<TierRule> rules = model.rules();
         for (int i = 0; i < rules.size(); i++) {
             TierRule rule = rules.get(i);
@@ -298,9 +313,9 @@ public final class ScoringWorkbook {
             text(row, RuleColumn.INPUT.ordinal(), rule.input().key());
             number(row, RuleColumn.THRESHOLD.ordinal(), rule.threshold(),
                     rule.input() == FactorInput.REVENUE_SHARE ? styles.editablePercent : styles.editable);
-            text(row, RuleColumn.MEANING.ordinal(), rule.meaning());
-            name("RuleTier_" + i, MODEL_SHEET, RuleColumn.TIER, ruleRow + i);
-            name("RuleValue_" + i, MODEL_SHEET, RuleColumn.THRESHOLD, ruleRow + i);
+            text(row, RuleColumn.MEANING.ordinal(), texts.meaning(rule));
+            name("RuleTier_" + i, RuleColumn.TIER, ruleRow + i);
+            name("RuleValue_" + i, RuleColumn.THRESHOLD, ruleRow + i);
         }
         sheet.createFreezePane(0, 1);
         for (FactorColumn column : FactorColumn.values()) {
@@ -316,12 +331,12 @@ public final class ScoringWorkbook {
         AccountColumns c = columns;
 
         Row head = sheet.createRow(0);
-        List<String> titles = new ArrayList<>(List.of("Account ID", "Name", "Segment"));
-        c.inputs().forEach(input -> titles.add(input.key()));
-        factors.forEach(factor -> titles.add(factor.id() + " normalised"));
-        factors.forEach(factor -> titles.add(factor.id() + " exact points"));
-        factors.forEach(factor -> titles.add(factor.id() + " points"));
-        Arrays.stream(ScoreColumn.values()).forEach(column -> titles.add(column.title));
+        List<String> titles = new ArrayList<>(List.of(headings(AccountColumn.values())));
+        c.inputs().forEach(input -> titles.add(input.key())); // as the model file names them, like the factors
+        for (PerFactorColumn column : PerFactorColumn.values()) {
+            factors.forEach(factor -> titles.add(texts.text(column, factor.id())));
+        }
+        titles.addAll(List.of(headings(ScoreColumn.values())));
         header(head, titles.toArray(String[]::new));
 
         List<AccountReport> reports = portfolio.accounts();
@@ -436,7 +451,7 @@ public final class ScoringWorkbook {
     private String inputRange(FactorInput input) {
         String letter = columns.letter(columns.input(input));
         int last = Math.max(2, portfolio.accounts().size() + 1);
-        return ACCOUNTS_SHEET + "!$" + letter + "$2:$" + letter + "$" + last;
+        return sheetRefs.get(SheetName.ACCOUNTS) + "!$" + letter + "$2:$" + letter + "$" + last;
     }
 
     private CellStyle inputStyle(FactorInput input) {
@@ -450,8 +465,7 @@ public final class ScoringWorkbook {
     // ---------------------------------------------------------------- KPIs
 
     private void kpiSheet(Sheet sheet, XSSFSheet xssf) {
-        ReportTexts texts = new ReportTexts(info.language());
-        header(sheet.createRow(0), Arrays.stream(KpiColumn.values()).map(c -> c.title).toArray(String[]::new));
+        header(sheet.createRow(0), headings(KpiColumn.values()));
         List<KpiResult> rows = kpis.stream().map(FolderScorecard.Row::result)
                 .sorted(Comparator.comparing((KpiResult k) -> k.period().grain())
                         .thenComparing(KpiResult::kpiId).thenComparing(KpiResult::period))
@@ -467,7 +481,7 @@ public final class ScoringWorkbook {
             Cell period = row.createCell(KpiColumn.PERIOD.ordinal());
             period.setCellValue(k.period().start());
             period.setCellStyle(styles.month);
-            text(row, KpiColumn.GRAIN.ordinal(), k.period().grain().name());
+            text(row, KpiColumn.GRAIN.ordinal(), texts.grain(k.period().grain()));
             text(row, KpiColumn.KPI.ordinal(), k.kpiId());
             text(row, KpiColumn.LABEL.ordinal(), k.label());
             CellStyle style = switch (k.unit() == null ? Unit.NUMBER : k.unit()) {
@@ -530,11 +544,11 @@ public final class ScoringWorkbook {
         }
     }
 
-    private static void chart(XSSFSheet sheet, String kpi, int first, int last) {
+    private void chart(XSSFSheet sheet, String kpi, int first, int last) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, KpiColumn.values().length + 1, 1, KpiColumn.values().length + 11, 20); // right of the table
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(kpi + ": value and target");
+        chart.setTitleText(texts.text(Note.CHART_TITLE, kpi));
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
@@ -544,10 +558,10 @@ public final class ScoringWorkbook {
         XDDFNumericalDataSource<Double> targets = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, KpiColumn.TARGET.ordinal(), KpiColumn.TARGET.ordinal()));
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
         XDDFLineChartData.Series value = (XDDFLineChartData.Series) data.addSeries(periods, values);
-        value.setTitle("Value", new CellReference(sheet.getSheetName(), 0, KpiColumn.VALUE.ordinal(), true, true));
+        value.setTitle(texts.text(KpiColumn.VALUE), new CellReference(sheet.getSheetName(), 0, KpiColumn.VALUE.ordinal(), true, true));
         value.setSmooth(false);
         XDDFLineChartData.Series target = (XDDFLineChartData.Series) data.addSeries(periods, targets);
-        target.setTitle("Target", new CellReference(sheet.getSheetName(), 0, KpiColumn.TARGET.ordinal(), true, true));
+        target.setTitle(texts.text(KpiColumn.TARGET), new CellReference(sheet.getSheetName(), 0, KpiColumn.TARGET.ordinal(), true, true));
         target.setSmooth(false);
         chart.plot(data);
     }
@@ -570,14 +584,19 @@ public final class ScoringWorkbook {
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
     }
 
-    private void name(String name, String sheet, Enum<?> column, int row) {
-        rangeName(name, sheet + "!$" + CellReference.convertNumToColString(column.ordinal()) + "$" + (row + 1));
+    /** A defined name for a cell of the Model sheet. */
+    private void name(String name, Enum<?> column, int row) {
+        rangeName(name, sheetRefs.get(SheetName.MODEL) + "!$" + CellReference.convertNumToColString(column.ordinal()) + "$" + (row + 1));
     }
 
     private void rangeName(String name, String formula) {
         Name defined = workbook.createName();
         defined.setNameName(name);
         defined.setRefersToFormula(formula);
+    }
+
+    private String[] headings(Text... columns) {
+        return Arrays.stream(columns).map(texts::text).toArray(String[]::new);
     }
 
     private void header(Row row, String... titles) {

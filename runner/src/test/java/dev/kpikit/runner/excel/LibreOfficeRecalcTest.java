@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -18,10 +19,13 @@ import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kpikit.runner.engine.SharedEngine;
+import dev.kpikit.runner.excel.ScoringLayout.ScoreColumn;
+import dev.kpikit.runner.excel.ScoringLayout.SheetName;
 import dev.kpikit.scoring.Portfolio;
 import dev.kpikit.scoring.ScoringModel;
 
@@ -55,8 +59,10 @@ class LibreOfficeRecalcTest {
         return Stream.concat(onPath, usual).filter(Files::isExecutable).findFirst().orElse(null);
     }
 
-    @Test
-    void libreOfficeRecalculatesAChangedWeightLikeKpikit() throws Exception {
+    /** In English and in French, whose sheet names (Modèle, Comptes) the defined names then follow. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void libreOfficeRecalculatesAChangedWeightLikeKpikit(String language) throws Exception {
         Path soffice = soffice();
         if (soffice == null) {
             if (System.getenv("KPIKIT_CI") != null) {
@@ -65,10 +71,12 @@ class LibreOfficeRecalcTest {
             Assumptions.abort("soffice (LibreOffice) is not installed: install libreoffice-calc to run the recalculation check");
         }
         Path data = SharedEngine.sampleData("startup");
-        Path written = Workbooks.write(data, null, temp.resolve("written.xlsx"));
+        Locale locale = Locale.forLanguageTag(language);
+        ReportTexts texts = new ReportTexts(locale);
+        Path written = Workbooks.write(data, null, temp.resolve("written.xlsx"), false, locale);
         Path in = Files.createDirectories(temp.resolve("in")).resolve("startup.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(written))) {
-            workbook.getSheet("Model").getRow(1).getCell(2).setCellValue(60); // revenue_share weight 30 -> 60
+            workbook.getSheet(texts.text(SheetName.MODEL)).getRow(1).getCell(2).setCellValue(60); // revenue_share weight 30 -> 60
             try (OutputStream out = Files.newOutputStream(in)) {
                 workbook.write(out); // cached results still those of weight 30
             }
@@ -95,9 +103,9 @@ class LibreOfficeRecalcTest {
         Map<String, String> kpikitTiers = Workbooks.kpikitTiers(expected);
         Map<String, BigDecimal> before = Workbooks.kpikitScores(Workbooks.portfolio(data, ScoringModel.defaultModel()));
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(converted))) {
-            XSSFSheet accounts = workbook.getSheet("Accounts");
-            Map<String, Double> scores = Workbooks.numbers(accounts, "Score");
-            Map<String, String> tiers = Workbooks.texts(accounts, "Tier");
+            XSSFSheet accounts = workbook.getSheet(texts.text(SheetName.ACCOUNTS));
+            Map<String, Double> scores = Workbooks.numbers(accounts, texts.text(ScoreColumn.SCORE));
+            Map<String, String> tiers = Workbooks.texts(accounts, texts.text(ScoreColumn.TIER));
             assertEquals(kpikit.keySet(), scores.keySet());
             int moved = 0;
             for (String id : List.copyOf(kpikit.keySet())) {

@@ -25,7 +25,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.kpikit.runner.excel.ScoringLayout.PerFactorColumn;
+import dev.kpikit.runner.excel.ScoringLayout.ScoreColumn;
+import dev.kpikit.runner.excel.ScoringLayout.SheetName;
 import dev.kpikit.scoring.Account;
 import dev.kpikit.scoring.AccountProfile;
 import dev.kpikit.scoring.AccountReport;
@@ -160,15 +165,19 @@ class ScoringRenderingsAgreeTest {
         assertEquals(Set.of("maxTierBelowShare", "minTierWhen"), moved, "each rule form moved a tier");
     }
 
-    @Test
-    void theWorkbookRecalculatedByPoiGivesTheExactValuesScoresAndTiers() throws Exception {
-        Path file = temp.resolve("every.xlsx");
-        new ScoringWorkbook(model, portfolio, List.of(), new ScoringWorkbook.Info("every rendering", AS_OF, Locale.ENGLISH)).write(file);
+    /** In English and in French, whose sheet names (Modèle, Comptes) the formulas and defined names then follow. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void theWorkbookRecalculatedByPoiGivesTheExactValuesScoresAndTiers(String language) throws Exception {
+        Path file = temp.resolve("every-" + language + ".xlsx");
+        Locale locale = Locale.forLanguageTag(language);
+        new ScoringWorkbook(model, portfolio, List.of(), new ScoringWorkbook.Info("every rendering", AS_OF, locale)).write(file);
+        ReportTexts texts = new ReportTexts(locale);
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
             XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
             evaluator.clearAllCachedResultValues();
             evaluator.evaluateAll();
-            XSSFSheet sheet = workbook.getSheet(ScoringWorkbook.ACCOUNTS_SHEET);
+            XSSFSheet sheet = workbook.getSheet(texts.text(SheetName.ACCOUNTS));
             Map<String, Row> rows = new HashMap<>();
             for (Row row : sheet) {
                 rows.put(row.getCell(0).getStringCellValue(), row);
@@ -177,7 +186,7 @@ class ScoringRenderingsAgreeTest {
                 Row row = rows.get(report.account().id());
                 AccountScore exact = report.score();
                 for (FactorScore factor : exact.factors()) {
-                    Cell normalised = row.getCell(Workbooks.column(sheet, factor.factorId() + " normalised"));
+                    Cell normalised = row.getCell(Workbooks.column(sheet, texts.text(PerFactorColumn.NORMALISED, factor.factorId())));
                     String where = report.account().id() + " " + factor.factorId();
                     if (factor.normalised() == null) {
                         assertEquals(CellType.STRING, normalised.getCachedFormulaResultType(), where);
@@ -186,11 +195,11 @@ class ScoringRenderingsAgreeTest {
                         assertEquals(factor.normalised().doubleValue(), normalised.getNumericCellValue(), 1e-12, where);
                     }
                     assertEquals(factor.points().doubleValue(),
-                            row.getCell(Workbooks.column(sheet, factor.factorId() + " points")).getNumericCellValue(), 1e-9, where);
+                            row.getCell(Workbooks.column(sheet, texts.text(PerFactorColumn.POINTS, factor.factorId()))).getNumericCellValue(), 1e-9, where);
                 }
-                assertEquals(exact.score().doubleValue(), row.getCell(Workbooks.column(sheet, "Score")).getNumericCellValue(),
+                assertEquals(exact.score().doubleValue(), row.getCell(Workbooks.column(sheet, texts.text(ScoreColumn.SCORE))).getNumericCellValue(),
                         1e-9, report.account().id());
-                assertEquals(exact.tier(), row.getCell(Workbooks.column(sheet, "Tier")).getStringCellValue(), report.account().id());
+                assertEquals(exact.tier(), row.getCell(Workbooks.column(sheet, texts.text(ScoreColumn.TIER))).getStringCellValue(), report.account().id());
             }
         }
     }

@@ -145,10 +145,10 @@ class ScoringWorkbookTest {
      */
     private static void assertStatusWords(Path file, List<String> words) throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
-            XSSFSheet kpis = workbook.getSheet("KPIs");
-            int status = Workbooks.column(kpis, "Status");
-            int score = Workbooks.column(kpis, "Status score");
-            int target = Workbooks.column(kpis, "Target");
+            XSSFSheet kpis = workbook.getSheetAt(ScoringLayout.SheetName.KPIS.ordinal()); // its name is in the language too
+            int status = ScoringLayout.KpiColumn.STATUS.ordinal();
+            int score = ScoringLayout.KpiColumn.STATUS_SCORE.ordinal();
+            int target = ScoringLayout.KpiColumn.TARGET.ordinal();
             Set<String> seen = new HashSet<>();
             for (int r = 1; r <= kpis.getLastRowNum(); r++) {
                 Row row = kpis.getRow(r);
