@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,75 @@ class WorkbookCommandTest {
             assertEquals(3, workbook.getNumberOfSheets());
             assertEquals(1459, workbook.getSheet("Accounts").getPhysicalNumberOfRows());
         }
+    }
+
+    /**
+     * {@code --locale fr}: a French finance user sees the sheets, headings, notes and period lengths in French (they
+     * were English whatever the language), the model's own names (factor ids, tiers) as its file writes them, and the
+     * formulas, now over sheet Modèle, still recalculate to kpikit's own scores and tiers.
+     */
+    @Test
+    void aFrenchWorkbookIsInFrenchAndStillRecalculatesToKpikitsScores() throws Exception {
+        Path out = temp.resolve("startup-fr.xlsx");
+        assertEquals(0, workbook("--data", SharedEngine.sampleData("startup").toString(), "--out", out.toString(),
+                "--locale", "fr"), err.toString(StandardCharsets.UTF_8));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
+            assertEquals(List.of("Mod\u00e8le", "Comptes", "Indicateurs"),
+                    List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2)));
+            Sheet model = workbook.getSheet("Mod\u00e8le");
+            assertEquals(List.of("Facteur", "Donn\u00e9e", "Pond\u00e9ration", "Normalisation", "Min", "Max", "Valeur manquante",
+                    "Remplacement (moyenne/m\u00e9diane)"), texts(model.getRow(0)));
+            int tiers = rowStarting(model, "Niveau");
+            assertEquals(List.of("Niveau", "Score minimum", "Position"), texts(model.getRow(tiers)));
+            int rules = rowStarting(model, "R\u00e8gle");
+            assertEquals(List.of("R\u00e8gle", "Niveau", "Donn\u00e9e", "Seuil", "Signification"), texts(model.getRow(rules)));
+            assertEquals("jamais mieux que ce niveau tant que la part du chiffre d\u2019affaires est sous le seuil",
+                    model.getRow(rules + 1).getCell(4).getStringCellValue());
+            assertEquals("KEY", model.getRow(tiers + 1).getCell(0).getStringCellValue(), "the model's tier names");
+            assertEquals("Mod\u00e8le!$C$2", workbook.getName("W_0").getRefersToFormula(), "the defined names keep their names");
+
+            Sheet accounts = workbook.getSheet("Comptes");
+            List<String> headings = texts(accounts.getRow(0));
+            assertEquals(List.of("ID du compte", "Nom", "Segment", "revenue"), headings.subList(0, 4));
+            assertTrue(headings.containsAll(List.of("revenue_share normalis\u00e9", "revenue_share points exacts",
+                    "revenue_share points", "Pond\u00e9ration retenue", "Centimes manquants", "Score", "Niveau du score",
+                    "Rang du niveau", "Niveau", "Score kpikit", "Niveau kpikit")), headings.toString());
+
+            var kpis = workbook.getSheet("Indicateurs");
+            assertEquals(List.of("P\u00e9riode", "Granularit\u00e9", "Indicateur", "Libell\u00e9", "Valeur", "Objectif", "Statut",
+                    "Note de statut", "Tendance"), texts(kpis.getRow(0)));
+            assertEquals("Mois", kpis.getRow(1).getCell(1).getStringCellValue());
+            assertTrue(kpis.getDrawingPatriarch().getCharts().getFirst().getTitleText().getString().endsWith(" : valeur et objectif"));
+            assertEquals("Classeur de scoring kpikit : startup", workbook.getProperties().getCoreProperties().getTitle());
+
+            // recalculated from scratch, every score and tier is kpikit's own, written beside them
+            var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            evaluator.clearAllCachedResultValues();
+            evaluator.evaluateAll();
+            int score = headings.indexOf("Score");
+            int tier = headings.indexOf("Niveau");
+            for (int r = 1; r <= accounts.getLastRowNum(); r++) {
+                Row row = accounts.getRow(r);
+                String id = row.getCell(0).getStringCellValue();
+                assertEquals(row.getCell(headings.indexOf("Score kpikit")).getNumericCellValue(), row.getCell(score).getNumericCellValue(), 0.001, id);
+                assertEquals(row.getCell(headings.indexOf("Niveau kpikit")).getStringCellValue(), row.getCell(tier).getStringCellValue(), id);
+            }
+        }
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new java.util.ArrayList<>();
+        row.forEach(cell -> texts.add(cell.getStringCellValue()));
+        return texts;
+    }
+
+    private static int rowStarting(Sheet sheet, String text) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && text.equals(row.getCell(0).getStringCellValue())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no row starting with " + text + " on " + sheet.getSheetName());
     }
 
     /**
