@@ -232,6 +232,9 @@ public final class ScheduleFileReader {
     static ObjectMapper mapper(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        // a key given twice (a second cron pasted below the first, a second smtp section) is refused: Jackson would keep
+        // the last one and drop the other unseen
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // unknown fields are all listed, with their lines, by UnknownFields before Jackson reads the file
         return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
@@ -253,7 +256,9 @@ public final class ScheduleFileReader {
         if (JsonProblems.notUtf8(e)) { // a binary file, or text saved in another encoding
             return "the file is not UTF-8 text; save it as UTF-8";
         }
-        return "not valid YAML/JSON: " + JsonProblems.reason(e);
+        // the line only: the parser's column is where it stopped reading, past the key or value at fault
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : "line " + e.getLocation().getLineNr() + ": ";
+        return where + "not valid YAML/JSON: " + JsonProblems.reason(e);
     }
 
     /** "schedule #2, field 'crn'" from Jackson's path (schedules[1].crn). */

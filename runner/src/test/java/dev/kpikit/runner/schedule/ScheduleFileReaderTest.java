@@ -103,6 +103,15 @@ class ScheduleFileReaderTest {
                 assertThrows(ScheduleValidationException.class, () -> ScheduleFileReader.read(json, TestSchedules.roots())).problems());
     }
 
+    /** A key given twice was read as its last value, the other dropped unseen: a second cron, a second smtp section. */
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLine() throws Exception {
+        assertEquals(List.of("line 7: not valid YAML/JSON: field 'cron' appears twice in one object"),
+                problems("schedules:\n" + entry("monday", "cron", "\"0 0 8 ? * MON\"") + "    cron: \"0 0 9 ? * TUE\"\n"));
+        assertEquals(List.of("line 3: not valid YAML/JSON: field 'smtp' appears twice in one object"),
+                problems("smtp: {host: localhost}\nschedules: []\nsmtp: {host: smtp.example.com}\n"));
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
