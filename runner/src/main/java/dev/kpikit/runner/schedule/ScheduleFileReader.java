@@ -50,6 +50,9 @@ import jakarta.mail.internet.InternetAddress;
  */
 public final class ScheduleFileReader {
 
+    /** 1 MB: thousands of schedules; the parser's time grows with the square of a line's length. */
+    static final long MAX_BYTES = 1024 * 1024;
+
     private final Path file;
     private final ScheduleRoots roots;
     private final List<String> problems = new ArrayList<>();
@@ -82,6 +85,11 @@ public final class ScheduleFileReader {
     private Schedules readAndValidate() throws ScheduleValidationException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no schedules file at " + file.toAbsolutePath());
+        }
+        long size = Files.size(file);
+        if (size > MAX_BYTES) { // the wrong file (a log, an export): the YAML parser takes minutes over a long line of it
+            throw new ScheduleValidationException(file.toString(), List.of(String.format(Locale.ROOT,
+                    "the file is %,d bytes; a schedules file is at most %,d (is it the right file?)", size, MAX_BYTES)));
         }
         ScheduleFileModel.File model;
         List<UnknownFields.Unknown> unknown = List.of();

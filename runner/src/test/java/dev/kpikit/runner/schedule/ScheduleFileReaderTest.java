@@ -112,6 +112,17 @@ class ScheduleFileReaderTest {
                 problems("smtp: {host: localhost}\nschedules: []\nsmtp: {host: smtp.example.com}\n"));
     }
 
+    /** A 50 MB file (a log named by mistake) kept validate, run and serve parsing for over ten minutes. */
+    @Test
+    void aFileLargerThanAnySchedulesFileIsRefusedAtOnce() throws Exception {
+        String yaml = "schedules:\n" + entry("monday", "cron", "\"0 0 8 ? * MON\"") + "# " + "x".repeat(3_000_000) + "\n";
+        long start = System.nanoTime();
+        assertEquals(List.of(String.format(Locale.ROOT, "the file is %,d bytes; a schedules file is at most 1,048,576 (is it the"
+                + " right file?)", yaml.length())),
+                problems(yaml));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused without parsing");
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
