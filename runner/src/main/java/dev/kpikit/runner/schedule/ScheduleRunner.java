@@ -137,7 +137,9 @@ public final class ScheduleRunner implements AutoCloseable {
             wanted.add(jobKey);
             Trigger existing = scheduler.getTrigger(triggerKey);
             if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
-                    && cron.getTimeZone().getID().equals(schedule.timeZone().getId())
+                    // as Quartz stores it: an offset's TimeZone id differs from its ZoneId ("GMT+01:00" for "+01:00"),
+                    // and a trigger replaced at every start would lose the fires missed while no runner ran
+                    && cron.getTimeZone().getID().equals(TimeZone.getTimeZone(schedule.timeZone()).getID())
                     && java.util.Objects.equals(cron.getCalendarName(), BusinessCalendarSync.calendarOf(schedule))
                     && scheduler.checkExists(jobKey)) {
                 continue;
