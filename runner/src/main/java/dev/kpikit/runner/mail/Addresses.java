@@ -1,5 +1,10 @@
 package dev.kpikit.runner.mail;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import java.io.UnsupportedEncodingException;
+import java.net.IDN;
+
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -17,14 +22,29 @@ public final class Addresses {
         if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("line break in address '" + text.replaceAll("[\\r\\n]", "\\\\n") + "'");
         }
+        InternetAddress address;
         try {
-            InternetAddress address = new InternetAddress(text.strip(), true);
+            address = new InternetAddress(text.strip(), true);
             address.validate();
-            if (!address.getAddress().contains("@")) {
-                throw new IllegalArgumentException("'" + text + "' is not a mail address (no @domain)");
-            }
-            return address;
         } catch (AddressException e) {
+            throw new IllegalArgumentException("malformed address '" + text + "': " + e.getMessage());
+        }
+        String addrSpec = address.getAddress();
+        int at = addrSpec.lastIndexOf('@');
+        if (at < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a mail address (no @domain)");
+        }
+        String local = addrSpec.substring(0, at);
+        if (!US_ASCII.newEncoder().canEncode(local)) {
+            throw new IllegalArgumentException("'" + text + "': the part before '@' has letters outside ASCII ('" + local
+                    + "'), which mail servers take only with SMTPUTF8; give the mailbox's ASCII address");
+        }
+        // mail headers and SMTP are ASCII: a name with umlauts went out as raw UTF-8 (shown garbled by some mail
+        // programs), so it is encoded (=?UTF-8?...?=); a domain with them (exämple.com) becomes its xn-- form
+        try {
+            String domain = IDN.toASCII(addrSpec.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+            return new InternetAddress(local + "@" + domain, address.getPersonal(), "UTF-8");
+        } catch (IllegalArgumentException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("malformed address '" + text + "': " + e.getMessage());
         }
     }
