@@ -112,6 +112,28 @@ class ServerContractTest {
         assertEquals("startup, parameter 'asOf': '30.09.2026' is not a date; expected a date yyyy-MM-dd", text(response));
     }
 
+    /** HEAD was answered 200 for any path of a GET route, without running it: a report that is not there, a bad format. */
+    @Test
+    void headIsAnsweredWithTheStatusAndHeadersOfGet() throws Exception {
+        String auth = TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD);
+        java.util.function.Function<String, HttpResponse<byte[]>> head = path -> {
+            try {
+                return TestServer.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Authorization", auth).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals(404, head.apply("/reports/no-such-report/run?format=pdf").statusCode());
+        assertEquals(400, head.apply("/reports/startup/run?format=docx").statusCode());
+        HttpResponse<byte[]> pdf = head.apply("/reports/startup/run?format=pdf&dataFolder=startup&asOf=2026-09-30");
+        assertEquals(200, pdf.statusCode());
+        assertEquals(List.of("application/pdf", "attachment; filename=\"startup.pdf\""), List.of(
+                pdf.headers().firstValue("Content-Type").orElse(""), pdf.headers().firstValue("Content-Disposition").orElse("")));
+        assertEquals(0, pdf.body().length);
+    }
+
     @Test
     void anUnknownParameterIsRefusedNamingTheReportsParameters() throws Exception {
         HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf&region=north",

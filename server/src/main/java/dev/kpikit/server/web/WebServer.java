@@ -115,36 +115,36 @@ public final class WebServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             var r = config.routes;
             r.before(this::guard);
-            r.get("/health", ctx -> ctx.contentType("text/plain").result("UP"));
-            r.get("/health/live", ctx -> ctx.contentType("text/plain").result("UP"));
-            r.get("/health/ready", this::ready);
-            r.get("/static/{file}", this::staticFile);
-            r.get("/login", ctx -> login(ctx, null, 200));
+            getAndHead(r, "/health", ctx -> ctx.contentType("text/plain").result("UP"));
+            getAndHead(r, "/health/live", ctx -> ctx.contentType("text/plain").result("UP"));
+            getAndHead(r, "/health/ready", this::ready);
+            getAndHead(r, "/static/{file}", this::staticFile);
+            getAndHead(r, "/login", ctx -> login(ctx, null, 200));
             r.post("/login", this::doLogin);
             r.post("/logout", this::logout);
-            r.get("/lang/{tag}", this::switchLanguage);
-            r.get("/", ctx -> ctx.redirect("/reports", HttpStatus.FOUND));
-            r.get("/reports", this::reports);
-            r.get("/reports/{name}", this::reportForm);
-            r.get("/reports/{name}/thumbnail", this::thumbnail);
-            r.get("/reports/{name}/run", this::run);
+            getAndHead(r, "/lang/{tag}", this::switchLanguage);
+            getAndHead(r, "/", ctx -> ctx.redirect("/reports", HttpStatus.FOUND));
+            getAndHead(r, "/reports", this::reports);
+            getAndHead(r, "/reports/{name}", this::reportForm);
+            getAndHead(r, "/reports/{name}/thumbnail", this::thumbnail);
+            getAndHead(r, "/reports/{name}/run", this::run);
             r.post("/reports/{name}/jobs", this::startJob);
-            r.get("/jobs/{id}", this::job);
+            getAndHead(r, "/jobs/{id}", this::job);
             r.post("/jobs/{id}/cancel", this::cancelJob);
-            r.get("/jobs/{id}/report.html", this::jobHtml);
-            r.get("/jobs/{id}/images/{file}", this::jobImage);
-            r.get("/jobs/{id}/pages/{page}", this::jobPage);
-            r.get("/jobs/{id}/pages/{page}/images/{file}", this::jobImage);
-            r.get("/accounts", this::accounts);
-            r.get("/accounts/workbook", this::workbook);
-            r.get("/schedules", this::schedules);
+            getAndHead(r, "/jobs/{id}/report.html", this::jobHtml);
+            getAndHead(r, "/jobs/{id}/images/{file}", this::jobImage);
+            getAndHead(r, "/jobs/{id}/pages/{page}", this::jobPage);
+            getAndHead(r, "/jobs/{id}/pages/{page}/images/{file}", this::jobImage);
+            getAndHead(r, "/accounts", this::accounts);
+            getAndHead(r, "/accounts/workbook", this::workbook);
+            getAndHead(r, "/schedules", this::schedules);
             r.post("/schedules/{id}/pause", ctx -> scheduleAction(ctx, "pause"));
             r.post("/schedules/{id}/resume", ctx -> scheduleAction(ctx, "resume"));
             r.post("/schedules/{id}/run", ctx -> scheduleAction(ctx, "run"));
-            r.get("/deliveries", this::deliveries);
+            getAndHead(r, "/deliveries", this::deliveries);
             r.post("/deliveries/retry", this::retry);
-            r.get("/deliveries/pdf", this::deliveryPdf);
-            r.get("/metrics", this::metrics);
+            getAndHead(r, "/deliveries/pdf", this::deliveryPdf);
+            getAndHead(r, "/metrics", this::metrics);
             r.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().startsWith("Endpoint ")) {
                     ctx.contentType("text/plain; charset=utf-8").result("Not found");
@@ -158,6 +158,15 @@ public final class WebServer implements AutoCloseable {
         app.start();
         LOG.info("kpikit server on http://{}:{}/", settings.host(), app.port());
         return this;
+    }
+
+    /**
+     * A GET route, and HEAD on it answered as GET would be (status and headers, Jetty sends no body): Javalin alone
+     * answers HEAD with 200 without running the GET handler, so a script's HEAD saw 200 for a report that is not there.
+     */
+    private static void getAndHead(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     public int port() {
@@ -195,7 +204,7 @@ public final class WebServer implements AutoCloseable {
         Optional<User> user = session.flatMap(s -> users.find(s.user()));
         if (session.isEmpty() || user.isEmpty()) {
             session.ifPresent(s -> sessions.close(s.id()));
-            if (ctx.method().name().equals("GET")) {
+            if (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD")) {
                 String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
                 ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.FOUND);
             } else {
