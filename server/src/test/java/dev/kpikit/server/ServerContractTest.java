@@ -112,6 +112,19 @@ class ServerContractTest {
         assertEquals("startup, parameter 'asOf': '30.09.2026' is not a date; expected a date yyyy-MM-dd", text(response));
     }
 
+    /** A value given twice was taken once and the other dropped: a script asking two periods got one without a word. */
+    @Test
+    void aParameterGivenTwiceWithTwoValuesIsRefused() throws Exception {
+        HttpResponse<byte[]> response = server.get(TestServer.client(),
+                "/reports/startup/run?format=pdf&dataFolder=startup&asOf=2026-09-30&asOf=2025-12-31",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+        assertEquals(400, response.statusCode());
+        assertEquals("startup: parameter 'asOf' is given 2 times, as '2026-09-30' and '2025-12-31'; give it once", text(response));
+        HttpResponse<byte[]> formats = server.get(TestServer.client(), "/reports/startup/run?format=pdf&format=xlsx",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+        assertEquals("startup: parameter 'format' is given 2 times, as 'pdf' and 'xlsx'; give it once", text(formats));
+    }
+
     /** HEAD was answered 200 for any path of a GET route, without running it: a report that is not there, a bad format. */
     @Test
     void headIsAnsweredWithTheStatusAndHeadersOfGet() throws Exception {

@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.kpikit.data.IsoDates;
+import dev.kpikit.kpi.JsonProblems;
 import dev.kpikit.runner.engine.OutputFormat;
 import dev.kpikit.runner.engine.ReportFailedException;
 import dev.kpikit.server.auth.LoginThrottle;
@@ -446,6 +447,13 @@ public final class WebServer implements AutoCloseable {
         List<ReportParameter> declared = ReportParameter.of(pool.engine().birt(), design.toString(), locale);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (var entry : given.entrySet()) {
+            // one value each: a second one (a script's query built in two places) was dropped unseen
+            List<String> values = entry.getValue().stream().map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+            if (values.size() > 1) {
+                throw new BadRequest(400, "parameter '" + entry.getKey() + "' is given " + values.size() + " times, as "
+                        + values.stream().map(v -> "'" + JsonProblems.cut(v) + "'").collect(java.util.stream.Collectors.joining(" and "))
+                        + "; give it once");
+            }
             if (RESERVED.contains(entry.getKey()) || entry.getValue().isEmpty()) {
                 continue;
             }
