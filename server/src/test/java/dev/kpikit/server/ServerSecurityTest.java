@@ -60,6 +60,20 @@ class ServerSecurityTest {
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());
     }
 
+    /** A script's basic auth, throttled, was told 401 "wrong user name or password" with the right password. */
+    @Test
+    void basicAuthAfterFiveFailuresIsToldToWaitNotThatTheRightPasswordIsWrong() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, server.get(TestServer.client(), "/metrics", "Authorization",
+                    TestServer.basic(TestServer.LOCKED_OUT, "guess" + i)).statusCode());
+        }
+        HttpResponse<byte[]> refused = server.get(TestServer.client(), "/metrics", "Authorization",
+                TestServer.basic(TestServer.LOCKED_OUT, TestServer.PASSWORD));
+        assertEquals(429, refused.statusCode());
+        assertEquals("Too many failed attempts: try again in 15 minute(s).", new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+    }
+
     @Test
     void aFormPostedWithoutTheCsrfTokenIsRefused() throws Exception {
         HttpClient operator = server.loggedIn(TestServer.OPERATOR);

@@ -31,6 +31,8 @@ final class TestServer {
     static final String ADMIN = "ada";
     static final String OPERATOR = "otto";
     static final String VIEWER = "vera";
+    /** A viewer that one test locks out with failed logins. */
+    static final String LOCKED_OUT = "lou";
     static final String PASSWORD = "correct horse battery";
     static final String SCHEDULE = "startup-weekly";
     /** A schedule whose report cannot render: its data folder has no tables. */
@@ -64,6 +66,7 @@ final class TestServer {
             users.put(ADMIN, Role.ADMIN, PASSWORD);
             users.put(OPERATOR, Role.OPERATOR, PASSWORD);
             users.put(VIEWER, Role.VIEWER, PASSWORD);
+            users.put(LOCKED_OUT, Role.VIEWER, PASSWORD);
             // the data root: a copy of the samples beside a folder without tables, as a schedule may name only
             // data folders under the server's data root
             Path dataRoot = folder.resolve("data");

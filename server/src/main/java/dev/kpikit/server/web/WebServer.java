@@ -191,7 +191,16 @@ public final class WebServer implements AutoCloseable {
         }
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<Caller> caller = basic(ctx, authorization.substring(6).trim());
+            Optional<Credentials> credentials = Credentials.of(authorization.substring(6).trim());
+            Duration wait = credentials.map(c -> throttle.wait(c.name(), ctx.ip())).orElse(Duration.ZERO);
+            if (!wait.isZero()) { // the right password too: told to wait, not that it is wrong
+                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+                ctx.status(429).contentType("text/plain; charset=utf-8")
+                        .result(page(ctx, "login", "").t("login.throttled", Math.max(1, (wait.toSeconds() + 59) / 60)));
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            Optional<Caller> caller = credentials.flatMap(c -> basic(ctx, c));
             if (caller.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"kpikit\", charset=\"UTF-8\"");
                 ctx.status(401).contentType("text/plain").result("wrong user name or password");
@@ -226,24 +235,24 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private Optional<Caller> basic(Context ctx, String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    /** The user name and password of an HTTP basic Authorization header; empty when it is not one. */
+    private record Credentials(String name, String password) {
+        static Optional<Credentials> of(String encoded) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String name = decoded.substring(0, colon);
-        if (!throttle.wait(name, ctx.ip()).isZero()) {
-            return Optional.empty();
-        }
-        Optional<User> user = users.authenticateBasic(name, decoded.substring(colon + 1));
+    }
+
+    private Optional<Caller> basic(Context ctx, Credentials credentials) {
+        Optional<User> user = users.authenticateBasic(credentials.name(), credentials.password());
         if (user.isEmpty()) {
-            throttle.failed(name, ctx.ip());
+            throttle.failed(credentials.name(), ctx.ip());
         }
         return user.map(u -> new Caller(u.name(), u.role(), null));
     }
