@@ -694,6 +694,8 @@ public final class ScheduleFileReader {
             problems.add("smtp, field 'host': CR/LF in a host name");
         }
         int port = s.port() == null ? 587 : s.port();
+        inRange("smtp", "port", s.port(), 1, 65535);
+        inRange("smtp", "timeoutSeconds", s.timeoutSeconds(), 1, 3600);
         String from = s.from() == null ? "kpikit@localhost" : s.from();
         try {
             Addresses.parse(from);
@@ -738,15 +740,27 @@ public final class ScheduleFileReader {
         return new StoreSettings(s.url(), s.username(), password, clustered);
     }
 
+    /**
+     * A whole number of a section, when given, within its range: a port of 99999 or a lease of -1 s passed validation and
+     * failed every delivery, or made every delivery's lease run out at once.
+     */
+    private void inRange(String section, String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(String.format(Locale.ROOT, "%s, field '%s': %d is not between %,d and %,d", section, field, value, min, max));
+        }
+    }
+
     private RunnerSettings runner(ScheduleFileModel.Runner r) {
         RunnerSettings d = RunnerSettings.DEFAULT;
         if (r == null) {
             return d;
         }
         int threads = r.threads() == null ? d.threads() : r.threads();
-        if (threads < 1 || threads > 64) {
-            problems.add("runner, field 'threads': between 1 and 64");
-        }
+        inRange("runner", "threads", r.threads(), 1, 64);
+        inRange("runner", "leaseSeconds", r.leaseSeconds(), 1, 86_400);
+        inRange("runner", "heartbeatSeconds", r.heartbeatSeconds(), 1, 86_400);
+        inRange("runner", "misfireThresholdSeconds", r.misfireThresholdSeconds(), 1, 86_400);
+        inRange("runner", "clusterCheckinMillis", r.clusterCheckinMillis(), 100, 3_600_000);
         Duration lease = r.leaseSeconds() == null ? d.lease() : Duration.ofSeconds(r.leaseSeconds());
         Duration heartbeat = r.heartbeatSeconds() == null ? d.heartbeat() : Duration.ofSeconds(r.heartbeatSeconds());
         if (heartbeat.compareTo(lease) >= 0) {

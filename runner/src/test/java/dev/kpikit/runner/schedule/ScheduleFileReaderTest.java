@@ -123,6 +123,19 @@ class ScheduleFileReaderTest {
         assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused without parsing");
     }
 
+    /** These passed validation: every delivery then failed on the port, or its lease ran out as it began. */
+    @Test
+    void numbersOfTheSmtpAndRunnerSectionsOutsideTheirRangeAreRefused() throws Exception {
+        assertEquals(List.of("smtp, field 'port': 99999 is not between 1 and 65,535",
+                "smtp, field 'timeoutSeconds': 0 is not between 1 and 3,600",
+                "runner, field 'leaseSeconds': -1 is not between 1 and 86,400",
+                "runner, field 'heartbeatSeconds': -5 is not between 1 and 86,400",
+                "runner, field 'misfireThresholdSeconds': 0 is not between 1 and 86,400"),
+                problems("smtp: {host: localhost, port: 99999, timeoutSeconds: 0}\n"
+                        + "runner: {leaseSeconds: -1, heartbeatSeconds: -5, misfireThresholdSeconds: 0}\n"
+                        + "schedules:\n" + entry("monday", "cron", "\"0 0 8 ? * MON\"")));
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
