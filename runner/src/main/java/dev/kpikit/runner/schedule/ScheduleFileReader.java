@@ -343,6 +343,9 @@ public final class ScheduleFileReader {
                 problems.add(name + ", field 'timeZone': unknown time zone '" + e.timeZone() + "'");
             }
         }
+        if (zone != null && problems.size() == before) {
+            skippedByClockChange(cron, zone).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));
+        }
         List<InternetAddress> to = addresses(name, "to", e.to());
         Destinations destinations = destinations(name, e.destinations(), e.to() != null && !e.to().isEmpty());
         if (destinations.mail() && to.isEmpty() && (e.to() == null || e.to().isEmpty())) {
@@ -387,6 +390,45 @@ public final class ScheduleFileReader {
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
                 e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations, reading);
+    }
+
+    /**
+     * A fire time that the clock change to summer time skips (02:30 in Europe/Berlin on the last Sunday of March): Quartz
+     * leaves it out without a word, so the schedule says so; the first one in the next years, or empty when none is
+     * skipped or the cron fires again within the hour after the change.
+     */
+    static Optional<String> skippedByClockChange(String cron, ZoneId zone) {
+        CronExpression wallClock;
+        try {
+            wallClock = new CronExpression(cron);
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
+        // the cron read in UTC gives its wall-clock times, gaps included
+        wallClock.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant until = now.atZone(zone).plusYears(BusinessCalendars.YEARS_AHEAD).toInstant();
+        for (java.time.zone.ZoneOffsetTransition change = zone.getRules().nextTransition(now);
+                change != null && change.getInstant().isBefore(until); change = zone.getRules().nextTransition(change.getInstant())) {
+            if (!change.isGap()) {
+                continue;
+            }
+            java.time.LocalDateTime from = change.getDateTimeBefore();
+            java.time.LocalDateTime to = change.getDateTimeAfter();
+            java.util.Date next = wallClock.getTimeAfter(java.util.Date.from(from.minusSeconds(1).toInstant(java.time.ZoneOffset.UTC)));
+            java.time.Instant gapEnd = to.toInstant(java.time.ZoneOffset.UTC);
+            // a cron that fires again within the hour after (every 15 minutes, hourly) makes up for it: not told
+            java.util.Date after = wallClock.getTimeAfter(java.util.Date.from(gapEnd.minusSeconds(1)));
+            boolean madeUpSoon = after != null && after.toInstant().isBefore(gapEnd.plusSeconds(3600));
+            if (next != null && next.toInstant().isBefore(gapEnd) && !madeUpSoon) {
+                java.time.LocalDateTime skipped = java.time.LocalDateTime.ofInstant(next.toInstant(), java.time.ZoneOffset.UTC);
+                return Optional.of(String.format(Locale.ROOT, "%s on %s does not exist in %s (the clocks go from %s to %s), so"
+                        + " that fire is skipped; a time outside %s-%s is delivered every time",
+                        skipped.toLocalTime(), skipped.toLocalDate(), zone, from.toLocalTime(), to.toLocalTime(),
+                        from.toLocalTime(), to.toLocalTime()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

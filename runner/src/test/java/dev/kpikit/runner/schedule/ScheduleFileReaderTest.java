@@ -136,6 +136,31 @@ class ScheduleFileReaderTest {
                         + "schedules:\n" + entry("monday", "cron", "\"0 0 8 ? * MON\"")));
     }
 
+    /**
+     * Quartz skips a fire time that the change to summer time jumps over, without a word: a daily report at 02:30 in
+     * Berlin did not come on the last Sunday of March. Said as a warning; a cron that fires again within the hour is not.
+     */
+    @Test
+    void aFireTimeTheChangeToSummerTimeSkipsIsWarnedOf() throws Exception {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.now(berlin);
+        LocalDate change = LocalDate.of(today.getYear(), 3, 31).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
+        if (!change.isAfter(today)) {
+            change = LocalDate.of(today.getYear() + 1, 3, 31).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
+        }
+        CronExpression quartz = new CronExpression("0 30 2 * * ?");
+        quartz.setTimeZone(TimeZone.getTimeZone(berlin));
+        Date dayBefore = Date.from(change.minusDays(1).atTime(12, 0).atZone(berlin).toInstant());
+        assertEquals(change.plusDays(1), quartz.getTimeAfter(dayBefore).toInstant().atZone(berlin).toLocalDate(), "Quartz skips the day");
+
+        Path file = Files.writeString(folder.resolve("night.yaml"), "schedules:\n"
+                + entry("nightly", "cron", "\"0 30 2 * * ?\"").replace("Europe/Oslo", "Europe/Berlin")
+                + entry("quarterly", "cron", "\"0 */15 * * * ?\"").replace("Europe/Oslo", "Europe/Berlin"));
+        assertEquals(List.of("schedule 'nightly', field 'cron': 02:30 on " + change + " does not exist in Europe/Berlin (the"
+                + " clocks go from 02:00 to 03:00), so that fire is skipped; a time outside 02:00-03:00 is delivered every time"),
+                ScheduleFileReader.read(file, TestSchedules.roots()).warnings());
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
