@@ -24,6 +24,12 @@ public final class JsonProblems {
     private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)'.*", Pattern.DOTALL);
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'.*", Pattern.DOTALL);
     private static final Pattern LIMIT = Pattern.compile(",? from `[^`]*`");
+    /** A text where a number or true/false is wanted ("three" for a count): the text is quoted, the Java type is not. */
+    private static final Pattern TEXT_FOR_TYPE = Pattern.compile("Cannot deserialize value of type `([^`]*)` from String \"(.*?)\": .*",
+            Pattern.DOTALL);
+    /** 2.5 for a count, in a reader that does not cut decimals off. */
+    private static final Pattern DECIMAL_FOR_WHOLE = Pattern.compile("Cannot coerce Floating-point value \\(([^)]*)\\) to `[^`]*(?:Integer|Long)` value.*",
+            Pattern.DOTALL);
     private static final Pattern WRONG_TYPE = Pattern.compile("Cannot deserialize value of type `([^`]*)` from (\\w+) value.*", Pattern.DOTALL);
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unrecognized field \"([^\"]*)\".*", Pattern.DOTALL);
     private static final Pattern NOT_IN_ENUM = Pattern.compile(
@@ -69,6 +75,12 @@ public final class JsonProblems {
         }
         if ((m = NOT_IN_ENUM.matcher(message)).matches()) {
             return cut(m.group(1) + " is not one of " + m.group(2).replace(",", ", ").replaceAll("\\s+", " "));
+        }
+        if ((m = TEXT_FOR_TYPE.matcher(message)).matches()) {
+            return cut("expected " + expected(m.group(1)) + ", found '" + m.group(2) + "'");
+        }
+        if ((m = DECIMAL_FOR_WHOLE.matcher(message)).matches()) {
+            return "expected a whole number, found " + m.group(1);
         }
         if ((m = WRONG_TYPE.matcher(message)).matches()) {
             return "expected " + expected(m.group(1)) + ", found " + found(m.group(2));

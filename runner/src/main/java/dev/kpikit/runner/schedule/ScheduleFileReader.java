@@ -108,7 +108,8 @@ public final class ScheduleFileReader {
             }
         } catch (JsonMappingException e) {
             unknownFields(unknown, List.of());
-            problems.add(where(e) + ": " + JsonProblems.reason(e));
+            String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            problems.add(line + where(e) + ": " + JsonProblems.reason(e));
             throw new ScheduleValidationException(file.toString(), problems);
         } catch (JsonProcessingException e) {
             throw new ScheduleValidationException(file.toString(), List.of(syntaxProblem(e)));
@@ -244,7 +245,8 @@ public final class ScheduleFileReader {
         // the last one and drop the other unseen
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // unknown fields are all listed, with their lines, by UnknownFields before Jackson reads the file
-        return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // attempts: 2.5 is refused, not read as 2
+        return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     }
 

@@ -161,6 +161,17 @@ class ScheduleFileReaderTest {
                 ScheduleFileReader.read(file, TestSchedules.roots()).warnings());
     }
 
+    /** Jackson's words with Java's types ("Cannot deserialize value of type 'Integer' from String"), and 2.5 read as 2. */
+    @Test
+    void aWordOrADecimalWhereAWholeNumberOrTrueOrFalseGoesIsToldWithItsLineAndValue() throws Exception {
+        assertEquals(List.of("line 7: schedule #1, field 'retry.attempts': expected a number, found 'three'"),
+                problems("schedules:\n" + entry("monday", "retry", "{attempts: three}")));
+        assertEquals(List.of("line 7: schedule #1, field 'retry.attempts': expected a whole number, found 2.5"),
+                problems("schedules:\n" + entry("monday", "retry", "{attempts: 2.5}")));
+        assertEquals(List.of("line 7: schedule #1, field 'enabled': expected true or false, found 'yes please'"),
+                problems("schedules:\n" + entry("monday", "enabled", "yes please")));
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
@@ -257,7 +268,7 @@ class ScheduleFileReaderTest {
                 () -> ScheduleFileReader.read(json, TestSchedules.roots())).problems();
         List<String> where = problems.stream().map(p -> p.replaceFirst(": unknown field; known: .*", "")).toList();
         assertEquals(List.of("line 1: smtp, field 'hots'", "line 3: schedule #1, field 'flavour'", "line 4: schedule #1, field 'crn'",
-                "schedule #1, field 'owner': expected text, found an object"), where, String.join("\n", problems));
+                "line 4: schedule #1, field 'owner': expected text, found an object"), where, String.join("\n", problems));
     }
 
     @Test
