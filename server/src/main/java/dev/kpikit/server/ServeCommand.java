@@ -97,10 +97,21 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        if (!demo && !Files.exists(users)) {
-            System.err.println("kpikit serve: no users file " + users.toAbsolutePath()
-                    + "; add a user first: kpikit users add NAME --role admin --users " + users);
-            return 1;
+        if (!demo) {
+            // a missing file, an empty one or one without users: a server nobody could log in to, which said nothing
+            String none = !Files.exists(users) ? "no users file " + users.toAbsolutePath() : null;
+            try {
+                if (none == null && UsersFile.read(users).users().isEmpty()) {
+                    none = "no users in " + users.toAbsolutePath();
+                }
+            } catch (java.io.IOException e) {
+                System.err.println("kpikit serve: " + e.getMessage());
+                return 1;
+            }
+            if (none != null) {
+                System.err.println("kpikit serve: " + none + "; add a user first: kpikit users add NAME --role admin --users " + users);
+                return 1;
+            }
         }
         ReportServer server;
         try {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,26 @@ class UsersCommandTest {
         assertEquals(1, none.exit());
         assertTrue(none.err().contains("no password on standard input"), none.err());
         assertFalse(Files.exists(users), "nothing written for a refused user");
+    }
+
+    /** A users file without users (empty, `users:` alone, a list of names) started a server nobody could log in to. */
+    @Test
+    void serveRefusesAUsersFileWithoutUsersInsteadOfStartingAServerNobodyCanLogInTo() throws Exception {
+        String home = Path.of(System.getProperty("kpikit.home", "..")).toAbsolutePath().normalize().toString();
+        for (String text : List.of("", "users:\n", "# nobody yet\n")) {
+            Path users = Files.writeString(folder.resolve("users.yaml"), text);
+            Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> run("",
+                    "serve", "--port", "0", "--users", users.toString(), "--reports", home + "/report-templates",
+                    "--data", home + "/sample-data", "--store", "jdbc:h2:file:" + folder.resolve("store")));
+            assertEquals(1, run.exit(), text);
+            assertEquals("kpikit serve: no users in " + users.toAbsolutePath() + "; add a user first: kpikit users add NAME"
+                    + " --role admin --users " + users + "\n", run.err(), text);
+        }
+        Path list = Files.writeString(folder.resolve("users.yaml"), "- alice\n- bob\n");
+        Run run = run("", "serve", "--port", "0", "--users", list.toString(), "--reports", home + "/report-templates",
+                "--data", home + "/sample-data");
+        assertEquals("kpikit serve: " + list + ": not a users file: expected 'users:' with NAME: {role, password} entries,"
+                + " found a list\n", run.err());
     }
 
     @Test

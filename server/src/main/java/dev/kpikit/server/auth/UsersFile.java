@@ -62,6 +62,10 @@ public final class UsersFile {
             throw new IOException(file + ", line " + e.getLocation().getLineNr() + ": not a users file ("
                     + JsonProblems.reason(e) + ")");
         }
+        if (root != null && !root.isObject() && !root.isNull() && !root.isMissingNode()) { // a list of names, a word
+            throw new IOException(file + ": not a users file: expected 'users:' with NAME: {role, password} entries, found "
+                    + (root.isArray() ? "a list" : "'" + JsonProblems.cut(root.asText()) + "'"));
+        }
         JsonNode list = root == null ? null : root.get("users");
         if (list == null || list.isNull()) {
             return new UsersFile(file, users);
