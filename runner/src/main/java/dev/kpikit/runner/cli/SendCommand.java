@@ -92,15 +92,30 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     MailOptions mail = new MailOptions();
 
+    /**
+     * --smtp HOST or HOST:PORT ([::1]:25 for an IPv6 address). A port that is no number said Java's "For input string"
+     * after the report was rendered; an empty host sent to localhost.
+     */
+    private static SmtpSettings smtpAt(SmtpSettings smtp, String hostPort) {
+        String text = hostPort.strip();
+        int colon = text.lastIndexOf(':');
+        boolean hasPort = colon >= 0 && !text.endsWith("]") && text.indexOf(':') == colon || text.startsWith("[") && colon > text.indexOf(']');
+        String host = hasPort ? text.substring(0, colon) : text;
+        String port = hasPort ? text.substring(colon + 1) : String.valueOf(smtp.port());
+        if (host.isBlank() || !port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("--smtp '" + hostPort + "': expected HOST or HOST:PORT with a port from 1 to 65535"
+                    + " (e.g. smtp.example.com:587)");
+        }
+        return smtp.at(host, Integer.parseInt(port));
+    }
+
     @Override
     public Integer call() {
         try {
             Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.readSettings(config));
             SmtpSettings smtp = configured.flatMap(Schedules::smtp).orElseGet(SmtpSettings::fromEnvironment);
             if (smtpHostPort != null) {
-                int colon = smtpHostPort.lastIndexOf(':');
-                smtp = colon < 0 ? smtp.at(smtpHostPort, smtp.port())
-                        : smtp.at(smtpHostPort.substring(0, colon), Integer.parseInt(smtpHostPort.substring(colon + 1)));
+                smtp = smtpAt(smtp, smtpHostPort);
             }
             Schedule schedule = schedule();
             try (KpikitEngine engine = KpikitEngine.start();

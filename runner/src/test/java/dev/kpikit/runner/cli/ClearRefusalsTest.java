@@ -156,6 +156,18 @@ class ClearRefusalsTest {
         assertFalse(all.contains("OdaException") || all.contains("Cannot execute the statement"), all);
     }
 
+    /** "localhost:abc" said Java's "For input string", a port over 65535 "port out of range", an empty host sent to localhost. */
+    @Test
+    void sendRefusesAnSmtpHostAndPortItCannotUseSayingTheForm() throws Exception {
+        for (String smtp : List.of("localhost:abc", "localhost:99999", "", "localhost:")) {
+            Run run = kpikit("send", "--scenario", "startup", "--to", "finance@example.com", "--smtp", smtp,
+                    "--store", "jdbc:h2:file:" + dir.resolve("store").toString());
+            assertEquals(1, run.exit(), smtp);
+            assertEquals("kpikit send: --smtp '" + smtp + "': expected HOST or HOST:PORT with a port from 1 to 65535"
+                    + " (e.g. smtp.example.com:587)", run.stderr().strip(), smtp);
+        }
+    }
+
     @Test
     void csvThatIsNotUtf8NamesTheLineAndByteOfTheFault() throws Exception {
         Path data = startupCopy();
