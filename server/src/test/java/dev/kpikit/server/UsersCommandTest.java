@@ -109,6 +109,16 @@ class UsersCommandTest {
     }
 
     @Test
+    void aUserNamedTwiceInTheUsersFileIsRefusedNotTheLastOneTaken() throws Exception {
+        Path users = folder.resolve("users.yaml");
+        UsersFile.read(users).put("alice", Role.ADMIN, "correct horse battery");
+        String hash = UsersFile.read(users).users().get("alice").passwordHash();
+        Files.writeString(users, Files.readString(users) + "  alice:\n    role: viewer\n    password: " + hash + "\n");
+        IOException e = assertThrows(IOException.class, () -> UsersFile.read(users));
+        assertEquals(users + ", line 5: not a users file (field 'alice' appears twice in one object)", e.getMessage());
+    }
+
+    @Test
     void aUsersFileWithAClearTextPasswordIsRefusedNamingTheField() throws Exception {
         Path users = folder.resolve("users.yaml");
         Files.writeString(users, "users:\n  dave:\n    role: admin\n    password: hunter2\n");

@@ -29,8 +29,10 @@ public final class UsersFile {
 
     /** Letters, digits, '.', '_', '-', '@': a name that needs no quoting in the file or a log line. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    /** A user named twice (an admin entry, and a viewer one below it) is refused: the last one silently won. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
     /** Compared against when the user does not exist, so an unknown name takes as long as a wrong password. */
     private static final String DUMMY_HASH = BCRYPT.encode("kpikit-no-such-user");
