@@ -1,7 +1,6 @@
 package dev.kpikit.runner.schedule;
 
 import java.text.ParseException;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,9 +60,9 @@ public final class BusinessCalendars {
                 problems.add(where + ", field 'timeZone': missing (e.g. Europe/Oslo)");
             } else {
                 try {
-                    zone = ZoneId.of(entry.timeZone());
-                } catch (DateTimeException e) {
-                    problems.add(where + ", field 'timeZone': unknown time zone '" + entry.timeZone() + "'");
+                    zone = TimeZoneNames.parse(entry.timeZone());
+                } catch (IllegalArgumentException e) {
+                    problems.add(where + ", field 'timeZone': " + e.getMessage());
                 }
             }
             List<LocalDate> dates = new ArrayList<>();

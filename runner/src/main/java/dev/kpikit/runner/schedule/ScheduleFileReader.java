@@ -3,7 +3,6 @@ package dev.kpikit.runner.schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -339,11 +338,7 @@ public final class ScheduleFileReader {
         if (e.timeZone() == null || e.timeZone().isBlank()) {
             problems.add(name + ", field 'timeZone': missing (e.g. Europe/Oslo)");
         } else {
-            try {
-                zone = ZoneId.of(e.timeZone());
-            } catch (DateTimeException ex) {
-                problems.add(name + ", field 'timeZone': unknown time zone '" + e.timeZone() + "'");
-            }
+            zone = fieldOf(name, "timeZone", e.timeZone(), TimeZoneNames::parse, null);
         }
         if (zone != null && problems.size() == before) {
             skippedByClockChange(cron, zone).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));

@@ -61,6 +61,6 @@ class ScheduleValidateCommandTest {
         assertEquals(1, validate(file));
         assertEquals("kpikit schedule validate: warning: " + file + ": schedule 'monday', field 'locale': 'xx-YY': kpikit has no"
                 + " texts in that language; they are in English\nkpikit schedule validate: " + file + ": 1 problem(s):\n"
-                + "  schedule 'monday', field 'timeZone': unknown time zone 'Europe/Atlantis'\n", err.toString(StandardCharsets.UTF_8));
+                + "  schedule 'monday', field 'timeZone': unknown time zone 'Europe/Atlantis'; expected a region such as Europe/Oslo or America/New_York (the tz database's names)\n", err.toString(StandardCharsets.UTF_8));
     }
 }

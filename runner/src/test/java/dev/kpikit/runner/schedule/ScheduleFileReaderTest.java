@@ -172,6 +172,16 @@ class ScheduleFileReaderTest {
                 problems("schedules:\n" + entry("monday", "enabled", "yes please")));
     }
 
+    /** A zone in other letter case, with spaces or as its city alone was "unknown time zone" and no more. */
+    @Test
+    void aTimeZoneNearlyRightIsToldWhichOneWasMeant() throws Exception {
+        assertEquals(List.of("calendar 'c', field 'timeZone': unknown time zone 'Berlin'; did you mean Europe/Berlin?",
+                "schedule 'a', field 'timeZone': unknown time zone 'europe/berlin'; did you mean Europe/Berlin?",
+                "schedule 'b', field 'timeZone': unknown time zone 'New York'; did you mean America/New_York?"),
+                problems("calendars:\n  c: {timeZone: Berlin}\nschedules:\n"
+                        + entry("a", "timeZone", "europe/berlin") + entry("b", "timeZone", "New York")));
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
@@ -251,7 +261,7 @@ class ScheduleFileReaderTest {
                 "line 15: schedule 'a', field 'retry.atempts'",
                 "line 17: schedule 'a', field 'headline[0].fromat'",
                 "line 18: schedule 'a', field 'crn'",
-                "schedule 'b', field 'timeZone': unknown time zone 'Europe/Atlantis'"), where, all);
+                "schedule 'b', field 'timeZone': unknown time zone 'Europe/Atlantis'; expected a region such as Europe/Oslo or America/New_York (the tz database's names)"), where, all);
         assertTrue(problems.contains("line 15: schedule 'a', field 'retry.atempts': unknown field; known: attempts, initialDelay,"
                 + " maxDelay, multiplier"), all);
         assertTrue(problems.get(6).endsWith("known: asOf, asOfParameter, bcc, body, calendar, cc, cron, decimalSeparator,"
