@@ -27,7 +27,7 @@ public final class Addresses {
             address = new InternetAddress(text.strip(), true);
             address.validate();
         } catch (AddressException e) {
-            throw new IllegalArgumentException("malformed address '" + text + "': " + e.getMessage());
+            throw new IllegalArgumentException("malformed address '" + text + "': " + e.getMessage() + hint(text.strip()));
         }
         String addrSpec = address.getAddress();
         int at = addrSpec.lastIndexOf('@');
@@ -47,6 +47,28 @@ public final class Addresses {
         } catch (IllegalArgumentException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("malformed address '" + text + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * What the usual slips need instead, as a list entry would be written: a name with a comma as Outlook copies it
+     * ("Müller, Jürgen <jm@example.com>"), or two addresses in one entry; else nothing.
+     */
+    private static String hint(String text) {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("([^\"<>]*,[^\"<>]*?)\\s*(<[^<>]*>)").matcher(text);
+        if (named.matches()) {
+            return "; a name with a comma goes in double quotes: '\"" + named.group(1).strip() + "\" " + named.group(2) + "'";
+        }
+        String[] parts = text.split("\\s*[,;]\\s*");
+        boolean each = parts.length > 1 && java.util.Arrays.stream(parts).allMatch(part -> {
+            try {
+                new InternetAddress(part, true).validate();
+                return true;
+            } catch (AddressException e) {
+                return false;
+            }
+        });
+        return each ? "; it holds " + parts.length + " addresses: give each its own list entry, [\"" + String.join("\", \"", parts)
+                + "\"]" : "";
     }
 
     /** The domain for generated Message-IDs: the sender's. */

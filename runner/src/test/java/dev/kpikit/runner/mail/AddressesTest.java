@@ -57,4 +57,16 @@ class AddressesTest {
                 + " only with SMTPUTF8; give the mailbox's ASCII address",
                 assertThrows(IllegalArgumentException.class, () -> Addresses.parse("müller@example.com")).getMessage());
     }
+
+    /** Two usual slips were "Illegal address" and no more: a name with a comma as Outlook copies it, two in one entry. */
+    @Test
+    void aNameWithACommaOrTwoAddressesInOneEntryAreRefusedSayingWhatToWrite() {
+        assertEquals("malformed address 'Müller, Jürgen <jm@example.com>': Illegal address; a name with a comma goes in double"
+                + " quotes: '\"Müller, Jürgen\" <jm@example.com>'",
+                assertThrows(IllegalArgumentException.class, () -> Addresses.parse("Müller, Jürgen <jm@example.com>")).getMessage());
+        assertEquals("malformed address 'ceo@example.com; cfo@example.com': Illegal semicolon, not in group; it holds 2 addresses:"
+                + " give each its own list entry, [\"ceo@example.com\", \"cfo@example.com\"]",
+                assertThrows(IllegalArgumentException.class, () -> Addresses.parse("ceo@example.com; cfo@example.com")).getMessage());
+        assertEquals("Müller, Jürgen", Addresses.parse("\"Müller, Jürgen\" <jm@example.com>").getPersonal());
+    }
 }
