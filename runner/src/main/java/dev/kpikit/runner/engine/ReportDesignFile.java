@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamReader;
  * BIRT's own refusal of another file (a text file, a PDF, a pom.xml) quotes its XML parser's exception, class name
  * and error code included; this one names the file, the line and column, and what was expected.
  */
-final class ReportDesignFile {
+public final class ReportDesignFile {
 
     private static final String ROOT = "report";
     private static final String EXPECTED = " is not a report design (a .rptdesign file is XML with the root element <" + ROOT + ">)";
@@ -31,7 +31,7 @@ final class ReportDesignFile {
      *
      * @throws ReportFailedException when it is not XML, its root is another element, or its XML breaks off
      */
-    static void require(Path design, String shownAs) throws ReportFailedException {
+    public static void require(Path design, String shownAs) throws ReportFailedException {
         // the JDK's own parser: its messages are known, and neither DTDs nor external entities are read
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

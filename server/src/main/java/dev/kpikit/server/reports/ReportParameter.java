@@ -12,6 +12,9 @@ import org.eclipse.birt.report.engine.api.IReportEngine;
 import org.eclipse.birt.report.engine.api.IReportRunnable;
 import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
 
+import dev.kpikit.runner.engine.ReportDesignFile;
+import dev.kpikit.runner.engine.ReportFailedException;
+
 /** A report parameter as the form shows it: type, default, choices, required, prompt and help text of the design. */
 public record ReportParameter(String name, String type, String prompt, String help, boolean required,
         String defaultValue, List<Choice> choices) {
@@ -33,7 +36,13 @@ public record ReportParameter(String name, String type, String prompt, String he
     }
 
     /** The visible parameters of a design, in the design's order, texts in {@code locale}. */
-    public static List<ReportParameter> of(IReportEngine engine, String design, Locale locale) throws EngineException {
+    /**
+     * @throws ReportFailedException naming the file, line and column when it is no report design (cut off, not XML), as
+     *         the command line says it; BIRT's own refusal was a stack trace in the log and a 500
+     */
+    public static List<ReportParameter> of(IReportEngine engine, String design, Locale locale)
+            throws EngineException, ReportFailedException {
+        ReportDesignFile.require(java.nio.file.Path.of(design), design);
         IReportRunnable runnable = engine.openReportDesign(design);
         IGetParameterDefinitionTask task = engine.createGetParameterDefinitionTask(runnable);
         try {

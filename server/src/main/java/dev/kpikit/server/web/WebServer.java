@@ -151,6 +151,9 @@ public final class WebServer implements AutoCloseable {
                     ctx.contentType("text/plain; charset=utf-8").result("Not found");
                 }
             });
+            // a report design under the reports root that is none (cut off, not XML): said as the command line says it
+            r.exception(ReportFailedException.class, (e, ctx) ->
+                    ctx.status(400).contentType("text/plain; charset=utf-8").result(confinedMessage(e)));
             r.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
                 ctx.status(500).contentType("text/plain; charset=utf-8").result("The server failed; its log says why.");
