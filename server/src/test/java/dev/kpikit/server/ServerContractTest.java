@@ -147,6 +147,28 @@ class ServerContractTest {
         assertEquals(0, pdf.body().length);
     }
 
+    /** A data root gone while the server runs (a share unmounted) was 500 "The server failed" and a stack trace per request. */
+    @Test
+    void aDataRootGoneWhileTheServerRunsIs503SayingSo() throws Exception {
+        Path data = server.folder.resolve("data");
+        Path away = server.folder.resolve("data-unmounted");
+        Files.move(data, away);
+        try {
+            for (String path : List.of("/reports/startup/run?format=pdf&dataFolder=startup", "/accounts")) {
+                HttpResponse<byte[]> response = server.get(TestServer.client(), path,
+                        "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD));
+                assertEquals(503, response.statusCode(), path);
+                assertEquals("the data folder of this server is not there now (a share not mounted, a folder moved?); try again"
+                        + " when it is back", text(response), path);
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), path);
+            }
+        } finally {
+            Files.move(away, data);
+        }
+        assertEquals(200, server.get(TestServer.client(), "/reports/startup/run?format=pdf&dataFolder=startup",
+                "Authorization", TestServer.basic(TestServer.VIEWER, TestServer.PASSWORD)).statusCode());
+    }
+
     @Test
     void anUnknownParameterIsRefusedNamingTheReportsParameters() throws Exception {
         HttpResponse<byte[]> response = server.get(TestServer.client(), "/reports/startup/run?format=pdf&region=north",

@@ -154,14 +154,29 @@ public final class WebServer implements AutoCloseable {
             // a report design under the reports root that is none (cut off, not XML): said as the command line says it
             r.exception(ReportFailedException.class, (e, ctx) ->
                     ctx.status(400).contentType("text/plain; charset=utf-8").result(confinedMessage(e)));
-            r.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
-                ctx.status(500).contentType("text/plain; charset=utf-8").result("The server failed; its log says why.");
+            // a root gone while the server runs (a share unmounted, a folder moved): said, and tried again later
+            r.exception(java.nio.file.NoSuchFileException.class, (e, ctx) -> {
+                String root = Path.of(e.getFile()).equals(folder.dataRoot()) ? "data" : Path.of(e.getFile()).equals(folder.reportsRoot())
+                        ? "reports" : null;
+                if (root == null) {
+                    failed(e, ctx);
+                    return;
+                }
+                LOG.warn("{} {}: the {} folder {} is not there", ctx.method(), ctx.path(), root, e.getFile());
+                ctx.header("Retry-After", "60");
+                ctx.status(503).contentType("text/plain; charset=utf-8").result("the " + root + " folder of this server is not"
+                        + " there now (a share not mounted, a folder moved?); try again when it is back");
             });
+            r.exception(Exception.class, WebServer::failed);
         });
         app.start();
         LOG.info("kpikit server on http://{}:{}/", settings.host(), app.port());
         return this;
+    }
+
+    private static void failed(Exception e, Context ctx) {
+        LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
+        ctx.status(500).contentType("text/plain; charset=utf-8").result("The server failed; its log says why.");
     }
 
     /**
