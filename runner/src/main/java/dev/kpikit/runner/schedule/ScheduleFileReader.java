@@ -342,6 +342,7 @@ public final class ScheduleFileReader {
         }
         if (zone != null && problems.size() == before) {
             skippedByClockChange(cron, zone).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));
+            numberedWeekdays(cron).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));
         }
         List<InternetAddress> to = addresses(name, "to", e.to());
         Destinations destinations = destinations(name, e.destinations(), e.to() != null && !e.to().isEmpty());
@@ -387,6 +388,23 @@ public final class ScheduleFileReader {
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
                 e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations, reading);
+    }
+
+    /**
+     * Day-of-week numbers, which Quartz counts from Sunday (1 = SUN) and Unix cron from Monday: "0 0 8 ? * 1-5" fires Sunday
+     * to Thursday, not on the working days an admin used to crontab meant. Said with the days it names; empty for names.
+     */
+    static Optional<String> numberedWeekdays(String cron) {
+        String[] fields = cron.strip().split("\\s+");
+        if (fields.length < 6 || !fields[5].matches(".*(^|[^#/0-9])[1-7].*")) {
+            return Optional.empty();
+        }
+        String[] days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
+        String named = java.util.regex.Pattern.compile("(?<![#/0-9])[1-7]").matcher(fields[5]).results()
+                .map(m -> m.group() + " is " + days[Integer.parseInt(m.group()) - 1]).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of("day of week '" + fields[5] + "': Quartz counts from Sunday, so " + named + " (Unix cron counts from"
+                + " Monday); the names (MON-FRI) say it plainly");
     }
 
     /**

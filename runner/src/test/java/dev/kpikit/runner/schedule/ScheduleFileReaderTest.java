@@ -182,6 +182,21 @@ class ScheduleFileReaderTest {
                         + entry("a", "timeZone", "europe/berlin") + entry("b", "timeZone", "New York")));
     }
 
+    /** "0 0 8 ? * 1-5" is Sunday to Thursday in Quartz; an admin used to crontab means the working days, and nothing said so. */
+    @Test
+    void dayOfWeekNumbersAreWarnedOfWithTheDaysTheyName() throws Exception {
+        CronExpression quartz = new CronExpression("0 0 8 ? * 1-5");
+        quartz.setTimeZone(TimeZone.getTimeZone("Europe/Oslo"));
+        Date saturday = Date.from(ZonedDateTime.of(2027, 1, 2, 12, 0, 0, 0, ZoneId.of("Europe/Oslo")).toInstant());
+        assertEquals(java.time.DayOfWeek.SUNDAY, quartz.getTimeAfter(saturday).toInstant().atZone(ZoneId.of("Europe/Oslo")).getDayOfWeek());
+
+        Path file = Files.writeString(folder.resolve("days.yaml"), "schedules:\n" + entry("weekdays", "cron", "\"0 0 8 ? * 1-5\"")
+                + entry("named", "cron", "\"0 0 8 ? * MON-FRI\"") + entry("monthly", "cron", "\"0 0 8 1 * ?\""));
+        assertEquals(List.of("schedule 'weekdays', field 'cron': day of week '1-5': Quartz counts from Sunday, so 1 is SUN, 5 is THU"
+                + " (Unix cron counts from Monday); the names (MON-FRI) say it plainly"),
+                ScheduleFileReader.read(file, TestSchedules.roots()).warnings());
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
