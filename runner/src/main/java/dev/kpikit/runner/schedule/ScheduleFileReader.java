@@ -343,6 +343,7 @@ public final class ScheduleFileReader {
         if (zone != null && problems.size() == before) {
             skippedByClockChange(cron, zone).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));
             numberedWeekdays(cron).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));
+            moreThanOnceAMinute(cron, zone).ifPresent(warning -> warnings.add(name + ", field 'cron': " + warning));
         }
         List<InternetAddress> to = addresses(name, "to", e.to());
         Destinations destinations = destinations(name, e.destinations(), e.to() != null && !e.to().isEmpty());
@@ -388,6 +389,35 @@ public final class ScheduleFileReader {
         return new Schedule(e.id(), template, parameters, asOf, e.asOfParameter(), locale, formats, cron, zone, to, cc,
                 bcc, owner, subject, body, headline, retry, Boolean.TRUE.equals(e.skipWhenNoData()),
                 e.enabled() == null || e.enabled(), calendar, onExcludedDay, sendWhen, destinations, reading);
+    }
+
+    /**
+     * A cron that fires more than once a minute ("* * * * * ?", "0/10 * ..."): a report mailed every second is a field
+     * given a star too many (Quartz's first field is the second), not a wish; said with how often, from its next fires.
+     */
+    static Optional<String> moreThanOnceAMinute(String cron, ZoneId zone) {
+        CronExpression expression;
+        try {
+            expression = new CronExpression(cron);
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
+        expression.setTimeZone(java.util.TimeZone.getTimeZone(zone));
+        java.util.Date fire = expression.getTimeAfter(new java.util.Date());
+        long shortest = Long.MAX_VALUE;
+        for (int i = 0; i < 60 && fire != null; i++) {
+            java.util.Date next = expression.getTimeAfter(fire);
+            if (next != null) {
+                shortest = Math.min(shortest, next.getTime() - fire.getTime());
+            }
+            fire = next;
+        }
+        if (shortest >= 60_000) {
+            return Optional.empty();
+        }
+        long seconds = shortest / 1000;
+        return Optional.of("'" + cron + "' fires every " + (seconds == 1 ? "second" : seconds + " seconds") + ", a delivery each"
+                + " time; Quartz's first field is the second: '0 0 8 * * ?' is 08:00 every day");
     }
 
     /**

@@ -197,6 +197,18 @@ class ScheduleFileReaderTest {
                 ScheduleFileReader.read(file, TestSchedules.roots()).warnings());
     }
 
+    /** A star too many ("* * * * * ?": every second) would mail a report 86,400 times a day; it was accepted without a word. */
+    @Test
+    void aCronFiringMoreThanOnceAMinuteIsWarnedOf() throws Exception {
+        Path file = Files.writeString(folder.resolve("often.yaml"), "schedules:\n" + entry("stars", "cron", "\"* * * * * ?\"")
+                + entry("tens", "cron", "\"0/10 * 8 * * ?\"") + entry("minutes", "cron", "\"0 * 8 * * ?\""));
+        assertEquals(List.of("schedule 'stars', field 'cron': '* * * * * ?' fires every second, a delivery each time; Quartz's"
+                        + " first field is the second: '0 0 8 * * ?' is 08:00 every day",
+                "schedule 'tens', field 'cron': '0/10 * 8 * * ?' fires every 10 seconds, a delivery each time; Quartz's first"
+                        + " field is the second: '0 0 8 * * ?' is 08:00 every day"),
+                ScheduleFileReader.read(file, TestSchedules.roots()).warnings());
+    }
+
     @Test
     void eachProblemNamesTheScheduleAndTheField() throws Exception {
         List<String> problems = problems("schedules:\n"
