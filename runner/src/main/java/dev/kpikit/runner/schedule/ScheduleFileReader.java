@@ -396,13 +396,7 @@ public final class ScheduleFileReader {
      * given a star too many (Quartz's first field is the second), not a wish; said with how often, from its next fires.
      */
     static Optional<String> moreThanOnceAMinute(String cron, ZoneId zone) {
-        CronExpression expression;
-        try {
-            expression = new CronExpression(cron);
-        } catch (java.text.ParseException e) {
-            return Optional.empty();
-        }
-        expression.setTimeZone(java.util.TimeZone.getTimeZone(zone));
+        CronExpression expression = inZone(cron, java.util.TimeZone.getTimeZone(zone));
         java.util.Date fire = expression.getTimeAfter(new java.util.Date());
         long shortest = Long.MAX_VALUE;
         for (int i = 0; i < 60 && fire != null; i++) {
@@ -418,6 +412,17 @@ public final class ScheduleFileReader {
         long seconds = shortest / 1000;
         return Optional.of("'" + cron + "' fires every " + (seconds == 1 ? "second" : seconds + " seconds") + ", a delivery each"
                 + " time; Quartz's first field is the second: '0 0 8 * * ?' is 08:00 every day");
+    }
+
+    /** The cron read in the time zone; checked before the warnings look at it, so it always parses there. */
+    private static CronExpression inZone(String cron, java.util.TimeZone zone) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(zone);
+            return expression;
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("a cron refused before its warnings: " + cron, e);
+        }
     }
 
     /**
@@ -443,14 +448,8 @@ public final class ScheduleFileReader {
      * skipped or the cron fires again within the hour after the change.
      */
     static Optional<String> skippedByClockChange(String cron, ZoneId zone) {
-        CronExpression wallClock;
-        try {
-            wallClock = new CronExpression(cron);
-        } catch (java.text.ParseException e) {
-            return Optional.empty();
-        }
         // the cron read in UTC gives its wall-clock times, gaps included
-        wallClock.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        CronExpression wallClock = inZone(cron, java.util.TimeZone.getTimeZone("UTC"));
         java.time.Instant now = java.time.Instant.now();
         java.time.Instant until = now.atZone(zone).plusYears(BusinessCalendars.YEARS_AHEAD).toInstant();
         for (java.time.zone.ZoneOffsetTransition change = zone.getRules().nextTransition(now);
