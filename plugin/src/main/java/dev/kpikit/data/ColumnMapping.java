@@ -96,7 +96,18 @@ public final class ColumnMapping {
      * @throws DataFormatException naming the table, the first missing field and the columns found
      */
     public Map<String, Integer> resolve(TableReader reader, String... requiredFields) throws DataFormatException {
-        return resolve(reader.source(), reader.columns(), requiredFields);
+        try {
+            return resolve(reader.source(), reader.columns(), requiredFields);
+        } catch (DataFormatException e) {
+            throw Tables.withHeaderBelow(e, reader, names -> {
+                for (String field : requiredFields) {
+                    if (indexOf(field, names) < 0) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
     }
 
     /** As {@link #resolve(TableReader, String...)}, for a table named {@code source} in messages. */

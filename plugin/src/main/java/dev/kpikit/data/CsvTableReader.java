@@ -44,9 +44,11 @@ public final class CsvTableReader extends CurrentRowReader {
     private final DecimalsSeen decimals;
     /** By column: whether a number such as 1.234 is refused, as it may mean 1234 (see {@link #ambiguousPoints}). */
     private final boolean[] ambiguousPoints;
+    private final List<TextRow> firstRows;
 
     private CsvTableReader(Records records, List<Column> columns, CellText cells, char delimiter, DecimalsSeen decimals,
-                           boolean[] ambiguousPoints) {
+                           boolean[] ambiguousPoints, List<TextRow> firstRows) {
+        this.firstRows = firstRows;
         this.records = records;
         this.columns = columns;
         this.cells = cells;
@@ -87,7 +89,12 @@ public final class CsvTableReader extends CurrentRowReader {
         List<Column> columns = Schema.columns(source, names, options.declaredTypes(), sample, cells);
         // A second pass streams the rows, so that a large file is never held in memory.
         return new CsvTableReader(Records.open(file, source, delimiter, encoding, hinted), columns, cells, delimiter, decimals,
-                ambiguousPoints(decimals, columns, sample));
+                ambiguousPoints(decimals, columns, sample), TextRow.first(sample, sampleLines));
+    }
+
+    @Override
+    public List<TextRow> firstRows() {
+        return firstRows;
     }
 
     /**

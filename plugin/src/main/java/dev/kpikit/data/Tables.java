@@ -95,8 +95,27 @@ public final class Tables {
         }
         if (!missing.isEmpty()) {
             String what = missing.size() == 1 ? "column '" : "columns '";
-            throw new DataFormatException(reader.source() + ": missing " + what + String.join("', '", missing)
-                    + "'; found: " + Schema.list(reader.columns()), reader.source(), 0, missing.get(0));
+            throw withHeaderBelow(new DataFormatException(reader.source() + ": missing " + what + String.join("', '", missing)
+                    + "'; found: " + Schema.list(reader.columns()), reader.source(), 0, missing.get(0)), reader,
+                    columns -> java.util.Arrays.stream(names).allMatch(name -> columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))));
         }
+    }
+
+    /**
+     * A refusal of a table's header, said again with the line below it that names the columns, when one of the first
+     * does ({@code namesColumns} given its cells as columns): a title or notes above the header, as reports exported
+     * from accounting tools have. The refusal as it was otherwise.
+     */
+    static DataFormatException withHeaderBelow(DataFormatException refusal, TableReader reader,
+                                               java.util.function.Predicate<List<Column>> namesColumns) {
+        for (TableReader.TextRow row : reader.firstRows()) {
+            List<Column> columns = row.cells().stream().map(cell -> new Column(CellText.strip(cell), ColumnType.STRING)).toList();
+            if (namesColumns.test(columns)) {
+                return new DataFormatException(refusal.getMessage() + " (" + reader.rowWord() + " " + row.number()
+                        + " names the columns: delete the " + reader.rowWord() + "s above it, a title or notes)",
+                        refusal.source(), row.number(), refusal.column());
+            }
+        }
+        return refusal;
     }
 }

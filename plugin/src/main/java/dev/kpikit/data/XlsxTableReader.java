@@ -68,10 +68,18 @@ public final class XlsxTableReader extends CurrentRowReader {
     private static final DataFormatException.Decimals DECIMALS = new DataFormatException.Decimals('.',
             found -> "the cell holds text, not a number: enter it as a number in Excel");
 
+    private final List<TextRow> firstRows;
+
     private XlsxTableReader(SheetRows rows, List<Column> columns, Deque<Row> sample) {
         this.rows = rows;
         this.columns = columns;
         this.sample = sample;
+        this.firstRows = TextRow.first(sample.stream().map(Row::cells).toList(), sample.stream().map(Row::number).toList());
+    }
+
+    @Override
+    public List<TextRow> firstRows() {
+        return firstRows;
     }
 
     /** Opens the first sheet of a workbook, with inferred column types. */

@@ -675,6 +675,24 @@ class CsvTableReaderTest {
         }
     }
 
+    /** A title and a date above the header, as accounting tools export a report: the refusal names the header's line. */
+    @Test
+    void aRefusedHeaderNamesTheLineBelowThatNamesTheColumns() throws Exception {
+        try (TableReader reader = open(write("metrics.csv", "KPI export;;\nas of 2026-10-31;;\n;;\ndate;revenue;customers\n"
+                + "2026-01-01;5;3\n"))) {
+            DataFormatException e = assertThrows(DataFormatException.class, () -> Tables.requireColumns(reader, "date", "revenue"));
+            assertEquals("metrics.csv: missing columns 'date', 'revenue'; found: KPI export, column_2, column_3 (line 4 names"
+                    + " the columns: delete the lines above it, a title or notes)", e.getMessage());
+            assertEquals(4, e.line());
+            e = assertThrows(DataFormatException.class, () -> ColumnMapping.defaults().resolve(reader, ColumnMapping.DATE));
+            assertTrue(e.getMessage().endsWith("(line 4 names the columns: delete the lines above it, a title or notes)"), e.getMessage());
+        }
+        try (TableReader reader = open(write("metrics.csv", "KPI export\n2026-01-01;5;3\n"))) {
+            DataFormatException e = assertThrows(DataFormatException.class, () -> Tables.requireColumns(reader, "date"));
+            assertEquals("metrics.csv: missing column 'date'; found: KPI export", e.getMessage());
+        }
+    }
+
     /** A million rows stream through a small heap (the test JVM may be started with -Xmx96m). */
     @Test
     void streamsALargeFile() throws Exception {

@@ -62,6 +62,21 @@ class XlsxTableReaderTest {
         return style;
     }
 
+    /** A title row above the header, as a report saved from Excel has: the refusal names the row that names the columns. */
+    @Test
+    void aRefusedHeaderNamesTheRowBelowThatNamesTheColumns() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("revenue");
+        cells(sheet.createRow(0), "Revenue 2026");
+        cells(sheet.createRow(2), "Invoice date", "Customer ID", "Amount");
+        cells(sheet.createRow(3), LocalDate.of(2026, 1, 5), "C01", 100.0);
+        try (TableReader reader = XlsxTableReader.open(save(workbook, "revenue.xlsx"))) {
+            DataFormatException e = assertThrows(DataFormatException.class, () -> ColumnMapping.defaults()
+                    .withOverrides("date=Invoice date, account_id=Customer ID").resolve(reader, ColumnMapping.DATE, "account_id"));
+            assertTrue(e.getMessage().endsWith("(row 3 names the columns: delete the rows above it, a title or notes)"), e.getMessage());
+        }
+    }
+
     /** Revenue on a first sheet, with a date format, a percentage and a formula; accounts on a second. */
     private Path book() throws IOException {
         XSSFWorkbook workbook = new XSSFWorkbook();
