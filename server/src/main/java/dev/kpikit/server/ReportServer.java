@@ -18,6 +18,7 @@ import dev.kpikit.runner.mail.SmtpTransport;
 import dev.kpikit.runner.schedule.BirtReportRenderer;
 import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleRoots;
+import dev.kpikit.runner.schedule.SecretRoots;
 import dev.kpikit.runner.schedule.ScheduleRunner;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
 import dev.kpikit.runner.schedule.Schedules;
@@ -36,8 +37,11 @@ public final class ReportServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportServer.class);
 
-    /** Everything {@code kpikit serve} can be told. {@code config}, {@code store}, {@code dryRun} may be null. */
-    public record Options(String host, int port, Path reports, Path data, Path users, Path config, StoreSettings store,
+    /**
+     * Everything {@code kpikit serve} can be told. {@code config}, {@code store}, {@code dryRun} may be null; {@code secrets}:
+     * where the config may name secret files.
+     */
+    public record Options(String host, int port, Path reports, Path data, Path users, Path config, SecretRoots secrets, StoreSettings store,
             Path dryRun, int renderThreads, int renderQueue, Path archive, int keepPdfDays) {
     }
 
@@ -66,7 +70,7 @@ public final class ReportServer implements AutoCloseable {
             if (options.config() != null) {
                 try {
                     // a schedule may name only templates and data folders under the server's own roots
-                    schedules = ScheduleFileReader.read(options.config(), ScheduleRoots.of(options.reports(), options.data()));
+                    schedules = ScheduleFileReader.read(options.config(), ScheduleRoots.of(options.reports(), options.data(), options.secrets()));
                 } catch (ScheduleValidationException e) {
                     configErrors = e.getMessage();
                     LOG.warn("{}: not valid, no schedule runs: {}", options.config(), e.getMessage());

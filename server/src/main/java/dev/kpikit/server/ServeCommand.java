@@ -6,10 +6,12 @@ import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.kpikit.runner.cli.SecretRootsOptions;
 import dev.kpikit.runner.schedule.StoreSettings;
 import dev.kpikit.server.auth.Role;
 import dev.kpikit.server.auth.UsersFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kpikit serve}: the web interface and the schedules of the config, in one process. */
@@ -31,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "The data root: its folders are the data folders a request may name (default: sample-data).")
     Path data;
+
+    @Mixin
+    SecretRootsOptions secrets = new SecretRootsOptions();
 
     @Option(names = "--users", paramLabel = "FILE", defaultValue = "users.yaml", description = "The users file (default: ${DEFAULT-VALUE}).")
     Path users;
@@ -115,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ReportServer server;
         try {
-            server = ReportServer.start(new ReportServer.Options(host, port, reports, data, users, config, storeSettings,
+            server = ReportServer.start(new ReportServer.Options(host, port, reports, data, users, config, secrets.secretRoots(), storeSettings,
                     dryRun, renderThreads, renderQueue,
                     archive != null ? archive : Path.of(System.getProperty("user.home"), ".kpikit", "deliveries"), keepPdfDays));
         } catch (java.io.IOException | java.sql.SQLException | org.quartz.SchedulerException

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.kpikit.runner.schedule.SecretRoots;
 import dev.kpikit.runner.schedule.StoreSettings;
 import dev.kpikit.server.auth.Role;
 import dev.kpikit.server.auth.UsersFile;
@@ -104,7 +105,7 @@ final class TestServer {
                     dataRoot.resolve("startup"), BROKEN, home.resolve("report-templates/kpi-basics.rptdesign"),
                     emptyData));
             ReportServer server = ReportServer.start(new ReportServer.Options("127.0.0.1", 0, home.resolve("report-templates"),
-                    dataRoot, folder.resolve("users.yaml"), config,
+                    dataRoot, folder.resolve("users.yaml"), config, SecretRoots.DEFAULTS,
                     StoreSettings.h2(folder.resolve("store")), null, 2, 50, folder.resolve("deliveries"), 30));
             instance = new TestServer(server, mail, folder, home);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,6 +18,7 @@ import dev.kpikit.runner.schedule.ScheduleValidationException;
 import dev.kpikit.runner.schedule.StoreDatabase;
 import dev.kpikit.runner.schedule.StoreSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kpikit schedule history}: the recorded deliveries, newest first. */
@@ -35,9 +36,12 @@ final class ScheduleHistoryCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "A schedules file whose store section to use.")
     Path file;
 
+    @Mixin
+    SecretRootsOptions secrets = new SecretRootsOptions();
+
     @Override
     public Integer call() {
-        try (StoreDatabase database = StoreDatabase.open(StoreOptions.resolve(store, file), 2)) {
+        try (StoreDatabase database = StoreDatabase.open(StoreOptions.resolve(store, file, secrets.secretRoots()), 2)) {
             List<DeliveryRecord> rows = new DeliveryStore(database.dataSource(), Duration.ZERO, java.time.Clock.systemUTC()).last(last);
             print(rows, new DestinationStore(database.dataSource()));
             return 0;

@@ -52,7 +52,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
         try {
             schedules = ScheduleFileReader.read(file, roots.roots());
             schedules.warnings().forEach(w -> System.err.println("kpikit schedule run: warning: " + file + ": " + w));
-            storeSettings = StoreOptions.resolve(store, file);
+            storeSettings = StoreOptions.resolve(store, file, roots.secrets.secretRoots());
         } catch (ScheduleValidationException e) {
             System.err.println("kpikit schedule run: " + e.getMessage());
             return 1;

@@ -90,6 +90,9 @@ final class SendCommand implements Callable<Integer> {
     String store;
 
     @Mixin
+    SecretRootsOptions secrets = new SecretRootsOptions();
+
+    @Mixin
     MailOptions mail = new MailOptions();
 
     /**
@@ -112,14 +115,14 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.readSettings(config));
+            Optional<Schedules> configured = config == null ? Optional.empty() : Optional.of(ScheduleFileReader.readSettings(config, secrets.secretRoots()));
             SmtpSettings smtp = configured.flatMap(Schedules::smtp).orElseGet(SmtpSettings::fromEnvironment);
             if (smtpHostPort != null) {
                 smtp = smtpAt(smtp, smtpHostPort);
             }
             Schedule schedule = schedule();
             try (KpikitEngine engine = KpikitEngine.start();
-                    StoreDatabase database = StoreDatabase.open(StoreOptions.resolve(store, config), 3)) {
+                    StoreDatabase database = StoreDatabase.open(StoreOptions.resolve(store, config, secrets.secretRoots()), 3)) {
                 RunnerSettings runner = RunnerSettings.DEFAULT;
                 DeliveryStore deliveries = new DeliveryStore(database.dataSource(), runner.lease(), Clock.systemUTC());
                 try (LeaseKeeper leases = new LeaseKeeper(deliveries, runner.heartbeat())) {

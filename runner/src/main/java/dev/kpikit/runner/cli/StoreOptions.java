@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import dev.kpikit.runner.schedule.ScheduleFileReader;
 import dev.kpikit.runner.schedule.ScheduleValidationException;
+import dev.kpikit.runner.schedule.SecretRoots;
 import dev.kpikit.runner.schedule.StoreSettings;
 
 /** Which job store a command uses: --store, else the schedules file's store section, else KPIKIT_STORE_URL, else ~/.kpikit. */
@@ -13,12 +14,12 @@ final class StoreOptions {
     private StoreOptions() {
     }
 
-    static StoreSettings resolve(String url, Path schedulesFile) throws IOException, ScheduleValidationException {
+    static StoreSettings resolve(String url, Path schedulesFile, SecretRoots secretRoots) throws IOException, ScheduleValidationException {
         if (url != null) {
             return fromUrl(url);
         }
         if (schedulesFile != null) {
-            var fromFile = ScheduleFileReader.readSettings(schedulesFile).store();
+            var fromFile = ScheduleFileReader.readSettings(schedulesFile, secretRoots).store();
             if (fromFile.isPresent()) {
                 return fromFile.get();
             }

@@ -45,15 +45,20 @@ import jakarta.mail.internet.InternetAddress;
  * operator sees every problem in one go, each naming the schedule and the field.
  * Relative paths (templates, parameters named like folders, password files) are resolved
  * against the file's own folder. Templates and data folders must lie under the
- * {@link ScheduleRoots}.
+ * {@link ScheduleRoots}, secret files under the {@link SecretRoots}, and secret variables must be kpikit's own.
  */
 public final class ScheduleFileReader {
 
     /** 1 MB: thousands of schedules; the parser's time grows with the square of a line's length. */
     static final long MAX_BYTES = 1024 * 1024;
 
+    /** The start of every environment variable a schedules file may name for a secret. */
+    static final String SECRET_VARIABLE_PREFIX = "KPIKIT_";
+
     private final Path file;
     private final ScheduleRoots roots;
+    /** The operator's secrets roots; once the file is found, with the file's own folder and /run/secrets. */
+    private SecretRoots secretRoots;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, BusinessCalendar> calendars = Map.of();
@@ -63,28 +68,30 @@ public final class ScheduleFileReader {
      */
     private Set<String> declaredCalendars = Set.of();
 
-    private ScheduleFileReader(Path file, ScheduleRoots roots) {
+    private ScheduleFileReader(Path file, ScheduleRoots roots, SecretRoots secretRoots) {
         this.file = file;
         this.roots = roots;
+        this.secretRoots = secretRoots;
     }
 
     /** The whole file, every schedule's template and data folder under the roots. */
     public static Schedules read(Path file, ScheduleRoots roots) throws ScheduleValidationException, IOException {
-        return new ScheduleFileReader(file, roots).readAndValidate();
+        return new ScheduleFileReader(file, roots, roots.secrets()).readAndValidate();
     }
 
     /**
      * Only the smtp, store and runner sections (for {@code send --config} and {@code schedule history}, which
      * render no schedule); the result has no schedules.
      */
-    public static Schedules readSettings(Path file) throws ScheduleValidationException, IOException {
-        return new ScheduleFileReader(file, null).readAndValidate();
+    public static Schedules readSettings(Path file, SecretRoots secretRoots) throws ScheduleValidationException, IOException {
+        return new ScheduleFileReader(file, null, secretRoots).readAndValidate();
     }
 
     private Schedules readAndValidate() throws ScheduleValidationException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no schedules file at " + file.toAbsolutePath());
         }
+        secretRoots = secretRoots.forFile(file);
         long size = Files.size(file);
         if (size > MAX_BYTES) { // the wrong file (a log, an export): the YAML parser takes minutes over a long line of it
             throw new ScheduleValidationException(file.toString(), List.of(String.format(Locale.ROOT,
@@ -517,12 +524,10 @@ public final class ScheduleFileReader {
         if (java.util.stream.Stream.of(d.webhook(), d.webhookEnv(), d.webhookFile()).filter(java.util.Objects::nonNull).count() > 1) {
             problems.add(name + ", field 'destinations': give one of webhook, webhookEnv and webhookFile");
         } else if (d.webhookEnv() != null) {
-            if (!d.webhookEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                problems.add(name + ", field 'destinations.webhookEnv': '" + d.webhookEnv() + "' is not an environment variable's name");
-            }
+            requireKpikitVariable(name + ", field 'destinations.webhookEnv'", d.webhookEnv());
             webhook = Destinations.Webhook.fromEnvironment(d.webhookEnv());
         } else if (d.webhookFile() != null) {
-            webhook = Destinations.Webhook.fromFile(resolve(d.webhookFile()));
+            webhook = Destinations.Webhook.fromFile(secretFile(name + ", field 'destinations.webhookFile'", d.webhookFile()));
         }
         java.net.URI reportServer = httpUrl(name, "destinations.reportServer", d.reportServer());
         if (reportServer != null && webhook == null) {
@@ -654,6 +659,26 @@ public final class ScheduleFileReader {
             problems.add(ex.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A variable the file names for a secret must be one the operator set for kpikit: the file's writer must not be
+     * able to have any variable of the runner (AWS_SECRET_ACCESS_KEY) sent to an SMTP host or URL of their choosing.
+     */
+    private void requireKpikitVariable(String givenBy, String variable) {
+        if (!variable.startsWith(SECRET_VARIABLE_PREFIX)) {
+            problems.add(givenBy + ": '" + variable + "' is not a kpikit variable; a schedules file may name only variables starting with "
+                    + SECRET_VARIABLE_PREFIX + " (the operator sets them for the runner)");
+        } else if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            problems.add(givenBy + ": '" + variable + "' is not an environment variable's name");
+        }
+    }
+
+    /** A secret file the file names, resolved; a problem when it lies outside the secrets roots (see {@link SecretRoots}). */
+    private Path secretFile(String givenBy, String path) {
+        Path secret = resolve(path);
+        secretRoots.refusal(secret, givenBy).ifPresent(problems::add);
+        return secret;
     }
 
     private Path resolve(String path) {
@@ -792,9 +817,10 @@ public final class ScheduleFileReader {
         if (s.passwordEnv() != null && s.passwordFile() != null) {
             problems.add("smtp: give passwordEnv or passwordFile, not both");
         } else if (s.passwordEnv() != null) {
+            requireKpikitVariable("smtp, field 'passwordEnv'", s.passwordEnv());
             password = PasswordSource.fromEnvironment(s.passwordEnv());
         } else if (s.passwordFile() != null) {
-            password = PasswordSource.fromFile(resolve(s.passwordFile()));
+            password = PasswordSource.fromFile(secretFile("smtp, field 'passwordFile'", s.passwordFile()));
         }
         if (s.username() != null && password == PasswordSource.NONE) {
             problems.add("smtp, field 'username': set passwordEnv or passwordFile too");
@@ -817,9 +843,10 @@ public final class ScheduleFileReader {
         }
         Supplier<String> password = () -> null;
         if (s.passwordEnv() != null) {
+            requireKpikitVariable("store, field 'passwordEnv'", s.passwordEnv());
             password = () -> System.getenv(s.passwordEnv());
         } else if (s.passwordFile() != null) {
-            PasswordSource source = PasswordSource.fromFile(resolve(s.passwordFile()));
+            PasswordSource source = PasswordSource.fromFile(secretFile("store, field 'passwordFile'", s.passwordFile()));
             password = source::read;
         }
         boolean clustered = s.clustered() == null ? StoreSettings.isPostgreSql(s.url()) : s.clustered();

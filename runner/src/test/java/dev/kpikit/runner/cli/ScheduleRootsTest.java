@@ -27,6 +27,9 @@ class ScheduleRootsTest {
 
     @TempDir
     Path temp;
+    /** A folder outside the schedules file's (which is temp). */
+    @TempDir
+    Path elsewhere;
     Path reports;
     Path data;
     Path outside;
@@ -158,10 +161,28 @@ class ScheduleRootsTest {
     }
 
     @Test
+    void aPasswordFileOutsideTheSecretsRootsIsRefusedUntilGivenWithSecretsRoot() throws Exception {
+        Path secret = Files.writeString(elsewhere.resolve("id_rsa"), "s3cret\n");
+        Path file = schedules("reports/monthly.rptdesign", "data/acme", "");
+        Files.writeString(file, "smtp: {host: evil.kpikit.test, username: me, passwordFile: " + secret + "}\n" + Files.readString(file));
+
+        assertEquals(1, run("validate", file, true));
+        assertTrue(err().contains("smtp, field 'passwordFile' must stay inside a secrets root: '" + secret + "' leads out of them;"
+                + " the secrets roots are " + temp), err());
+        assertTrue(err().contains("(add one with --secrets-root DIR)") && !err().contains("s3cret"), err());
+
+        ScheduleValidateCommand validate = new ScheduleValidateCommand();
+        validate.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        validate.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, new CommandLine(validate).execute(file.toString(), "--reports", reports.toString(), "--data", data.toString(),
+                "--secrets-root", elsewhere.toString()), err());
+    }
+
+    @Test
     void sendAndHistoryReadOnlyTheSettingsOfAFileWhoseSchedulesAreOutsideTheRoots() throws Exception {
         Path file = schedules("outside/evil.rptdesign", "outside/payroll", "");
         Files.writeString(file, "smtp: {host: mail.kpikit.test, port: 2525}\n" + Files.readString(file));
-        var settings = dev.kpikit.runner.schedule.ScheduleFileReader.readSettings(file);
+        var settings = dev.kpikit.runner.schedule.ScheduleFileReader.readSettings(file, dev.kpikit.runner.schedule.SecretRoots.DEFAULTS);
         assertEquals("mail.kpikit.test", settings.smtp().orElseThrow().host());
         assertEquals(List.of(), settings.schedules(), "no schedule is read, so none can point outside");
     }
