@@ -179,6 +179,17 @@ class ScheduleRootsTest {
     }
 
     @Test
+    void historyReadsAStorePasswordFileOutsideTheSchedulesFolderOnlyWithSecretsRoot() throws Exception {
+        Path secret = Files.writeString(elsewhere.resolve("store-password"), "\n");
+        Path file = Files.writeString(temp.resolve("store.yaml"),
+                "store: {url: \"jdbc:h2:mem:secrets-root-test\", username: sa, passwordFile: " + secret + "}\n");
+
+        assertEquals(1, new CommandLine(new ScheduleHistoryCommand()).execute("--file", file.toString()), "not valid: exit 1");
+        assertEquals(0, new CommandLine(new ScheduleHistoryCommand()).execute("--file", file.toString(),
+                "--secrets-root", elsewhere.toString()));
+    }
+
+    @Test
     void sendAndHistoryReadOnlyTheSettingsOfAFileWhoseSchedulesAreOutsideTheRoots() throws Exception {
         Path file = schedules("outside/evil.rptdesign", "outside/payroll", "");
         Files.writeString(file, "smtp: {host: mail.kpikit.test, port: 2525}\n" + Files.readString(file));
