@@ -58,7 +58,7 @@ public final class ScheduleFileReader {
     private final Path file;
     private final ScheduleRoots roots;
     /** The operator's secrets roots; once the file is found, with the file's own folder and /run/secrets. */
-    private SecretRoots secretRoots;
+    private final SecretRoots secretRoots;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, BusinessCalendar> calendars = Map.of();
@@ -76,7 +76,7 @@ public final class ScheduleFileReader {
 
     /** The whole file, every schedule's template and data folder under the roots. */
     public static Schedules read(Path file, ScheduleRoots roots) throws ScheduleValidationException, IOException {
-        return new ScheduleFileReader(file, roots, roots.secrets()).readAndValidate();
+        return of(file, roots, roots.secrets()).readAndValidate();
     }
 
     /**
@@ -84,14 +84,18 @@ public final class ScheduleFileReader {
      * render no schedule); the result has no schedules.
      */
     public static Schedules readSettings(Path file, SecretRoots secretRoots) throws ScheduleValidationException, IOException {
-        return new ScheduleFileReader(file, null, secretRoots).readAndValidate();
+        return of(file, null, secretRoots).readAndValidate();
     }
 
-    private Schedules readAndValidate() throws ScheduleValidationException, IOException {
+    /** A reader of the file, which must be there; its secrets roots with the file's own folder. */
+    private static ScheduleFileReader of(Path file, ScheduleRoots roots, SecretRoots secretRoots) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no schedules file at " + file.toAbsolutePath());
         }
-        secretRoots = secretRoots.forFile(file);
+        return new ScheduleFileReader(file, roots, secretRoots.forFile(file));
+    }
+
+    private Schedules readAndValidate() throws ScheduleValidationException, IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) { // the wrong file (a log, an export): the YAML parser takes minutes over a long line of it
             throw new ScheduleValidationException(file.toString(), List.of(String.format(Locale.ROOT,
