@@ -8,9 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,28 +28,12 @@ class ClearRefusalsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    private Run kpikit(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Djava.awt.headless=true", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                // as a UTF-8 terminal would; a POSIX locale would print non-ASCII names as '?'
-                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-Dkpikit.home=" + SharedEngine.home(),
-                "dev.kpikit.runner.cli.KpikitCommand"));
-        command.addAll(List.of(args));
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "kpikit " + String.join(" ", args) + " did not finish");
-        return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    private KpikitRun kpikit(String... args) throws IOException, InterruptedException {
+        return KpikitRun.of(dir, Duration.ofSeconds(120), List.of(args));
     }
 
     /** One line on stderr, the whole message, with no trace or class name. */
-    private static void assertOneClearLine(Run run, String expected) {
+    private static void assertOneClearLine(KpikitRun run, String expected) {
         assertEquals(1, run.exit(), run.stderr());
         assertEquals(expected, run.stderr().strip());
         assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
@@ -84,7 +67,7 @@ class ClearRefusalsTest {
     @Test
     void workbookWithAHundredKilobyteFormulaNamesCatalogKpiAndLimit() throws Exception {
         Path data = startupWithFormula(HUGE_FORMULA);
-        Run run = kpikit("workbook", "--data", data.toString(), "--out", dir.resolve("out/w.xlsx").toString());
+        KpikitRun run = kpikit("workbook", "--data", data.toString(), "--out", dir.resolve("out/w.xlsx").toString());
         assertOneClearLine(run, "kpikit workbook: " + data.resolve("kpi-catalog.json") + ": KPI 'revenue': The formula is 100,007"
                 + " characters long; the limit is 1,000 at position 1001 in formula '" + HUGE_FORMULA.substring(0, 60) + "...'");
         assertFalse(Files.exists(dir.resolve("out/w.xlsx")));
@@ -94,7 +77,7 @@ class ClearRefusalsTest {
     void renderWithAHundredKilobyteFormulaNamesCatalogKpiAndLimit() throws Exception {
         Path data = startupWithFormula(HUGE_FORMULA);
         Path out = dir.resolve("out");
-        Run run = kpikit("render", "--scenario", "startup", "--data", data.toString(), "--out", out.toString());
+        KpikitRun run = kpikit("render", "--scenario", "startup", "--data", data.toString(), "--out", out.toString());
         assertOneClearLine(run, "kpikit render: " + data.resolve("kpi-catalog.json") + ": KPI 'revenue': The formula is 100,007"
                 + " characters long; the limit is 1,000 at position 1001 in formula '" + HUGE_FORMULA.substring(0, 60) + "...'");
         try (var left = Files.list(out)) {
@@ -105,7 +88,7 @@ class ClearRefusalsTest {
     @Test
     void workbookIntoAFolderBelowARegularFileSaysNotADirectory() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
-        Run run = kpikit("workbook", "--data", SharedEngine.sampleData("startup").toString(), "--out", file.resolve("x.xlsx").toString());
+        KpikitRun run = kpikit("workbook", "--data", SharedEngine.sampleData("startup").toString(), "--out", file.resolve("x.xlsx").toString());
         assertOneClearLine(run, "kpikit workbook: cannot write to " + file.resolve("x.xlsx") + ": " + file + " is not a directory");
         assertEquals("not a folder", Files.readString(file));
     }
@@ -113,7 +96,7 @@ class ClearRefusalsTest {
     @Test
     void renderIntoAFolderBelowARegularFileSaysNotADirectory() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
-        Run run = kpikit("render", "--scenario", "startup", "--format", "pdf,xlsx", "--out", file.resolve("reports").toString());
+        KpikitRun run = kpikit("render", "--scenario", "startup", "--format", "pdf,xlsx", "--out", file.resolve("reports").toString());
         assertOneClearLine(run, "kpikit render: cannot write to " + file.resolve("reports") + ": " + file + " is not a directory");
     }
 
@@ -121,7 +104,7 @@ class ClearRefusalsTest {
     void aModelNestedAMegabyteDeepGivesAShortMessageNamingTheFile() throws Exception {
         Path model = dir.resolve("deep-model.json");
         Files.writeString(model, "{\"factors\": " + "[".repeat(500_000) + "]".repeat(500_000) + "}");
-        Run run = kpikit("score", "--data", SharedEngine.sampleData("startup").toString(), "--model", model.toString());
+        KpikitRun run = kpikit("score", "--data", SharedEngine.sampleData("startup").toString(), "--model", model.toString());
         assertOneClearLine(run, "kpikit score: deep-model.json, line 1, column 1011, factors[0][0]...[0][0][0]:"
                 + " the model nests objects and arrays deeper than 1000 levels");
     }
@@ -132,7 +115,7 @@ class ClearRefusalsTest {
         Files.delete(data.resolve("revenue.csv"));
         // starts like a zip, so POI itself gets to read it and warns about its broken directory
         Files.write(data.resolve("revenue.xlsx"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0});
-        Run run = kpikit("score", "--data", data.toString());
+        KpikitRun run = kpikit("score", "--data", data.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertTrue(run.stderr().startsWith("kpikit score: revenue.xlsx cannot be read as an Excel .xlsx workbook: "), run.stderr());
         assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
@@ -146,7 +129,7 @@ class ClearRefusalsTest {
     void sendTellsAFailureOnce() throws Exception {
         Path data = startupCopy();
         Files.writeString(data.resolve("revenue.csv"), "date,account_id,amount\n2026-01-05,C01,12O0.00\n");
-        Run run = kpikit("send", "--scenario", "startup", "--data", data.toString(), "--to", "finance@example.com",
+        KpikitRun run = kpikit("send", "--scenario", "startup", "--data", data.toString(), "--to", "finance@example.com",
                 "--dry-run", dir.resolve("mail").toString(), "--store", "jdbc:h2:file:" + dir.resolve("store").toString());
         assertEquals(1, run.exit(), run.stdout() + run.stderr());
         String all = run.stdout() + run.stderr();
@@ -160,7 +143,7 @@ class ClearRefusalsTest {
     @Test
     void sendRefusesAnSmtpHostAndPortItCannotUseSayingTheForm() throws Exception {
         for (String smtp : List.of("localhost:abc", "localhost:99999", "", "localhost:")) {
-            Run run = kpikit("send", "--scenario", "startup", "--to", "finance@example.com", "--smtp", smtp,
+            KpikitRun run = kpikit("send", "--scenario", "startup", "--to", "finance@example.com", "--smtp", smtp,
                     "--store", "jdbc:h2:file:" + dir.resolve("store").toString());
             assertEquals(1, run.exit(), smtp);
             assertEquals("kpikit send: --smtp '" + smtp + "': expected HOST or HOST:PORT with a port from 1 to 65535"
@@ -180,7 +163,7 @@ class ClearRefusalsTest {
                 + " (0xC9): the file is not UTF-8 text; save it as CSV UTF-8 (in Excel: Save As, \"CSV UTF-8\"), or set the"
                 + " encoding it is saved in, such as windows-1252 (the data source's 'encoding' property, the command line's --encoding, a schedule's 'encoding')");
 
-        Run run = kpikit("score", "--data", data.toString(), "--encoding", "windows-1252");
+        KpikitRun run = kpikit("score", "--data", data.toString(), "--encoding", "windows-1252");
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(run.stdout().contains(",Client \u00c9,"), run.stdout());
     }

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +28,16 @@ class RenderRefusalsTest {
     @TempDir
     Path temp;
 
-    private record Run(int exit, String stderr) {
-    }
-
-    private Run render(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1",
-                "-Dkpikit.home=" + SharedEngine.home(), "dev.kpikit.runner.cli.KpikitCommand", "render"));
+    private KpikitRun render(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("render"));
         command.addAll(List.of(args));
-        Path stderr = temp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(temp.resolve("stdout.txt").toFile())
-                .redirectError(stderr.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "render did not finish");
-        return new Run(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
+        return KpikitRun.of(temp, Duration.ofSeconds(120), command);
     }
 
     @Test
     void aModelFileParameterOutsideTheDataFolderIsRefusedWithoutReadingIt() throws Exception {
         Path out = temp.resolve("out");
-        Run run = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(),
+        KpikitRun run = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(),
                 "--data", SharedEngine.sampleData("startup").toString(), "--param", "modelFile=../../../../etc/passwd",
                 "--out", out.toString());
         assertEquals(1, run.exit(), run.stderr());
@@ -70,11 +61,11 @@ class RenderRefusalsTest {
         Files.write(data.resolve("accounts.csv"), Files.readString(startup.resolve("accounts.csv"))
                 .replace("Client A", "Caf\u00e9 M\u00fcller").getBytes(java.nio.charset.Charset.forName("windows-1252")));
         Path out = temp.resolve("out");
-        Run refused = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
+        KpikitRun refused = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
                 "--out", out.toString());
         assertEquals(1, refused.exit(), refused.stderr());
         assertTrue(refused.stderr().contains("the command line's --encoding"), refused.stderr());
-        Run run = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
+        KpikitRun run = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
                 "--encoding", "windows-1252", "--format", "pdf,xlsx", "--out", out.toString());
         assertEquals(0, run.exit(), run.stderr());
         String pdf = dev.kpikit.runner.engine.Outputs.pdfText(out.resolve("key-accounts.pdf")).replaceAll(" +", " ");
@@ -89,7 +80,7 @@ class RenderRefusalsTest {
             }
             assertTrue(found, "the name in the XLSX");
         }
-        Run unknown = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
+        KpikitRun unknown = render("--template", SharedEngine.template("key-accounts.rptdesign").toString(), "--data", data.toString(),
                 "--encoding", "klingon", "--out", temp.resolve("none").toString());
         assertEquals(1, unknown.exit(), unknown.stderr());
         assertEquals("kpikit render: --encoding 'klingon' names no known character set; use UTF-8, windows-1252, ISO-8859-1"
@@ -99,7 +90,7 @@ class RenderRefusalsTest {
     @Test
     void anImpossibleAsOfDateIsRefusedNamingTheParameter() throws Exception {
         Path out = temp.resolve("out");
-        Run run = render("--scenario", "startup", "--param", "asOf=2026-02-30", "--out", out.toString());
+        KpikitRun run = render("--scenario", "startup", "--param", "asOf=2026-02-30", "--out", out.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertEquals("kpikit render: " + SharedEngine.template("startup.rptdesign") + ", parameter 'asOf': '2026-02-30' is not a day"
                 + " of the calendar; expected a date yyyy-MM-dd", run.stderr().strip());
@@ -111,7 +102,7 @@ class RenderRefusalsTest {
         Path out = Files.createDirectories(temp.resolve("out"));
         Path pdf = Files.writeString(out.resolve("startup.pdf"), "previous");
         Files.setPosixFilePermissions(pdf, PosixFilePermissions.fromString("rw-r-----"));
-        Run run = render("--scenario", "startup", "--out", out.toString());
+        KpikitRun run = render("--scenario", "startup", "--out", out.toString());
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(pdf)));
@@ -121,7 +112,7 @@ class RenderRefusalsTest {
     void aDirectoryWhereAnOutputGoesIsRefusedNamingIt() throws Exception {
         Path out = Files.createDirectories(temp.resolve("out"));
         Path inTheWay = Files.createDirectories(out.resolve("startup.pdf/kept"));
-        Run run = render("--scenario", "startup", "--out", out.toString());
+        KpikitRun run = render("--scenario", "startup", "--out", out.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertEquals("kpikit render: cannot write to " + inTheWay.getParent() + ": it is a directory; name a file",
                 run.stderr().strip());
@@ -132,7 +123,7 @@ class RenderRefusalsTest {
     void anOutputThatWouldReplaceATableOfTheDataFolderIsRefused() throws Exception {
         Path data = startupDataWithAnXlsxTable();
         Path table = data.resolve("startup.xlsx");
-        Run run = render("--scenario", "startup", "--data", data.toString(), "--format", "pdf,xlsx", "--out", data.toString());
+        KpikitRun run = render("--scenario", "startup", "--data", data.toString(), "--format", "pdf,xlsx", "--out", data.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertEquals("kpikit render: cannot write to " + table + ": it is a table of the data folder " + data
                 + ", which the report reads; choose another --out", run.stderr().strip());
@@ -145,13 +136,13 @@ class RenderRefusalsTest {
         Path data = startupDataWithAnXlsxTable();
         Path table = data.resolve("startup.xlsx");
         // the scenario's sample folder was read instead, and the guard did not know the folder: the table was replaced
-        Run run = render("--scenario", "startup", "--param", "dataFolder=" + data, "--format", "pdf,xlsx", "--out", data.toString());
+        KpikitRun run = render("--scenario", "startup", "--param", "dataFolder=" + data, "--format", "pdf,xlsx", "--out", data.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertEquals("kpikit render: cannot write to " + table + ": it is a table of the data folder " + data
                 + ", which the report reads; choose another --out", run.stderr().strip());
         assertEquals("a table kept as xlsx", Files.readString(table));
 
-        Run twice = render("--scenario", "startup", "--data", data.toString(), "--param", "dataFolder=/etc", "--out", data.toString());
+        KpikitRun twice = render("--scenario", "startup", "--data", data.toString(), "--param", "dataFolder=/etc", "--out", data.toString());
         assertEquals(2, twice.exit(), twice.stderr());
         assertEquals("kpikit render: the data folder is given twice, by --data and by --param dataFolder; give it once",
                 twice.stderr().strip());
@@ -172,7 +163,7 @@ class RenderRefusalsTest {
     @Test
     void anAsOfBeyondYear9999IsRefusedNamingTheParameterAndTheRange() throws Exception {
         Path out = temp.resolve("out");
-        Run run = render("--scenario", "startup", "--param", "asOf=+999999999-12-31", "--out", out.toString());
+        KpikitRun run = render("--scenario", "startup", "--param", "asOf=+999999999-12-31", "--out", out.toString());
         assertEquals(1, run.exit(), run.stderr());
         assertEquals("kpikit render: " + SharedEngine.template("startup.rptdesign") + ", parameter 'asOf': '+999999999-12-31' is"
                 + " outside the calendar kpikit reckons with; expected a date yyyy-MM-dd from 0001-01-01 to 9999-12-31",

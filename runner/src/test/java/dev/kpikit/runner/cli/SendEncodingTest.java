@@ -9,9 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -51,26 +51,13 @@ class SendEncodingTest {
         greenMail.stop();
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    private Run send(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Djava.awt.headless=true", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-Dkpikit.home=" + SharedEngine.home(),
-                "dev.kpikit.runner.cli.KpikitCommand", "send",
+    private KpikitRun send(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("send",
                 "--template", SharedEngine.template("key-accounts.rptdesign").toString(),
                 "--to", "ceo@kpikit.test", "--smtp", "127.0.0.1:" + greenMail.getSmtp().getPort(),
                 "--store", "jdbc:h2:file:" + dir.resolve("store")));
         command.addAll(List.of(args));
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "kpikit send did not finish");
-        return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        return KpikitRun.of(dir, Duration.ofSeconds(180), command);
     }
 
     @Test
@@ -88,19 +75,19 @@ class SendEncodingTest {
             }
         }
 
-        Run unsaid = send("--data", data.toString());
+        KpikitRun unsaid = send("--data", data.toString());
         assertEquals(1, unsaid.exit(), unsaid.stdout() + unsaid.stderr());
         String all = unsaid.stdout() + unsaid.stderr();
         assertTrue(all.contains("FAILED") && all.contains("accounts.csv, line 2, byte offset ")
                 && all.contains("the file is not UTF-8 text; save it as CSV UTF-8"), all);
         assertEquals(0, greenMail.getReceivedMessages().length, "nothing garbled was mailed");
 
-        Run unknown = send("--data", data.toString(), "--encoding", "klingon");
+        KpikitRun unknown = send("--data", data.toString(), "--encoding", "klingon");
         assertEquals(1, unknown.exit(), unknown.stderr());
         assertEquals("kpikit send: --encoding 'klingon' names no known character set; use UTF-8, windows-1252, ISO-8859-1"
                 + " or another Java charset name", unknown.stderr().strip());
 
-        Run read = send("--data", data.toString(), "--encoding", "windows-1252");
+        KpikitRun read = send("--data", data.toString(), "--encoding", "windows-1252");
         assertEquals(0, read.exit(), read.stdout() + read.stderr());
         assertTrue(read.stdout().contains("SENT"), read.stdout());
         MimeMessage[] messages = greenMail.getReceivedMessages();
